@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# reportls developer entry point.
+#   ./dev.sh run     install what is missing, build (Release), check the bundled sample report
+#   ./dev.sh test    install what is missing, build, run every test (ctest)
+#   ./dev.sh build   install what is missing and build only
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$PWD
+build=${REPORTLS_BUILD_DIR:-$root/build}
+jobs=$(nproc 2>/dev/null || echo 2)
+
+# Debian packages the build needs; installed only when missing.
+packages=(g++ cmake ninja-build libboost-dev nlohmann-json3-dev libicu-dev doctest-dev python3)
+
+ensure_packages() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  ((${#missing[@]} == 0)) && return 0
+  echo "dev.sh: installing ${missing[*]}" >&2
+  local sudo=()
+  [[ $(id -u) -ne 0 ]] && sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+configure_and_build() {
+  ensure_packages
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
+  cmake --build "$build" -j "$jobs"
+}
+
+sample=$root/tests/corpus/xiushan-county-2023.txt
+
+case "${1:-}" in
+  run)
+    configure_and_build
+    echo "== reportls outline $(basename "$sample")"
+    "$build/bin/reportls" outline "$sample"
+    echo
+    echo "== reportls check $(basename "$sample")"
+    "$build/bin/reportls" check "$sample" || true
+    ;;
+  test)
+    configure_and_build
+    ctest --test-dir "$build" --output-on-failure -j "$jobs"
+    ;;
+  build)
+    configure_and_build
+    ;;
+  *)
+    echo "usage: ./dev.sh run|test|build" >&2
+    exit 2
+    ;;
+esac

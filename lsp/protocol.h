@@ -1,0 +1,38 @@
+// protocol.h — LSP wire shapes for what the analyzers found: the only place where analysis results
+// (byte offsets) become JSON with editor positions, and editor positions become byte offsets.
+//
+// Pure functions of immutable inputs: callable from any thread.  The position encoding is the one
+// negotiated in initialize; every conversion goes through the document's LineIndex.
+#pragma once
+
+#include "lsp/analysis.h"
+#include "lsp/line_index.h"
+#include "lsp/settings.h"
+#include "lsp/text_document.h"
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+
+namespace reportls::lsp {
+
+nlohmann::json to_json(const LineIndex &lines, uint32_t start, uint32_t end, PositionEncoding e);
+// A protocol Range; malformed input yields nullopt (the caller answers InvalidParams).
+std::optional<Range> range_from_json(const nlohmann::json &j);
+std::optional<Position> position_from_json(const nlohmann::json &j);
+
+// Diagnostic[] after the user's rule overrides (rules turned off are dropped).
+nlohmann::json diagnostics_json(const AnalysisResult &result, const TextDocument &doc,
+                                PositionEncoding e, const Settings &settings);
+// DocumentSymbol[] (hierarchical) rebuilt from the flat parent-indexed list.
+nlohmann::json document_symbols_json(const AnalysisResult &result, const TextDocument &doc,
+                                     PositionEncoding e);
+nlohmann::json folding_ranges_json(const AnalysisResult &result, const TextDocument &doc);
+// CodeAction[] for the fixes of diagnostics and the actions whose span touches `range`.
+nlohmann::json code_actions_json(const AnalysisResult &result, const TextDocument &doc,
+                                 PositionEncoding e, const Settings &settings, Range range);
+nlohmann::json completion_list_json(const CompletionResult &result, const TextDocument &doc,
+                                    PositionEncoding e);
+nlohmann::json hover_json(const HoverResult &result, const TextDocument &doc, PositionEncoding e);
+
+}  // namespace reportls::lsp

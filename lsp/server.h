@@ -1,0 +1,30 @@
+// server.h — the reportls language server: LSP 3.17 over stdio.
+//
+// Threads (see ARCHITECTURE.md):
+//   - a reader thread does blocking framed reads and parses JSON, then posts each message to
+//   - the main thread (one io_context), which owns every piece of state — open documents,
+//     settings, the plugin host pointer, the scheduler, pending requests — and never blocks and
+//     never calls a plugin;
+//   - a worker pool runs analyses, symbols, completion and hover on immutable snapshots;
+//   - a writer thread serialises every outgoing frame, so a slow client never stalls main.
+// Every request gets exactly one response (a Reply that is dropped unanswered answers
+// InternalError); $/cancelRequest answers RequestCancelled at once and the late result is dropped.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace reportls::lsp {
+
+struct ServerOptions {
+  std::vector<std::string> plugin_dirs;  // extra folders from --plugin-dir, after the bundled one
+  int input_fd = 0;
+  int output_fd = 1;
+};
+
+// Serves until `exit` or end of input.  Returns the process exit code: 0 after shutdown+exit,
+// 1 otherwise.  The reader thread may still be blocked in read() when this returns: the caller
+// ends the process right after (see main.cpp).
+int run_server(const ServerOptions &options);
+
+}  // namespace reportls::lsp

@@ -1,0 +1,250 @@
+/*
+ * reportls/plugin.h — the reportls analyzer plugin ABI.  This is the only header a plugin needs.
+ *
+ * A plugin is a shared library that exports one C function, reportls_plugin_entry(), returning a
+ * pointer to a static, immutable descriptor.  The host (the reportls server or CLI) loads it once
+ * and never unloads it.
+ *
+ * Versioning
+ *   - REPORTLS_ABI_MAJOR changes only when an existing struct field or function changes meaning,
+ *     is removed or reordered.  The host refuses a plugin whose abi_major differs from its own.
+ *   - REPORTLS_ABI_MINOR grows when fields are appended.  Every struct begins with struct_size;
+ *     a reader never touches a field that lies beyond struct_size (see REPORTLS_HAS_FIELD), so an
+ *     old plugin works with a new host and a new plugin with an old host.  Append only.
+ *
+ * Memory and errors
+ *   - Nothing allocated on one side is freed on the other.  Every pointer handed to a callback is
+ *     borrowed for the duration of that call only; the host copies what it keeps.  Every pointer
+ *     the host hands to the plugin (document, config, sink) is valid until the plugin's function
+ *     returns.
+ *   - No C++ exception may leave a plugin function.  Failures are reported by the return status
+ *     and a message through reportls_sink.error / create's error buffer.
+ *
+ * Text and positions
+ *   - All text is UTF-8.  All positions are byte offsets into reportls_document.text, half-open
+ *     [start, end).  The host clamps offsets past the end and snaps offsets that fall inside a
+ *     multi-byte character back to its first byte; it alone converts to editor positions.
+ *
+ * Threads
+ *   - create and destroy are called on the host's main thread.
+ *   - analyze / complete / hover may be called concurrently from several worker threads on the
+ *     same instance, each with its own document snapshot.  An instance must therefore be immutable
+ *     after create (or guard its own state).
+ *   - A long analysis should poll sink->is_cancelled now and then and return
+ *     REPORTLS_CANCELLED when it is set; its results are then discarded.
+ */
+#ifndef REPORTLS_PLUGIN_H
+#define REPORTLS_PLUGIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define REPORTLS_ABI_MAJOR 1
+#define REPORTLS_ABI_MINOR 0
+
+/* Name of the one exported symbol. */
+#define REPORTLS_PLUGIN_ENTRY_SYMBOL "reportls_plugin_entry"
+
+#if defined(_WIN32)
+#define REPORTLS_EXPORT __declspec(dllexport)
+#else
+#define REPORTLS_EXPORT __attribute__((visibility("default")))
+#endif
+
+/* True when a struct of the given (received) size contains FIELD. */
+#define REPORTLS_HAS_FIELD(ptr, type, field) \
+  ((ptr)->struct_size >= offsetof(type, field) + sizeof(((type *)0)->field))
+
+typedef enum reportls_status {
+  REPORTLS_OK = 0,
+  REPORTLS_ERROR = 1,     /* the call failed; a message went to sink->error */
+  REPORTLS_CANCELLED = 2  /* sink->is_cancelled was observed; results are discarded */
+} reportls_status;
+
+typedef enum reportls_severity {
+  REPORTLS_SEVERITY_ERROR = 1,
+  REPORTLS_SEVERITY_WARNING = 2,
+  REPORTLS_SEVERITY_INFO = 3,
+  REPORTLS_SEVERITY_HINT = 4
+} reportls_severity;
+
+/* Capability bits a descriptor announces: which functions the host may call. */
+enum {
+  REPORTLS_CAP_DIAGNOSTICS = 1u << 0,
+  REPORTLS_CAP_SYMBOLS = 1u << 1,
+  REPORTLS_CAP_FOLDING = 1u << 2,
+  REPORTLS_CAP_COMPLETION = 1u << 3,
+  REPORTLS_CAP_HOVER = 1u << 4
+};
+
+/* Symbol kinds, numbered as the LSP SymbolKind they map to. */
+typedef enum reportls_symbol_kind {
+  REPORTLS_SYMBOL_FILE = 1,
+  REPORTLS_SYMBOL_MODULE = 2,
+  REPORTLS_SYMBOL_NAMESPACE = 3,
+  REPORTLS_SYMBOL_STRING = 15,
+  REPORTLS_SYMBOL_NUMBER = 16,
+  REPORTLS_SYMBOL_KEY = 20
+} reportls_symbol_kind;
+
+/* Completion item kinds, numbered as the LSP CompletionItemKind they map to. */
+typedef enum reportls_completion_kind {
+  REPORTLS_COMPLETION_TEXT = 1,
+  REPORTLS_COMPLETION_KEYWORD = 14,
+  REPORTLS_COMPLETION_SNIPPET = 15,
+  REPORTLS_COMPLETION_REFERENCE = 18
+} reportls_completion_kind;
+
+/* The document being analyzed: an immutable snapshot. */
+typedef struct reportls_document {
+  size_t struct_size;
+  const char *uri;        /* NUL-terminated; "file:///…" or any client URI */
+  const char *text;       /* UTF-8 (the host guarantees valid UTF-8), NOT NUL-terminated */
+  size_t length;          /* bytes in text */
+  int64_t version;        /* editor version, or 0 on the command line */
+  const char *settings;   /* NUL-terminated JSON object: the effective reportls settings for this
+                             document (user settings merged with the workspace file), e.g.
+                             {"profile":"fazhi-annual","reportYear":2023}.  "{}" when none. */
+} reportls_document;
+
+/* One text replacement: bytes [start, end) become new_text. */
+typedef struct reportls_edit {
+  size_t struct_size;
+  uint32_t start;
+  uint32_t end;
+  const char *new_text;   /* UTF-8, NUL-terminated */
+} reportls_edit;
+
+/* A code action that applies edits to the analyzed document. */
+typedef struct reportls_fix {
+  size_t struct_size;
+  const char *title;            /* shown in the editor's light bulb, e.g. "改为“截至目前”" */
+  const reportls_edit *edits;   /* non-overlapping, any order */
+  size_t edit_count;
+  int is_preferred;             /* non-zero: the one certain fix (quick-fix-all may apply it) */
+} reportls_fix;
+
+typedef struct reportls_diagnostic {
+  size_t struct_size;
+  uint32_t start;
+  uint32_t end;
+  reportls_severity severity;
+  const char *code;       /* stable rule id "<analyzer>.<rule>", e.g. "figures.sum" */
+  const char *message;    /* Chinese, says what is wrong and why */
+  const reportls_fix *fixes;
+  size_t fix_count;
+  const char *docs_url;   /* may be NULL: the host then links the rule's entry in the README */
+} reportls_diagnostic;
+
+/* One outline entry.  Symbols form a flat list in emission order; parent is the index (within
+ * this plugin's symbols for this call) of an earlier symbol, or -1 for a top-level symbol. */
+typedef struct reportls_symbol {
+  size_t struct_size;
+  const char *name;
+  const char *detail;     /* may be NULL */
+  reportls_symbol_kind kind;
+  uint32_t start;         /* the whole section */
+  uint32_t end;
+  uint32_t selection_start; /* the heading itself; must lie within [start, end) */
+  uint32_t selection_end;
+  int32_t parent;
+} reportls_symbol;
+
+/* A foldable region; the host maps it to whole lines. */
+typedef struct reportls_fold {
+  size_t struct_size;
+  uint32_t start;
+  uint32_t end;
+} reportls_fold;
+
+typedef struct reportls_completion {
+  size_t struct_size;
+  const char *label;
+  const char *insert_text;   /* replaces [replace_start, replace_end) */
+  int is_snippet;            /* insert_text uses ${1:placeholder} syntax */
+  uint32_t replace_start;
+  uint32_t replace_end;      /* == the completion offset */
+  const char *filter_text;   /* may be NULL: label */
+  const char *sort_text;     /* may be NULL: emission order */
+  const char *detail;        /* may be NULL: short, e.g. the section the phrase belongs to */
+  const char *documentation; /* may be NULL: Markdown, given on completionItem/resolve */
+  reportls_completion_kind kind;
+} reportls_completion;
+
+typedef struct reportls_hover {
+  size_t struct_size;
+  uint32_t start;
+  uint32_t end;
+  const char *markdown;
+} reportls_hover;
+
+/* Host callbacks.  Every callback may be NULL in an older host: check REPORTLS_HAS_FIELD and the
+ * pointer.  ctx is opaque and passed back unchanged. */
+typedef struct reportls_sink {
+  size_t struct_size;
+  void *ctx;
+  void (*diagnostic)(void *ctx, const reportls_diagnostic *diagnostic);
+  void (*symbol)(void *ctx, const reportls_symbol *symbol);
+  void (*fold)(void *ctx, const reportls_fold *fold);
+  void (*completion)(void *ctx, const reportls_completion *item, int is_incomplete);
+  void (*hover)(void *ctx, const reportls_hover *hover);
+  /* A fact about the document for the host and the editor's status bar, e.g. key "profile",
+   * value "fazhi-annual"; or "reportYear" / "2023". */
+  void (*fact)(void *ctx, const char *key, const char *value);
+  /* Non-zero once the host no longer wants this result (a newer version arrived). Cheap. */
+  int (*is_cancelled)(void *ctx);
+  /* Why a call fails or a data file was refused; shown to the user with the plugin's name. */
+  void (*error)(void *ctx, const char *message);
+  /* A code action not tied to a diagnostic (e.g. "remove all page debris"), offered when the
+   * editor's selection touches bytes [start, end).  From analyze only. */
+  void (*action)(void *ctx, uint32_t start, uint32_t end, const reportls_fix *fix);
+} reportls_sink;
+
+/* Given to create.  Paths are UTF-8 and NUL-terminated. */
+typedef struct reportls_config {
+  size_t struct_size;
+  const char *plugin_dir;        /* folder holding the plugin library: its bundled data lives here */
+  const char *const *data_dirs;  /* user folders with extra data files (profiles, term tables…) */
+  size_t data_dir_count;
+} reportls_config;
+
+typedef struct reportls_plugin_descriptor {
+  size_t struct_size;
+  uint32_t abi_major;            /* REPORTLS_ABI_MAJOR the plugin was built with */
+  uint32_t abi_minor;
+  const char *name;              /* short id, also the prefix of its diagnostic codes */
+  const char *version;           /* the plugin's own version */
+  const char *description;       /* one line, Chinese or English */
+  uint32_t capabilities;         /* REPORTLS_CAP_* bits */
+
+  /* Returns an instance, or NULL after writing a NUL-terminated reason into error (size bytes).
+   * A plugin that finds a broken data file should still start when it can, reporting the file
+   * through the first analyze call's sink->error instead. */
+  void *(*create)(const reportls_config *config, char *error, size_t error_size);
+  void (*destroy)(void *instance);
+
+  /* Diagnostics, symbols, folds and facts for a whole document. */
+  reportls_status (*analyze)(void *instance, const reportls_document *document,
+                             const reportls_sink *sink);
+  /* Completion items at byte offset; NULL unless REPORTLS_CAP_COMPLETION. */
+  reportls_status (*complete)(void *instance, const reportls_document *document, uint32_t offset,
+                              const reportls_sink *sink);
+  /* Hover at byte offset; NULL unless REPORTLS_CAP_HOVER. */
+  reportls_status (*hover)(void *instance, const reportls_document *document, uint32_t offset,
+                           const reportls_sink *sink);
+} reportls_plugin_descriptor;
+
+typedef const reportls_plugin_descriptor *(*reportls_plugin_entry_fn)(void);
+
+/* The one function a plugin exports. */
+REPORTLS_EXPORT const reportls_plugin_descriptor *reportls_plugin_entry(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* REPORTLS_PLUGIN_H */

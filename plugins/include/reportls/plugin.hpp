@@ -1,0 +1,261 @@
+// reportls/plugin.hpp — a thin C++ layer over reportls/plugin.h for analyzers written in C++.
+//
+// What it gives:
+//   - value types (Diagnostic, Fix, Symbol, Completion…) that own their strings, and a Sink that
+//     turns them into the borrowed C structs of the ABI for the duration of one callback;
+//   - an exception barrier: no exception ever crosses the C boundary; it becomes REPORTLS_ERROR
+//     with its what() sent through sink.error (or create's error buffer);
+//   - REPORTLS_DEFINE_PLUGIN, which emits the descriptor and reportls_plugin_entry() for a class.
+//
+// The plugin class contract (all members called through the barrier):
+//   explicit Class(const reportls::plugin::Config&);          // may throw: create fails with what()
+//   reportls_status analyze(const Document&, Sink&) const;    // required
+//   reportls_status complete(const Document&, uint32_t, Sink&) const;  // if REPORTLS_CAP_COMPLETION
+//   reportls_status hover(const Document&, uint32_t, Sink&) const;     // if REPORTLS_CAP_HOVER
+// The const members may run concurrently on several threads (see plugin.h, "Threads").
+//
+// Header-only on purpose: a plugin links nothing from the host.
+#ifndef REPORTLS_PLUGIN_HPP
+#define REPORTLS_PLUGIN_HPP
+
+#include <reportls/plugin.h>
+
+#include <cstring>
+#include <exception>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reportls::plugin {
+
+struct Config {
+  std::string plugin_dir;
+  std::vector<std::string> data_dirs;
+
+  explicit Config(const reportls_config &c) : plugin_dir(c.plugin_dir ? c.plugin_dir : "") {
+    if (REPORTLS_HAS_FIELD(&c, reportls_config, data_dir_count))
+      for (size_t i = 0; i < c.data_dir_count; ++i)
+        if (c.data_dirs[i]) data_dirs.emplace_back(c.data_dirs[i]);
+  }
+};
+
+struct Document {
+  std::string_view uri;
+  std::string_view text;
+  int64_t version = 0;
+  std::string_view settings = "{}";
+
+  explicit Document(const reportls_document &d)
+      : uri(d.uri ? d.uri : ""), text(d.text, d.length), version(d.version) {
+    if (REPORTLS_HAS_FIELD(&d, reportls_document, settings) && d.settings) settings = d.settings;
+  }
+};
+
+struct Edit {
+  uint32_t start = 0, end = 0;
+  std::string new_text;
+};
+
+struct Fix {
+  std::string title;
+  std::vector<Edit> edits;
+  bool preferred = false;
+};
+
+struct Diagnostic {
+  uint32_t start = 0, end = 0;
+  reportls_severity severity = REPORTLS_SEVERITY_WARNING;
+  std::string code;
+  std::string message;
+  std::vector<Fix> fixes;
+  std::string docs_url;  // empty: the host's default
+};
+
+struct Symbol {
+  std::string name;
+  std::string detail;
+  reportls_symbol_kind kind = REPORTLS_SYMBOL_NAMESPACE;
+  uint32_t start = 0, end = 0, selection_start = 0, selection_end = 0;
+  int32_t parent = -1;
+};
+
+struct Completion {
+  std::string label;
+  std::string insert_text;
+  bool snippet = false;
+  uint32_t replace_start = 0, replace_end = 0;
+  std::string filter_text, sort_text, detail, documentation;
+  reportls_completion_kind kind = REPORTLS_COMPLETION_TEXT;
+};
+
+// Wraps the host's callbacks; each call copies nothing and borrows the value's strings.
+// Whether an (older) host sink carries the callback FIELD and set it.
+#define has_(field) (REPORTLS_HAS_FIELD(&s_, reportls_sink, field) && s_.field != nullptr)
+
+class Sink {
+ public:
+  explicit Sink(const reportls_sink &s) : s_(s) {}
+
+  bool cancelled() const { return has_(is_cancelled) && s_.is_cancelled(s_.ctx); }
+  void error(const std::string &message) const {
+    if (has_(error)) s_.error(s_.ctx, message.c_str());
+  }
+  void fact(const std::string &key, const std::string &value) const {
+    if (has_(fact)) s_.fact(s_.ctx, key.c_str(), value.c_str());
+  }
+  void fold(uint32_t start, uint32_t end) const {
+    if (!has_(fold)) return;
+    reportls_fold f{sizeof f, start, end};
+    s_.fold(s_.ctx, &f);
+  }
+  void symbol(const Symbol &v) const {
+    if (!has_(symbol)) return;
+    reportls_symbol c{sizeof c,   v.name.c_str(), v.detail.empty() ? nullptr : v.detail.c_str(),
+                      v.kind,     v.start,        v.end,
+                      v.selection_start, v.selection_end, v.parent};
+    s_.symbol(s_.ctx, &c);
+  }
+  void diagnostic(const Diagnostic &v) const {
+    if (!has_(diagnostic)) return;
+    std::vector<std::vector<reportls_edit>> edits(v.fixes.size());
+    std::vector<reportls_fix> fixes;
+    for (size_t i = 0; i < v.fixes.size(); ++i) {
+      for (const Edit &e : v.fixes[i].edits)
+        edits[i].push_back({sizeof(reportls_edit), e.start, e.end, e.new_text.c_str()});
+      fixes.push_back({sizeof(reportls_fix), v.fixes[i].title.c_str(), edits[i].data(),
+                       edits[i].size(), v.fixes[i].preferred ? 1 : 0});
+    }
+    reportls_diagnostic c{sizeof c,       v.start,        v.end,        v.severity,
+                          v.code.c_str(), v.message.c_str(), fixes.data(), fixes.size(),
+                          v.docs_url.empty() ? nullptr : v.docs_url.c_str()};
+    s_.diagnostic(s_.ctx, &c);
+  }
+  void completion(const Completion &v, bool incomplete = false) const {
+    if (!has_(completion)) return;
+    auto opt = [](const std::string &s) { return s.empty() ? nullptr : s.c_str(); };
+    reportls_completion c{sizeof c,         v.label.c_str(),     v.insert_text.c_str(),
+                          v.snippet ? 1 : 0, v.replace_start,    v.replace_end,
+                          opt(v.filter_text), opt(v.sort_text),  opt(v.detail),
+                          opt(v.documentation), v.kind};
+    s_.completion(s_.ctx, &c, incomplete ? 1 : 0);
+  }
+  void action(uint32_t start, uint32_t end, const Fix &fix) const {
+    if (!has_(action)) return;
+    std::vector<reportls_edit> edits;
+    for (const Edit &e : fix.edits)
+      edits.push_back({sizeof(reportls_edit), e.start, e.end, e.new_text.c_str()});
+    reportls_fix c{sizeof c, fix.title.c_str(), edits.data(), edits.size(), fix.preferred ? 1 : 0};
+    s_.action(s_.ctx, start, end, &c);
+  }
+  void hover(uint32_t start, uint32_t end, const std::string &markdown) const {
+    if (!has_(hover)) return;
+    reportls_hover h{sizeof h, start, end, markdown.c_str()};
+    s_.hover(s_.ctx, &h);
+  }
+
+ private:
+  const reportls_sink &s_;
+};
+#undef has_
+
+// Runs f, turning any exception into REPORTLS_ERROR plus a message on the sink.
+template <class F>
+reportls_status barrier(const reportls_sink *sink, F &&f) noexcept {
+  try {
+    return f();
+  } catch (const std::exception &e) {
+    if (sink) Sink(*sink).error(e.what());
+  } catch (...) {
+    if (sink) Sink(*sink).error("unknown exception");
+  }
+  return REPORTLS_ERROR;
+}
+
+namespace detail {
+inline void copy_error(char *buf, size_t size, const char *msg) {
+  if (!buf || size == 0) return;
+  std::strncpy(buf, msg, size - 1);
+  buf[size - 1] = '\0';
+}
+
+template <class P>
+void *create(const reportls_config *config, char *error, size_t error_size) noexcept {
+  try {
+    return new P(Config(*config));
+  } catch (const std::exception &e) {
+    copy_error(error, error_size, e.what());
+  } catch (...) {
+    copy_error(error, error_size, "unknown exception");
+  }
+  return nullptr;
+}
+template <class P>
+void destroy(void *instance) noexcept {
+  delete static_cast<P *>(instance);
+}
+template <class P>
+reportls_status analyze(void *i, const reportls_document *d, const reportls_sink *s) noexcept {
+  return barrier(s, [&] {
+    Sink sink(*s);
+    return static_cast<const P *>(i)->analyze(Document(*d), sink);
+  });
+}
+template <class P>
+reportls_status complete(void *i, const reportls_document *d, uint32_t offset,
+                         const reportls_sink *s) noexcept {
+  return barrier(s, [&] {
+    Sink sink(*s);
+    return static_cast<const P *>(i)->complete(Document(*d), offset, sink);
+  });
+}
+template <class P>
+reportls_status hover(void *i, const reportls_document *d, uint32_t offset,
+                      const reportls_sink *s) noexcept {
+  return barrier(s, [&] {
+    Sink sink(*s);
+    return static_cast<const P *>(i)->hover(Document(*d), offset, sink);
+  });
+}
+}  // namespace detail
+
+}  // namespace reportls::plugin
+
+// Defines reportls_plugin_entry() for CLASS.  CAPS is a bitwise OR of REPORTLS_CAP_*; CLASS must
+// have complete()/hover() when it announces REPORTLS_CAP_COMPLETION / REPORTLS_CAP_HOVER.
+#define REPORTLS_DEFINE_PLUGIN(CLASS, NAME, VERSION, DESCRIPTION, CAPS)                         \
+  extern "C" REPORTLS_EXPORT const reportls_plugin_descriptor *reportls_plugin_entry(void) {    \
+    namespace d = ::reportls::plugin::detail;                                                   \
+    static const reportls_plugin_descriptor descriptor = {                                      \
+        sizeof(reportls_plugin_descriptor),                                                     \
+        REPORTLS_ABI_MAJOR,                                                                     \
+        REPORTLS_ABI_MINOR,                                                                     \
+        NAME,                                                                                   \
+        VERSION,                                                                                \
+        DESCRIPTION,                                                                            \
+        (CAPS),                                                                                 \
+        &d::create<CLASS>,                                                                      \
+        &d::destroy<CLASS>,                                                                     \
+        &d::analyze<CLASS>,                                                                     \
+        ::reportls::plugin::detail::complete_fn<CLASS>((CAPS) & REPORTLS_CAP_COMPLETION),      \
+        ::reportls::plugin::detail::hover_fn<CLASS>((CAPS) & REPORTLS_CAP_HOVER)};             \
+    return &descriptor;                                                                         \
+  }
+
+namespace reportls::plugin::detail {
+template <class P>
+constexpr auto complete_fn(unsigned enabled) -> decltype(&complete<P>) {
+  if constexpr (requires(const P &p, const Document &d, Sink &s) { p.complete(d, 0u, s); })
+    return enabled ? &complete<P> : nullptr;
+  else
+    return nullptr;
+}
+template <class P>
+constexpr auto hover_fn(unsigned enabled) -> decltype(&hover<P>) {
+  if constexpr (requires(const P &p, const Document &d, Sink &s) { p.hover(d, 0u, s); })
+    return enabled ? &hover<P> : nullptr;
+  else
+    return nullptr;
+}
+}  // namespace reportls::plugin::detail
+
+#endif  // REPORTLS_PLUGIN_HPP
