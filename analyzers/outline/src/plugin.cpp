@@ -1,0 +1,58 @@
+// The outline analyzer: document symbols and folding ranges from the report's headings.
+#include <reportls/outline/outline.h>
+#include <reportls/plugin.hpp>
+
+#include <atomic>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace {
+
+namespace report = reportls::report;
+namespace plugin = reportls::plugin;
+
+class OutlinePlugin {
+ public:
+  // A broken report-rules.json must not stop the outline: headings need no rules.  The failure is
+  // reported through the first analyze call's sink (plugin.h, create).
+  explicit OutlinePlugin(const plugin::Config &config) {
+    try {
+      rules_ = report::Rules::load(config.plugin_dir);
+    } catch (const std::exception &e) {
+      load_error_ = e.what();
+    }
+  }
+
+  reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
+    if (!load_error_.empty() && !load_error_reported_.exchange(true)) sink.error(load_error_);
+    const report::Document doc = report::parse(document.text, rules_);
+    if (sink.cancelled()) return REPORTLS_CANCELLED;
+    const reportls::outline::Outline outline = reportls::outline::build(doc);
+    for (const auto &s : outline.symbols) {
+      plugin::Symbol v;
+      v.name = s.name;
+      v.detail = s.detail;
+      v.kind = static_cast<reportls_symbol_kind>(s.kind);
+      v.start = s.range.start;
+      v.end = s.range.end;
+      v.selection_start = s.selection.start;
+      v.selection_end = s.selection.end;
+      v.parent = s.parent;
+      sink.symbol(v);
+    }
+    for (const auto &f : outline.folds) sink.fold(f.start, f.end);
+    if (doc.title) sink.fact("title", std::string(doc.str(doc.title->text)));
+    return REPORTLS_OK;
+  }
+
+ private:
+  report::Rules rules_;
+  std::string load_error_;
+  mutable std::atomic<bool> load_error_reported_{false};
+};
+
+}  // namespace
+
+REPORTLS_DEFINE_PLUGIN(OutlinePlugin, "outline", "0.1.0", "报告大纲与折叠：标题、一、（一）、1. 各级标题",
+                       REPORTLS_CAP_SYMBOLS | REPORTLS_CAP_FOLDING)

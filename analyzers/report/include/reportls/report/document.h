@@ -1,0 +1,100 @@
+// reportls/report/document.h — the structure of a report: lines, title, headings, sections.
+//
+//   Document doc = parse(text, rules);
+//
+// parse() never throws on any input and runs in linear time.  The Document refers to text by
+// byte offsets and keeps a string_view of it: text must outlive the Document.  Texts longer than
+// 4 GiB − 1 are parsed up to that length.
+#ifndef REPORTLS_REPORT_DOCUMENT_H
+#define REPORTLS_REPORT_DOCUMENT_H
+
+#include <reportls/report/heading.h>
+#include <reportls/report/rules.h>
+#include <reportls/report/text.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reportls::report {
+
+enum class LineKind : uint8_t {
+  Blank,      // nothing but whitespace
+  Debris,     // web-page chrome: breadcrumbs, metadata, 扫一扫…, 上一条/下一条, navigation, □
+  Title,      // the report title block before the first heading
+  Heading,    // a numbered heading (see heading.h)
+  Body,       // everything else, including the preface (导语)
+  Signature,  // the closing 落款: issuing body and date lines at the end of the report
+};
+
+struct Line {
+  Span span;      // the physical line without its terminator (\n, \r\n or a lone \r)
+  Span content;   // span trimmed of whitespace (NBSP, EN SPACE, U+3000, U+FEFF…)
+  LineKind kind = LineKind::Body;
+};
+
+// The title block: from the first to the last line matching a title pattern, including short
+// unpunctuated lines in between (the issuing body between two title lines).
+struct Title {
+  uint32_t first_line = 0;
+  uint32_t last_line = 0;
+  Span span;   // first title line's content start to last title line's content end
+  Span text;   // the first title line's content: the title proper
+};
+
+// One section per heading (sections[i] belongs to headings[i]).
+struct Section {
+  uint32_t heading = 0;  // index into headings
+  int32_t parent = -1;   // index of the enclosing section, -1 at the top
+  uint32_t first_line = 0;  // the heading line
+  uint32_t last_line = 0;   // the last Body/Heading line before the next heading of the same or
+                            // higher level (blank, debris and signature lines excluded)
+  Span span;                // heading line start to last_line's content end
+};
+
+// An in-paragraph enumeration marker `一是` / `二是`, at paragraph start or after 。；;:：,，
+struct Enumeration {
+  uint32_t value = 0;
+  Span marker;        // `一是`
+  uint32_t line = 0;
+  int32_t section = -1;  // innermost enclosing section, -1 before the first heading
+};
+
+// A key/value pair from a metadata chrome line, e.g. 成文日期 = 2024-02-29.
+struct MetaField {
+  std::string key;  // as spelt in the rules
+  Span value;       // may be empty when the page left it blank
+  uint32_t line = 0;
+};
+
+struct Document {
+  std::string_view text;
+  std::vector<Line> lines;
+  std::optional<Title> title;
+  std::vector<Heading> headings;
+  std::vector<Section> sections;
+  std::vector<Enumeration> enumerations;
+  std::vector<MetaField> metadata;
+
+  // The bytes of a span (clamped).
+  std::string_view str(Span s) const { return s.in(text); }
+  // Index of the line holding offset (its terminator belongs to it); lines.size() - 1 past the
+  // end; 0 for an empty document.
+  uint32_t line_of(uint32_t offset) const;
+  // The first metadata value for key, or nullopt.
+  std::optional<std::string_view> meta(std::string_view key) const;
+};
+
+Document parse(std::string_view text, const Rules &rules);
+// The Document would point into a destroyed temporary.
+Document parse(std::string &&text, const Rules &rules) = delete;
+
+// Splits text into physical lines (\n, \r\n, lone \r).  A final line without terminator is kept
+// when it is non-empty; an empty text has no lines.  kind is left Body; content is trimmed.
+std::vector<Line> split_lines(std::string_view text);
+
+}  // namespace reportls::report
+
+#endif  // REPORTLS_REPORT_DOCUMENT_H

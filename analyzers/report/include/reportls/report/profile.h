@@ -1,0 +1,99 @@
+// reportls/report/profile.h — report profiles: which report type a document is and which
+// required items (mandatory sections) it must contain.
+//
+//   Profiles profiles = Profiles::load({config.plugin_dir, user_dir…});   // once, at create
+//   const Profile *p = profiles.choose(doc, setting_id, &unknown);         // per analyze
+//   std::vector<ItemMatch> items = match_items(*p, doc);
+//
+// A profile is one `<id>.profile.json` file (format in analyzers/report/profiles/README.md and
+// the bundled files in analyzers/report/profiles/; CMake: ${REPORTLS_PROFILES}).  Profiles are
+// immutable after loading and safe to share between threads.
+#ifndef REPORTLS_REPORT_PROFILE_H
+#define REPORTLS_REPORT_PROFILE_H
+
+#include <reportls/report/document.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reportls::report {
+
+class ProfilePatterns;  // compiled ICU regexes (profile.cpp)
+
+enum class ProfileSeverity : uint8_t { Error, Warning, Information, Hint };
+
+struct ProfileItem {
+  std::string id;        // e.g. "responsibility"
+  std::string wording;   // the official wording, e.g. 上一年度党政主要负责人履行推进法治建设第一责任人职责…
+  std::string heading;   // the heading text a skeleton inserts (defaults to wording)
+  std::vector<std::string> skeleton;  // body paragraphs a skeleton inserts after the heading
+  ProfileSeverity missing_severity = ProfileSeverity::Warning;
+  bool optional = false;     // never reported missing
+  bool may_fold = false;     // may appear only as a sub-point (then Folded, not Missing)
+  bool theme_headings = false;  // top-level headings no other item claims count as this item
+  bool needs_cause = false;  // the section must contain a cause analysis (cause_patterns)
+  std::shared_ptr<const ProfilePatterns> patterns;  // heading variants, folded and cause patterns
+};
+
+struct Profile {
+  std::string id;           // e.g. "fazhi-annual"
+  std::string report_type;  // e.g. 法治政府建设年度报告
+  std::string origin;       // the file it was loaded from
+  bool ordered = false;     // the items must appear in the profile's order
+  std::vector<ProfileItem> items;
+  std::shared_ptr<const ProfilePatterns> detect;  // title and preface patterns
+
+  // True when a title pattern matches the title, or a preface pattern matches a body line
+  // before the first heading (bounded ICU searches).
+  bool detects(const Document &doc) const;
+};
+
+class Profiles {
+ public:
+  // Loads every *.profile.json in each dir (a missing dir is skipped).  A later profile with the
+  // same id replaces an earlier one, so a user data dir can override a bundled profile.  A
+  // malformed file is skipped and recorded in errors() as "<file>: <reason>".
+  static Profiles load(const std::vector<std::string> &dirs);
+  // Parses one profile; throws std::runtime_error("<origin>: <reason>").
+  static Profile parse(std::string_view json, const std::string &origin);
+
+  const std::vector<Profile> &all() const { return profiles_; }
+  const std::vector<std::string> &errors() const { return errors_; }
+  const Profile *find(std::string_view id) const;
+  // setting_id non-empty: that profile (nullptr and *unknown = true when there is none).
+  // Otherwise the first profile (in load order) whose detects() holds, else nullptr.
+  const Profile *choose(const Document &doc, std::string_view setting_id,
+                        bool *unknown = nullptr) const;
+
+  void add(Profile p);  // replaces a profile with the same id
+
+ private:
+  std::vector<Profile> profiles_;
+  std::vector<std::string> errors_;
+};
+
+enum class ItemStatus : uint8_t {
+  Heading,  // a top-level heading matches a heading variant
+  Folded,   // only a sub-point (lower-level heading or 一是… item) matches
+  Missing,
+};
+
+struct ItemMatch {
+  uint32_t item = 0;       // index into Profile::items
+  ItemStatus status = ItemStatus::Missing;
+  int32_t heading = -1;    // Heading: index into Document::headings; Folded from a heading too
+  Span where;              // Heading: the heading's title; Folded: the sub-point's marker/title
+  bool has_cause = true;   // needs_cause items with a Heading: a cause pattern occurs in the section
+};
+
+// One ItemMatch per profile item, in profile order.  Top-level headings are the headings of the
+// smallest level present (orphan `)` headings excluded).  A heading is claimed by the first item
+// (in profile order) whose pattern matches its title.
+std::vector<ItemMatch> match_items(const Profile &profile, const Document &doc);
+
+}  // namespace reportls::report
+
+#endif  // REPORTLS_REPORT_PROFILE_H

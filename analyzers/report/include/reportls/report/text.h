@@ -1,0 +1,62 @@
+// reportls/report/text.h — UTF-8 primitives shared by every report parser.
+//
+// Positions are byte offsets (uint32_t) into the document text.  Every function here accepts any
+// byte sequence: an ill-formed sequence decodes as U+FFFD and advances by at least one byte, so a
+// loop over code points always terminates and never reads outside the string_view.
+#ifndef REPORTLS_REPORT_TEXT_H
+#define REPORTLS_REPORT_TEXT_H
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace reportls::report {
+
+// A half-open byte range [start, end) into a text.
+struct Span {
+  uint32_t start = 0;
+  uint32_t end = 0;
+
+  constexpr bool empty() const { return end <= start; }
+  constexpr uint32_t size() const { return end > start ? end - start : 0; }
+  constexpr bool contains(uint32_t offset) const { return offset >= start && offset < end; }
+  // The bytes of this span in text; clamped, so never out of range.
+  std::string_view in(std::string_view text) const;
+  friend constexpr bool operator==(Span, Span) = default;
+};
+
+// Decodes the code point at byte offset i and advances i past it.  At or past the end returns
+// U+FFFD without moving past s.size().  Ill-formed bytes give U+FFFD.
+char32_t next_code_point(std::string_view s, uint32_t &i);
+// Steps i back to the start of the previous code point and returns it (U+FFFD when ill-formed).
+// Requires i > 0; i never goes below 0.
+char32_t prev_code_point(std::string_view s, uint32_t &i);
+// Number of code points in s (ill-formed bytes count as one each).
+uint32_t code_point_count(std::string_view s);
+
+// CJK unified ideographs (basic block, extensions A–H, compatibility ideographs) and 〇.
+bool is_cjk_ideograph(char32_t c);
+// Unicode White_Space (includes U+00A0, U+2002, U+3000) plus U+FEFF, U+200B and C0 controls.
+bool is_space(char32_t c);
+// Span with leading and trailing is_space() code points removed.
+Span trim(std::string_view text, Span span);
+Span trim_left(std::string_view text, Span span);
+
+// A Chinese numeral read from the start of a string: value and bytes consumed.
+struct Numeral {
+  uint32_t value = 0;
+  uint32_t length = 0;  // bytes
+};
+// Reads the longest well-formed Chinese numeral at s[0..]: 零/〇, 一…九, 两 (= 2), 十, 十二, 二十,
+// 二十三, 一百, 一百零五, 三百二十 (0…999).  "一二" reads only "一".  nullopt if s does not start
+// with a numeral.
+std::optional<Numeral> chinese_numeral_prefix(std::string_view s);
+// Value of s when the whole of s is one Chinese numeral.
+std::optional<uint32_t> chinese_numeral_value(std::string_view s);
+// Reads up to max_digits ASCII or full-width (０-９) decimal digits at s[0..].  nullopt if none, or
+// if more than max_digits digits follow (so 2022 is not an ordinal when max_digits is 3).
+std::optional<Numeral> arabic_number_prefix(std::string_view s, uint32_t max_digits);
+
+}  // namespace reportls::report
+
+#endif  // REPORTLS_REPORT_TEXT_H

@@ -1,0 +1,21 @@
+// Internal: per-line classifiers used by parse().  Not installed.
+#ifndef REPORTLS_REPORT_CLASSIFY_H
+#define REPORTLS_REPORT_CLASSIFY_H
+
+#include <reportls/report/document.h>
+
+namespace reportls::report::detail {
+
+// Web-page chrome (see Rules).  content is a trimmed line.
+bool is_debris(std::string_view text, Span content, const Rules &rules);
+// Appends the key/value pairs of a metadata chrome line.
+void read_metadata(std::string_view text, Span content, uint32_t line, const Rules &rules,
+                   std::vector<MetaField> &out);
+// A date standing alone: 2023年12月21日, 二〇二四年二月二十九日, 2024-02-29, 2024.2.29.
+bool is_date_line(std::string_view s);
+// Short (at most max_chars code points) and free of sentence punctuation 。，,；;：:！？!?
+bool is_title_like(std::string_view s, uint32_t max_chars);
+
+}  // namespace reportls::report::detail
+
+#endif

@@ -1,0 +1,192 @@
+#include <reportls/report/document.h>
+#include <reportls/report/sentences.h>
+
+#include "classify.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace reportls::report {
+
+std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  const uint32_t n = static_cast<uint32_t>(text.size());
+  uint32_t start = 0;
+  for (uint32_t i = 0; i < n; ++i) {
+    const char c = text[i];
+    if (c != '\n' && c != '\r') continue;
+    lines.push_back(Line{Span{start, i}, trim(text, Span{start, i}), LineKind::Body});
+    if (c == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;
+    start = i + 1;
+  }
+  if (start < n) lines.push_back(Line{Span{start, n}, trim(text, Span{start, n}), LineKind::Body});
+  return lines;
+}
+
+uint32_t Document::line_of(uint32_t offset) const {
+  if (lines.empty()) return 0;
+  auto it = std::upper_bound(lines.begin(), lines.end(), offset,
+                             [](uint32_t o, const Line &l) { return o < l.span.start; });
+  return it == lines.begin() ? 0 : static_cast<uint32_t>(it - lines.begin() - 1);
+}
+
+std::optional<std::string_view> Document::meta(std::string_view key) const {
+  for (const MetaField &m : metadata)
+    if (m.key == key) return str(m.value);
+  return std::nullopt;
+}
+
+namespace {
+
+bool is_content(LineKind k) { return k == LineKind::Body || k == LineKind::Heading; }
+
+// Marks the title block among the first candidate lines before the first heading.
+void find_title(Document &doc, const Rules &rules, uint32_t first_heading_line) {
+  std::optional<uint32_t> first, last;
+  uint32_t candidates = 0;
+  for (uint32_t i = 0; i < first_heading_line && candidates < rules.title_search_lines; ++i) {
+    Line &l = doc.lines[i];
+    if (l.kind != LineKind::Body) continue;
+    ++candidates;
+    const std::string_view s = doc.str(l.content);
+    const bool title_like = detail::is_title_like(s, rules.title_max_chars);
+    if (!first) {
+      if (title_like && rules.matches_title(s)) first = last = i;
+      continue;
+    }
+    if (!title_like) break;  // the preface
+    if (rules.matches_title(s)) last = i;
+  }
+  if (!first) return;
+  for (uint32_t i = *first; i <= *last; ++i)
+    if (doc.lines[i].kind == LineKind::Body) doc.lines[i].kind = LineKind::Title;
+  doc.title = Title{*first, *last,
+                    Span{doc.lines[*first].content.start, doc.lines[*last].content.end},
+                    doc.lines[*first].content};
+}
+
+// The 落款 at the end: a few short unpunctuated lines after the last heading, one of them a date.
+void find_signature(Document &doc, const Rules &rules, uint32_t after_line) {
+  std::vector<uint32_t> run;
+  bool dated = false;
+  for (uint32_t i = static_cast<uint32_t>(doc.lines.size()); i-- > after_line;) {
+    const Line &l = doc.lines[i];
+    if (l.kind == LineKind::Blank || l.kind == LineKind::Debris) continue;
+    const std::string_view s = doc.str(l.content);
+    if (l.kind != LineKind::Body || run.size() >= rules.signature_max_lines ||
+        !detail::is_title_like(s, rules.signature_max_chars))
+      break;
+    run.push_back(i);
+    dated = dated || detail::is_date_line(s);
+  }
+  if (!dated) return;
+  for (uint32_t i : run) doc.lines[i].kind = LineKind::Signature;
+}
+
+void build_sections(Document &doc) {
+  // last_content[k]: the last Body/Heading line before line k (-1: none).
+  std::vector<int64_t> last_content(doc.lines.size() + 1, -1);
+  for (size_t k = 0; k < doc.lines.size(); ++k)
+    last_content[k + 1] = is_content(doc.lines[k].kind) ? static_cast<int64_t>(k) : last_content[k];
+
+  doc.sections.resize(doc.headings.size());
+  std::vector<uint32_t> stack;
+  auto close = [&](uint32_t s, int64_t last) {
+    Section &sec = doc.sections[s];
+    sec.last_line = static_cast<uint32_t>(std::max<int64_t>(last, sec.first_line));
+    sec.span = Span{doc.lines[sec.first_line].span.start, doc.lines[sec.last_line].content.end};
+  };
+  for (uint32_t h = 0; h < doc.headings.size(); ++h) {
+    const Heading &hd = doc.headings[h];
+    while (!stack.empty() && doc.headings[stack.back()].level >= hd.level) {
+      close(stack.back(), last_content[hd.line]);
+      stack.pop_back();
+    }
+    Section &sec = doc.sections[h];
+    sec.heading = h;
+    sec.parent = stack.empty() ? -1 : static_cast<int32_t>(stack.back());
+    sec.first_line = hd.line;
+    stack.push_back(h);
+  }
+  for (uint32_t s : stack) close(s, last_content[doc.lines.size()]);
+}
+
+bool opens_enumeration(char32_t c) {
+  switch (c) {
+    case U'。': case U'；': case U';': case U':': case U'：': case U',': case U'，':
+      return true;
+    default:
+      return false;
+  }
+}
+
+void find_enumerations(Document &doc) {
+  int32_t section = -1;
+  uint32_t next_heading = 0;
+  for (uint32_t li = 0; li < doc.lines.size(); ++li) {
+    const Line &line = doc.lines[li];
+    Span scan = line.content;
+    bool boundary = true;  // paragraph start
+    if (line.kind == LineKind::Heading) {
+      while (next_heading < doc.headings.size() && doc.headings[next_heading].line < li) ++next_heading;
+      if (next_heading < doc.headings.size() && doc.headings[next_heading].line == li) {
+        section = static_cast<int32_t>(next_heading);
+        scan.start = doc.headings[next_heading].text.start;
+        boundary = false;
+      }
+    } else if (line.kind != LineKind::Body) {
+      continue;
+    }
+    for (uint32_t i = scan.start; i < scan.end;) {
+      const uint32_t at = i;
+      const char32_t c = next_code_point(doc.text, i);
+      if (boundary && c != U'两' && c != U'零' && c != U'〇') {
+        if (auto n = chinese_numeral_prefix(Span{at, scan.end}.in(doc.text)); n && n->value > 0) {
+          uint32_t j = at + n->length;
+          if (j < scan.end && next_code_point(doc.text, j) == U'是') {
+            doc.enumerations.push_back(Enumeration{n->value, Span{at, j}, li, section});
+            i = j;
+            boundary = false;
+            continue;
+          }
+        }
+      }
+      if (opens_enumeration(c)) boundary = true;
+      else if (!is_space(c)) boundary = false;
+    }
+  }
+}
+
+}  // namespace
+
+Document parse(std::string_view text, const Rules &rules) {
+  Document doc;
+  doc.text = text.substr(0, std::min<size_t>(text.size(), std::numeric_limits<uint32_t>::max() - 1));
+  doc.lines = split_lines(doc.text);
+
+  uint32_t first_heading_line = static_cast<uint32_t>(doc.lines.size());
+  for (uint32_t i = 0; i < doc.lines.size(); ++i) {
+    Line &l = doc.lines[i];
+    if (l.content.empty()) {
+      l.kind = LineKind::Blank;
+    } else if (auto h = parse_heading(doc.text, l.content)) {
+      h->line = i;
+      l.kind = LineKind::Heading;
+      doc.headings.push_back(*h);
+      first_heading_line = std::min(first_heading_line, i);
+    } else if (detail::is_debris(doc.text, l.content, rules)) {
+      l.kind = LineKind::Debris;
+      detail::read_metadata(doc.text, l.content, i, rules, doc.metadata);
+    }
+  }
+  find_title(doc, rules, first_heading_line);
+  const uint32_t after = doc.headings.empty()
+                             ? (doc.title ? doc.title->last_line + 1 : 0)
+                             : doc.headings.back().line + 1;
+  find_signature(doc, rules, after);
+  build_sections(doc);
+  find_enumerations(doc);
+  return doc;
+}
+
+}  // namespace reportls::report

@@ -1,0 +1,355 @@
+#include <reportls/report/profile.h>
+
+#include <nlohmann/json.hpp>
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <sstream>
+#include <stdexcept>
+
+namespace reportls::report {
+
+namespace {
+
+class RegexList {
+ public:
+  void add(std::unique_ptr<icu::RegexPattern> p) { patterns_.push_back(std::move(p)); }
+  bool empty() const { return patterns_.empty(); }
+  // A bounded search: a pathological pattern from a user's profile gives up (false), never hangs.
+  bool search(std::string_view s) const {
+    if (patterns_.empty() || s.empty()) return false;
+    const icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+    for (const auto &p : patterns_) {
+      UErrorCode status = U_ZERO_ERROR;
+      std::unique_ptr<icu::RegexMatcher> m(p->matcher(u, status));
+      if (U_FAILURE(status)) continue;
+      m->setTimeLimit(20, status);
+      if (m->find(status) && U_SUCCESS(status)) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::vector<std::unique_ptr<icu::RegexPattern>> patterns_;
+};
+
+}  // namespace
+
+class ProfilePatterns {
+ public:
+  RegexList headings, folded, cause;  // of an item
+  RegexList title, preface;           // of a profile
+};
+
+namespace {
+
+using nlohmann::json;
+
+[[noreturn]] void fail(const std::string &origin, const std::string &reason) {
+  throw std::runtime_error(origin + ": " + reason);
+}
+
+void only_keys(const json &obj, std::initializer_list<const char *> keys, const std::string &origin,
+               const std::string &where) {
+  if (!obj.is_object()) fail(origin, where + " must be an object");
+  for (const auto &[k, v] : obj.items())
+    if (std::none_of(keys.begin(), keys.end(), [&](const char *key) { return k == key; }))
+      fail(origin, "unknown key \"" + where + "." + k + "\"");
+}
+
+std::string text(const json &obj, const char *key, const std::string &origin,
+                 const std::string &where, bool required) {
+  if (!obj.contains(key)) {
+    if (required) fail(origin, where + "." + key + " is required");
+    return {};
+  }
+  if (!obj.at(key).is_string() || obj.at(key).get_ref<const std::string &>().empty())
+    fail(origin, where + "." + key + " must be a non-empty string");
+  return obj.at(key).get<std::string>();
+}
+
+bool flag(const json &obj, const char *key, const std::string &origin, const std::string &where) {
+  if (!obj.contains(key)) return false;
+  if (!obj.at(key).is_boolean()) fail(origin, where + "." + key + " must be true or false");
+  return obj.at(key).get<bool>();
+}
+
+std::vector<std::string> strings(const json &obj, const char *key, const std::string &origin,
+                                 const std::string &where) {
+  std::vector<std::string> out;
+  if (!obj.contains(key)) return out;
+  const json &a = obj.at(key);
+  if (!a.is_array()) fail(origin, where + "." + key + " must be an array of strings");
+  for (const json &s : a) {
+    if (!s.is_string() || s.get_ref<const std::string &>().empty())
+      fail(origin, where + "." + key + " must contain only non-empty strings");
+    out.push_back(s.get<std::string>());
+  }
+  return out;
+}
+
+RegexList regexes(const json &obj, const char *key, const std::string &origin,
+                  const std::string &where) {
+  RegexList out;
+  for (const std::string &p : strings(obj, key, origin, where)) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError pe{};
+    std::unique_ptr<icu::RegexPattern> re(
+        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(p), 0, pe, status));
+    if (U_FAILURE(status) || !re)
+      fail(origin, where + "." + key + ": invalid regex \"" + p + "\" (" + u_errorName(status) + ")");
+    out.add(std::move(re));
+  }
+  return out;
+}
+
+ProfileSeverity severity(const json &obj, const std::string &origin, const std::string &where) {
+  const std::string s = obj.contains("missing") ? text(obj, "missing", origin, where, true) : "warning";
+  if (s == "error") return ProfileSeverity::Error;
+  if (s == "warning") return ProfileSeverity::Warning;
+  if (s == "information") return ProfileSeverity::Information;
+  if (s == "hint") return ProfileSeverity::Hint;
+  fail(origin, where + ".missing must be \"error\", \"warning\", \"information\" or \"hint\"");
+}
+
+ProfileItem parse_item(const json &j, const std::string &origin, const std::string &where) {
+  only_keys(j,
+            {"id", "wording", "heading", "skeleton", "headings", "folded", "cause", "missing",
+             "optional", "theme_headings"},
+            origin, where);
+  ProfileItem item;
+  item.id = text(j, "id", origin, where, true);
+  item.wording = text(j, "wording", origin, where, true);
+  item.heading = text(j, "heading", origin, where, false);
+  if (item.heading.empty()) item.heading = item.wording;
+  item.skeleton = strings(j, "skeleton", origin, where);
+  item.missing_severity = severity(j, origin, where);
+  item.optional = flag(j, "optional", origin, where);
+  item.theme_headings = flag(j, "theme_headings", origin, where);
+  auto p = std::make_shared<ProfilePatterns>();
+  p->headings = regexes(j, "headings", origin, where);
+  p->folded = regexes(j, "folded", origin, where);
+  p->cause = regexes(j, "cause", origin, where);
+  if (p->headings.empty()) fail(origin, where + ".headings must list at least one regex");
+  item.may_fold = !p->folded.empty();
+  item.needs_cause = !p->cause.empty();
+  item.patterns = std::move(p);
+  return item;
+}
+
+bool ends_with(const std::string &s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+Profile Profiles::parse(std::string_view json_text, const std::string &origin) {
+  json root;
+  try {
+    root = json::parse(json_text);
+  } catch (const json::exception &e) {
+    fail(origin, std::string("not valid JSON: ") + e.what());
+  }
+  only_keys(root, {"format", "version", "id", "report_type", "basis", "ordered", "detect", "items"},
+            origin, "profile");
+  if (root.value("format", "") != "reportls-profile")
+    fail(origin, "\"format\" must be \"reportls-profile\"");
+  if (!root.contains("version") || root.at("version") != 1) fail(origin, "\"version\" must be 1");
+  Profile p;
+  p.origin = origin;
+  p.id = text(root, "id", origin, "profile", true);
+  p.report_type = text(root, "report_type", origin, "profile", true);
+  p.ordered = flag(root, "ordered", origin, "profile");
+  auto detect = std::make_shared<ProfilePatterns>();
+  if (root.contains("detect")) {
+    only_keys(root.at("detect"), {"title", "preface"}, origin, "detect");
+    detect->title = regexes(root.at("detect"), "title", origin, "detect");
+    detect->preface = regexes(root.at("detect"), "preface", origin, "detect");
+  }
+  p.detect = std::move(detect);
+  if (!root.contains("items") || !root.at("items").is_array() || root.at("items").empty())
+    fail(origin, "\"items\" must be a non-empty array");
+  for (size_t i = 0; i < root.at("items").size(); ++i)
+    p.items.push_back(parse_item(root.at("items")[i], origin, "items[" + std::to_string(i) + "]"));
+  return p;
+}
+
+Profiles Profiles::load(const std::vector<std::string> &dirs) {
+  namespace fs = std::filesystem;
+  Profiles out;
+  for (const std::string &dir : dirs) {
+    std::error_code ec;
+    if (dir.empty() || !fs::is_directory(dir, ec)) continue;
+    std::vector<fs::path> files;
+    for (const auto &entry : fs::directory_iterator(dir, ec))
+      if (ends_with(entry.path().filename().string(), ".profile.json")) files.push_back(entry.path());
+    std::sort(files.begin(), files.end());  // a stable load order, hence a stable detection order
+    for (const fs::path &path : files) {
+      try {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) fail(path.string(), "cannot open the file");
+        std::ostringstream buf;
+        buf << in.rdbuf();
+        out.add(parse(buf.str(), path.string()));
+      } catch (const std::exception &e) {
+        out.errors_.push_back(e.what());
+      }
+    }
+  }
+  return out;
+}
+
+void Profiles::add(Profile p) {
+  for (Profile &q : profiles_)
+    if (q.id == p.id) {
+      q = std::move(p);
+      return;
+    }
+  profiles_.push_back(std::move(p));
+}
+
+const Profile *Profiles::find(std::string_view id) const {
+  for (const Profile &p : profiles_)
+    if (p.id == id) return &p;
+  return nullptr;
+}
+
+bool Profile::detects(const Document &doc) const {
+  if (!detect) return false;
+  if (doc.title && detect->title.search(doc.str(doc.title->text))) return true;
+  const uint32_t end = doc.headings.empty() ? static_cast<uint32_t>(doc.lines.size())
+                                            : doc.headings.front().line;
+  for (uint32_t i = 0; i < end; ++i) {
+    const Line &l = doc.lines[i];
+    if (l.kind == LineKind::Body && detect->preface.search(doc.str(l.content))) return true;
+  }
+  return false;
+}
+
+const Profile *Profiles::choose(const Document &doc, std::string_view setting_id,
+                                bool *unknown) const {
+  if (unknown) *unknown = false;
+  if (!setting_id.empty()) {
+    const Profile *p = find(setting_id);
+    if (!p && unknown) *unknown = true;
+    return p;
+  }
+  // A title match wins over a preface match of an earlier profile.
+  if (doc.title)
+    for (const Profile &p : profiles_)
+      if (p.detect && p.detect->title.search(doc.str(doc.title->text))) return &p;
+  for (const Profile &p : profiles_)
+    if (p.detects(doc)) return &p;
+  return nullptr;
+}
+
+namespace {
+
+// Sub-points: lower-level headings (up to their first enumeration marker) and 一是… items (up to
+// the next marker on the same line, or the line's end).  where = the sub-point's lead sentence.
+struct SubPoint {
+  Span region, where;
+  int32_t heading = -1;
+};
+
+Span lead(const Document &doc, Span region) {
+  for (uint32_t i = region.start; i < region.end;) {
+    const uint32_t at = i;
+    const char32_t c = next_code_point(doc.text, i);
+    if (c == U'。' || c == U'；' || c == U';' || c == U'!' || c == U'！' || c == U'?' || c == U'？')
+      return Span{region.start, at};
+  }
+  return region;
+}
+
+std::vector<SubPoint> sub_points(const Document &doc, int top_level) {
+  std::vector<SubPoint> out;
+  size_t e = 0;
+  for (uint32_t h = 0; h < doc.headings.size(); ++h) {
+    const Heading &hd = doc.headings[h];
+    if (hd.level == top_level || hd.ordinal.style == OrdinalStyle::Orphan) continue;
+    Span region{hd.text.start, doc.lines[hd.line].content.end};
+    while (e < doc.enumerations.size() && doc.enumerations[e].line < hd.line) ++e;
+    if (e < doc.enumerations.size() && doc.enumerations[e].line == hd.line)
+      region.end = doc.enumerations[e].marker.start;
+    out.push_back({region, lead(doc, Span{hd.text.start, region.end}), static_cast<int32_t>(h)});
+  }
+  for (size_t i = 0; i < doc.enumerations.size(); ++i) {
+    const Enumeration &en = doc.enumerations[i];
+    Span region{en.marker.start, doc.lines[en.line].content.end};
+    if (i + 1 < doc.enumerations.size() && doc.enumerations[i + 1].line == en.line)
+      region.end = doc.enumerations[i + 1].marker.start;
+    out.push_back({region, lead(doc, region), -1});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const SubPoint &a, const SubPoint &b) { return a.region.start < b.region.start; });
+  return out;
+}
+
+std::string_view heading_title(const Document &doc, const Heading &h) {
+  return doc.str(h.title.empty() ? h.text : h.title);
+}
+
+}  // namespace
+
+std::vector<ItemMatch> match_items(const Profile &profile, const Document &doc) {
+  std::vector<ItemMatch> out(profile.items.size());
+  for (uint32_t i = 0; i < out.size(); ++i) out[i].item = i;
+
+  int top = 7;
+  for (const Heading &h : doc.headings)
+    if (h.ordinal.style != OrdinalStyle::Orphan) top = std::min(top, h.level);
+  std::vector<bool> claimed(doc.headings.size(), false);
+  for (uint32_t h = 0; h < doc.headings.size(); ++h) {
+    const Heading &hd = doc.headings[h];
+    if (hd.level != top || hd.ordinal.style == OrdinalStyle::Orphan) continue;
+    for (ItemMatch &m : out) {
+      if (m.status == ItemStatus::Heading) continue;
+      if (profile.items[m.item].patterns->headings.search(heading_title(doc, hd))) {
+        m.status = ItemStatus::Heading;
+        m.heading = static_cast<int32_t>(h);
+        claimed[h] = true;
+        break;
+      }
+    }
+  }
+  for (ItemMatch &m : out) {
+    if (m.status != ItemStatus::Missing || !profile.items[m.item].theme_headings) continue;
+    for (uint32_t h = 0; h < doc.headings.size() && m.status == ItemStatus::Missing; ++h)
+      if (doc.headings[h].level == top && doc.headings[h].ordinal.style != OrdinalStyle::Orphan &&
+          !claimed[h]) {
+        m.status = ItemStatus::Heading;
+        m.heading = static_cast<int32_t>(h);
+        claimed[h] = true;
+      }
+  }
+
+  std::vector<SubPoint> subs;
+  bool subs_built = false;
+  for (ItemMatch &m : out) {
+    const ProfileItem &item = profile.items[m.item];
+    if (m.status == ItemStatus::Heading) {
+      const Heading &hd = doc.headings[m.heading];
+      m.where = hd.title.empty() ? hd.text : hd.title;
+      if (item.needs_cause) m.has_cause = item.patterns->cause.search(doc.str(doc.sections[m.heading].span));
+      continue;
+    }
+    if (!item.may_fold) continue;
+    if (!subs_built) subs = sub_points(doc, top), subs_built = true;
+    for (const SubPoint &s : subs)
+      if (item.patterns->folded.search(doc.str(s.region))) {
+        m.status = ItemStatus::Folded;
+        m.heading = s.heading;
+        m.where = s.where;
+        break;
+      }
+  }
+  return out;
+}
+
+}  // namespace reportls::report

@@ -1,0 +1,101 @@
+"""The command line: check in its three formats, outline, usage errors and exit codes."""
+import json
+import os
+import subprocess
+import tempfile
+import unittest
+
+from lsp_client import BINARY, CORPUS, EXAMPLE_PLUGINS, run
+
+
+def reportls(*args):
+    return subprocess.run([BINARY, *args], capture_output=True, text=True, timeout=120)
+
+
+class Usage(unittest.TestCase):
+    def test_help_and_version(self):
+        self.assertEqual(reportls("--help").returncode, 0)
+        self.assertIn("reportls check", reportls("--help").stdout)
+        self.assertRegex(reportls("--version").stdout, r"^reportls \d+\.\d+\.\d+")
+
+    def test_usage_errors_exit_2(self):
+        for args in (["check"], ["check", "--format", "xml", "a.txt"], ["--bogus"], ["frobnicate"],
+                     ["outline", "a.txt", "b.txt"]):
+            with self.subTest(args=args):
+                out = reportls(*args)
+                self.assertEqual(out.returncode, 2, out)
+                self.assertIn("reportls --help", out.stderr)
+
+    def test_unreadable_file_exits_2(self):
+        out = reportls("check", "/nonexistent/report.txt")
+        self.assertEqual(out.returncode, 2)
+        self.assertIn("无法读取文件", out.stderr)
+
+
+class Check(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+        self.report = os.path.join(self.tmp.name, "draft.txt")
+        with open(self.report, "w", encoding="utf-8") as f:
+            f.write("𠮷县××\n一、工作情况\n")
+
+    def test_text_format_names_file_line_column_severity_and_code(self):
+        out = reportls("check", "--plugin-dir", EXAMPLE_PLUGINS, self.report)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        # Columns count characters, as a person does: 𠮷 is one.
+        self.assertIn(self.report + ":1:3: 警告 [placeholder.unfilled]", out.stdout)
+        self.assertIn("警告 1", out.stdout)
+
+    def test_json_format_has_lsp_diagnostics_per_file(self):
+        out = reportls("check", "--format", "json", "--plugin-dir", EXAMPLE_PLUGINS, self.report)
+        files = json.loads(out.stdout)
+        self.assertEqual(files[0]["file"], self.report)
+        d = files[0]["diagnostics"][0]
+        self.assertEqual(d["code"], "placeholder.unfilled")
+        self.assertEqual(d["range"]["start"], {"line": 0, "character": 3})  # UTF-16: 𠮷 is two
+
+    def test_sarif_format(self):
+        out = reportls("check", "--format", "sarif", "--plugin-dir", EXAMPLE_PLUGINS, self.report)
+        log = json.loads(out.stdout)
+        self.assertEqual(log["version"], "2.1.0")
+        result = log["runs"][0]["results"][0]
+        self.assertEqual(result["ruleId"], "placeholder.unfilled")
+        self.assertEqual(result["level"], "warning")
+        region = result["locations"][0]["physicalLocation"]["region"]
+        self.assertEqual((region["startLine"], region["startColumn"]), (1, 4))
+
+    def test_rules_can_be_turned_off_or_raised_to_error(self):
+        config = os.path.join(self.tmp.name, "settings.json")
+        with open(config, "w") as f:
+            json.dump({"rules": {"placeholder": "error"}}, f)
+        out = reportls("check", "--config", config, "--plugin-dir", EXAMPLE_PLUGINS, self.report)
+        self.assertEqual(out.returncode, 1)
+        self.assertIn("错误 [placeholder.unfilled]", out.stdout)
+        # A workspace file beside the report turns it off again.
+        with open(os.path.join(self.tmp.name, ".reportls.json"), "w") as f:
+            json.dump({"rules": {"placeholder.unfilled": "off"}}, f)
+        out = reportls("check", "--config", config, "--plugin-dir", EXAMPLE_PLUGINS, self.report)
+        self.assertEqual(out.returncode, 0)
+        self.assertNotIn("placeholder.unfilled", out.stdout)
+
+    def test_many_files_keep_their_order(self):
+        files = [os.path.join(CORPUS, n) for n in sorted(os.listdir(CORPUS))]
+        out = reportls("check", *files)
+        self.assertIn(out.returncode, (0, 1))
+        summaries = [l.split(":")[0] for l in out.stdout.splitlines() if "错误 " in l and "，警告" in l]
+        self.assertEqual(summaries, files)
+
+
+class Outline(unittest.TestCase):
+    def test_outline_prints_the_tree_with_line_numbers(self):
+        out = reportls("outline", os.path.join(CORPUS, "xiushan-county-2023.txt"))
+        self.assertEqual(out.returncode, 0, out.stderr)
+        lines = out.stdout.splitlines()
+        self.assertTrue(any(l.startswith("一、法治政府建设工作成效") and "(第 19" in l for l in lines), lines)
+        self.assertTrue(any(l.startswith("  (一)强领导,促创建,进一步彰显法治建设成效") for l in lines), lines)
+        self.assertFalse(any("扫一扫" in l for l in lines))
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,99 @@
+"""The plugin host as users meet it: `reportls plugins`, broken plugins that must not take the
+server down, and the example C plugin built out of tree from the installed header alone."""
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+from lsp_client import BINARY, EXAMPLE_PLUGINS, TEST_PLUGINS, ServerTest, run
+
+SOURCE = os.environ.get("REPORTLS_SOURCE_DIR", "")
+BUILD = os.environ.get("REPORTLS_BUILD_DIR", "")
+
+
+def reportls(*args, **kw):
+    return subprocess.run([BINARY, *args], capture_output=True, text=True, timeout=60, **kw)
+
+
+class PluginsCommand(unittest.TestCase):
+    def test_lists_bundled_plugins(self):
+        out = reportls("plugins")
+        self.assertEqual(out.returncode, 0, out.stdout + out.stderr)
+        self.assertIn("✓ outline", out.stdout)
+
+    def test_every_broken_plugin_is_listed_with_its_reason(self):
+        out = reportls("plugins", "--plugin-dir", TEST_PLUGINS)
+        self.assertEqual(out.returncode, 1)
+        text = out.stdout
+        self.assertIn("✓ outline", text)
+        self.assertIn("ABI 版本不兼容", text)
+        self.assertIn("缺少入口函数 reportls_plugin_entry()", text)
+        self.assertIn("规则文件 rules.json 第 3 行", text)
+        self.assertIn("✓ throwing", text)
+        self.assertIn("✓ bad_output", text)
+
+    def test_missing_plugin_folder_is_reported(self):
+        out = reportls("plugins", "--plugin-dir", "/nonexistent/reportls-plugins")
+        self.assertEqual(out.returncode, 1)
+        self.assertIn("插件目录不存在", out.stdout)
+
+
+class BrokenPluginsInTheServer(ServerTest):
+    ARGS = ("--plugin-dir", TEST_PLUGINS, "--plugin-dir", EXAMPLE_PLUGINS)
+
+    def test_server_keeps_serving_and_says_which_plugin_failed(self):
+        uri = "file:///tmp/reportls-e2e/broken.txt"
+        self.client.open(uri, "法治××\n一、工作情况\n")
+        diags = self.client.published(uri, 1)["diagnostics"]
+        codes = sorted(d["code"] for d in diags)
+        # The throwing plugin's partial output is dropped; the others stand.
+        self.assertEqual(codes, ["bad_output.span", "placeholder.unfilled"])
+        bad = next(d for d in diags if d["code"] == "bad_output.span")
+        # Clamped to the start of 法 and to the end of the text, cleaned to valid UTF-8.
+        self.assertEqual(bad["range"]["start"], {"line": 0, "character": 0})
+        self.assertEqual(bad["range"]["end"], {"line": 2, "character": 0})
+        self.assertEqual(bad["severity"], 2)
+        self.assertIn("\ufffd", bad["message"])
+        logs = [n["params"]["message"] for n in self.client.seen if n.get("method") == "window/logMessage"]
+        self.assertTrue(any("throwing" in m for m in logs), logs)
+        self.assertTrue(any("wrong_abi" in m and "ABI" in m for m in logs), logs)
+        # The outline still works, with the bad symbol made valid.
+        symbols = self.client.result("textDocument/documentSymbol", {"textDocument": {"uri": uri}})
+        names = [s["name"] for s in symbols]
+        self.assertIn("一、工作情况", names)
+        self.assertIn("orphan", names)
+        self.assertEqual(self.client.shutdown_and_exit(), 0)
+
+
+@unittest.skipUnless(shutil.which("cc") and BUILD, "needs a C compiler and the build tree")
+class ExamplePluginOutOfTree(unittest.TestCase):
+    def test_builds_with_only_the_installed_header_and_loads(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            prefix = os.path.join(tmp, "prefix")
+            subprocess.run(["cmake", "--install", BUILD, "--prefix", prefix], check=True,
+                           capture_output=True)
+            self.assertTrue(os.path.exists(os.path.join(prefix, "include/reportls/plugin.h")))
+            plugin_dir = os.path.join(tmp, "my-plugins")
+            os.makedirs(plugin_dir)
+            subprocess.run(["cc", "-std=c11", "-Wall", "-Werror", "-shared", "-fPIC",
+                            "-I", os.path.join(prefix, "include"),
+                            os.path.join(SOURCE, "plugins/example/placeholder.c"),
+                            "-o", os.path.join(plugin_dir, "placeholder.so")], check=True)
+            report = os.path.join(tmp, "draft.txt")
+            with open(report, "w", encoding="utf-8") as f:
+                f.write("××县人民政府关于2023年度法治政府建设情况的报告\n")
+            # The installed binary finds its bundled plugins relative to itself.
+            installed = os.path.join(prefix, "bin/reportls")
+            out = subprocess.run([installed, "check", "--plugin-dir", plugin_dir, report],
+                                 capture_output=True, text=True, timeout=60)
+            self.assertEqual(out.returncode, 0, out.stderr)
+            self.assertIn(":1:1: 警告 [placeholder.unfilled] 模板占位符“××”尚未替换为实际内容", out.stdout)
+            listed = subprocess.run([installed, "plugins", "--plugin-dir", plugin_dir],
+                                    capture_output=True, text=True, timeout=60)
+            self.assertIn("✓ outline", listed.stdout)
+            self.assertIn("✓ placeholder", listed.stdout)
+
+
+if __name__ == "__main__":
+    run()

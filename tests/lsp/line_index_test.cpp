@@ -1,0 +1,197 @@
+// LineIndex: byte offsets <-> LSP positions in UTF-16 and UTF-8.
+#include "lsp/line_index.h"
+
+#include <doctest/doctest.h>
+#include <unicode/ustring.h>
+
+#include <string>
+#include <vector>
+
+using reportls::lsp::LineIndex;
+using reportls::lsp::Position;
+using reportls::lsp::PositionEncoding;
+
+namespace {
+
+constexpr auto U16 = PositionEncoding::Utf16;
+constexpr auto U8 = PositionEncoding::Utf8;
+
+/// UTF-16 length of a valid UTF-8 string, computed by ICU (an independent reference).
+uint32_t utf16_length(std::string_view s) {
+  int32_t len = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  u_strFromUTF8(nullptr, 0, &len, s.data(), static_cast<int32_t>(s.size()), &status);
+  return static_cast<uint32_t>(len);
+}
+
+bool is_boundary(std::string_view s, size_t i) {
+  return i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+}
+
+}  // namespace
+
+TEST_CASE("empty text has one empty line and everything clamps to 0") {
+  LineIndex idx("");
+  CHECK(idx.line_count() == 1);
+  CHECK(idx.size() == 0);
+  CHECK(idx.line_start(0) == 0);
+  CHECK(idx.line_end(0) == 0);
+  CHECK(idx.offset({0, 0}, U16) == 0);
+  CHECK(idx.offset({0, 7}, U16) == 0);
+  CHECK(idx.offset({3, 1}, U8) == 0);
+  CHECK(idx.position(0, U16) == Position{0, 0});
+  CHECK(idx.position(42, U16) == Position{0, 0});
+}
+
+TEST_CASE("final newline makes an extra empty line; none means the last line has text") {
+  LineIndex a("abc");
+  CHECK(a.line_count() == 1);
+  CHECK(a.line_end(0) == 3);
+  CHECK(a.position(3, U16) == Position{0, 3});
+
+  LineIndex b("abc\n");
+  CHECK(b.line_count() == 2);
+  CHECK(b.line_start(1) == 4);
+  CHECK(b.line_end(1) == 4);
+  CHECK(b.position(4, U16) == Position{1, 0});
+  CHECK(b.offset({1, 0}, U16) == 4);
+  CHECK(b.offset({1, 5}, U16) == 4);
+}
+
+TEST_CASE("Chinese characters are 3 bytes but 1 UTF-16 unit") {
+  const std::string text = "你好世界\n第二行";  // 12 bytes + \n + 9 bytes
+  LineIndex idx(text);
+  REQUIRE(idx.line_count() == 2);
+  CHECK(idx.line_start(1) == 13);
+  CHECK(idx.position(6, U16) == Position{0, 2});  // before 世
+  CHECK(idx.position(6, U8) == Position{0, 6});
+  CHECK(idx.offset({0, 2}, U16) == 6);
+  CHECK(idx.offset({0, 4}, U16) == 12);   // end of line 0
+  CHECK(idx.offset({0, 9}, U16) == 12);   // past the end -> line end, not into line 1
+  CHECK(idx.offset({1, 1}, U16) == 16);   // after 第
+  CHECK(idx.offset({1, 3}, U16) == 22);   // end of text
+  CHECK(idx.position(22, U16) == Position{1, 3});
+  // Offsets inside a character snap back to its start.
+  CHECK(idx.position(7, U16) == Position{0, 2});
+  CHECK(idx.position(8, U8) == Position{0, 6});
+  // UTF-8 positions inside a character snap back too.
+  CHECK(idx.offset({0, 4}, U8) == 3);
+  CHECK(idx.offset({0, 5}, U8) == 3);
+  CHECK(idx.offset({0, 6}, U8) == 6);
+}
+
+TEST_CASE("characters outside the BMP take 2 UTF-16 units and 4 bytes") {
+  const std::string text = "a\U00020BB7b\U0001F600c";  // a 𠮷 b 😀 c
+  LineIndex idx(text);
+  REQUIRE(text.size() == 11);
+  CHECK(idx.position(1, U16) == Position{0, 1});  // before 𠮷
+  CHECK(idx.position(5, U16) == Position{0, 3});  // before b: 1 + 2 units
+  CHECK(idx.position(6, U16) == Position{0, 4});  // before 😀
+  CHECK(idx.position(10, U16) == Position{0, 6});
+  CHECK(idx.position(11, U16) == Position{0, 7});
+  CHECK(idx.offset({0, 3}, U16) == 5);
+  CHECK(idx.offset({0, 7}, U16) == 11);
+
+  SUBCASE("a UTF-16 position between the two halves of a surrogate pair snaps to its start") {
+    CHECK(idx.offset({0, 2}, U16) == 1);  // inside 𠮷
+    CHECK(idx.offset({0, 5}, U16) == 6);  // inside 😀
+  }
+  SUBCASE("byte offsets inside the 4-byte sequence snap back") {
+    for (uint32_t o = 1; o < 5; ++o) CHECK(idx.position(o, U16) == Position{0, 1});
+    for (uint32_t o = 7; o < 10; ++o) CHECK(idx.position(o, U8) == Position{0, 6});
+  }
+  SUBCASE("UTF-8 mode counts bytes") {
+    CHECK(idx.offset({0, 5}, U8) == 5);
+    CHECK(idx.offset({0, 3}, U8) == 1);
+    CHECK(idx.position(10, U8) == Position{0, 10});
+  }
+}
+
+TEST_CASE("combining marks are separate code points") {
+  const std::string text = "e\u0301x\u4E00\u0301y";  // e + U+0301, x, 一 + U+0301, y
+  LineIndex idx(text);
+  CHECK(idx.position(3, U16) == Position{0, 2});  // x: e, U+0301
+  CHECK(idx.offset({0, 1}, U16) == 1);            // between e and its accent (a code point boundary)
+  CHECK(idx.offset({0, 5}, U16) == text.size() - 1);  // y
+  CHECK(idx.position(static_cast<uint32_t>(text.size()), U16) == Position{0, 6});
+}
+
+TEST_CASE("CRLF is one terminator and a lone CR ends a line") {
+  const std::string text = "ab\r\ncd\ref\n\r\n";
+  LineIndex idx(text);
+  REQUIRE(idx.line_count() == 5);  // "ab", "cd", "ef", "", ""
+  CHECK(idx.line_start(1) == 4);
+  CHECK(idx.line_end(0) == 2);
+  CHECK(idx.line_start(2) == 7);
+  CHECK(idx.line_end(1) == 6);
+  CHECK(idx.line_start(3) == 10);
+  CHECK(idx.line_end(3) == 10);
+  CHECK(idx.line_start(4) == 12);
+  CHECK(idx.offset({0, 10}, U16) == 2);  // before \r\n, never between \r and \n
+  CHECK(idx.offset({1, 2}, U16) == 6);
+  CHECK(idx.offset({2, 0}, U16) == 7);
+  CHECK(idx.position(2, U16) == Position{0, 2});
+  CHECK(idx.position(3, U16) == Position{0, 2});  // on the \n of \r\n -> line end
+  CHECK(idx.position(6, U16) == Position{1, 2});
+  CHECK(idx.position(7, U16) == Position{2, 0});
+  CHECK(idx.line_of(3) == 0);
+  CHECK(idx.line_of(4) == 1);
+  CHECK(idx.line_of(12) == 4);
+
+  LineIndex lone_cr("a\r");
+  CHECK(lone_cr.line_count() == 2);
+  CHECK(lone_cr.position(2, U16) == Position{1, 0});
+}
+
+TEST_CASE("positions past the end clamp as the LSP spec says") {
+  const std::string text = "一\n二三\nabc";
+  LineIndex idx(text);
+  const auto size = static_cast<uint32_t>(text.size());
+  CHECK(idx.offset({3, 0}, U16) == size);
+  CHECK(idx.offset({1000, 1000}, U8) == size);
+  CHECK(idx.offset({0, 1000}, U16) == 3);
+  CHECK(idx.offset({1, 0xFFFFFFFFu}, U16) == 10);
+  CHECK(idx.offset({1, 0xFFFFFFFFu}, U8) == 10);
+  CHECK(idx.offset({2, 99}, U8) == size);
+  CHECK(idx.position(size + 100, U16) == Position{2, 3});
+  CHECK(idx.line_start(99) == size);
+  CHECK(idx.line_end(99) == size);
+  CHECK(idx.line_of(size + 5) == 2);
+}
+
+TEST_CASE("ill-formed UTF-8 counts one unit per ill-formed sequence") {
+  const std::string text = "a\xE4\xB8" "b\xFF" "c";  // truncated 3-byte sequence, stray 0xFF
+  LineIndex idx(text);
+  CHECK(idx.position(3, U16) == Position{0, 2});  // b
+  CHECK(idx.position(5, U16) == Position{0, 4});  // c
+  CHECK(idx.offset({0, 2}, U16) == 3);
+}
+
+TEST_CASE("round trip offset -> position -> offset for every boundary of a mixed text") {
+  const std::string text =
+      "第一章 总则\r\n"
+      "a\U00020BB7b 😀😀 e\u0301\n"
+      "\r"
+      "关于2024年工作的报告（草稿）\n"
+      "\n"
+      "末行𠮷";
+  LineIndex idx(text);
+  CHECK(idx.line_count() == 6);
+  Position previous{0, 0};
+  for (uint32_t o = 0; o <= text.size(); ++o) {
+    CAPTURE(o);
+    if (!is_boundary(text, o)) continue;
+    const bool inside_crlf = o > 0 && text[o - 1] == '\r' && o < text.size() && text[o] == '\n';
+    for (auto e : {U16, U8}) {
+      const Position p = idx.position(o, e);
+      if (!inside_crlf) CHECK(idx.offset(p, e) == o);
+      // The column equals the length of the line prefix in that encoding.
+      const uint32_t start = idx.line_start(p.line);
+      const std::string_view prefix(text.data() + start, std::min(o, idx.line_end(p.line)) - start);
+      CHECK(p.character == (e == U16 ? utf16_length(prefix) : prefix.size()));
+    }
+    const Position p = idx.position(o, U16);
+    CHECK((p.line > previous.line || (p.line == previous.line && p.character >= previous.character)));
+    previous = p;
+  }
+}
