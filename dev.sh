@@ -25,17 +25,20 @@ ensure_packages() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# configure_and_build DIR [cmake options...]
 configure_and_build() {
+  local dir=$1
+  shift
   ensure_packages
-  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
-  cmake --build "$build" -j "$jobs"
+  cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
+  cmake --build "$dir" -j "$jobs"
 }
 
 sample=$root/tests/corpus/xiushan-county-2023.txt
 
 case "${1:-}" in
   run)
-    configure_and_build
+    configure_and_build "$build"
     echo "== reportls outline $(basename "$sample")"
     "$build/bin/reportls" outline "$sample"
     echo
@@ -43,11 +46,17 @@ case "${1:-}" in
     "$build/bin/reportls" check "$sample" || true
     ;;
   test)
-    configure_and_build
+    configure_and_build "$build"
     ctest --test-dir "$build" --output-on-failure -j "$jobs"
+    # The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer: any report
+    # aborts the process and fails the test.
+    configure_and_build "$build-asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREPORTLS_SANITIZE=ON
+    ASAN_OPTIONS=abort_on_error=1:detect_stack_use_after_return=1 \
+      UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      ctest --test-dir "$build-asan" --output-on-failure -j "$jobs"
     ;;
   build)
-    configure_and_build
+    configure_and_build "$build"
     ;;
   *)
     echo "usage: ./dev.sh run|test|build" >&2

@@ -21,13 +21,21 @@ function(reportls_add_plugin name)
   if(NOT CMAKE_CXX_FLAGS MATCHES "sanitize" AND NOT REPORTLS_SANITIZE)
     target_link_options(${target} PRIVATE "-Wl,--no-undefined")
   endif()
+  # Data files are copied by rules that depend on them, so editing only a JSON file refreshes the
+  # copy beside the plugin.
+  set(copies)
   foreach(file IN LISTS ARG_DATA)
     get_filename_component(abs "${file}" ABSOLUTE)
     get_filename_component(base "${file}" NAME)
-    add_custom_command(TARGET ${target} POST_BUILD
-      COMMAND ${CMAKE_COMMAND} -E copy_if_different "${abs}" "${out}/${base}")
-    set_property(TARGET ${target} APPEND PROPERTY REPORTLS_DATA "${abs}")
+    add_custom_command(OUTPUT "${out}/${base}"
+      COMMAND ${CMAKE_COMMAND} -E copy_if_different "${abs}" "${out}/${base}"
+      DEPENDS "${abs}" VERBATIM)
+    list(APPEND copies "${out}/${base}")
   endforeach()
+  if(copies)
+    add_custom_target(${target}_data DEPENDS ${copies})
+    add_dependencies(${target} ${target}_data)
+  endif()
   install(TARGETS ${target} LIBRARY DESTINATION "${REPORTLS_PLUGIN_SUBDIR}/${name}")
   if(ARG_DATA)
     install(FILES ${ARG_DATA} DESTINATION "${REPORTLS_PLUGIN_SUBDIR}/${name}")

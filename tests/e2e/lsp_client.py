@@ -86,12 +86,12 @@ class Client:
         self.send_raw(frame(msg))
         return rid
 
-    def request(self, method, params=None):
+    def request(self, method, params=None, timeout=TIMEOUT):
         """Sends a request and returns the whole response message (result or error)."""
-        return self.response(self.send_request(method, params))
+        return self.response(self.send_request(method, params), timeout)
 
-    def result(self, method, params=None):
-        msg = self.request(method, params)
+    def result(self, method, params=None, timeout=TIMEOUT):
+        msg = self.request(method, params, timeout)
         if "error" in msg:
             raise AssertionError("%s failed: %s" % (method, msg["error"]))
         return msg["result"]

@@ -164,6 +164,7 @@ Profile Profiles::parse(std::string_view json_text, const std::string &origin) {
   p.origin = origin;
   p.id = text(root, "id", origin, "profile", true);
   p.report_type = text(root, "report_type", origin, "profile", true);
+  if (root.contains("basis")) p.basis = text(root, "basis", origin, "profile", true);
   p.ordered = flag(root, "ordered", origin, "profile");
   auto detect = std::make_shared<ProfilePatterns>();
   if (root.contains("detect")) {

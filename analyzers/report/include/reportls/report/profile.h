@@ -41,6 +41,7 @@ struct ProfileItem {
 struct Profile {
   std::string id;           // e.g. "fazhi-annual"
   std::string report_type;  // e.g. 法治政府建设年度报告
+  std::string basis;        // the legal basis, e.g. 《法治政府建设与责任落实督察工作规定》第二十五条
   std::string origin;       // the file it was loaded from
   bool ordered = false;     // the items must appear in the profile's order
   std::vector<ProfileItem> items;

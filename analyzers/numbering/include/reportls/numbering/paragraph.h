@@ -1,0 +1,42 @@
+// reportls/numbering/paragraph.h — paragraph hygiene, from paragraph.json:
+//   paragraph.no-final-punctuation  a body paragraph not ending in a final mark (。！？…) or an
+//                                   open ending (：；); headings, title, debris, 落款 are skipped;
+//   paragraph.prompt-colon          `报告如下。` → `报告如下：` (quick fix);
+// and one code action deleting every page-debris line.
+#ifndef REPORTLS_NUMBERING_PARAGRAPH_H
+#define REPORTLS_NUMBERING_PARAGRAPH_H
+
+#include <reportls/plugin.hpp>
+#include <reportls/report/document.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reportls::numbering {
+
+struct ParagraphRules {
+  std::u32string final_marks;   // a paragraph ending in one of these is complete
+  std::u32string open_endings;  // …or in one of these (an introduction or a list item)
+  std::vector<std::string> prompt_endings;  // 如下: a paragraph ending `如下。` introduces a list
+  std::string prompt_colon = "：";
+
+  // Reads <dir>/paragraph.json; throws std::runtime_error("<file>: <reason>").
+  static ParagraphRules load(const std::string &dir);
+  static ParagraphRules parse(std::string_view json, const std::string &origin);
+};
+
+struct Action {
+  uint32_t start = 0, end = 0;
+  plugin::Fix fix;
+};
+
+std::vector<plugin::Diagnostic> check_paragraphs(const report::Document &doc,
+                                                 const ParagraphRules &rules);
+// One action spanning all debris lines that deletes them, or nullopt when there are none.
+std::optional<Action> remove_debris(const report::Document &doc);
+
+}  // namespace reportls::numbering
+
+#endif  // REPORTLS_NUMBERING_PARAGRAPH_H

@@ -1,0 +1,162 @@
+#include <reportls/numbering/numbering.h>
+#include <reportls/report/ordinal.h>
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+namespace reportls::numbering {
+
+namespace {
+
+using report::Document;
+using report::Heading;
+using report::OrdinalStyle;
+
+plugin::Diagnostic make(report::Span at, reportls_severity sev, const std::string &code,
+                        std::string message) {
+  plugin::Diagnostic d;
+  d.start = at.start;
+  d.end = at.end;
+  d.severity = sev;
+  d.code = code;
+  d.message = std::move(message);
+  d.docs_url = docs_url(code);
+  return d;
+}
+
+std::string quoted(std::string_view s) { return "“" + std::string(s) + "”"; }
+
+const char *const kLevels = "公文各级标题序号依次为“一、”“（一）”“1.”“（1）”";
+
+// The ordinal of h as it would read with value v, e.g. `(三)`.
+std::string spelt(const Document &doc, const Heading &h, uint32_t v) {
+  return report::ordinal_with_value(doc.text, h.ordinal, v);
+}
+
+void check_format(const Document &doc, const Heading &h, std::vector<plugin::Diagnostic> &out) {
+  if (h.ordinal.canonical || h.ordinal.style == OrdinalStyle::Orphan ||
+      h.ordinal.style == OrdinalStyle::Markdown)
+    return;
+  const std::string canon = report::canonical_ordinal(doc.text, h.ordinal);
+  const std::string_view written = doc.str(h.ordinal.span);
+  if (canon.empty() || canon == written) return;  // only the bracket width differs
+  auto d = make(h.ordinal.span, REPORTLS_SEVERITY_WARNING, "numbering.format",
+                "序号" + quoted(written) + "的标点不规范，应写作" + quoted(canon) + "：" + kLevels +
+                    "，括号后不再加“、”，阿拉伯数字后用“.”。");
+  d.fixes.push_back({"改为" + quoted(canon), {{h.ordinal.span.start, h.ordinal.span.end, canon}}, true});
+  out.push_back(std::move(d));
+}
+
+struct Siblings {
+  uint32_t first = 0;  // heading index of the first sibling
+  uint32_t last_value = 0;
+  uint32_t count = 0;
+};
+
+void check_headings(const Document &doc, std::vector<plugin::Diagnostic> &out) {
+  std::map<std::pair<int32_t, int>, Siblings> groups;  // (parent section, level)
+  std::map<int, uint32_t> last_at_level;              // for numbers running on across parents
+  for (uint32_t h = 0; h < doc.headings.size(); ++h) {
+    const Heading &hd = doc.headings[h];
+    if (hd.ordinal.style == OrdinalStyle::Markdown) continue;
+    check_format(doc, hd, out);
+    const int32_t parent = doc.sections[h].parent;
+    auto [it, fresh] = groups.try_emplace({parent, hd.level}, Siblings{h, 0, 0});
+    Siblings &g = it->second;
+    const uint32_t expected = g.last_value + 1;
+
+    if (fresh && parent >= 0 && hd.level > doc.headings[parent].level + 1)
+      out.push_back(make(hd.ordinal.span, REPORTLS_SEVERITY_WARNING, "numbering.sequence",
+                         "标题跳级：" + quoted(doc.str(doc.headings[parent].ordinal.span)) + "下直接出现" +
+                             quoted(doc.str(hd.ordinal.span)) + "，缺少中间一级：" + kLevels + "。"));
+
+    if (hd.ordinal.style == OrdinalStyle::Orphan) {
+      // Certain when no numbered sibling after it claims the number.
+      bool certain = true;
+      for (uint32_t k = h + 1; k < doc.headings.size() && doc.headings[k].level >= hd.level; ++k)
+        if (doc.headings[k].level == hd.level && doc.sections[k].parent == parent &&
+            doc.headings[k].ordinal.style != OrdinalStyle::Orphan)
+          certain = certain && doc.headings[k].ordinal.value > expected;
+      const bool full = doc.str(hd.ordinal.close) == "）";
+      const std::string restored = std::string(full ? "（" : "(") + report::chinese_numeral(expected);
+      auto d = make(hd.ordinal.span, REPORTLS_SEVERITY_WARNING, "numbering.format",
+                    "标题序号残缺：只剩“" + std::string(doc.str(hd.ordinal.span)) + "”，序号“" + restored +
+                        "”丢失；按同级标题顺序，此处应为" + quoted(restored + std::string(doc.str(hd.ordinal.span))) + "。");
+      d.fixes.push_back({"恢复序号" + quoted(restored + std::string(doc.str(hd.ordinal.span))),
+                         {{hd.ordinal.span.start, hd.ordinal.span.start, restored}}, certain});
+      out.push_back(std::move(d));
+      g.last_value = expected;
+      ++g.count;
+      continue;
+    }
+
+    const uint32_t v = hd.ordinal.value;
+    const bool runs_on = g.count == 0 && last_at_level[hd.level] + 1 == v;
+    if (v != expected && !runs_on) {
+      std::string why;
+      if (g.count == 0)
+        why = "同级第一个标题应从" + quoted(spelt(doc, hd, 1)) + "开始";
+      else if (v == g.last_value)
+        why = "与前一个同级标题序号重复";
+      else if (v > expected)
+        why = "前一个同级标题是" + quoted(spelt(doc, hd, g.last_value)) + "，此处应为" +
+              quoted(spelt(doc, hd, expected)) + "，中间缺号";
+      else
+        why = "前一个同级标题是" + quoted(spelt(doc, hd, g.last_value)) + "，序号倒退，此处应为" +
+              quoted(spelt(doc, hd, expected));
+      auto d = make(hd.ordinal.span, REPORTLS_SEVERITY_WARNING, "numbering.sequence",
+                    "序号" + quoted(doc.str(hd.ordinal.span)) + "不连续：" + why + "。");
+      plugin::Fix fix{"重新编号本级标题", {}, false};
+      for (const report::TextEdit &e : report::renumber_siblings(doc, g.first, 1))
+        fix.edits.push_back({e.span.start, e.span.end, e.text});
+      if (!fix.edits.empty()) d.fixes.push_back(std::move(fix));
+      out.push_back(std::move(d));
+    }
+    g.last_value = v;
+    ++g.count;
+    last_at_level[hd.level] = v;
+  }
+}
+
+// 一是/二是 runs per section; a list may continue on the next line (a broken paragraph), and a
+// new 一是 starts a new list.
+void check_enumerations(const Document &doc, std::vector<plugin::Diagnostic> &out) {
+  std::map<int32_t, uint32_t> last;  // section → last value
+  for (const report::Enumeration &en : doc.enumerations) {
+    uint32_t &prev = last[en.section];
+    const std::string marker(doc.str(en.marker));
+    if (en.value != 1 && en.value != prev + 1) {
+      std::string why;
+      if (prev == 0)
+        why = "本节在它之前没有“一是”";
+      else if (en.value == prev)
+        why = "与前一项“" + report::chinese_numeral(prev) + "是”重复";
+      else
+        why = "前一项是“" + report::chinese_numeral(prev) + "是”，此处应为“" +
+              report::chinese_numeral(prev + 1) + "是”";
+      out.push_back(make(en.marker, REPORTLS_SEVERITY_WARNING, "numbering.sequence",
+                         "分项“" + marker + "”不连续：" + why + "。"));
+    }
+    prev = en.value;
+  }
+}
+
+}  // namespace
+
+std::string docs_url(const std::string &code) {
+  std::string anchor = code;
+  std::replace(anchor.begin(), anchor.end(), '.', '-');
+  return "https://github.com/reportls/reportls/blob/main/README.md#" + anchor;
+}
+
+std::vector<plugin::Diagnostic> check(const Document &doc) {
+  std::vector<plugin::Diagnostic> out;
+  check_headings(doc, out);
+  check_enumerations(doc, out);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const plugin::Diagnostic &a, const plugin::Diagnostic &b) { return a.start < b.start; });
+  return out;
+}
+
+}  // namespace reportls::numbering

@@ -1,0 +1,129 @@
+#include <reportls/numbering/numbering.h>
+#include <reportls/numbering/paragraph.h>
+#include <reportls/report/sentences.h>
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace reportls::numbering {
+
+namespace {
+
+using nlohmann::json;
+
+[[noreturn]] void fail(const std::string &origin, const std::string &reason) {
+  throw std::runtime_error(origin + ": " + reason);
+}
+
+std::u32string code_points(std::string_view s) {
+  std::u32string out;
+  for (uint32_t i = 0; i < s.size();) out.push_back(report::next_code_point(s, i));
+  return out;
+}
+
+plugin::Diagnostic make(report::Span at, const std::string &code, std::string message) {
+  plugin::Diagnostic d;
+  d.start = at.start;
+  d.end = at.end;
+  d.severity = REPORTLS_SEVERITY_WARNING;
+  d.code = code;
+  d.message = std::move(message);
+  d.docs_url = docs_url(code);
+  return d;
+}
+
+}  // namespace
+
+ParagraphRules ParagraphRules::parse(std::string_view text, const std::string &origin) {
+  const json root = json::parse(text, nullptr, false);
+  if (root.is_discarded() || !root.is_object()) fail(origin, "not a JSON object");
+  if (root.value("format", "") != "reportls-paragraph")
+    fail(origin, "\"format\" must be \"reportls-paragraph\"");
+  ParagraphRules r;
+  try {
+    r.final_marks = code_points(root.at("final_marks").get<std::string>());
+    r.open_endings = code_points(root.at("open_endings").get<std::string>());
+    r.prompt_endings = root.at("prompt_endings").get<std::vector<std::string>>();
+    r.prompt_colon = root.at("prompt_colon").get<std::string>();
+  } catch (const json::exception &e) {
+    fail(origin, e.what());
+  }
+  return r;
+}
+
+ParagraphRules ParagraphRules::load(const std::string &dir) {
+  const std::string path = dir + "/paragraph.json";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) fail(path, "cannot open the file");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return parse(buf.str(), path);
+}
+
+std::vector<plugin::Diagnostic> check_paragraphs(const report::Document &doc,
+                                                 const ParagraphRules &rules) {
+  std::vector<plugin::Diagnostic> out;
+  // A run-in heading (`（一）标题。正文…`) is a paragraph too.
+  std::vector<bool> run_in(doc.lines.size(), false);
+  for (const report::Heading &h : doc.headings) run_in[h.line] = h.run_in;
+  for (uint32_t li = 0; li < doc.lines.size(); ++li) {
+    const report::Line &line = doc.lines[li];
+    if (line.kind != report::LineKind::Body && !run_in[li]) continue;
+    const std::string_view text = doc.text;
+    // The last code point that is not a closing quote or bracket: `…报告。”` is complete.
+    uint32_t i = line.content.end, last_start = i;
+    char32_t last = 0;
+    while (i > line.content.start) {
+      last = report::prev_code_point(text, i);
+      last_start = i;
+      if (!report::is_closing_mark(last)) break;
+    }
+    if (rules.final_marks.find(last) != std::u32string::npos) {
+      if (last != U'。') continue;
+      const std::string_view before = report::Span{line.content.start, last_start}.in(text);
+      for (const std::string &p : rules.prompt_endings)
+        if (before.size() >= p.size() && before.substr(before.size() - p.size()) == p &&
+            last_start + 3 == line.content.end) {
+          auto d = make({last_start - static_cast<uint32_t>(p.size()), line.content.end},
+                        "paragraph.prompt-colon",
+                        "“" + p + "。”是提示下文的提示语，句末应用冒号：“" + p + rules.prompt_colon + "”。");
+          d.fixes.push_back({"改为“" + p + rules.prompt_colon + "”",
+                             {{last_start, line.content.end, rules.prompt_colon}}, true});
+          out.push_back(std::move(d));
+        }
+      continue;
+    }
+    if (rules.open_endings.find(last) != std::u32string::npos) continue;
+    const report::Span at{last_start, line.content.end};
+    auto d = make(at, "paragraph.no-final-punctuation",
+                  "段落末尾缺少句末标点：正文段落应以“。”“！”“？”等结束，此段以“" + std::string(doc.str(at)) +
+                      "”结尾（可能有文字丢失）。");
+    d.fixes.push_back({"在段末加“。”", {{line.content.end, line.content.end, "。"}}, false});
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+std::optional<Action> remove_debris(const report::Document &doc) {
+  Action a;
+  uint32_t n = 0;
+  for (uint32_t li = 0; li < doc.lines.size(); ++li) {
+    const report::Line &line = doc.lines[li];
+    if (line.kind != report::LineKind::Debris) continue;
+    // The line with its terminator, so no empty line is left behind.
+    const uint32_t end = li + 1 < doc.lines.size() ? doc.lines[li + 1].span.start
+                                                   : static_cast<uint32_t>(doc.text.size());
+    if (n == 0) a.start = line.span.start;
+    a.end = line.span.end;
+    a.fix.edits.push_back({line.span.start, end, ""});
+    ++n;
+  }
+  if (n == 0) return std::nullopt;
+  a.fix.title = "删除网页残留内容（" + std::to_string(n) + " 行）";
+  return a;
+}
+
+}  // namespace reportls::numbering

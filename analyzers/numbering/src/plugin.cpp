@@ -1,0 +1,55 @@
+// The numbering analyzer: heading ordinals, 一是/二是 enumerations and paragraph hygiene.
+#include <reportls/numbering/numbering.h>
+#include <reportls/numbering/paragraph.h>
+#include <reportls/plugin.hpp>
+
+#include <atomic>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace {
+
+namespace report = reportls::report;
+namespace plugin = reportls::plugin;
+namespace numbering = reportls::numbering;
+
+class NumberingPlugin {
+ public:
+  explicit NumberingPlugin(const plugin::Config &config) {
+    try {
+      rules_ = report::Rules::load(config.plugin_dir);
+    } catch (const std::exception &e) {
+      load_error_ = e.what();
+    }
+    try {
+      paragraph_ = numbering::ParagraphRules::load(config.plugin_dir);
+    } catch (const std::exception &e) {
+      load_error_ += (load_error_.empty() ? "" : "; ") + std::string(e.what());
+    }
+  }
+
+  reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
+    if (!load_error_.empty() && !load_error_reported_.exchange(true)) sink.error(load_error_);
+    const report::Document doc = report::parse(document.text, rules_);
+    if (sink.cancelled()) return REPORTLS_CANCELLED;
+    for (const plugin::Diagnostic &d : numbering::check(doc)) sink.diagnostic(d);
+    if (sink.cancelled()) return REPORTLS_CANCELLED;
+    if (paragraph_)
+      for (const plugin::Diagnostic &d : numbering::check_paragraphs(doc, *paragraph_)) sink.diagnostic(d);
+    if (auto a = numbering::remove_debris(doc)) sink.action(a->start, a->end, a->fix);
+    return REPORTLS_OK;
+  }
+
+ private:
+  report::Rules rules_;
+  std::optional<numbering::ParagraphRules> paragraph_;
+  std::string load_error_;
+  mutable std::atomic<bool> load_error_reported_{false};
+};
+
+}  // namespace
+
+REPORTLS_DEFINE_PLUGIN(NumberingPlugin, "numbering", "0.1.0",
+                       "标题序号与段落：序号连续、序号标点、一是/二是分项、段末标点、提示语冒号",
+                       REPORTLS_CAP_DIAGNOSTICS)

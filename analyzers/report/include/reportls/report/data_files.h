@@ -1,0 +1,19 @@
+// reportls/report/data_files.h — where an analyzer finds its JSON data files.
+#ifndef REPORTLS_REPORT_DATA_FILES_H
+#define REPORTLS_REPORT_DATA_FILES_H
+
+#include <string>
+#include <vector>
+
+namespace reportls::report {
+
+// The files named `<prefix>*.json` in each of dirs, folder by folder in order, within a folder
+// sorted by name.  Missing or unreadable folders are skipped.
+std::vector<std::string> data_files(const std::vector<std::string> &dirs, const std::string &prefix);
+
+// The whole content of a file; throws std::runtime_error("<path>: cannot open the file").
+std::string read_data_file(const std::string &path);
+
+}  // namespace reportls::report
+
+#endif  // REPORTLS_REPORT_DATA_FILES_H

@@ -1,0 +1,49 @@
+// reportls/report/pattern.h — ICU regexes over UTF-8 text, reporting byte spans.
+//
+// Analyzers keep their patterns in JSON data files (possibly user-written); a Pattern is compiled
+// once at load and searched with a time limit, so a hostile pattern cannot stall an analysis.
+// A Pattern is immutable and may be searched from several threads at once.
+#ifndef REPORTLS_REPORT_PATTERN_H
+#define REPORTLS_REPORT_PATTERN_H
+
+#include <reportls/report/text.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reportls::report {
+
+struct PatternMatch {
+  Span span;                    // the whole match, in bytes of the searched text
+  std::vector<Span> groups;     // groups[0] = span, then every capture group (empty if unset)
+};
+
+class Pattern {
+ public:
+  // Compiles an ICU regex (literal = true: the text matched as is).  Throws
+  // std::runtime_error("invalid regex \"…\" (<ICU error>)") when it does not compile.
+  Pattern(const std::string &source, bool literal = false);
+
+  // Calls f for every non-overlapping match inside text[within], left to right, until f returns
+  // false.  Stops silently when the time limit (per call, milliseconds) is exceeded.
+  void search(std::string_view text, Span within,
+              const std::function<bool(const PatternMatch &)> &f, int time_limit_ms = 50) const;
+
+  // Expands `$0`…`$9` in replacement with the groups of m (other text is copied; `\$` is `$`).
+  static std::string expand(std::string_view text, const PatternMatch &m,
+                            std::string_view replacement);
+
+  const std::string &source() const { return source_; }
+
+ private:
+  struct Compiled;
+  std::string source_;
+  std::shared_ptr<const Compiled> compiled_;
+};
+
+}  // namespace reportls::report
+
+#endif  // REPORTLS_REPORT_PATTERN_H

@@ -1,0 +1,21 @@
+// reportls/sections/sections.h — diagnostics for a report's required items (its profile):
+//   sections.missing   a required item has no heading (on the title or first content line), with a
+//                      fix inserting the item's skeleton at its place and renumbering what follows;
+//   sections.folded    the item appears only as a sub-point (information);
+//   sections.no-cause  the problems section has no cause analysis (information);
+//   sections.order     an item out of the profile's fixed order (ordered profiles only).
+#ifndef REPORTLS_SECTIONS_SECTIONS_H
+#define REPORTLS_SECTIONS_SECTIONS_H
+
+#include <reportls/plugin.hpp>
+#include <reportls/report/profile.h>
+
+#include <vector>
+
+namespace reportls::sections {
+
+std::vector<plugin::Diagnostic> check(const report::Document &doc, const report::Profile &profile);
+
+}  // namespace reportls::sections
+
+#endif  // REPORTLS_SECTIONS_SECTIONS_H

@@ -1,0 +1,72 @@
+// The sections analyzer: required items of the report's profile.
+#include <reportls/plugin.hpp>
+#include <reportls/sections/sections.h>
+
+#include <nlohmann/json.hpp>
+
+#include <mutex>
+#include <set>
+#include <stdexcept>
+#include <string>
+
+namespace {
+
+namespace report = reportls::report;
+namespace plugin = reportls::plugin;
+
+// The "profile" setting, or "" when absent or the settings are not a JSON object.
+std::string profile_setting(std::string_view settings) {
+  const nlohmann::json j = nlohmann::json::parse(settings, nullptr, false);
+  if (!j.is_object() || !j.contains("profile") || !j.at("profile").is_string()) return {};
+  return j.at("profile").get<std::string>();
+}
+
+class SectionsPlugin {
+ public:
+  explicit SectionsPlugin(const plugin::Config &config) {
+    try {
+      rules_ = report::Rules::load(config.plugin_dir);
+    } catch (const std::exception &e) {
+      errors_.push_back(e.what());
+    }
+    std::vector<std::string> dirs{config.plugin_dir};
+    dirs.insert(dirs.end(), config.data_dirs.begin(), config.data_dirs.end());
+    profiles_ = report::Profiles::load(dirs);
+    for (const std::string &e : profiles_.errors()) errors_.push_back(e);
+  }
+
+  reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
+    report_once(sink, errors_);
+    const report::Document doc = report::parse(document.text, rules_);
+    if (sink.cancelled()) return REPORTLS_CANCELLED;
+    const std::string wanted = profile_setting(document.settings);
+    bool unknown = false;
+    const report::Profile *profile = profiles_.choose(doc, wanted, &unknown);
+    if (unknown) report_once(sink, {"sections: 未知的报告类型 profile \"" + wanted + "\"（可用的见 *.profile.json）"});
+    if (!profile) return REPORTLS_OK;
+    sink.fact("profile", profile->id);
+    for (const plugin::Diagnostic &d : reportls::sections::check(doc, *profile)) sink.diagnostic(d);
+    return REPORTLS_OK;
+  }
+
+ private:
+  // Load errors and unknown profiles are reported once per message, not on every keystroke.
+  void report_once(plugin::Sink &sink, const std::vector<std::string> &messages) const {
+    for (const std::string &m : messages) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (reported_.insert(m).second) sink.error(m);
+    }
+  }
+
+  report::Rules rules_;
+  report::Profiles profiles_;
+  std::vector<std::string> errors_;
+  mutable std::mutex mutex_;
+  mutable std::set<std::string> reported_;
+};
+
+}  // namespace
+
+REPORTLS_DEFINE_PLUGIN(SectionsPlugin, "sections", "0.1.0",
+                       "必备内容：按报告类型检查缺项、仅作分项、问题原因分析与部分顺序",
+                       REPORTLS_CAP_DIAGNOSTICS)

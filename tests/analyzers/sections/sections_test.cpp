@@ -1,0 +1,105 @@
+#include "../test_util.h"
+
+#include <reportls/report/profile.h>
+#include <reportls/sections/sections.h>
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+namespace report = reportls::report;
+using reportls::plugin::Diagnostic;
+
+namespace {
+
+const report::Profiles &profiles() {
+  static const report::Profiles p =
+      report::Profiles::load({REPORTLS_SOURCE_DIR "/analyzers/report/profiles"});
+  return p;
+}
+
+std::vector<Diagnostic> run(const std::string &text, std::string_view id = "") {
+  const report::Document doc = report::parse(text, test::rules());
+  const report::Profile *p = profiles().choose(doc, id);
+  return p ? reportls::sections::check(doc, *p) : std::vector<Diagnostic>{};
+}
+
+size_t count(const std::vector<Diagnostic> &ds, const std::string &code) {
+  return std::count_if(ds.begin(), ds.end(), [&](const Diagnostic &d) { return d.code == code; });
+}
+
+std::string apply(std::string text, std::vector<reportls::plugin::Edit> edits) {
+  std::sort(edits.begin(), edits.end(), [](auto &a, auto &b) { return a.start > b.start; });
+  for (const auto &e : edits) text.replace(e.start, e.end - e.start, e.new_text);
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("bundled profiles load and are detected") {
+  CHECK(profiles().errors().empty());
+  CHECK(profiles().find("fazhi-annual"));
+  CHECK(profiles().find("info-disclosure-annual"));
+  for (const std::string &name : test::corpus_names()) {
+    const report::Document doc = report::parse(test::corpus(name), test::rules());
+    const report::Profile *p = profiles().choose(doc, "");
+    REQUIRE_MESSAGE(p, name);
+    CHECK(p->id == "fazhi-annual");
+  }
+}
+
+TEST_CASE("a malformed user profile is reported with its file; the others still load") {
+  const auto dir = std::filesystem::temp_directory_path() / "reportls-profile-test";
+  std::filesystem::create_directories(dir);
+  test::write_file((dir / "broken.profile.json").string(), "{\"format\": \"reportls-profile\", ");
+  const report::Profiles p =
+      report::Profiles::load({REPORTLS_SOURCE_DIR "/analyzers/report/profiles", dir.string()});
+  REQUIRE(p.errors().size() == 1);
+  CHECK(p.errors()[0].find("broken.profile.json") != std::string::npos);
+  CHECK(p.find("fazhi-annual"));
+  bool unknown = false;
+  const report::Document doc = report::parse(std::string_view("x"), test::rules());
+  CHECK(p.choose(doc, "no-such-profile", &unknown) == nullptr);
+  CHECK(unknown);
+}
+
+TEST_CASE("acceptance: required items in the corpus") {
+  const auto wuding = run(test::corpus("wuding-county-office-2022"));
+  REQUIRE(count(wuding, "sections.missing") == 1);
+  const auto missing = std::find_if(wuding.begin(), wuding.end(),
+                                    [](auto &d) { return d.code == "sections.missing"; });
+  CHECK(missing->message.find("第一责任人") != std::string::npos);
+  CHECK(count(run(test::corpus("zhaotong-city-2020")), "sections.folded") == 1);
+  CHECK(count(run(test::corpus("yuncheng-district-2022")), "sections.folded") == 1);
+  CHECK(count(run(test::corpus("xiushan-county-2023")), "sections.missing") == 0);
+  CHECK(count(run(test::corpus("cangxi-rural-revitalization-bureau-2023")), "sections.missing") == 0);
+}
+
+TEST_CASE("the skeleton fix inserts the item with the next ordinal and renumbers the rest") {
+  const std::string text = test::corpus("wuding-county-office-2022");
+  const auto ds = run(text);
+  const auto d = std::find_if(ds.begin(), ds.end(), [](auto &d) { return d.code == "sections.missing"; });
+  REQUIRE(d != ds.end());
+  REQUIRE(d->fixes.size() == 1);
+  const std::string fixed = apply(text, d->fixes[0].edits);
+  CHECK(fixed.find("三、党政主要负责人履行推进法治建设第一责任人职责情况\n") != std::string::npos);
+  CHECK(fixed.find("四、下步工作打算") != std::string::npos);
+  CHECK(count(run(fixed), "sections.missing") == 0);
+}
+
+TEST_CASE("the skeleton fix appends after the last section when nothing follows") {
+  const std::string text = "某县2023年度法治政府建设情况报告\n\n一、主要举措和成效\n完成任务。\n二、存在的不足和原因\n原因是人手少。\n三、第一责任人履职情况\n亲自部署。\n";
+  const auto ds = run(text);
+  REQUIRE(count(ds, "sections.missing") == 1);
+  const std::string fixed = apply(text, ds[0].fixes.at(0).edits);
+  CHECK(fixed.find("\n四、下一年度推进法治政府建设的主要安排") != std::string::npos);
+  CHECK(run(fixed).empty());
+}
+
+TEST_CASE("order is enforced only by ordered profiles") {
+  const std::string swapped = "某区2023年政府信息公开工作年度报告\n一、总体情况\n好。\n二、收到和处理政府信息公开申请情况\n好。\n三、主动公开政府信息情况\n好。\n四、政府信息公开行政复议、行政诉讼情况\n无。\n五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n";
+  const auto ds = run(swapped);
+  CHECK(count(ds, "sections.order") == 1);
+  CHECK(count(ds, "sections.missing") == 0);
+}

@@ -1,0 +1,20 @@
+/* Reports what the server believes the document is: the fact "digest" = "<version>:<bytes>:<FNV-1a
+ * 64 of the text>".  The edit-model tests compare it with the client's own copy after every edit
+ * sequence. */
+#include "fault_plugin.h"
+
+#include <stdio.h>
+
+static reportls_status analyze(void *i, const reportls_document *d, const reportls_sink *s) {
+  (void)i;
+  unsigned long long h = 1469598103934665603ull;
+  for (size_t k = 0; k < d->length; ++k) {
+    h ^= (unsigned char)d->text[k];
+    h *= 1099511628211ull;
+  }
+  char value[96];
+  snprintf(value, sizeof value, "%lld:%zu:%016llx", (long long)d->version, d->length, h);
+  s->fact(s->ctx, "digest", value);
+  return REPORTLS_OK;
+}
+FAULT_DESCRIPTOR("digest", REPORTLS_ABI_MAJOR, fault_create, analyze)
