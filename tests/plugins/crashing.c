@@ -1,0 +1,15 @@
+/* Dereferences a null pointer (SIGSEGV) in analyze() when the text contains "CRASH".  The
+ * analysis worker must die, not the server; the host disables this plugin for that document. */
+#include "fault_plugin.h"
+#include "marker.h"
+
+/* volatile: the compiler must not see the null and turn the store into a trap (SIGILL). */
+static int *volatile target = NULL;
+
+static reportls_status analyze(void *i, const reportls_document *d, const reportls_sink *s) {
+  (void)i;
+  (void)s;
+  if (has_marker(d->text, d->length, "CRASH")) *target = 42;
+  return REPORTLS_OK;
+}
+FAULT_DESCRIPTOR("crashing", REPORTLS_ABI_MAJOR, fault_create, analyze)
