@@ -5,7 +5,6 @@
 
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <map>
 #include <random>
 #include <string>
@@ -261,34 +260,17 @@ TEST_CASE("robust to arbitrary bytes") {
   }
 }
 
-TEST_CASE("linear time: 20 KB and 1 MB reports") {
-  const std::string report = test::corpus("zhaotong-city-2020");
-  std::string big;
-  while (big.size() < (1u << 20)) big += report;
-  std::string one_line(1u << 20, 'a');  // one huge line
-  std::string headings;
-  while (headings.size() < (1u << 20)) headings += "一、标题\n(一)小标题。一是正文,二是正文\n";
-  using clock = std::chrono::steady_clock;
-  auto time_ms = [](const std::string &s) {
-    const auto t0 = clock::now();
-    const Document d = parse_text(s);
-    const auto t1 = clock::now();
-    CHECK(!d.lines.empty());
-    return std::chrono::duration<double, std::milli>(t1 - t0).count();
-  };
-  const double small = time_ms(report), large = time_ms(big), line = time_ms(one_line),
-               many = time_ms(headings);
-  MESSAGE("parse: 17 KB " << small << " ms, 1 MB " << large << " ms, 1 MB line " << line
-                          << " ms, 1 MB of headings " << many << " ms");
-#ifdef NDEBUG
-  CHECK(small < 1.0);
-  CHECK(large < 50.0);
-#else
-  CHECK(small < 5.0);  // Debug and sanitizer builds are slower; Release bounds are checked above
-  CHECK(large < 500.0);
-#endif
-  CHECK(line < 1000.0);
-  CHECK(many < 1000.0);
+// Speed is measured by the benchmark (tests/bench); here only that pathological shapes parse.
+TEST_CASE("pathological inputs: one huge line, 1 MB of headings") {
+  const std::string one_line(1u << 20, 'a');
+  const Document line = parse_text(one_line);
+  CHECK(line.lines.size() == 1);
+  CHECK(line.headings.empty());
+  std::string many;
+  while (many.size() < (1u << 20)) many += "一、标题\n(一)小标题。一是正文,二是正文\n";
+  const Document d = parse_text(many);
+  CHECK(d.headings.size() == d.lines.size());  // every line is a heading
+  CHECK(d.sections.size() == d.headings.size());
 }
 
 TEST_CASE("Rules::load reports the file and the reason") {

@@ -85,19 +85,25 @@ std::optional<Date> date_at(std::string_view s, uint32_t at) {
   return d;
 }
 
-// The first `YYYY年` (not part of a longer number) in text[within].
 std::optional<uint32_t> first_year(std::string_view text, Span within) {
+  const auto span = find_year(text, within);
+  if (!span) return std::nullopt;
+  uint32_t i = 0;
+  return digits(span->in(text), i, 4, 4);
+}
+
+}  // namespace
+
+std::optional<Span> find_year(std::string_view text, Span within) {
   const std::string_view s = within.in(text);
   for (uint32_t i = 0; i + 4 < s.size(); ++i) {
     if (i > 0 && ascii_digit(s[i - 1])) continue;
     uint32_t j = i;
     const auto y = digits(s, j, 4, 4);
-    if (y && eat(s, j, "年") && plausible_year(*y)) return y;
+    if (y && eat(s, j, "年") && plausible_year(*y)) return Span{within.start + i, within.start + i + 4};
   }
   return std::nullopt;
 }
-
-}  // namespace
 
 std::optional<Date> find_date(std::string_view text, Span within) {
   const std::string_view s = within.in(text);

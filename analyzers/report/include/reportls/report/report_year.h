@@ -23,6 +23,10 @@ struct Date {
 // The first plausible date (month 1–12, day 1–31) inside text[within], or nullopt.
 std::optional<Date> find_date(std::string_view text, Span within);
 
+// The four digits of the first `YYYY年` (not part of a longer number, year 1949…2100) inside
+// text[within], or nullopt.
+std::optional<Span> find_year(std::string_view text, Span within);
+
 // The date the report is signed: the last date on a Signature (落款) line; failing that the
 // 成文日期 (then 发布日期) metadata value (its span then lies on a Debris line).
 std::optional<Date> document_date(const Document &doc);

@@ -1,0 +1,38 @@
+// reportls/dates/dates.h — the report year, the plan year and the signing date.
+//
+// Rules (codes dates.<rule>):
+//   plan-year  a plan-section heading (下一步/工作计划…, from dates.json) names a year other than
+//              report year + 1;
+//   early      the 落款 date lies within the report year (the year had not ended);
+//   relative   今年 / 今年以来 / 截至目前 in an annual report (once per paragraph);
+//   format     the 落款 date zero-padded (`02月`) or in Chinese numerals (GB/T 9704: `2024年2月29日`).
+#ifndef REPORTLS_DATES_DATES_H
+#define REPORTLS_DATES_DATES_H
+
+#include <reportls/plugin.hpp>
+#include <reportls/report/document.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace reportls::dates {
+
+struct Tables {
+  std::vector<std::string> relative;       // relative time words, longest first
+  std::vector<std::string> plan_headings;  // a level-1 heading containing one opens the plan section
+};
+
+// Loads dates.json from the plugin folder (throws std::runtime_error when broken) and from each
+// data folder (lists appended; a broken file is skipped, "<file>: <reason>" added to errors).
+Tables load(const std::string &plugin_dir, const std::vector<std::string> &data_dirs,
+            std::vector<std::string> &errors);
+
+std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &tables,
+                                      std::optional<uint32_t> report_year,
+                                      const std::function<bool()> &cancelled);
+
+}  // namespace reportls::dates
+
+#endif  // REPORTLS_DATES_DATES_H

@@ -1,0 +1,30 @@
+// reportls/figures/figures.h — the figures analyzer: all checks over one parsed report.
+//
+//   Findings f = figures::analyze(doc, data, [&] { return sink.cancelled(); });
+//
+// Only Body and Heading lines are read (page debris, title and 落款 never carry report figures).
+// Linear in the text; returns early (with what it has) when cancelled() turns true.
+#ifndef REPORTLS_FIGURES_FIGURES_H
+#define REPORTLS_FIGURES_FIGURES_H
+
+#include <reportls/figures/data.h>
+#include <reportls/figures/findings.h>
+#include <reportls/report/document.h>
+
+#include <functional>
+
+namespace reportls::figures {
+
+Findings analyze(const report::Document &doc, const Data &data, const std::function<bool()> &cancelled = {});
+
+// The hover text for a figure at offset that takes part in a relation, or nullopt-like empty
+// markdown; range is the figure's span.
+struct Hover {
+  report::Span range;
+  std::string markdown;
+};
+std::vector<Hover> hover_at(const Findings &findings, uint32_t offset);
+
+}  // namespace reportls::figures
+
+#endif  // REPORTLS_FIGURES_FIGURES_H

@@ -1,0 +1,71 @@
+// The figures analyzer: totals vs parts, rates vs counts, year-on-year changes, number hygiene.
+#include <reportls/figures/figures.h>
+#include <reportls/plugin.hpp>
+
+#include <atomic>
+#include <stdexcept>
+#include <string>
+
+namespace {
+
+namespace report = reportls::report;
+namespace plugin = reportls::plugin;
+namespace figures = reportls::figures;
+
+std::string docs_url(std::string code) {
+  for (char &c : code)
+    if (c == '.') c = '-';
+  return "https://github.com/reportls/reportls/blob/main/README.md#" + code;
+}
+
+class FiguresPlugin {
+ public:
+  // The bundled files must load (create fails otherwise); a broken user file is reported once
+  // through the first analyze call and skipped.
+  explicit FiguresPlugin(const plugin::Config &config)
+      : rules_(report::Rules::load(config.plugin_dir)),
+        data_(figures::load_all(config.plugin_dir, config.data_dirs, load_errors_)) {}
+
+  reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
+    if (!load_errors_.empty() && !load_errors_reported_.exchange(true))
+      for (const auto &e : load_errors_) sink.error(e);
+    const report::Document doc = report::parse(document.text, rules_);
+    const figures::Findings found = figures::analyze(doc, data_, [&] { return sink.cancelled(); });
+    if (sink.cancelled()) return REPORTLS_CANCELLED;
+    for (const figures::Finding &f : found.diagnostics) {
+      plugin::Diagnostic d;
+      d.start = f.range.start;
+      d.end = f.range.end;
+      d.severity = static_cast<reportls_severity>(f.severity);
+      d.code = f.code;
+      d.message = f.message;
+      d.docs_url = docs_url(f.code);
+      for (const figures::Fix &fix : f.fixes) {
+        plugin::Fix out{fix.title, {}, fix.preferred};
+        for (const figures::Edit &e : fix.edits) out.edits.push_back({e.range.start, e.range.end, e.text});
+        d.fixes.push_back(std::move(out));
+      }
+      sink.diagnostic(d);
+    }
+    return REPORTLS_OK;
+  }
+
+  reportls_status hover(const plugin::Document &document, uint32_t offset, plugin::Sink &sink) const {
+    const report::Document doc = report::parse(document.text, rules_);
+    const figures::Findings found = figures::analyze(doc, data_, [&] { return sink.cancelled(); });
+    if (sink.cancelled()) return REPORTLS_CANCELLED;
+    for (const figures::Hover &h : figures::hover_at(found, offset)) sink.hover(h.range.start, h.range.end, h.markdown);
+    return REPORTLS_OK;
+  }
+
+ private:
+  report::Rules rules_;
+  std::vector<std::string> load_errors_;
+  figures::Data data_;
+  mutable std::atomic<bool> load_errors_reported_{false};
+};
+
+}  // namespace
+
+REPORTLS_DEFINE_PLUGIN(FiguresPlugin, "figures", "0.1.0", "数字核对：总数与分项、比率、同比增减、约数与量词",
+                       REPORTLS_CAP_DIAGNOSTICS | REPORTLS_CAP_HOVER)

@@ -1,0 +1,144 @@
+#include <reportls/figures/checks.h>
+#include <reportls/report/text.h>
+
+namespace reportls::figures {
+
+namespace {
+
+// Longest common suffix of the labels, in code points.
+std::u32string common_suffix(const std::vector<std::u32string> &labels) {
+  if (labels.empty()) return {};
+  std::u32string suffix = labels.front();
+  for (const auto &l : labels) {
+    size_t n = 0;
+    while (n < suffix.size() && n < l.size() && suffix[suffix.size() - 1 - n] == l[l.size() - 1 - n]) ++n;
+    suffix = suffix.substr(suffix.size() - n);
+  }
+  return suffix;
+}
+
+std::u32string decode(std::string_view s) {
+  std::u32string out;
+  for (uint32_t i = 0; i < s.size();) out += report::next_code_point(s, i);
+  return out;
+}
+
+std::string encode(const std::u32string &s) {
+  std::string out;
+  for (char32_t c : s) {
+    if (c < 0x80) out += static_cast<char>(c);
+    else if (c < 0x800) out += static_cast<char>(0xC0 | (c >> 6)), out += static_cast<char>(0x80 | (c & 0x3F));
+    else if (c < 0x10000)
+      out += static_cast<char>(0xE0 | (c >> 12)), out += static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+          out += static_cast<char>(0x80 | (c & 0x3F));
+    else
+      out += static_cast<char>(0xF0 | (c >> 18)), out += static_cast<char>(0x80 | ((c >> 12) & 0x3F)),
+          out += static_cast<char>(0x80 | ((c >> 6) & 0x3F)), out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return out;
+}
+
+struct List {
+  std::vector<size_t> parts;
+  std::vector<std::u32string> labels;
+};
+
+// The parts that follow the total qs[t]: same family (or a bare number run into the text), up to
+// the end of the sentence, the closing bracket of `（其中…）`, a different family, a percentage, a
+// cue such as 同比/率, or a change from 、-separated items to a comma.
+List collect(const Paragraph &p, size_t t, uint32_t from, bool in_brackets) {
+  List list;
+  const Quantity &total = p.qs[t];
+  bool enumeration = false;  // items separated by 、
+  for (size_t i = t + 1; i < p.qs.size(); ++i) {
+    const Quantity &q = p.qs[i];
+    const std::string_view gap = p.between(from, q.span.start);
+    if (contains_any(gap, p.data.terminators) || contains_any(gap, p.data.list_stops)) break;
+    if (in_brackets && (gap.find(')') != gap.npos || gap.find("）") != gap.npos)) break;
+    if (!list.parts.empty()) {
+      const bool comma = gap.find(',') != gap.npos || gap.find("，") != gap.npos;
+      if (list.parts.size() == 1) enumeration = gap.find("、") != gap.npos && !comma;
+      else if (enumeration && comma) break;
+    }
+    if (q.percent || q.chinese || is_year(p, q)) break;
+    if (q.unit.empty() && contains_any(p.between(q.digits.start, q.digits.end), p.data.codes)) continue;
+    if (q.unit.empty() ? !q.value.is_integer() : q.family != total.family) break;
+    list.parts.push_back(i);
+    list.labels.push_back(decode(trim_separators(gap, p.data)));
+    from = q.span.end;
+  }
+  return list;
+}
+
+}  // namespace
+
+void check_sums(const Paragraph &p, Findings &out) {
+  for (size_t t = 0; t < p.qs.size(); ++t) {
+    const Quantity &total = p.qs[t];
+    if (total.percent || total.unit.empty() || is_year(p, total)) continue;
+    const uint32_t next = t + 1 < p.qs.size() ? p.qs[t + 1].span.start : p.line.end;
+    std::string_view after = p.between(total.span.end, next);
+    const bool in_brackets = after.starts_with("(") || after.starts_with("（");
+    after = trim_separators(after, p.data);
+    const std::string_view cue = starts_with_any(after, p.data.parts);
+    const std::string_view exhaustive_cue = starts_with_any(after, p.data.parts_exhaustive);
+    const bool implicit = cue.empty() && exhaustive_cue.empty() &&
+                          (p.between(total.span.end, next).starts_with(",") ||
+                           p.between(total.span.end, next).starts_with("，"));
+    if (cue.empty() && exhaustive_cue.empty() && !implicit) continue;
+    const uint32_t from = static_cast<uint32_t>(after.data() - p.text.data()) +
+                          static_cast<uint32_t>(cue.size() + exhaustive_cue.size());
+    List list = collect(p, t, from, in_brackets);
+    if (list.parts.empty()) continue;
+    const std::u32string suffix = common_suffix(list.labels);
+    const bool parallel = list.parts.size() >= 2 && suffix.size() >= 2;
+    if (implicit) {
+      // No cue word: a breakdown only when every item repeats the total's own predicate
+      // (`成功化解…14913件，村居调委会化解9457、乡镇街道调委会化解3308…`).
+      const uint32_t clause_start = t > 0 ? p.qs[t - 1].span.end : p.line.start;
+      const std::string_view clause = p.between(clause_start, total.span.start);
+      if (!parallel || clause.find(encode(suffix.substr(suffix.size() - 2))) == clause.npos) continue;
+    }
+    Decimal sum;
+    std::string terms;
+    bool approximate = total.approximate();
+    std::vector<Span> members{total.number};
+    for (size_t k = 0; k < list.parts.size(); ++k) {
+      const Quantity &q = p.qs[list.parts[k]];
+      sum = sum + q.value;
+      terms += (k ? " + " : "") + number_text(p, q);
+      approximate = approximate || q.approximate();
+      members.push_back(q.number);
+      // A list that reaches the total exactly ends there: what follows is another statement.
+      if (sum == total.value && !approximate) {
+        list.parts.resize(k + 1);
+        members.resize(k + 2);
+        break;
+      }
+    }
+    const std::string stated = number_text(p, total);
+    const std::string arithmetic = terms + " = " + sum.str();
+    out.notes.push_back({members, "**合计核对**：" + arithmetic + "，文中总数 " + stated +
+                                      (sum == total.value ? "（相符）" : "（不符）")});
+    if (approximate || sum == total.value) continue;
+    Finding f;
+    f.range = total.number;
+    f.code = "figures.sum";
+    if (total.value < sum) {
+      f.severity = Severity::Warning;
+      f.message = "分项之和超过总数：" + arithmetic + "，与总数" + stated + "不符（多" + (sum - total.value).str() +
+                  "）。分项不可能大于总数，请核对总数或各分项。";
+    } else if (parallel || !exhaustive_cue.empty() || implicit) {
+      // Parts that fall short are often a deliberately partial list; only a list that reads
+      // as exhaustive (分别为, or items of one kind) is worth a note.
+      f.severity = Severity::Information;
+      f.message = "分项之和小于总数：" + arithmetic + "，比总数" + stated + "少" + (total.value - sum).str() +
+                  "。若各分项已列全，请核对数字；若只列了一部分，可写明“其他…”。";
+    } else {
+      continue;
+    }
+    out.diagnostics.push_back(std::move(f));
+  }
+}
+
+}  // namespace reportls::figures

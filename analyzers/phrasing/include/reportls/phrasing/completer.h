@@ -1,0 +1,43 @@
+// reportls/phrasing/completer.h — all completion items at a cursor, ranked.
+//
+// Ranking (sort_text): the next enumeration marker, then missing required headings, then
+// phrases — those of the section the cursor is in first, prefix matches before substring
+// matches, then by weight (how often the phrase occurs in real reports), then file order.
+#ifndef REPORTLS_PHRASING_COMPLETER_H
+#define REPORTLS_PHRASING_COMPLETER_H
+
+#include <reportls/phrasing/item.h>
+#include <reportls/phrasing/phrase_set.h>
+#include <reportls/report/document.h>
+#include <reportls/report/profile.h>
+
+#include <optional>
+#include <vector>
+
+namespace reportls::phrasing {
+
+struct Request {
+  const report::Document &doc;
+  uint32_t offset = 0;
+  std::optional<int> year;                    // report_year()
+  const report::Profile *profile = nullptr;   // null: no heading completions
+};
+
+struct Result {
+  std::vector<Item> items;
+  bool incomplete = false;  // the list was cut at the cap
+};
+
+// The section the cursor is in: the enclosing top-level heading's section per vocabulary
+// (section_for_heading), the preface section before the first heading.
+const SectionDef *cursor_section(const report::Document &doc, uint32_t offset,
+                                 const PhraseSet &vocabulary);
+
+// sets: the phrase sets to offer, the last one also giving the section vocabulary.  With nothing
+// typed, only the phrases of the cursor's section are offered.
+Result complete(const Request &request, const std::vector<const PhraseSet *> &sets,
+                size_t cap = 50);
+
+}  // namespace reportls::phrasing
+
+#endif  // REPORTLS_PHRASING_COMPLETER_H

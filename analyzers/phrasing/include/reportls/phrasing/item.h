@@ -1,0 +1,24 @@
+// reportls/phrasing/item.h — one completion item, as the plugin hands it to the host.
+#ifndef REPORTLS_PHRASING_ITEM_H
+#define REPORTLS_PHRASING_ITEM_H
+
+#include <reportls/report/text.h>
+
+#include <string>
+
+namespace reportls::phrasing {
+
+enum class ItemKind { Text, Snippet, Keyword };
+
+struct Item {
+  std::string label;
+  std::string insert_text;  // LSP snippet syntax when snippet
+  bool snippet = false;
+  report::Span replace;     // the typed bytes the item replaces; ends at the cursor
+  std::string filter_text, sort_text, detail, documentation;
+  ItemKind kind = ItemKind::Text;
+};
+
+}  // namespace reportls::phrasing
+
+#endif  // REPORTLS_PHRASING_ITEM_H

@@ -1,0 +1,70 @@
+// reportls/phrasing/phrase_set.h — the phrases completion offers, and the sections they belong to.
+//
+// Loaded from phrase files (format in analyzers/phrasing/README.md):
+//   *.json  {"format":"reportls-phrases","version":1,"sections":[…],"phrases":[…]}
+//   *.tsv   text <TAB> section-id[,section-id…] [<TAB> weight [<TAB> topic]]
+// A PhraseSet is built once (create, or the first completion in a workspace folder) and is then
+// immutable and safe to share between threads.
+#ifndef REPORTLS_PHRASING_PHRASE_SET_H
+#define REPORTLS_PHRASING_PHRASE_SET_H
+
+#include <reportls/phrasing/pinyin.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reportls::phrasing {
+
+// A section id of the vocabulary, e.g. "problems", and how a level-1 heading is recognised as it.
+struct SectionDef {
+  std::string id;
+  std::string name;                   // shown as the item's detail, e.g. 存在的不足和原因
+  std::vector<std::string> keywords;  // the heading's title contains one of them
+  bool preface = false;   // the section of text before the first heading
+  bool fallback = false;  // the section of a level-1 heading no keyword matches (theme headings)
+};
+
+struct Phrase {
+  std::string text;                   // may hold placeholders ×× 20×× × ……
+  std::vector<std::string> sections;  // section ids
+  std::string topic;                  // optional finer theme, e.g. 依法决策
+  uint32_t weight = 1;                // how often the phrase occurs in real reports (≥ 1)
+  int year_offset = 0;                // 20×× stands for the report year + year_offset
+  std::string source;                 // the file it came from (its name)
+  PinyinKey pinyin;
+};
+
+class PhraseSet {
+ public:
+  // Parses one file and adds its sections and phrases; a section with a known id replaces the
+  // earlier definition.  All or nothing: throws std::runtime_error("<origin>: <reason>") on
+  // malformed content, unknown keys, unknown section ids or limits exceeded, leaving the set
+  // unchanged.  origin is the file name; format is chosen by its extension (.tsv, else JSON).
+  void add_file(std::string_view content, const std::string &origin, const Romanizer &romanizer);
+
+  // The section of a level-1 heading title: the first section with a keyword in it, else the
+  // fallback section.  nullptr when none applies.
+  const SectionDef *section_for_heading(std::string_view title) const;
+  const SectionDef *preface_section() const;
+  const SectionDef *find_section(std::string_view id) const;
+
+  // A set with this set's sections and no phrases: the start of a set that extends this one.
+  PhraseSet vocabulary() const;
+
+  const std::vector<SectionDef> &sections() const { return sections_; }
+  const std::vector<Phrase> &phrases() const { return phrases_; }
+
+  static constexpr size_t kMaxFileBytes = 1 << 20;
+  static constexpr size_t kMaxPhrases = 20000;
+  static constexpr size_t kMaxPhraseBytes = 400;
+
+ private:
+  std::vector<SectionDef> sections_;
+  std::vector<Phrase> phrases_;
+};
+
+}  // namespace reportls::phrasing
+
+#endif  // REPORTLS_PHRASING_PHRASE_SET_H

@@ -1,0 +1,188 @@
+#include <reportls/phrasing/phrase_set.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+#include <stdexcept>
+
+namespace reportls::phrasing {
+
+using nlohmann::json;
+
+namespace {
+
+[[noreturn]] void fail(const std::string &origin, const std::string &reason) {
+  throw std::runtime_error(origin + ": " + reason);
+}
+
+// Rejects keys outside allowed: a misspelt key must not silently do nothing.
+void check_keys(const json &object, std::initializer_list<std::string_view> allowed,
+                const std::string &where, const std::string &origin) {
+  if (!object.is_object()) fail(origin, where + " 应为 JSON 对象");
+  for (const auto &[key, value] : object.items())
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
+      fail(origin, where + " 含未知字段 \"" + key + "\"");
+}
+
+template <class T>
+T get(const json &object, const char *key, T fallback, const std::string &where,
+      const std::string &origin) {
+  auto it = object.find(key);
+  if (it == object.end()) return fallback;
+  try {
+    return it->get<T>();
+  } catch (const json::exception &) {
+    fail(origin, where + " 的 \"" + key + "\" 类型不对");
+  }
+}
+
+SectionDef parse_section(const json &j, size_t index, const std::string &origin) {
+  const std::string where = "sections[" + std::to_string(index) + "]";
+  check_keys(j, {"id", "name", "keywords", "preface", "fallback"}, where, origin);
+  SectionDef s;
+  s.id = get<std::string>(j, "id", "", where, origin);
+  if (s.id.empty()) fail(origin, where + " 缺少 \"id\"");
+  s.name = get<std::string>(j, "name", s.id, where, origin);
+  s.keywords = get<std::vector<std::string>>(j, "keywords", {}, where, origin);
+  s.preface = get<bool>(j, "preface", false, where, origin);
+  s.fallback = get<bool>(j, "fallback", false, where, origin);
+  return s;
+}
+
+Phrase parse_json_phrase(const json &j, size_t index, const std::string &origin) {
+  const std::string where = "phrases[" + std::to_string(index) + "]";
+  check_keys(j, {"text", "sections", "topic", "weight", "year_offset"}, where, origin);
+  Phrase p;
+  p.text = get<std::string>(j, "text", "", where, origin);
+  p.sections = get<std::vector<std::string>>(j, "sections", {}, where, origin);
+  p.topic = get<std::string>(j, "topic", "", where, origin);
+  p.weight = get<uint32_t>(j, "weight", 1, where, origin);
+  p.year_offset = get<int>(j, "year_offset", 0, where, origin);
+  return p;
+}
+
+void parse_json(std::string_view content, const std::string &origin,
+                std::vector<SectionDef> &sections, std::vector<Phrase> &phrases) {
+  json root = json::parse(content, nullptr, false);
+  if (root.is_discarded()) fail(origin, "不是合法的 JSON");
+  check_keys(root, {"format", "version", "sections", "phrases"}, "文件", origin);
+  if (get<std::string>(root, "format", "", "文件", origin) != "reportls-phrases")
+    fail(origin, "\"format\" 应为 \"reportls-phrases\"");
+  if (get<int>(root, "version", 0, "文件", origin) != 1) fail(origin, "\"version\" 应为 1");
+  const json empty = json::array();
+  const json &s = root.contains("sections") ? root["sections"] : empty;
+  const json &p = root.contains("phrases") ? root["phrases"] : empty;
+  if (!s.is_array() || !p.is_array()) fail(origin, "\"sections\" 和 \"phrases\" 应为数组");
+  for (size_t i = 0; i < s.size(); ++i) sections.push_back(parse_section(s[i], i, origin));
+  for (size_t i = 0; i < p.size(); ++i) phrases.push_back(parse_json_phrase(p[i], i, origin));
+}
+
+std::vector<std::string> split(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i)
+    if (i == s.size() || s[i] == sep) {
+      std::string_view part = s.substr(start, i - start);
+      while (!part.empty() && (part.back() == ' ' || part.back() == '\r')) part.remove_suffix(1);
+      while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+      out.emplace_back(part);
+      start = i + 1;
+    }
+  return out;
+}
+
+// text <TAB> sections [<TAB> weight [<TAB> topic]]; `#` starts a comment line; a first line
+// starting with "text<TAB>" is a header.
+void parse_tsv(std::string_view content, const std::string &origin, std::vector<Phrase> &phrases) {
+  size_t line_no = 0;
+  for (const std::string &line : split(content, '\n')) {
+    ++line_no;
+    if (line.empty() || line[0] == '#' || (line_no == 1 && line.starts_with("text\t"))) continue;
+    const std::string where = "第 " + std::to_string(line_no) + " 行";
+    std::vector<std::string> cols = split(line, '\t');
+    if (cols.size() < 2 || cols.size() > 4)
+      fail(origin, where + " 应为 短语<TAB>章节[<TAB>权重[<TAB>主题]]");
+    Phrase p;
+    p.text = cols[0];
+    p.sections = split(cols[1], ',');
+    if (cols.size() > 2) {
+      auto [ptr, ec] = std::from_chars(cols[2].data(), cols[2].data() + cols[2].size(), p.weight);
+      if (ec != std::errc() || ptr != cols[2].data() + cols[2].size())
+        fail(origin, where + " 的权重不是整数: " + cols[2]);
+    }
+    if (cols.size() > 3) p.topic = cols[3];
+    phrases.push_back(std::move(p));
+  }
+}
+
+}  // namespace
+
+void PhraseSet::add_file(std::string_view content, const std::string &origin,
+                         const Romanizer &romanizer) {
+  if (content.size() > kMaxFileBytes)
+    fail(origin, "文件过大（上限 " + std::to_string(kMaxFileBytes) + " 字节）");
+  std::vector<SectionDef> sections = sections_;
+  std::vector<Phrase> added;
+  std::vector<SectionDef> new_sections;
+  if (origin.ends_with(".tsv"))
+    parse_tsv(content, origin, added);
+  else
+    parse_json(content, origin, new_sections, added);
+  for (SectionDef &s : new_sections) {
+    auto it = std::find_if(sections.begin(), sections.end(),
+                           [&](const SectionDef &d) { return d.id == s.id; });
+    if (it != sections.end())
+      *it = std::move(s);
+    else
+      sections.push_back(std::move(s));
+  }
+  if (phrases_.size() + added.size() > kMaxPhrases)
+    fail(origin, "短语过多（上限 " + std::to_string(kMaxPhrases) + " 条）");
+  std::set<std::string_view> known;
+  for (const SectionDef &s : sections) known.insert(s.id);
+  const std::string file = origin.substr(origin.find_last_of('/') + 1);
+  for (Phrase &p : added) {
+    if (p.text.empty() || p.text.size() > kMaxPhraseBytes)
+      fail(origin, "短语为空或过长: " + p.text.substr(0, 60));
+    for (const std::string &id : p.sections)
+      if (!known.count(id)) fail(origin, "未知章节 \"" + id + "\"（短语“" + p.text + "”）");
+    if (p.weight == 0) p.weight = 1;
+    p.source = file;
+    p.pinyin = romanizer.key(p.text);
+  }
+  sections_ = std::move(sections);
+  phrases_.insert(phrases_.end(), std::make_move_iterator(added.begin()),
+                  std::make_move_iterator(added.end()));
+}
+
+const SectionDef *PhraseSet::section_for_heading(std::string_view title) const {
+  const SectionDef *fallback = nullptr;
+  for (const SectionDef &s : sections_) {
+    for (const std::string &k : s.keywords)
+      if (!k.empty() && title.find(k) != std::string_view::npos) return &s;
+    if (s.fallback && !fallback) fallback = &s;
+  }
+  return fallback;
+}
+
+PhraseSet PhraseSet::vocabulary() const {
+  PhraseSet set;
+  set.sections_ = sections_;
+  return set;
+}
+
+const SectionDef *PhraseSet::preface_section() const {
+  for (const SectionDef &s : sections_)
+    if (s.preface) return &s;
+  return nullptr;
+}
+
+const SectionDef *PhraseSet::find_section(std::string_view id) const {
+  for (const SectionDef &s : sections_)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+}  // namespace reportls::phrasing

@@ -1,0 +1,124 @@
+// The phrasing analyzer: completions of standard phrasing, enumeration markers and missing
+// required headings.  Everything is loaded at create; complete() only reads.
+#include <reportls/phrasing/completer.h>
+#include <reportls/phrasing/folders.h>
+#include <reportls/phrasing/typing.h>
+#include <reportls/plugin.hpp>
+#include <reportls/report/document.h>
+#include <reportls/report/profile.h>
+
+#include <nlohmann/json.hpp>
+
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace report = reportls::report;
+namespace plugin = reportls::plugin;
+namespace phrasing = reportls::phrasing;
+
+struct Settings {
+  std::string profile;
+  std::optional<int> year;
+};
+
+// Wrong types are ignored: settings are the user's, and completion must still work.
+Settings read_settings(std::string_view text) {
+  Settings s;
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_object()) return s;
+  if (auto it = j.find("profile"); it != j.end() && it->is_string()) s.profile = it->get<std::string>();
+  if (auto it = j.find("reportYear"); it != j.end()) {
+    if (it->is_number_integer()) s.year = it->get<int>();
+    if (it->is_string() && !it->get<std::string>().empty() &&
+        it->get<std::string>().find_first_not_of("0123456789") == std::string::npos &&
+        it->get<std::string>().size() == 4)
+      s.year = std::stoi(it->get<std::string>());
+  }
+  return s;
+}
+
+class PhrasingPlugin {
+ public:
+  // Broken data files do not stop the plugin: they are reported through the first call's sink.
+  explicit PhrasingPlugin(const plugin::Config &config) {
+    try {
+      rules_ = report::Rules::load(config.plugin_dir);
+    } catch (const std::exception &e) {
+      errors_.push_back(e.what());
+    }
+    std::vector<std::string> dirs{config.plugin_dir};
+    dirs.insert(dirs.end(), config.data_dirs.begin(), config.data_dirs.end());
+    for (const std::string &dir : dirs)
+      for (std::string &e : phrasing::add_folder(base_, dir, true, romanizer_))
+        errors_.push_back(std::move(e));
+    profiles_ = report::Profiles::load(dirs);
+    for (const std::string &e : profiles_.errors()) errors_.push_back(e);
+  }
+
+  reportls_status analyze(const plugin::Document &, plugin::Sink &sink) const {
+    report_once(errors_, sink);
+    return REPORTLS_OK;
+  }
+
+  reportls_status complete(const plugin::Document &document, uint32_t offset,
+                           plugin::Sink &sink) const {
+    report_once(errors_, sink);
+    const report::Document doc = report::parse(document.text, rules_);
+    const Settings settings = read_settings(document.settings);
+    std::vector<const phrasing::PhraseSet *> sets{&base_};
+    phrasing::WorkspaceCache::Entry workspace;
+    if (auto folder = phrasing::workspace_phrase_folder(document.uri)) {
+      workspace = workspace_.get(*folder, base_, romanizer_);
+      report_once(workspace.errors, sink);
+      sets.push_back(workspace.set.get());
+    }
+    const phrasing::Request request{doc, offset, phrasing::report_year(doc, settings.year),
+                                    profiles_.choose(doc, settings.profile)};
+    const phrasing::Result result = phrasing::complete(request, sets);
+    for (const phrasing::Item &item : result.items) {
+      plugin::Completion c;
+      c.label = item.label;
+      c.insert_text = item.insert_text;
+      c.snippet = item.snippet;
+      c.replace_start = item.replace.start;
+      c.replace_end = item.replace.end;
+      c.filter_text = item.filter_text;
+      c.sort_text = item.sort_text;
+      c.detail = item.detail;
+      c.documentation = item.documentation;
+      c.kind = item.kind == phrasing::ItemKind::Snippet   ? REPORTLS_COMPLETION_SNIPPET
+               : item.kind == phrasing::ItemKind::Keyword ? REPORTLS_COMPLETION_KEYWORD
+                                                          : REPORTLS_COMPLETION_TEXT;
+      sink.completion(c, result.incomplete);
+    }
+    return REPORTLS_OK;
+  }
+
+ private:
+  // Each refused file is told once per session, not on every keystroke.
+  void report_once(const std::vector<std::string> &errors, plugin::Sink &sink) const {
+    if (errors.empty()) return;
+    std::lock_guard lock(reported_mutex_);
+    for (const std::string &e : errors)
+      if (reported_.insert(e).second) sink.error(e);
+  }
+
+  report::Rules rules_;
+  phrasing::Romanizer romanizer_;
+  phrasing::PhraseSet base_;
+  report::Profiles profiles_;
+  std::vector<std::string> errors_;
+  mutable phrasing::WorkspaceCache workspace_;
+  mutable std::mutex reported_mutex_;
+  mutable std::set<std::string> reported_;
+};
+
+}  // namespace
+
+REPORTLS_DEFINE_PLUGIN(PhrasingPlugin, "phrasing", "0.1.0",
+                       "规范表述补全：按章节排序、支持拼音首字母与全拼、占位符片段、二是与缺少的必备章节",
+                       REPORTLS_CAP_COMPLETION)

@@ -1,0 +1,129 @@
+// unbalanced: paired marks that do not pair within a paragraph, and “ nested in “.
+#include "rules.h"
+
+#include <algorithm>
+
+namespace reportls::punctuation {
+namespace {
+
+using report::Span;
+
+struct Open {
+  size_t family;
+  Span mark;
+  bool matched = false;
+  bool holds_nested = false;  // a same-family pair was opened and closed inside it
+};
+
+std::string utf8(char32_t c) {
+  std::string s;
+  if (c < 0x80) {
+    s += static_cast<char>(c);
+  } else if (c < 0x800) {
+    s += static_cast<char>(0xC0 | (c >> 6));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    s += static_cast<char>(0xE0 | (c >> 12));
+    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    s += static_cast<char>(0xF0 | (c >> 18));
+    s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return s;
+}
+
+plugin::Diagnostic unbalanced(Span mark, std::string message) {
+  plugin::Diagnostic d;
+  d.start = mark.start;
+  d.end = mark.end;
+  d.code = "punctuation.unbalanced";
+  d.severity = REPORTLS_SEVERITY_ERROR;
+  d.message = std::move(message);
+  d.docs_url = docs_url(d.code);
+  return d;
+}
+
+void check_line(const report::Document &doc, const Tables &t, Span line, const std::vector<Span> &orphans,
+                std::vector<plugin::Diagnostic> &out) {
+  const std::string_view s = doc.text;
+  std::vector<Open> opens;   // every opener seen, in order
+  std::vector<size_t> stack; // indices into opens
+  struct Nested { size_t outer; Span open, close; };
+  std::vector<Nested> nested;
+  auto report_open = [&](const Open &o) {
+    const PairFamily &f = t.pairs[o.family];
+    std::string m = "“" + std::string(doc.str(o.mark)) + "”在本段没有配对的“" + utf8(f.close.front()) + "”：成对的" +
+                    f.name + "应在同一段内配对（GB/T 15834-2011）";
+    if (o.holds_nested && f.nested_open)
+      m += "；其中的内层引号应改用“" + utf8(f.nested_open) + utf8(f.nested_close) + "”";
+    out.push_back(unbalanced(o.mark, std::move(m)));
+  };
+  for (uint32_t i = line.start; i < line.end;) {
+    const uint32_t at = i;
+    const char32_t c = report::next_code_point(s, i);
+    for (size_t fi = 0; fi < t.pairs.size(); ++fi) {
+      const PairFamily &f = t.pairs[fi];
+      if (std::find(f.open.begin(), f.open.end(), c) != f.open.end()) {
+        opens.push_back({fi, {at, i}});
+        stack.push_back(opens.size() - 1);
+        break;
+      }
+      if (std::find(f.close.begin(), f.close.end(), c) == f.close.end()) continue;
+      auto top = std::find_if(stack.rbegin(), stack.rend(), [&](size_t o) { return opens[o].family == fi; });
+      if (top == stack.rend()) {
+        const bool orphan = std::any_of(orphans.begin(), orphans.end(), [&](Span o) { return o.contains(at); });
+        if (!orphan)
+          out.push_back(unbalanced({at, i}, "“" + std::string(s.substr(at, i - at)) + "”在本段前面没有配对的“" +
+                                                  utf8(f.open.front()) + "”：成对的" + f.name +
+                                                  "应在同一段内配对（GB/T 15834-2011）"));
+        break;
+      }
+      const size_t inner = *top;
+      // Openers above the matching one were never closed.
+      for (auto it = stack.rbegin(); it != top; ++it) report_open(opens[*it]);
+      stack.erase(top.base() - 1, stack.end());
+      opens[inner].matched = true;
+      auto outer = std::find_if(stack.rbegin(), stack.rend(), [&](size_t o) { return opens[o].family == fi; });
+      if (outer != stack.rend() && f.nested_open) {
+        opens[*outer].holds_nested = true;
+        nested.push_back({*outer, opens[inner].mark, {at, i}});
+      }
+      break;
+    }
+  }
+  for (size_t o : stack) report_open(opens[o]);
+  for (const Nested &n : nested) {
+    if (!opens[n.outer].matched) continue;
+    const PairFamily &f = t.pairs[opens[n.outer].family];
+    plugin::Diagnostic d = unbalanced(
+        n.open, f.name + "里面又用了" + f.name + "：外层用" + utf8(f.open.front()) + utf8(f.close.front()) + "，里层应改用" +
+                    utf8(f.nested_open) + utf8(f.nested_close) + "（GB/T 15834-2011）");
+    d.severity = REPORTLS_SEVERITY_WARNING;
+    d.fixes.push_back({"内层改用" + utf8(f.nested_open) + utf8(f.nested_close),
+                       {{n.open.start, n.open.end, utf8(f.nested_open)},
+                        {n.close.start, n.close.end, utf8(f.nested_close)}},
+                       true});
+    out.push_back(std::move(d));
+  }
+}
+
+}  // namespace
+
+std::vector<Span> orphan_ordinals(const report::Document &doc) {
+  std::vector<Span> out;
+  for (const report::Heading &h : doc.headings)
+    if (h.ordinal.style == report::OrdinalStyle::Orphan) out.push_back(h.ordinal.span);
+  return out;
+}
+
+void check_pairs(const report::Document &doc, const Tables &t, std::vector<plugin::Diagnostic> &out) {
+  const std::vector<Span> orphans = orphan_ordinals(doc);
+  for (const report::Line &line : doc.lines)
+    if (line.kind != report::LineKind::Debris && line.kind != report::LineKind::Blank)
+      check_line(doc, t, line.content, orphans, out);
+}
+
+}  // namespace reportls::punctuation

@@ -1,0 +1,66 @@
+#include <reportls/terms/terms.h>
+#include <reportls/report/data_files.h>
+
+#include <algorithm>
+
+namespace reportls::terms {
+namespace {
+
+reportls_severity severity_of(const std::string &s) {
+  if (s == "error") return REPORTLS_SEVERITY_ERROR;
+  if (s == "information") return REPORTLS_SEVERITY_INFO;
+  if (s == "hint") return REPORTLS_SEVERITY_HINT;
+  return REPORTLS_SEVERITY_WARNING;
+}
+
+void add_file(const std::string &path, Tables &t) {
+  for (auto &r : report::parse_pattern_rules(report::read_data_file(path), path)) t.rules.push_back(std::move(r));
+}
+
+}  // namespace
+
+Tables load(const std::string &plugin_dir, const std::vector<std::string> &data_dirs,
+            std::vector<std::string> &errors) {
+  Tables t;
+  for (const std::string &path : report::data_files({plugin_dir}, "terms-")) add_file(path, t);
+  for (const std::string &path : report::data_files(data_dirs, "terms-")) {
+    try {
+      Tables scratch;
+      add_file(path, scratch);
+      for (auto &r : scratch.rules) t.rules.push_back(std::move(r));
+    } catch (const std::exception &e) {
+      errors.push_back(e.what());
+    }
+  }
+  return t;
+}
+
+std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &t,
+                                      std::optional<uint32_t> report_year,
+                                      const std::function<bool()> &cancelled) {
+  std::vector<plugin::Diagnostic> out;
+  for (const report::Line &line : doc.lines) {
+    if (line.kind == report::LineKind::Debris || line.kind == report::LineKind::Blank) continue;
+    if (cancelled()) break;
+    report::find_pattern_hits(doc.text, line.content, t.rules, report_year, [&](report::PatternHit &&h) {
+      plugin::Diagnostic d;
+      d.start = h.range.start;
+      d.end = h.range.end;
+      d.code = "terms." + h.rule->rule;
+      d.severity = severity_of(h.rule->severity);
+      d.message = std::move(h.message);
+      if (h.rule->replace)
+        d.fixes.push_back({h.replacement.empty() ? "删除" : "改为“" + h.replacement + "”",
+                           {{h.edit.start, h.edit.end, h.replacement}}, h.rule->certain});
+      std::string anchor = d.code;
+      std::replace(anchor.begin(), anchor.end(), '.', '-');
+      d.docs_url = "https://github.com/reportls/reportls/blob/main/README.md#" + anchor;
+      out.push_back(std::move(d));
+    });
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const plugin::Diagnostic &a, const plugin::Diagnostic &b) { return a.start < b.start; });
+  return out;
+}
+
+}  // namespace reportls::terms

@@ -1,0 +1,56 @@
+// Phrase files: the shipped set, user files in JSON and TSV, and how bad files are refused.
+#include "phrasing_test_util.h"
+
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+using reportls::phrasing::PhraseSet;
+
+TEST_CASE("the shipped set holds the 192 phrases of the domain reference") {
+  CHECK(test::phrases().phrases().size() == 192);
+  CHECK(test::phrases().find_section("problems"));
+  CHECK(test::phrases().section_for_heading("存在的问题和不足")->id == "problems");
+  CHECK(test::phrases().section_for_heading("坚持党的领导,扛牢政治责任")->id == "achievements");
+}
+
+TEST_CASE("TSV and JSON user files; errors name the file and the reason") {
+  PhraseSet set = test::phrases().vocabulary();
+  set.add_file("# 本单位常用表述\n推进乡村振兴法治保障\tachievements\t5\t乡村振兴\n", "my.tsv",
+               test::romanizer());
+  REQUIRE(set.phrases().size() == 1);
+  CHECK(set.phrases()[0].weight == 5);
+  CHECK(set.phrases()[0].pinyin.initials == "tjxczxfzbz");
+  CHECK_THROWS_WITH(set.add_file("短语\tnowhere\n", "bad.tsv", test::romanizer()),
+                    doctest::Contains("bad.tsv: 未知章节 \"nowhere\""));
+  CHECK_THROWS_WITH(set.add_file("{\"format\":\"reportls-phrases\",\"version\":1,\"phrases\":[{\"txt\":1}]}",
+                                 "bad.json", test::romanizer()),
+                    doctest::Contains("bad.json: phrases[0] 含未知字段 \"txt\""));
+  CHECK_THROWS_WITH(set.add_file("{", "broken.json", test::romanizer()),
+                    doctest::Contains("broken.json: 不是合法的 JSON"));
+  CHECK(set.phrases().size() == 1);  // refused files change nothing
+}
+
+TEST_CASE("a workspace .reportls/phrases folder is found above the document; bad files are listed") {
+  const fs::path root = fs::temp_directory_path() / "reportls-phrasing-test";
+  fs::remove_all(root);
+  fs::create_directories(root / ".reportls" / "phrases");
+  fs::create_directories(root / "reports" / "2023");
+  std::ofstream(root / ".reportls" / "phrases" / "a.tsv") << "本单位特色表述\tproblems\n";
+  std::ofstream(root / ".reportls" / "phrases" / "b.json") << "not json";
+  const auto folder = reportls::phrasing::workspace_phrase_folder(
+      "file://" + (root / "reports" / "2023" / "draft%20one.txt").string());
+  REQUIRE(folder);
+  CHECK(*folder == (root / ".reportls" / "phrases").string());
+  reportls::phrasing::WorkspaceCache cache;
+  bool fresh = false;
+  auto entry = cache.get(*folder, test::phrases(), test::romanizer(), &fresh);
+  CHECK(fresh);
+  CHECK(entry.set->phrases().size() == 1);
+  REQUIRE(entry.errors.size() == 1);
+  CHECK(entry.errors[0].find("b.json: 不是合法的 JSON") != std::string::npos);
+  cache.get(*folder, test::phrases(), test::romanizer(), &fresh);
+  CHECK_FALSE(fresh);
+  CHECK_FALSE(reportls::phrasing::workspace_phrase_folder("untitled:Untitled-1"));
+  fs::remove_all(root);
+}

@@ -1,0 +1,118 @@
+#include "fix_util.h"
+
+#include <reportls/punctuation/punctuation.h>
+
+#include <doctest/doctest.h>
+
+namespace report = reportls::report;
+namespace punct = reportls::punctuation;
+
+namespace {
+
+const report::Rules &rules() {
+  static const report::Rules r = report::Rules::load(REPORTLS_SOURCE_DIR "/analyzers/report");
+  return r;
+}
+const punct::Tables &tables() {
+  static std::vector<std::string> errors;
+  static const punct::Tables t = punct::load(REPORTLS_SOURCE_DIR "/analyzers/punctuation", {}, errors);
+  return t;
+}
+std::vector<reportls::plugin::Diagnostic> run(const std::string &text) {
+  const report::Document doc = report::parse(text, rules());
+  return punct::check(doc, tables(), [] { return false; });
+}
+std::string corpus(const std::string &name) { return fixtest::read(REPORTLS_CORPUS_DIR "/" + name); }
+
+}  // namespace
+
+TEST_CASE("every corpus report gets one normalized-document whose fix leaves no halfwidth mark") {
+  for (const std::string &name : fixtest::corpus()) {
+    CAPTURE(name);
+    const std::string text = corpus(name);
+    const auto ds = run(text);
+    CHECK(fixtest::codes(ds).count("punctuation.normalized-document") == 1);
+    CHECK(fixtest::codes(ds).count("punctuation.halfwidth") == 0);
+    const auto &d = *std::find_if(ds.begin(), ds.end(),
+                                  [](const auto &x) { return x.code == "punctuation.normalized-document"; });
+    REQUIRE(d.fixes.size() == 1);
+    CHECK(d.fixes[0].edits.size() > 100);
+    const auto after = run(fixtest::apply(text, d.fixes[0].edits));
+    CHECK(fixtest::codes(after).count("punctuation.normalized-document") == 0);
+    CHECK(fixtest::codes(after).count("punctuation.halfwidth") == 0);
+  }
+}
+
+TEST_CASE("applying all preferred fixes removes the fixed kinds and adds nothing") {
+  for (const std::string &name : fixtest::corpus()) {
+    CAPTURE(name);
+    const std::string text = corpus(name);
+    const auto before = run(text);
+    const auto after = run(fixtest::apply(text, fixtest::preferred_edits(before)));
+    for (const auto &d : after) {
+      CAPTURE(d.code);
+      CAPTURE(d.message);
+      CHECK(d.code == "punctuation.unbalanced");  // no certain fix exists for a missing partner
+    }
+    CHECK(fixtest::codes(after).size() == fixtest::codes(before).count("punctuation.unbalanced"));
+  }
+}
+
+TEST_CASE("corpus defects are reported on the exact marks") {
+  const std::string wuding = corpus("wuding-county-office-2022.txt");
+  auto ds = run(wuding);
+  auto un = std::find_if(ds.begin(), ds.end(), [](const auto &d) { return d.code == "punctuation.unbalanced"; });
+  REQUIRE(un != ds.end());
+  CHECK(fixtest::at(wuding, *un) == "“");
+  CHECK(wuding.substr(un->start, std::string("“深化“放管服”").size()) == "“深化“放管服”");
+
+  const std::string xiushan = corpus("xiushan-county-2023.txt");
+  ds = run(xiushan);
+  std::vector<std::string> ctx;
+  for (const auto &d : ds)
+    if (d.code == "punctuation.unbalanced") ctx.push_back(xiushan.substr(d.start, std::string("(社区“").size()));
+  CHECK(ctx == std::vector<std::string>{"(社区“", "(社区“"});  // L47 ×2; the orphan `)` of L55–59 are not reported
+
+  const std::string zhaotong = corpus("zhaotong-city-2020.txt");
+  std::vector<std::string> ranges;
+  for (const auto &d : run(zhaotong))
+    if (d.code == "punctuation.range-dash") ranges.push_back(fixtest::at(zhaotong, d));
+  CHECK(ranges == std::vector<std::string>{"2015-2020", "2016-2020"});
+  const std::string cangxi = corpus("cangxi-rural-revitalization-bureau-2023.txt");
+  ranges.clear();
+  for (const auto &d : run(cangxi))
+    if (d.code == "punctuation.range-dash") ranges.push_back(fixtest::at(cangxi, d));
+  CHECK(ranges == std::vector<std::string>{"2021-2025"});
+}
+
+TEST_CASE("no diagnostic on page-debris lines") {
+  const std::string xiushan = corpus("xiushan-county-2023.txt");
+  const report::Document doc = report::parse(xiushan, rules());
+  for (const auto &d : run(xiushan)) CHECK(doc.lines[doc.line_of(d.start)].kind != report::LineKind::Debris);
+}
+
+TEST_CASE("a full-width document: one ASCII mark is halfwidth; numbers and URLs are left alone") {
+  const std::string text = "我局全面落实责任，认真推进，成效明显。本段有一个半角逗号,需要改正。数字1,000和http://a.cn/a,b不改。";
+  const auto ds = run(text);
+  REQUIRE(ds.size() == 1);
+  CHECK(ds[0].code == "punctuation.halfwidth");
+  CHECK(fixtest::at(text, ds[0]) == ",");
+  CHECK(fixtest::apply(text, ds[0].fixes[0].edits).find("半角逗号，需要") != std::string::npos);
+}
+
+TEST_CASE("nested double quotes get a certain fix to single quotes") {
+  const std::string text = "开展“学习“八五”普法”活动。";
+  const auto ds = run(text);
+  REQUIRE(ds.size() == 1);
+  CHECK(ds[0].code == "punctuation.unbalanced");
+  CHECK(fixtest::apply(text, ds[0].fixes[0].edits) == "开展“学习‘八五’普法”活动。");
+}
+
+TEST_CASE("a malformed user data file is reported and the rest still works") {
+  std::vector<std::string> errors;
+  const auto t = punct::load(REPORTLS_SOURCE_DIR "/analyzers/punctuation",
+                             {REPORTLS_TEST_DATA_DIR "/bad-data"}, errors);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].find("punctuation-patterns-bad.json") != std::string::npos);
+  CHECK(!t.patterns.empty());
+}

@@ -1,0 +1,107 @@
+"""Completions of the phrasing plugin as the editor receives them: items, ranking, exact
+textEdit ranges in UTF-16, snippets and completionItem/resolve."""
+import os
+
+from lsp_client import CORPUS, ServerTest, corpus, file_uri, run
+
+URI = "file:///tmp/reportls-e2e-completion/draft.txt"
+
+
+def utf16_len(s):
+    return len(s.encode("utf-16-le")) // 2
+
+
+class Completion(ServerTest):
+    def complete(self, text, uri=URI, line=None, character=None):
+        """Opens text and completes at its end (or at line/character in UTF-16)."""
+        self.client.open(uri, text)
+        lines = text.split("\n")
+        if line is None:
+            line, character = len(lines) - 1, utf16_len(lines[-1])
+        return self.client.result("textDocument/completion", {
+            "textDocument": {"uri": uri}, "position": {"line": line, "character": character}})
+
+    def item(self, result, label):
+        found = [i for i in result["items"] if i["label"] == label]
+        self.assertTrue(found, "no item %s in %s" % (label, [i["label"] for i in result["items"]][:10]))
+        return found[0]
+
+    def assertRange(self, item, line, start, end):
+        self.assertEqual(item["textEdit"]["range"], {"start": {"line": line, "character": start},
+                                                     "end": {"line": line, "character": end}})
+
+    def test_chinese_prefix_xijinping(self):
+        result = self.complete("习近平")
+        item = self.item(result, "深入学习贯彻习近平法治思想")
+        self.assertRange(item, 0, 0, 3)
+        self.assertEqual(item["textEdit"]["newText"], "深入学习贯彻习近平法治思想")
+        self.assertEqual(item["filterText"], "习近平法治思想")
+
+    def test_pinyin_initials_and_full_pinyin(self):
+        for typed in ("xjp", "xijinping"):
+            with self.subTest(typed=typed):
+                result = self.complete("坚持" + typed)
+                item = self.item(result, "深入学习贯彻习近平法治思想")
+                self.assertRange(item, 0, 2, 2 + len(typed))
+                self.assertTrue(item["filterText"].startswith(typed))
+
+    def test_range_after_characters_outside_the_bmp(self):
+        # 𠮷 and 😀 are two UTF-16 code units each.
+        result = self.complete("𠮷😀深入学")
+        self.assertRange(self.item(result, "深入学习贯彻习近平法治思想"), 0, 4, 7)
+        result = self.complete("第二行\n𠮷xjp")
+        self.assertRange(self.item(result, "深入学习贯彻习近平法治思想"), 1, 2, 5)
+
+    def test_phrases_of_the_enclosing_section_rank_first(self):
+        name = "xiushan-county-2023.txt"
+        lines = corpus(name).split("\n")
+        heading = next(i for i, l in enumerate(lines) if l.strip().startswith("三、存在的问题和不足"))
+        lines.insert(heading + 1, "法治")
+        result = self.complete("\n".join(lines), file_uri(os.path.join(CORPUS, name)),
+                               heading + 1, 2)
+        ranked = sorted(result["items"], key=lambda i: i["sortText"])
+        self.assertEqual(ranked[0]["detail"], "存在的不足和原因")
+        self.assertEqual(ranked[0]["label"], "法治思维和依法行政能力有待进一步提升")
+        self.assertRange(ranked[0], heading + 1, 0, 2)
+        resolved = self.client.result("completionItem/resolve", ranked[0])
+        self.assertEqual(resolved["documentation"]["kind"], "markdown")
+        self.assertIn("存在的不足和原因", resolved["documentation"]["value"])
+        self.assertIn("default.phrases.json", resolved["documentation"]["value"])
+
+    def test_missing_required_heading_with_the_next_ordinal(self):
+        name = "wuding-county-office-2022.txt"
+        text = corpus(name).rstrip("\n") + "\n四、党政"
+        result = self.complete(text, file_uri(os.path.join(CORPUS, name)))
+        item = self.item(result, "四、党政主要负责人履行推进法治建设第一责任人职责情况")
+        self.assertRange(item, text.count("\n"), 0, 4)
+        self.assertEqual(item["detail"], "缺少的必备章节")
+
+    def test_next_enumeration_marker(self):
+        result = self.complete("一、主要举措和成效\n一是加强组织领导。")
+        first = min(result["items"], key=lambda i: i["sortText"])
+        self.assertEqual(first["label"], "二是")
+        self.assertRange(first, 1, 9, 9)
+
+    def test_snippet_placeholders_without_a_year(self):
+        item = self.item(self.complete("现将"), "现将20××年度法治政府建设情况报告如下：")
+        self.assertEqual(item["insertTextFormat"], 2)
+        self.assertEqual(item["textEdit"]["newText"], "现将${1:20××}年度法治政府建设情况报告如下：")
+
+    def test_not_incomplete_when_not_truncated(self):
+        self.assertFalse(self.complete("xjp")["isIncomplete"])
+
+
+class CompletionWithYear(ServerTest):
+    OPTIONS = {"debounce": 0, "reportYear": 2021}
+
+    def test_the_report_year_setting_fills_20xx(self):
+        self.client.open(URI, "现将")
+        result = self.client.result("textDocument/completion", {
+            "textDocument": {"uri": URI}, "position": {"line": 0, "character": 2}})
+        item = next(i for i in result["items"] if i["label"] == "现将2021年度法治政府建设情况报告如下：")
+        self.assertEqual(item["insertTextFormat"], 1)
+        self.assertEqual(item["textEdit"]["newText"], "现将2021年度法治政府建设情况报告如下：")
+
+
+if __name__ == "__main__":
+    run()
