@@ -70,6 +70,9 @@ struct Hover {
 struct PluginProblem {
   std::string plugin;
   std::string message;
+  // The plugin crashed or hung in the analysis worker and is off for this document from now on
+  // (worker_host.h); the server tells the user once per plugin and document.
+  bool disabled = false;
 };
 
 struct AnalysisResult {

@@ -5,6 +5,7 @@
 #include "lsp/sarif.h"
 #include "lsp/server.h"
 #include "lsp/text_document.h"
+#include "lsp/worker_host.h"
 #include "lsp/workspace_settings.h"
 
 #include <reportls/plugin.h>
@@ -38,6 +39,7 @@ constexpr const char *kUsage = R"(reportls — 法治政府建设年度报告等
   --plugin-dir DIR   另外从 DIR 加载插件（可重复）
   --config FILE      用户设置（JSON），与编辑器中 reportls 设置的格式相同
   --format FORMAT    check 的输出格式: text（默认）、json（每个文件的 LSP Diagnostic）、sarif（SARIF 2.1.0）
+  --no-worker        在本进程内运行插件（调试用）；默认在可自动重启的分析进程中运行，插件崩溃或卡死不影响服务器
 退出码: 0 正常；1 发现错误级诊断（check）或有插件未能加载（plugins）；2 用法错误。
 )";
 
@@ -46,6 +48,8 @@ struct Options {
   std::string format = "text";
   std::string config;
   std::vector<std::string> plugin_dirs;
+  std::vector<std::string> data_dirs;  // --data-dir: only the hidden --analysis-worker mode
+  bool no_worker = false;
   std::vector<std::string> files;
 };
 
@@ -64,6 +68,9 @@ Options parse(const std::vector<std::string> &args) {
     if (a == "--plugin-dir") o.plugin_dirs.push_back(value());
     else if (a == "--format") o.format = value();
     else if (a == "--config") o.config = value();
+    else if (a == "--data-dir") o.data_dirs.push_back(value());
+    else if (a == "--no-worker") o.no_worker = true;
+    else if (a == "--analysis-worker") o.command = "worker";
     else if (a == "--stdio" && o.command.empty()) o.command = "serve";
     else if (a == "--help" || a == "-h" || a == "--version") o.command = a;
     else if (!a.empty() && a[0] == '-') throw UsageError("未知选项 " + a);
@@ -89,7 +96,7 @@ std::unique_ptr<PluginHost> load_host(const Options &o, const Settings &settings
   for (const auto &d : o.plugin_dirs) options.plugin_dirs.push_back(d);
   for (const auto &d : settings.plugin_dirs) options.plugin_dirs.push_back(d);
   options.data_dirs = settings.data_dirs;
-  auto host = make_in_process_host(options);
+  auto host = make_host(options, !o.no_worker, settings.analysis_timeout);
   if (!quiet)
     for (const PluginInfo &p : host->plugins())
       if (!p.active) std::cerr << "reportls: 插件未加载: " << p.path << ": " << p.error << '\n';
@@ -292,8 +299,16 @@ int run_cli(const std::vector<std::string> &args) {
     if (o.command == "check") return check(o);
     if (o.command == "outline") return outline(o);
     if (o.command == "plugins") return plugins(o);
+    if (o.command == "worker") {
+      // Started by WorkerHost with the complete lists: nothing is added here.
+      PluginHostOptions plugins;
+      plugins.plugin_dirs = o.plugin_dirs;
+      plugins.data_dirs = o.data_dirs;
+      return run_analysis_worker(plugins);
+    }
     ServerOptions server;
     server.plugin_dirs = o.plugin_dirs;
+    server.isolate_plugins = !o.no_worker;
     return run_server(server);
   } catch (const UsageError &e) {
     std::cerr << "reportls: " << e.what() << "\n（reportls --help 查看用法）\n";

@@ -191,7 +191,7 @@ std::vector<fs::path> plugin_libraries(const std::string &dir) {
 
 class InProcessHost final : public PluginHost {
  public:
-  explicit InProcessHost(const PluginHostOptions &options) {
+  explicit InProcessHost(const PluginHostOptions &options) : before_call_(options.before_call) {
     std::vector<const char *> data_dirs;
     for (const std::string &d : options.data_dirs) data_dirs.push_back(d.c_str());
     for (const std::string &dir : options.plugin_dirs) {
@@ -217,7 +217,7 @@ class InProcessHost final : public PluginHost {
     result.version = doc.version;
     reportls_document d = document(doc);
     for (const LoadedPlugin &p : loaded_) {
-      if (!(p.descriptor->capabilities & capabilities) || token.cancelled()) continue;
+      if (!(p.descriptor->capabilities & capabilities) || token.cancelled() || !announce(p)) continue;
       Collector c{doc.text, &p.name, &token};
       c.analysis = &result;
       c.symbol_base = result.symbols.size();
@@ -242,7 +242,7 @@ class InProcessHost final : public PluginHost {
     offset = clamp_offset(doc.text, offset);
     for (const LoadedPlugin &p : loaded_) {
       if (!(p.descriptor->capabilities & REPORTLS_CAP_COMPLETION) || !p.descriptor->complete ||
-          token.cancelled())
+          token.cancelled() || !announce(p))
         continue;
       Collector c{doc.text, &p.name, &token};
       c.completion = &result;
@@ -261,7 +261,7 @@ class InProcessHost final : public PluginHost {
     offset = clamp_offset(doc.text, offset);
     for (const LoadedPlugin &p : loaded_) {
       if (!(p.descriptor->capabilities & REPORTLS_CAP_HOVER) || !p.descriptor->hover ||
-          token.cancelled())
+          token.cancelled() || !announce(p))
         continue;
       Collector c{doc.text, &p.name, &token};
       c.hover = &result;
@@ -274,6 +274,8 @@ class InProcessHost final : public PluginHost {
   }
 
  private:
+  bool announce(const LoadedPlugin &p) const { return !before_call_ || before_call_(p.name); }
+
   static reportls_document document(const DocumentInput &doc) {
     return {sizeof(reportls_document), doc.uri.data(), doc.text.data(), doc.text.size(),
             doc.version, doc.settings.c_str()};
@@ -338,6 +340,7 @@ class InProcessHost final : public PluginHost {
     infos_.push_back(std::move(info));
   }
 
+  std::function<bool(const std::string &)> before_call_;
   std::vector<PluginInfo> infos_;
   std::vector<LoadedPlugin> loaded_;
 };

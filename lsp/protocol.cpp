@@ -1,6 +1,8 @@
 #include "lsp/protocol.h"
 
 #include <algorithm>
+#include <cstring>
+#include <filesystem>
 
 namespace reportls::lsp {
 
@@ -39,11 +41,39 @@ json diagnostic_json(const Diagnostic &d, Severity severity, const TextDocument 
               {"code", d.code},
               {"source", "reportls"},
               {"message", d.message}};
-  if (!d.docs_url.empty()) out["codeDescription"] = {{"href", d.docs_url}};
+  if (std::string href = docs_url_for(d); !href.empty()) out["codeDescription"] = {{"href", href}};
   return out;
 }
 
+std::string bundled_readme_uri() {
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return {};
+  auto readme = (exe.parent_path().parent_path() / "share/doc/reportls/README.md").lexically_normal();
+  if (!std::filesystem::exists(readme, ec)) return {};
+  std::string uri = "file://";
+  for (unsigned char c : readme.string()) {
+    if (std::isalnum(c) || c >= 0x80 || std::strchr("/-._~", c)) {
+      uri += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      uri += buf;
+    }
+  }
+  return uri;
+}
+
 }  // namespace
+
+std::string docs_url_for(const Diagnostic &d) {
+  if (!d.docs_url.empty()) return d.docs_url;
+  static const std::string readme = bundled_readme_uri();
+  if (readme.empty() || d.code.empty()) return {};
+  std::string anchor = d.code;
+  std::replace(anchor.begin(), anchor.end(), '.', '-');
+  return readme + "#" + anchor;
+}
 
 json to_json(const LineIndex &lines, uint32_t start, uint32_t end, PositionEncoding e) {
   return {{"start", position_json(lines.position(start, e))},

@@ -21,6 +21,10 @@ nlohmann::json to_json(const LineIndex &lines, uint32_t start, uint32_t end, Pos
 std::optional<Range> range_from_json(const nlohmann::json &j);
 std::optional<Position> position_from_json(const nlohmann::json &j);
 
+// Where a rule is documented: the plugin's docs_url, else the rules table of the README installed
+// beside the binary (share/doc/reportls/README.md#<code with '.' as '-'>), as a file:// URI.
+std::string docs_url_for(const Diagnostic &d);
+
 // Diagnostic[] after the user's rule overrides (rules turned off are dropped).
 nlohmann::json diagnostics_json(const AnalysisResult &result, const TextDocument &doc,
                                 PositionEncoding e, const Settings &settings);

@@ -1,5 +1,7 @@
 #include "lsp/sarif.h"
 
+#include "lsp/protocol.h"
+
 #include <map>
 
 namespace reportls::lsp {
@@ -46,7 +48,7 @@ json sarif_log(const std::vector<SarifFile> &files) {
     for (const Diagnostic &d : f.result->diagnostics) {
       auto severity = f.settings->severity_for(d.code, d.severity);
       if (!severity) continue;
-      rules.emplace(d.code, d.docs_url);
+      rules.emplace(d.code, docs_url_for(d));
       json location = {{"physicalLocation",
                         {{"artifactLocation", {{"uri", artifact_uri(f.path)}}},
                          {"region", region(*f.doc, d.start, d.end)}}}};

@@ -7,6 +7,7 @@
 #include "lsp/settings.h"
 #include "lsp/text_document.h"
 #include "lsp/transport.h"
+#include "lsp/worker_host.h"
 #include "lsp/workspace_settings.h"
 
 #include <reportls/plugin.h>
@@ -279,7 +280,7 @@ class Session {
     for (const std::string &d : options_.plugin_dirs) options.plugin_dirs.push_back(d);
     for (const std::string &d : settings_->plugin_dirs) options.plugin_dirs.push_back(d);
     options.data_dirs = settings_->data_dirs;
-    host_ = make_in_process_host(options);
+    host_ = make_host(options, options_.isolate_plugins, settings_->analysis_timeout);
     for (const PluginInfo &p : host_->plugins()) {
       if (p.active)
         log(3, "已加载插件 " + p.name + " " + p.version + " (" + p.path + ")");
@@ -295,7 +296,8 @@ class Session {
     std::vector<std::string> warnings;
     settings_ = std::make_shared<const Settings>(Settings::from_json(incoming, warnings));
     for (const std::string &w : warnings) log(2, w);
-    if (settings_->plugin_dirs != loaded_->plugin_dirs || settings_->data_dirs != loaded_->data_dirs)
+    if (settings_->plugin_dirs != loaded_->plugin_dirs || settings_->data_dirs != loaded_->data_dirs ||
+        settings_->analysis_timeout != loaded_->analysis_timeout)
       load_plugins();
     for (const auto &[uri, doc] : documents_) schedule(doc);
   }
@@ -369,7 +371,16 @@ class Session {
   }
 
   void on_analysis(const Analysis &a) {
-    for (const PluginProblem &p : a.result->problems) log_once(1, "插件 " + p.plugin + ": " + p.message);
+    for (const PluginProblem &p : a.result->problems) {
+      if (!p.disabled) {
+        log_once(1, "插件 " + p.plugin + ": " + p.message);
+      } else if (logged_.insert(a.doc->uri() + '\n' + p.plugin).second) {
+        // A crashed or hung plugin, now off for this document: worth a pop-up, once.
+        std::string text = "插件 " + p.plugin + " " + p.message + "：" + a.doc->uri();
+        log(1, text);
+        send(notification("window/showMessage", {{"type", 1}, {"message", text}}));
+      }
+    }
     if (!pull_diagnostics_)
       send(notification("textDocument/publishDiagnostics",
                         {{"uri", a.doc->uri()},

@@ -18,6 +18,7 @@ namespace reportls::lsp {
 
 struct ServerOptions {
   std::vector<std::string> plugin_dirs;  // extra folders from --plugin-dir, after the bundled one
+  bool isolate_plugins = true;           // plugins in a restartable worker process (--no-worker: false)
   int input_fd = 0;
   int output_fd = 1;
 };

@@ -36,6 +36,12 @@ void apply(Settings &s, const json &j, bool trusted, std::vector<std::string> &w
     else
       warnings.push_back("设置 debounce 应为 0–10000 之间的毫秒数，已忽略");
   }
+  if (auto it = j.find("analysisTimeout"); it != j.end()) {
+    if (it->is_number() && it->get<double>() >= 50 && it->get<double>() <= 600000)
+      s.analysis_timeout = std::chrono::milliseconds(it->get<int64_t>());
+    else
+      warnings.push_back("设置 analysisTimeout 应为 50–600000 之间的毫秒数，已忽略");
+  }
   if (j.contains("pluginDirs")) {
     if (trusted)
       read_string_list(j, "pluginDirs", s.plugin_dirs, warnings);

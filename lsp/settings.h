@@ -23,6 +23,7 @@ namespace reportls::lsp {
 
 struct Settings {
   std::chrono::milliseconds debounce{150};
+  std::chrono::milliseconds analysis_timeout{2000};  // budget of one plugin call in the worker
   std::vector<std::string> plugin_dirs;
   std::vector<std::string> data_dirs;
   // Rule id or prefix ("figures.sum", "figures") -> "off" | "error" | "warning" | "information"

@@ -15,9 +15,6 @@ plugin::Diagnostic make(Span at, reportls_severity severity, const char *rule, s
   d.severity = severity;
   d.code = std::string("dates.") + rule;
   d.message = std::move(message);
-  std::string anchor = d.code;
-  std::replace(anchor.begin(), anchor.end(), '.', '-');
-  d.docs_url = "https://github.com/reportls/reportls/blob/main/README.md#" + anchor;
   return d;
 }
 

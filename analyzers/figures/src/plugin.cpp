@@ -12,12 +12,6 @@ namespace report = reportls::report;
 namespace plugin = reportls::plugin;
 namespace figures = reportls::figures;
 
-std::string docs_url(std::string code) {
-  for (char &c : code)
-    if (c == '.') c = '-';
-  return "https://github.com/reportls/reportls/blob/main/README.md#" + code;
-}
-
 class FiguresPlugin {
  public:
   // The bundled files must load (create fails otherwise); a broken user file is reported once
@@ -39,7 +33,6 @@ class FiguresPlugin {
       d.severity = static_cast<reportls_severity>(f.severity);
       d.code = f.code;
       d.message = f.message;
-      d.docs_url = docs_url(f.code);
       for (const figures::Fix &fix : f.fixes) {
         plugin::Fix out{fix.title, {}, fix.preferred};
         for (const figures::Edit &e : fix.edits) out.edits.push_back({e.range.start, e.range.end, e.text});

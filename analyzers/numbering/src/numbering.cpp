@@ -21,7 +21,6 @@ plugin::Diagnostic make(report::Span at, reportls_severity sev, const std::strin
   d.severity = sev;
   d.code = code;
   d.message = std::move(message);
-  d.docs_url = docs_url(code);
   return d;
 }
 
@@ -144,11 +143,6 @@ void check_enumerations(const Document &doc, std::vector<plugin::Diagnostic> &ou
 
 }  // namespace
 
-std::string docs_url(const std::string &code) {
-  std::string anchor = code;
-  std::replace(anchor.begin(), anchor.end(), '.', '-');
-  return "https://github.com/reportls/reportls/blob/main/README.md#" + anchor;
-}
 
 std::vector<plugin::Diagnostic> check(const Document &doc) {
   std::vector<plugin::Diagnostic> out;

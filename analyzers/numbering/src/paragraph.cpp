@@ -31,7 +31,6 @@ plugin::Diagnostic make(report::Span at, const std::string &code, std::string me
   d.severity = REPORTLS_SEVERITY_WARNING;
   d.code = code;
   d.message = std::move(message);
-  d.docs_url = docs_url(code);
   return d;
 }
 

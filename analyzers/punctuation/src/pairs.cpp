@@ -42,7 +42,6 @@ plugin::Diagnostic unbalanced(Span mark, std::string message) {
   d.code = "punctuation.unbalanced";
   d.severity = REPORTLS_SEVERITY_ERROR;
   d.message = std::move(message);
-  d.docs_url = docs_url(d.code);
   return d;
 }
 

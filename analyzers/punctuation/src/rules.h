@@ -12,8 +12,6 @@ void check_width(const report::Document &doc, const Tables &t, std::vector<plugi
 void check_pairs(const report::Document &doc, const Tables &t, std::vector<plugin::Diagnostic> &out);
 // The ordinals of Orphan headings (`)依法决策…`): the numbering analyzer reports those marks.
 std::vector<report::Span> orphan_ordinals(const report::Document &doc);
-// The docs URL of a code: the README's rules-table anchor.
-std::string docs_url(const std::string &code);
 
 }  // namespace reportls::punctuation
 

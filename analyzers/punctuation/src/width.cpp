@@ -78,7 +78,6 @@ void check_width(const report::Document &doc, const Tables &t, std::vector<plugi
     plugin::Fix fix{"将中文语境中的 " + std::to_string(ascii) + " 处半角标点全部转为全角", {}, true};
     for (const Mark &m : marks) fix.edits.push_back({m.span.start, m.span.end, *m.fullwidth});
     d.fixes.push_back(std::move(fix));
-    d.docs_url = docs_url(d.code);
     out.push_back(std::move(d));
     return;
   }
@@ -94,7 +93,6 @@ void check_width(const report::Document &doc, const Tables &t, std::vector<plugi
     d.severity = REPORTLS_SEVERITY_WARNING;
     d.message = "中文语境中用了半角“" + ascii_mark + "”，应为全角“" + *m.fullwidth + "”（GB/T 15834-2011）";
     d.fixes.push_back({"改为全角“" + *m.fullwidth + "”", {{m.span.start, m.span.end, *m.fullwidth}}, true});
-    d.docs_url = docs_url(d.code);
     out.push_back(std::move(d));
   }
 }

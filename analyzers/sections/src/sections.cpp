@@ -12,12 +12,6 @@ using report::ItemMatch;
 using report::ItemStatus;
 using report::Profile;
 
-std::string docs(const std::string &code) {
-  std::string anchor = code;
-  std::replace(anchor.begin(), anchor.end(), '.', '-');
-  return "https://github.com/reportls/reportls/blob/main/README.md#" + anchor;
-}
-
 reportls_severity severity(report::ProfileSeverity s) {
   switch (s) {
     case report::ProfileSeverity::Error: return REPORTLS_SEVERITY_ERROR;
@@ -35,7 +29,6 @@ plugin::Diagnostic make(report::Span at, reportls_severity sev, const std::strin
   d.severity = sev;
   d.code = code;
   d.message = std::move(message);
-  d.docs_url = docs(code);
   return d;
 }
 

@@ -1,17 +1,11 @@
 #include <reportls/terms/terms.h>
 #include <reportls/report/data_files.h>
+#include <reportls/report/pattern_diagnostic.h>
 
 #include <algorithm>
 
 namespace reportls::terms {
 namespace {
-
-reportls_severity severity_of(const std::string &s) {
-  if (s == "error") return REPORTLS_SEVERITY_ERROR;
-  if (s == "information") return REPORTLS_SEVERITY_INFO;
-  if (s == "hint") return REPORTLS_SEVERITY_HINT;
-  return REPORTLS_SEVERITY_WARNING;
-}
 
 void add_file(const std::string &path, Tables &t) {
   for (auto &r : report::parse_pattern_rules(report::read_data_file(path), path)) t.rules.push_back(std::move(r));
@@ -43,19 +37,7 @@ std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables 
     if (line.kind == report::LineKind::Debris || line.kind == report::LineKind::Blank) continue;
     if (cancelled()) break;
     report::find_pattern_hits(doc.text, line.content, t.rules, report_year, [&](report::PatternHit &&h) {
-      plugin::Diagnostic d;
-      d.start = h.range.start;
-      d.end = h.range.end;
-      d.code = "terms." + h.rule->rule;
-      d.severity = severity_of(h.rule->severity);
-      d.message = std::move(h.message);
-      if (h.rule->replace)
-        d.fixes.push_back({h.replacement.empty() ? "删除" : "改为“" + h.replacement + "”",
-                           {{h.edit.start, h.edit.end, h.replacement}}, h.rule->certain});
-      std::string anchor = d.code;
-      std::replace(anchor.begin(), anchor.end(), '.', '-');
-      d.docs_url = "https://github.com/reportls/reportls/blob/main/README.md#" + anchor;
-      out.push_back(std::move(d));
+      out.push_back(report::to_diagnostic(std::move(h), "terms"));
     });
   }
   std::stable_sort(out.begin(), out.end(),

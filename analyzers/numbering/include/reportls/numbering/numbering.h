@@ -18,8 +18,6 @@ namespace reportls::numbering {
 
 std::vector<plugin::Diagnostic> check(const report::Document &doc);
 
-// The docs_url of a rule code: the README rules-table anchor.
-std::string docs_url(const std::string &code);
 
 }  // namespace reportls::numbering
 

@@ -1,0 +1,178 @@
+-- reportls for Neovim: starts the reportls language server for plain-text and Markdown buffers.
+--
+--   require("reportls").setup({
+--     cmd = { "/usr/local/bin/reportls" },          -- default: reportls from $PATH
+--     filetypes = { "text", "markdown" },
+--     settings = { profile = "county", reportYear = 2023, debounce = 150,
+--                  rules = { punctuation = "hint" } },
+--   })
+--
+-- Works with Neovim 0.7 (vim.lsp.start_client + buf_attach_client, one client per root folder)
+-- and 0.8 or later (vim.lsp.start, which reuses a client by name and root itself).
+-- `settings` go to the server both as initializationOptions and, under the "reportls" key, as
+-- workspace/didChangeConfiguration; M.update_settings() changes them without a restart.
+-- The profile the server detects (reportls/documentStatus, facts.profile) is kept in
+-- b:reportls_facts and shown by M.statusline().
+local M = {}
+
+M.defaults = {
+  name = "reportls",
+  cmd = { "reportls" },
+  filetypes = { "text", "markdown" },
+  settings = {},
+  -- Files or folders whose presence marks a report workspace's root.
+  root_markers = { ".reportls.json", ".git" },
+}
+
+M.options = vim.deepcopy(M.defaults)
+local clients_by_root = {} -- Neovim 0.7 only: root folder -> client id
+
+local function has_lsp_start()
+  return vim.lsp.start ~= nil -- added in Neovim 0.8
+end
+
+local function root_dir(bufnr)
+  local name = vim.api.nvim_buf_get_name(bufnr)
+  local dir = name ~= "" and vim.fn.fnamemodify(name, ":p:h") or vim.fn.getcwd()
+  for _, marker in ipairs(M.options.root_markers) do
+    local file = vim.fn.findfile(marker, dir .. ";")
+    if file ~= "" then
+      return vim.fn.fnamemodify(file, ":p:h")
+    end
+    local folder = vim.fn.finddir(marker, dir .. ";")
+    if folder ~= "" then
+      return vim.fn.fnamemodify(folder, ":p:h:h")
+    end
+  end
+  return dir
+end
+
+-- Lua's {} would be sent as a JSON array; the server wants an object.
+local function as_object(t)
+  if type(t) ~= "table" or next(t) == nil then
+    return vim.empty_dict()
+  end
+  return t
+end
+
+-- reportls/documentStatus {uri, facts}: remember the facts per buffer, redraw the status line.
+local function on_document_status(_, result, ctx)
+  if type(result) ~= "table" or type(result.uri) ~= "string" then
+    return
+  end
+  local bufnr = vim.uri_to_bufnr(result.uri)
+  if vim.api.nvim_buf_is_loaded(bufnr) then
+    vim.b[bufnr].reportls_facts = result.facts or vim.empty_dict()
+  end
+  vim.cmd("redrawstatus!")
+  if M.options.on_status then
+    M.options.on_status(bufnr, result.facts, ctx)
+  end
+end
+
+local function client_config(bufnr)
+  local settings = as_object(M.options.settings)
+  return {
+    name = M.options.name,
+    cmd = M.options.cmd,
+    root_dir = root_dir(bufnr),
+    init_options = settings,
+    -- Neovim sends {"settings": config.settings} as workspace/didChangeConfiguration after
+    -- initialize; the server reads the "reportls" section.
+    settings = { reportls = settings },
+    handlers = { ["reportls/documentStatus"] = on_document_status },
+    capabilities = vim.lsp.protocol.make_client_capabilities(),
+    on_attach = M.options.on_attach,
+  }
+end
+
+-- Starts (or reuses) the server for `bufnr` and attaches it; returns the client id.
+function M.attach(bufnr)
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  local config = client_config(bufnr)
+  if has_lsp_start() then
+    return vim.lsp.start(config, { bufnr = bufnr })
+  end
+  local id = clients_by_root[config.root_dir]
+  if id == nil or vim.lsp.get_client_by_id(id) == nil or vim.lsp.get_client_by_id(id).is_stopped() then
+    id = vim.lsp.start_client(config)
+    if id == nil then
+      vim.notify("reportls: could not start " .. table.concat(config.cmd, " "), vim.log.levels.ERROR)
+      return nil
+    end
+    clients_by_root[config.root_dir] = id
+  end
+  vim.lsp.buf_attach_client(bufnr, id)
+  return id
+end
+
+local function reportls_clients()
+  local out = {}
+  for _, client in pairs(vim.lsp.get_active_clients()) do
+    if client.name == M.options.name then
+      table.insert(out, client)
+    end
+  end
+  return out
+end
+
+-- New settings for every running reportls client, without a restart.
+function M.update_settings(settings)
+  settings = as_object(settings)
+  M.options.settings = settings
+  for _, client in ipairs(reportls_clients()) do
+    client.config.settings = { reportls = settings }
+    client.notify("workspace/didChangeConfiguration", { settings = { reportls = settings } })
+  end
+end
+
+-- Stops every reportls client and attaches the loaded report buffers again.
+function M.restart()
+  local buffers = {}
+  for _, client in ipairs(reportls_clients()) do
+    for bufnr in pairs(client.attached_buffers or {}) do
+      table.insert(buffers, bufnr)
+    end
+    client.stop()
+  end
+  clients_by_root = {}
+  vim.defer_fn(function()
+    for _, bufnr in ipairs(buffers) do
+      if vim.api.nvim_buf_is_loaded(bufnr) then
+        M.attach(bufnr)
+      end
+    end
+  end, 500)
+end
+
+-- For 'statusline': "reportls: <profile>" once the server has reported one.
+function M.statusline(bufnr)
+  local ok, facts = pcall(function()
+    return vim.b[bufnr or 0].reportls_facts
+  end)
+  if not ok or type(facts) ~= "table" then
+    return ""
+  end
+  return facts.profile and ("reportls: " .. tostring(facts.profile)) or "reportls"
+end
+
+function M.setup(opts)
+  M.options = vim.tbl_deep_extend("force", vim.deepcopy(M.defaults), opts or {})
+  if opts and opts.settings then
+    M.options.settings = opts.settings -- not merged: an empty table must stay an object
+  end
+  local group = vim.api.nvim_create_augroup("reportls", { clear = true })
+  vim.api.nvim_create_autocmd("FileType", {
+    group = group,
+    pattern = M.options.filetypes,
+    callback = function(args)
+      M.attach(args.buf)
+    end,
+  })
+  vim.api.nvim_create_user_command("ReportlsRestart", M.restart, { desc = "Restart reportls" })
+  vim.api.nvim_create_user_command("ReportlsStatus", function()
+    print(M.statusline(0))
+  end, { desc = "Show the report profile reportls detected" })
+end
+
+return M

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Builds the reportls VS Code extension into a .vsix that carries the Linux x64 server and its
+# bundled plugins (server/bin/reportls, server/lib/reportls/plugins: the layout the server looks
+# for its plugins in).
+#
+#   editors/vscode/build.sh [OUT.vsix] [BUILD_DIR]
+#     OUT.vsix   default: BUILD_DIR/editors/reportls.vsix
+#     BUILD_DIR  the CMake build with bin/reportls and lib/reportls/plugins (default: build/)
+#
+# npm downloads are cached in ${REPORTLS_CACHE:-$HOME/.cache/reportls}/npm; the staging folder
+# (BUILD_DIR/editors/vscode) keeps node_modules between runs, so a rebuild needs no network.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+build=$(realpath -m "${2:-${REPORTLS_BUILD_DIR:-$root/build}}")
+out=$(realpath -m "${1:-$build/editors/reportls.vsix}")
+cache=${REPORTLS_CACHE:-$HOME/.cache/reportls}
+export npm_config_cache=$cache/npm npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
+
+for tool in node npm; do
+  command -v "$tool" >/dev/null || { echo "build.sh: $tool is needed (Debian: nodejs npm)" >&2; exit 3; }
+done
+[[ -x $build/bin/reportls && -d $build/lib/reportls/plugins ]] ||
+  { echo "build.sh: no server in $build (build the targets reportls and reportls_plugins first)" >&2; exit 2; }
+
+stage=$build/editors/vscode
+mkdir -p "$stage" "$(dirname "$out")"
+# The sources, fresh each time; node_modules stays.
+rm -rf "$stage/src" "$stage/out" "$stage/server"
+cp -r "$here/src" "$here/package.json" "$here/package-lock.json" "$here/tsconfig.json" \
+      "$here/.vscodeignore" "$here/README.md" "$stage/"
+cd "$stage"
+if ! cmp -s package-lock.json node_modules/.package-lock.json.installed 2>/dev/null; then
+  npm ci --prefer-offline --ignore-scripts --loglevel=error
+  cp package-lock.json node_modules/.package-lock.json.installed
+fi
+npx --no-install tsc -p .
+
+mkdir -p server/bin server/lib/reportls
+cp "$build/bin/reportls" server/bin/
+cp -r "$build/lib/reportls/plugins" server/lib/reportls/
+
+npx --no-install vsce package --target linux-x64 --skip-license --allow-missing-repository \
+  --out "$out" >&2
+echo "$out"

@@ -1,0 +1,74 @@
+;;; emacs_test.el --- run by test_emacs.py in `emacs --batch'  -*- lexical-binding: t; -*-
+;; Loads editors/emacs/reportls.el as a user's init file would, opens a corpus report and a draft
+;; with a placeholder, waits for Flymake's diagnostics, builds the Imenu outline eglot gives, and
+;; writes what Emacs shows to $REPORTLS_EMACS_OUT as JSON.
+
+(require 'json)
+(require 'imenu)
+(require 'flymake)
+(setq eglot-sync-connect 10)
+
+(defvar test-result (list (cons 'emacs emacs-version) (cons 'errors nil) (cons 'files nil)))
+(defun test-wait (seconds predicate)
+  (let ((deadline (+ (float-time) seconds)) ok)
+    (while (and (not (setq ok (funcall predicate))) (< (float-time) deadline))
+      (accept-process-output nil 0.05)
+      (sit-for 0.05))
+    ok))
+
+(defun test-diagnostics ()
+  (mapcar (lambda (d)
+            (let ((beg (flymake-diagnostic-beg d)) (end (flymake-diagnostic-end d)))
+              (list (cons 'line (1- (line-number-at-pos beg)))
+                    ;; characters from the line's start (current-column would count display
+                    ;; width, and CJK characters are two columns wide)
+                    (cons 'column (save-excursion (goto-char beg) (- beg (line-beginning-position))))
+                    (cons 'end_column (save-excursion (goto-char end) (- end (line-beginning-position))))
+                    (cons 'type (format "%s" (flymake-diagnostic-type d)))
+                    (cons 'text (flymake-diagnostic-text d)))))
+          (flymake-diagnostics)))
+
+(defun test-imenu-top-level ()
+  "Top-level entries of eglot's Imenu index: (NAME . LINE), under every symbol kind."
+  (let ((index (imenu--make-index-alist t)) top)
+    (dolist (group index)
+      (when (consp (cdr group))            ; (KIND . ENTRIES); skip \"*Rescan*\"
+        (dolist (entry (cdr group))
+          (unless (imenu--subalist-p entry) ; a container holds the nested ones
+            (push (cons (car entry) (1- (line-number-at-pos (cdr entry)))) top)))))
+    (mapcar (lambda (e) (list (cons 'name (car e)) (cons 'line (cdr e))))
+            (sort top (lambda (a b) (< (cdr a) (cdr b)))))))
+
+(defun test-open (path)
+  (find-file path)
+  (reportls-eglot-ensure)
+  (run-hooks 'post-command-hook)        ; eglot-ensure connects from post-command-hook
+  (let ((entry (list (cons 'path path) (cons 'mode (format "%s" major-mode)))))
+    (push (cons 'managed (test-wait 20 (lambda () (bound-and-true-p eglot--managed-mode)))) entry)
+    (push (cons 'diagnosed (and (test-wait 20 (lambda () (flymake-diagnostics))) t)) entry)
+    (push (cons 'diagnostics (vconcat (test-diagnostics))) entry)
+    (push (cons 'top_level (vconcat (test-imenu-top-level))) entry)
+    (test-wait 5 (lambda () reportls-facts))
+    (push (cons 'mode_line (or (reportls-mode-line) "")) entry)
+    (push entry (alist-get 'files test-result))
+    entry))
+
+(condition-case err
+    (progn
+      (test-open (getenv "REPORTLS_EMACS_REPORT"))
+      (test-open (getenv "REPORTLS_EMACS_DRAFT"))
+      ;; Settings change without a restart.
+      (reportls-set-settings '(:debounce 0 :rules (:placeholder "off")))
+      (push (cons 'cleared_after_settings
+                  (test-wait 20 (lambda ()
+                                  (not (cl-some (lambda (d) (string-match-p "××" (flymake-diagnostic-text d)))
+                                                (flymake-diagnostics))))))
+            test-result))
+  (error (push (format "%S" err) (alist-get 'errors test-result))))
+
+(setf (alist-get 'files test-result) (vconcat (nreverse (alist-get 'files test-result))))
+(setf (alist-get 'errors test-result) (vconcat (alist-get 'errors test-result)))
+(let ((coding-system-for-write 'utf-8))
+  (write-region (json-encode test-result) nil (getenv "REPORTLS_EMACS_OUT")))
+(ignore-errors (eglot-shutdown-all))
+(kill-emacs 0)
