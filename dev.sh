@@ -9,8 +9,9 @@ root=$PWD
 build=${REPORTLS_BUILD_DIR:-$root/build}
 jobs=$(nproc 2>/dev/null || echo 2)
 
-# Debian packages the build needs; installed only when missing.
-packages=(g++ cmake ninja-build libboost-dev nlohmann-json3-dev libicu-dev doctest-dev python3)
+# Debian packages the build and the editor tests need; installed only when missing.
+packages=(g++ cmake ninja-build libboost-dev nlohmann-json3-dev libicu-dev doctest-dev python3
+  neovim emacs-nox elpa-eglot)
 
 ensure_packages() {
   local missing=()

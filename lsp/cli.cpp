@@ -13,6 +13,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -174,6 +175,9 @@ std::vector<Checked> analyze_files(const Options &o, const PluginHost &host, con
       c.doc = std::make_shared<const TextDocument>(c.uri, "plaintext", 0, std::move(text));
       DocumentInput input{c.uri, c.doc->text(), 0, c.settings.raw.dump()};
       c.result = host.analyze(input, CancelToken(), capabilities);
+      // People read a file top to bottom, whichever analyzer found what.
+      std::stable_sort(c.result.diagnostics.begin(), c.result.diagnostics.end(),
+                       [](const Diagnostic &a, const Diagnostic &b) { return a.start < b.start; });
     });
   }
   pool.join();

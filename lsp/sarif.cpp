@@ -25,8 +25,10 @@ json region(const TextDocument &doc, uint32_t start, uint32_t end) {
           {"endLine", b.line + 1},   {"endColumn", b.character + 1}};
 }
 
+// A relative path stays relative (to the folder `check` ran in, as code scanning expects); an
+// absolute one becomes a file:// URI.
 std::string artifact_uri(const std::string &path) {
-  std::string out;
+  std::string out = !path.empty() && path[0] == '/' ? "file://" : "";
   for (unsigned char c : path) {
     if (c == ' ' || c == '%' || c == '#' || c == '?') {
       char buf[4];

@@ -293,6 +293,9 @@ class Session {
   void on_did_change_configuration(const json &params) {
     json incoming = params.is_object() ? params.value("settings", json()) : json();
     if (incoming.is_object() && incoming.contains("reportls")) incoming = incoming["reportls"];
+    // Some clients (eglot) announce a change with no settings at all: that is not "reset
+    // everything", so the settings in force stay.
+    if (!incoming.is_object() || incoming.empty()) return;
     std::vector<std::string> warnings;
     settings_ = std::make_shared<const Settings>(Settings::from_json(incoming, warnings));
     for (const std::string &w : warnings) log(2, w);
