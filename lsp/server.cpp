@@ -302,7 +302,7 @@ class Session {
     if (settings_->plugin_dirs != loaded_->plugin_dirs || settings_->data_dirs != loaded_->data_dirs ||
         settings_->analysis_timeout != loaded_->analysis_timeout)
       load_plugins();
-    for (const auto &[uri, doc] : documents_) schedule(doc);
+    refresh_all();
   }
 
   // ---- documents -----------------------------------------------------------------------------
@@ -317,6 +317,7 @@ class Session {
                                : "plaintext";
     auto doc = std::make_shared<const TextDocument>(uri, language, version, std::move(text));
     documents_[uri] = doc;
+    refresh_settings(uri);
     schedule(doc);
   }
 
@@ -352,6 +353,7 @@ class Session {
   void on_did_close(const json &params) {
     std::string uri = uri_of(params);
     documents_.erase(uri);
+    doc_settings_.erase(uri);
     scheduler_.close(uri);
     if (!pull_diagnostics_)
       send(notification("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}}));
@@ -362,15 +364,27 @@ class Session {
     std::string uri = uri_of(params);
     if (workspace_.is_settings_file(uri)) {
       workspace_.forget_cache();
-      for (const auto &[u, doc] : documents_) schedule(doc);
+      refresh_all();
+    }
+  }
+
+  // The user's settings merged with the document's workspace file, kept until they change.
+  void refresh_settings(const std::string &uri) {
+    std::vector<std::string> warnings;
+    doc_settings_[uri] = std::make_shared<const Settings>(workspace_.settings_for(uri, *settings_, warnings));
+    for (const std::string &w : warnings) log_once(2, w);
+  }
+
+  // After the settings changed: every open document gets them and is analysed again.
+  void refresh_all() {
+    for (const auto &[uri, doc] : documents_) {
+      refresh_settings(uri);
+      schedule(doc);
     }
   }
 
   void schedule(const std::shared_ptr<const TextDocument> &doc) {
-    std::vector<std::string> warnings;
-    auto settings = std::make_shared<const Settings>(workspace_.settings_for(doc->uri(), *settings_, warnings));
-    for (const std::string &w : warnings) log_once(2, w);
-    scheduler_.update(doc, host_, std::move(settings));
+    scheduler_.update(doc, host_, doc_settings_.at(doc->uri()));
   }
 
   void on_analysis(const Analysis &a) {
@@ -406,20 +420,34 @@ class Session {
 
   // ---- requests answered from analysis -------------------------------------------------------
 
+  // Runs `work` on the pool against the snapshot `doc` and answers with what it returns.
+  void on_pool(const std::shared_ptr<const TextDocument> &doc, Reply reply,
+               std::function<json(const PluginHost &, const DocumentInput &, const CancelToken &)> work) {
+    std::string settings = doc_settings_.at(doc->uri())->raw.dump();
+    asio::post(pool_, [doc, host = host_, reply, work = std::move(work), settings = std::move(settings)] {
+      if (reply->token.cancelled()) return;
+      DocumentInput input{doc->uri(), doc->text(), doc->version(), settings};
+      reply->ok(work(*host, input, reply->token));
+    });
+  }
+
   // Answers from the newest finished analysis, or runs the analyzers with `capabilities` on the
   // pool right away (symbols must not wait for the diagnostics debounce).
   void with_analysis(const std::shared_ptr<const TextDocument> &doc, uint32_t capabilities, Reply reply,
                      std::function<json(const AnalysisResult &, const TextDocument &)> render) {
     if (const Analysis *a = scheduler_.current(doc->uri()))
       return reply->ok(render(*a->result, *a->doc));
-    std::vector<std::string> warnings;
-    std::string settings = workspace_.settings_for(doc->uri(), *settings_, warnings).raw.dump();
-    asio::post(pool_, [doc, host = host_, capabilities, reply, render, settings] {
-      if (reply->token.cancelled()) return;
-      DocumentInput input{doc->uri(), doc->text(), doc->version(), settings};
-      AnalysisResult result = host->analyze(input, reply->token, capabilities);
-      reply->ok(render(result, *doc));
+    on_pool(doc, reply, [doc, capabilities, render](const PluginHost &host, const DocumentInput &input,
+                                                    const CancelToken &token) {
+      return render(host.analyze(input, token, capabilities), *doc);
     });
+  }
+
+  // The byte offset of params.position in doc.
+  uint32_t offset_of(const json &params, const TextDocument &doc) const {
+    auto position = position_from_json(member(params, "position"));
+    if (!position) throw InvalidParams("position 无效");
+    return doc.lines().offset(*position, encoding_);
   }
 
   void on_document_symbol(const json &params, Reply reply) {
@@ -463,16 +491,10 @@ class Session {
 
   void on_completion(const json &params, Reply reply) {
     auto doc = document(params);
-    auto position = position_from_json(member(params, "position"));
-    if (!position) throw InvalidParams("position 无效");
-    uint32_t offset = doc->lines().offset(*position, encoding_);
-    std::vector<std::string> warnings;
-    std::string settings = workspace_.settings_for(doc->uri(), *settings_, warnings).raw.dump();
-    asio::post(pool_, [doc, host = host_, reply, offset, settings, e = encoding_] {
-      if (reply->token.cancelled()) return;
-      DocumentInput input{doc->uri(), doc->text(), doc->version(), settings};
-      CompletionResult result = host->complete(input, offset, reply->token);
-      reply->ok(completion_list_json(result, *doc, e));
+    uint32_t offset = offset_of(params, *doc);
+    on_pool(doc, reply, [doc, offset, e = encoding_](const PluginHost &host, const DocumentInput &input,
+                                                     const CancelToken &token) {
+      return completion_list_json(host.complete(input, offset, token), *doc, e);
     });
   }
 
@@ -490,15 +512,10 @@ class Session {
 
   void on_hover(const json &params, Reply reply) {
     auto doc = document(params);
-    auto position = position_from_json(member(params, "position"));
-    if (!position) throw InvalidParams("position 无效");
-    uint32_t offset = doc->lines().offset(*position, encoding_);
-    std::vector<std::string> warnings;
-    std::string settings = workspace_.settings_for(doc->uri(), *settings_, warnings).raw.dump();
-    asio::post(pool_, [doc, host = host_, reply, offset, settings, e = encoding_] {
-      if (reply->token.cancelled()) return;
-      DocumentInput input{doc->uri(), doc->text(), doc->version(), settings};
-      reply->ok(hover_json(host->hover(input, offset, reply->token), *doc, e));
+    uint32_t offset = offset_of(params, *doc);
+    on_pool(doc, reply, [doc, offset, e = encoding_](const PluginHost &host, const DocumentInput &input,
+                                                     const CancelToken &token) {
+      return hover_json(host.hover(input, offset, token), *doc, e);
     });
   }
 
@@ -534,6 +551,7 @@ class Session {
   std::shared_ptr<const PluginHost> host_;
   std::shared_ptr<const Settings> loaded_;  // the settings the plugins were loaded with
   std::map<std::string, std::shared_ptr<const TextDocument>> documents_;
+  std::map<std::string, std::shared_ptr<const Settings>> doc_settings_;  // one per open document
   std::map<std::string, std::weak_ptr<ReplyState>> pending_;
   std::map<std::string, json> facts_;
   std::set<std::string> logged_;

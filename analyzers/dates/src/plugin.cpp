@@ -1,38 +1,27 @@
 // The dates analyzer plugin: a thin shell over reportls_dates_lib.
-#include <reportls/report/report_year.h>
 #include <reportls/dates/dates.h>
-#include <reportls/plugin.hpp>
-
-#include <atomic>
+#include <reportls/report/report_year.h>
+#include <reportls/report/table_plugin.h>
 
 namespace {
 
 namespace report = reportls::report;
 namespace plugin = reportls::plugin;
 
-class DatesPlugin {
- public:
-  explicit DatesPlugin(const plugin::Config &config)
-      : rules_(report::Rules::load(config.plugin_dir)),
-        tables_(reportls::dates::load(config.plugin_dir, config.data_dirs, load_errors_)) {}
-
-  reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
-    if (!errors_reported_.exchange(true))
-      for (const std::string &e : load_errors_) sink.error(e);
-    const report::Document doc = report::parse(document.text, rules_);
-    const auto year = report::report_year(doc, document.settings);
-    for (const plugin::Diagnostic &d :
-         reportls::dates::check(doc, tables_, year, [&] { return sink.cancelled(); }))
-      sink.diagnostic(d);
-    return sink.cancelled() ? REPORTLS_CANCELLED : REPORTLS_OK;
+struct DatesChecker {
+  using Tables = reportls::dates::Tables;
+  static Tables load(const std::string &dir, const std::vector<std::string> &data_dirs,
+                     std::vector<std::string> &errors) {
+    return reportls::dates::load(dir, data_dirs, errors);
   }
-
- private:
-  std::vector<std::string> load_errors_;  // declared first: load() fills it
-  report::Rules rules_;
-  reportls::dates::Tables tables_;
-  mutable std::atomic<bool> errors_reported_{false};
+  static std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &tables,
+                                               const plugin::Document &document,
+                                               const std::function<bool()> &cancelled) {
+    return reportls::dates::check(doc, tables, report::report_year(doc, document.settings), cancelled);
+  }
 };
+
+using DatesPlugin = report::TablePlugin<DatesChecker>;
 
 }  // namespace
 

@@ -1,36 +1,26 @@
 // The punctuation analyzer plugin: a thin shell over reportls_punctuation_lib.
 #include <reportls/punctuation/punctuation.h>
-#include <reportls/plugin.hpp>
-
-#include <atomic>
+#include <reportls/report/table_plugin.h>
 
 namespace {
 
 namespace report = reportls::report;
 namespace plugin = reportls::plugin;
 
-class PunctuationPlugin {
- public:
-  explicit PunctuationPlugin(const plugin::Config &config)
-      : rules_(report::Rules::load(config.plugin_dir)),
-        tables_(reportls::punctuation::load(config.plugin_dir, config.data_dirs, load_errors_)) {}
-
-  reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
-    if (!errors_reported_.exchange(true))
-      for (const std::string &e : load_errors_) sink.error(e);
-    const report::Document doc = report::parse(document.text, rules_);
-    for (const plugin::Diagnostic &d :
-         reportls::punctuation::check(doc, tables_, [&] { return sink.cancelled(); }))
-      sink.diagnostic(d);
-    return sink.cancelled() ? REPORTLS_CANCELLED : REPORTLS_OK;
+struct PunctuationChecker {
+  using Tables = reportls::punctuation::Tables;
+  static Tables load(const std::string &dir, const std::vector<std::string> &data_dirs,
+                     std::vector<std::string> &errors) {
+    return reportls::punctuation::load(dir, data_dirs, errors);
   }
-
- private:
-  std::vector<std::string> load_errors_;  // declared first: load() fills it
-  report::Rules rules_;
-  reportls::punctuation::Tables tables_;
-  mutable std::atomic<bool> errors_reported_{false};
+  static std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &tables,
+                                               const plugin::Document &,
+                                               const std::function<bool()> &cancelled) {
+    return reportls::punctuation::check(doc, tables, cancelled);
+  }
 };
+
+using PunctuationPlugin = report::TablePlugin<PunctuationChecker>;
 
 }  // namespace
 

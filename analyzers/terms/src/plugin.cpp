@@ -1,38 +1,27 @@
 // The terms analyzer plugin: a thin shell over reportls_terms_lib.
 #include <reportls/report/report_year.h>
+#include <reportls/report/table_plugin.h>
 #include <reportls/terms/terms.h>
-#include <reportls/plugin.hpp>
-
-#include <atomic>
 
 namespace {
 
 namespace report = reportls::report;
 namespace plugin = reportls::plugin;
 
-class TermsPlugin {
- public:
-  explicit TermsPlugin(const plugin::Config &config)
-      : rules_(report::Rules::load(config.plugin_dir)),
-        tables_(reportls::terms::load(config.plugin_dir, config.data_dirs, load_errors_)) {}
-
-  reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
-    if (!errors_reported_.exchange(true))
-      for (const std::string &e : load_errors_) sink.error(e);
-    const report::Document doc = report::parse(document.text, rules_);
-    const auto year = report::report_year(doc, document.settings);
-    for (const plugin::Diagnostic &d :
-         reportls::terms::check(doc, tables_, year, [&] { return sink.cancelled(); }))
-      sink.diagnostic(d);
-    return sink.cancelled() ? REPORTLS_CANCELLED : REPORTLS_OK;
+struct TermsChecker {
+  using Tables = reportls::terms::Tables;
+  static Tables load(const std::string &dir, const std::vector<std::string> &data_dirs,
+                     std::vector<std::string> &errors) {
+    return reportls::terms::load(dir, data_dirs, errors);
   }
-
- private:
-  std::vector<std::string> load_errors_;  // declared first: load() fills it
-  report::Rules rules_;
-  reportls::terms::Tables tables_;
-  mutable std::atomic<bool> errors_reported_{false};
+  static std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &tables,
+                                               const plugin::Document &document,
+                                               const std::function<bool()> &cancelled) {
+    return reportls::terms::check(doc, tables, report::report_year(doc, document.settings), cancelled);
+  }
 };
+
+using TermsPlugin = report::TablePlugin<TermsChecker>;
 
 }  // namespace
 
