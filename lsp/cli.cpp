@@ -14,6 +14,7 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -91,17 +92,26 @@ Options parse(const std::vector<std::string> &args) {
   return o;
 }
 
-std::unique_ptr<PluginHost> load_host(const Options &o, const Settings &settings, bool quiet) {
+// `count` hosts with the same plugins.  One host serialises its calls (a worker host has one
+// analysis process), so `check` gives every thread of its pool a host of its own.
+std::vector<std::unique_ptr<PluginHost>> load_hosts(const Options &o, const Settings &settings,
+                                                    bool quiet, size_t count = 1) {
   PluginHostOptions options;
   options.plugin_dirs.push_back(bundled_plugin_dir());
   for (const auto &d : o.plugin_dirs) options.plugin_dirs.push_back(d);
   for (const auto &d : settings.plugin_dirs) options.plugin_dirs.push_back(d);
   options.data_dirs = settings.data_dirs;
-  auto host = make_host(options, !o.no_worker, settings.analysis_timeout);
+  std::vector<std::unique_ptr<PluginHost>> hosts;
+  for (size_t i = 0; i < std::max<size_t>(count, 1); ++i)
+    hosts.push_back(make_host(options, !o.no_worker, settings.analysis_timeout));
   if (!quiet)
-    for (const PluginInfo &p : host->plugins())
+    for (const PluginInfo &p : hosts.front()->plugins())
       if (!p.active) std::cerr << "reportls: 插件未加载: " << p.path << ": " << p.error << '\n';
-  return host;
+  return hosts;
+}
+
+size_t threads_for(size_t files) {
+  return std::clamp<size_t>(files, 1, std::max(1u, std::thread::hardware_concurrency()));
 }
 
 Settings user_settings(const Options &o) {
@@ -153,8 +163,9 @@ bool read_file(const std::string &path, std::string &text) {
 }
 
 // Analyses every file, in parallel when there are several.
-std::vector<Checked> analyze_files(const Options &o, const PluginHost &host, const Settings &user,
-                                   uint32_t capabilities) {
+// Analyses every file, one pool thread per host.
+std::vector<Checked> analyze_files(const Options &o, const std::vector<std::unique_ptr<PluginHost>> &hosts,
+                                   const Settings &user, uint32_t capabilities) {
   std::vector<Checked> out(o.files.size());
   WorkspaceSettings workspace;
   for (size_t i = 0; i < o.files.size(); ++i) {
@@ -164,9 +175,18 @@ std::vector<Checked> analyze_files(const Options &o, const PluginHost &host, con
     out[i].settings = workspace.settings_for(out[i].uri, user, warnings);
     for (const auto &w : warnings) std::cerr << "reportls: " << w << '\n';
   }
-  boost::asio::thread_pool pool(std::max(1u, std::thread::hardware_concurrency()));
+  boost::asio::thread_pool pool(hosts.size());
+  std::atomic<size_t> next_host{0};
   for (Checked &c : out) {
-    boost::asio::post(pool, [&c, &host, capabilities] {
+    boost::asio::post(pool, [&c, &hosts, &next_host, capabilities] {
+      // Each pool thread takes a host of its own the first time it runs a task of this pool.
+      thread_local const PluginHost *mine = nullptr;
+      thread_local const void *owner = nullptr;
+      if (owner != &hosts) {
+        mine = hosts[next_host++ % hosts.size()].get();
+        owner = &hosts;
+      }
+      const PluginHost &host = *mine;
       std::string text;
       if (!read_file(c.path, text)) {
         c.error = "无法读取文件";
@@ -206,8 +226,8 @@ std::pair<uint32_t, uint32_t> human_position(const TextDocument &doc, uint32_t o
 
 int check(const Options &o) {
   Settings user = user_settings(o);
-  auto host = load_host(o, user, false);
-  std::vector<Checked> files = analyze_files(o, *host, user, ~0u);
+  auto hosts = load_hosts(o, user, false, threads_for(o.files.size()));
+  std::vector<Checked> files = analyze_files(o, hosts, user, ~0u);
   bool any_error = false, unreadable = false;
   for (const Checked &c : files) {
     if (!c.error.empty()) {
@@ -255,8 +275,8 @@ int check(const Options &o) {
 
 int outline(const Options &o) {
   Settings user = user_settings(o);
-  auto host = load_host(o, user, false);
-  std::vector<Checked> files = analyze_files(o, *host, user, REPORTLS_CAP_SYMBOLS);
+  auto hosts = load_hosts(o, user, false);
+  std::vector<Checked> files = analyze_files(o, hosts, user, REPORTLS_CAP_SYMBOLS);
   const Checked &c = files.front();
   if (!c.error.empty()) {
     std::cerr << "reportls: " << c.path << ": " << c.error << '\n';
@@ -280,7 +300,8 @@ int outline(const Options &o) {
 
 int plugins(const Options &o) {
   Settings user = user_settings(o);
-  auto host = load_host(o, user, true);
+  auto hosts = load_hosts(o, user, true);
+  const auto &host = hosts.front();
   bool failed = false;
   for (const PluginInfo &p : host->plugins()) {
     if (p.active) {

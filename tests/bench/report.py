@@ -1,0 +1,242 @@
+#!/usr/bin/env python3
+"""Turns batch.json and lsp.json into results.md (Markdown tables, targets, PASS/MISS).
+
+    report.py OUT_DIR [NOTE]
+"""
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchlib import load, machine_info  # noqa: E402
+
+PEERS = ("zhlint", "autocorrect", "textlint")
+
+
+def fmt_ms(ms):
+    if ms is None:
+        return "—"
+    if ms >= 1000:
+        return f"{ms / 1000:.2f} s"
+    if ms >= 100:
+        return f"{ms:.0f} ms"
+    if ms >= 10:
+        return f"{ms:.1f} ms"
+    return f"{ms:.2f} ms"
+
+
+def fmt_mb(kb):
+    return "—" if kb is None else f"{kb / 1024:.1f} MB"
+
+
+def verdict(ok):
+    return "—" if ok is None else ("PASS" if ok else "**MISS**")
+
+
+def main():
+    out = sys.argv[1]
+    note = sys.argv[2] if len(sys.argv) > 2 else ""
+    batch = load(os.path.join(out, "batch.json")) or {}
+    lsp = load(os.path.join(out, "lsp.json")) or {}
+    machine = batch.get("machine") or lsp.get("machine") or machine_info()
+    here = os.path.dirname(os.path.abspath(__file__))
+    try:
+        commit = subprocess.run(["git", "-C", here, "rev-parse", "--short", "HEAD"], capture_output=True,
+                                text=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", here, "status", "--porcelain"], capture_output=True,
+                               text=True).stdout.strip()
+        commit += " (with uncommitted changes)" if dirty else ""
+    except OSError:
+        commit = "unknown"
+
+    lines = ["# reportls benchmark", "",
+             f"- date: {machine['date']}",
+             f"- machine: {machine['cores']} cores, {machine['cpu']}, Linux {machine['kernel']}",
+             f"- load average when the run started: {' / '.join(f'{x:.1f}' for x in machine['loadavg'])}"
+             + (" (**busy machine: timings are noisy**)" if machine["loadavg"][0] > machine["cores"] else ""),
+             f"- commit: {commit}"]
+    try:
+        with open(os.path.join(out, "plugins.txt"), encoding="utf-8") as f:
+            plugins = [ln.strip() for ln in f if ln.startswith(("✓", "✗"))]
+        ok = [p.split()[1] for p in plugins if p.startswith("✓")]
+        bad = [os.path.basename(p.split()[1]) for p in plugins if p.startswith("✗")]
+        lines.append(f"- plugins loaded: {', '.join(ok) or 'none'}"
+                     + (f"; **failed to load: {', '.join(bad)}** (see plugins.txt)" if bad else ""))
+    except OSError:
+        pass
+    if note:
+        lines.append(f"- note: {note}")
+    lines.append("")
+
+    single = batch.get("single", {})
+    base = single.get("empty", {}).get("median")
+
+    def check_ms(key):
+        r = single.get(key, {})
+        if "diff" not in r:
+            return None
+        return max(0.0, r["diff"] * 1000)
+
+    def cpu_ms(key):
+        r = single.get(key, {})
+        return r["cpu_diff"] * 1000 if "cpu_diff" in r else None
+
+    small, big = lsp.get("small", {}), lsp.get("big", {})
+
+    def lsp_p(session, metric, p="p99"):
+        return session.get(metric, {}).get(p)
+
+    # -- targets ---------------------------------------------------------------------------------
+    rows = []
+
+    def target(name, value_ms, limit, unit="ms", detail=""):
+        if value_ms is None:
+            rows.append((name, "failed / not measured", f"≤ {limit} {unit}", "—", detail))
+            return
+        shown = fmt_ms(value_ms) if unit == "ms" else f"{value_ms:.1f} {unit}"
+        rows.append((name, shown, f"≤ {limit} {unit}", verdict(value_ms <= limit), detail))
+
+    t20, t1m = check_ms("report-20k"), check_ms("synthetic-1mb")
+    scaling = lsp.get("open_scaling", {})
+    target("full analysis, 20 KB report", t20, 2,
+           detail=f"`check` {fmt_ms(single.get('report-20k', {}).get('median', 0) * 1000)} − empty-file "
+                  f"start-up {fmt_ms(single.get('report-20k', {}).get('base_median', 0) * 1000)} (interleaved runs); "
+                  f"CPU time − start-up {fmt_ms(cpu_ms('report-20k'))}; server didOpen→diagnostics "
+                  f"{fmt_ms(scaling.get('report-20k', {}).get('median_ms'))}")
+    target("full analysis, 1 MB report", t1m, 100,
+           detail=f"`check` {fmt_ms(single.get('synthetic-1mb', {}).get('median', 0) * 1000)} − start-up "
+                  f"{fmt_ms(single.get('synthetic-1mb', {}).get('base_median', 0) * 1000)}; CPU time − start-up "
+                  f"{fmt_ms(cpu_ms('synthetic-1mb'))}; server didOpen→diagnostics "
+                  f"{fmt_ms(scaling.get('synthetic-1mb', {}).get('median_ms'))}")
+    for label, sess, limit in (("20 KB", small, 10), ("1 MB", big, 50)):
+        target(f"edit→diagnostics p99, {label}", lsp_p(sess, "edit"), limit,
+               detail=f"p50 {fmt_ms(lsp_p(sess, 'edit', 'p50'))}, p95 {fmt_ms(lsp_p(sess, 'edit', 'p95'))}, "
+                      f"{sess.get('edit', {}).get('n', 0)} edits" + (f"; {sess['error']}" if "error" in sess else ""))
+    for label, sess in (("20 KB", small), ("1 MB", big)):
+        target(f"completion p99, {label}", lsp_p(sess, "completion"), 5,
+               detail=f"p50 {fmt_ms(lsp_p(sess, 'completion', 'p50'))}, p95 "
+                      f"{fmt_ms(lsp_p(sess, 'completion', 'p95'))}, median "
+                      f"{sess.get('completion_items_median', '—')} items, "
+                      f"{sess.get('completion_empty', '—')} empty lists")
+    target("documentSymbol p99, 20 KB (stored result)", lsp_p(small, "symbols_stored"), 2,
+           detail=f"p50 {fmt_ms(lsp_p(small, 'symbols_stored', 'p50'))}")
+    target("documentSymbol p99, 20 KB (right after an edit)", lsp_p(small, "symbols_after_edit"), 2,
+           detail=f"p50 {fmt_ms(lsp_p(small, 'symbols_after_edit', 'p50'))}")
+    many = lsp.get("many", {})
+    hwm = many.get("vm", {}).get("VmHWM")
+    target("peak RSS, 20 reports open", hwm / 1024 if hwm else None, 40, unit="MB",
+           detail=f"VmHWM of the server; {many.get('bytes', 0) // 1024} KB of text"
+                  + (f"; {many['error']}" if "error" in many else ""))
+
+    # batch x100
+    bx = batch.get("batch", {}).get("x100", {}).get("tools", {})
+    me = bx.get("reportls", {}).get("median")
+    peer_times = []
+    for p in PEERS:
+        r = bx.get(p, {})
+        if "median" in r:
+            peer_times.append((r["median"], p, False))
+        elif "lower_bound" in r:
+            peer_times.append((r["lower_bound"], p, True))
+    if me and peer_times:
+        fastest = min(peer_times)
+        speed = fastest[0] / me
+        rows.append(("batch ×100: speed-up over the fastest peer", f"{'≥ ' if fastest[2] else ''}{speed:.1f}× "
+                     f"(vs {fastest[1]})", "≥ 10×", verdict(speed >= 10), "median wall time, same 100 files"))
+    else:
+        rows.append(("batch ×100: speed-up over the fastest peer", "not measured", "≥ 10×", "—",
+                     "reportls or every peer failed"))
+    wc = bx.get("wc -m", {}).get("median")
+    if me and wc:
+        rows.append(("batch ×100: time relative to `wc -m`", f"{me / wc:.1f}×", "≤ 10×", verdict(me / wc <= 10),
+                     f"reportls {fmt_ms(me * 1000)}, wc -m {fmt_ms(wc * 1000)}"))
+
+    # scaling: doubling the input. Judged on CPU time − start-up of `reportls check` (free of the
+    # start-up and much less sensitive to other processes than wall time); wall time − start-up and
+    # the warm server's didOpen→diagnostics are shown beside it.
+    def ratio(get, a, b):
+        ta, tb = get(a), get(b)
+        return tb / ta if ta and tb and ta > 0 and tb > 0 else None
+
+    def show(r):
+        return "—" if r is None else f"{r:.2f}"
+
+    for a, b in (("x1", "x2"), ("x10", "x20"), ("x50", "x100")):
+        cpu = ratio(lambda k: cpu_ms(f"concat-{k}"), a, b)
+        wall = ratio(lambda k: check_ms(f"concat-{k}"), a, b)
+        server = ratio(lambda k: scaling.get(f"concat-{k}", {}).get("median_ms"), a, b)
+        ca, cb = cpu_ms(f"concat-{a}"), cpu_ms(f"concat-{b}")
+        rows.append((f"doubling the input: time(concat-{b})/time(concat-{a})",
+                     show(cpu), "≤ 2.4 (2 ± 20 %)", "—" if cpu is None else verdict(cpu <= 2.4),
+                     f"CPU − start-up {fmt_ms(ca)} → {fmt_ms(cb)}; wall − start-up ratio {show(wall)}; "
+                     f"server didOpen→diagnostics ratio {show(server)}"))
+
+    lines += ["## Targets", "", "| measure | result | target | status | detail |", "|---|---|---|---|---|"]
+    lines += [f"| {' | '.join(r)} |" for r in rows]
+    misses = [r[0] for r in rows if r[3] == "**MISS**"]
+    lines += ["", f"Missed: {', '.join(misses) if misses else 'none'}.", ""]
+
+    # -- batch table -----------------------------------------------------------------------------
+    lines += ["## Batch: same files, median wall time", "",
+              "×N = N files, each the five corpus reports concatenated (80 KB). Peak RSS is the "
+              "maximum RSS GNU time reports (%M) for the command (node peers: the node process).", "",
+              "| input | tool | median wall | runs | peak RSS | time ÷ reportls |", "|---|---|---|---|---|---|"]
+    for key, b in batch.get("batch", {}).items():
+        mine = b["tools"].get("reportls", {}).get("median")
+        label = f"{key.replace('x', '×')} ({b['files']} files, {b['bytes'] / 1e6:.2f} MB)"
+        for tool, r in b["tools"].items():
+            if "median" in r:
+                ratio = f"{r['median'] / mine:.1f}×" if mine else "—"
+                lines.append(f"| {label} | {tool} | {fmt_ms(r['median'] * 1000)} | {r['runs']} | "
+                             f"{fmt_mb(r['maxrss_kb'])} | {ratio} |")
+            else:
+                lb = r.get("lower_bound")
+                ratio = f"> {lb / mine:.0f}×" if lb and mine else "—"
+                lines.append(f"| {label} | {tool} | {r.get('error', 'failed')} | {r.get('runs', 0)} | — | {ratio} |")
+    lines.append("")
+
+    # -- scaling table ---------------------------------------------------------------------------
+    lines += ["## Full analysis against document size", "",
+              f"`reportls check FILE` median wall time minus the median of `reportls check empty.txt` "
+              f"run alternately with it (start-up alone: {fmt_ms(base * 1000 if base else None)}), the same "
+              f"for CPU time (user+sys), and the server's didOpen→publishDiagnostics (one warm server).", "",
+              "| document | size | `check` − start-up | per MB | CPU − start-up | server didOpen→diagnostics | per MB |",
+              "|---|---|---|---|---|---|---|"]
+    for key, r in single.items():
+        if key == "empty":
+            continue
+        mb = r.get("bytes", 0) / 1e6
+        t = check_ms(key)
+        s = scaling.get(key, {}).get("median_ms")
+        lines.append(f"| {key} | {mb:.2f} MB | {fmt_ms(t) if 'median' in r else r.get('error', '—')} | "
+                     f"{fmt_ms(t / mb) if t is not None and mb else '—'} | {fmt_ms(cpu_ms(key))} | {fmt_ms(s)} | "
+                     f"{fmt_ms(s / mb) if s is not None and mb else '—'} |")
+    lines.append("")
+
+    # -- interactive detail ----------------------------------------------------------------------
+    lines += ["## Interactive latency (debounce 0)", "",
+              "| document | request | n | p50 | p95 | p99 | max |", "|---|---|---|---|---|---|---|"]
+    for label, sess in (("20 KB report", small), ("1 MB report", big)):
+        if "error" in sess:
+            lines.append(f"| {label} | session failed: {sess['error']} | | | | | |")
+        for metric, name in (("edit", "didChange→publishDiagnostics"), ("completion", "completion"),
+                             ("symbols_stored", "documentSymbol (stored)"),
+                             ("symbols_after_edit", "documentSymbol (after edit)")):
+            s = sess.get(metric)
+            if s:
+                lines.append(f"| {label} | {name} | {s['n']} | {fmt_ms(s['p50'])} | {fmt_ms(s['p95'])} | "
+                             f"{fmt_ms(s['p99'])} | {fmt_ms(s['max'])} |")
+    for label, sess in (("20 KB report", small), ("1 MB report", big)):
+        if "vm" in sess:
+            lines.append(f"\nServer with the {label} open: VmHWM {fmt_mb(sess['vm'].get('VmHWM'))} "
+                         f"(after initialize: {fmt_mb(sess.get('rss_after_init_kb'))}), "
+                         f"{sess.get('diagnostics')} diagnostics on open.")
+    lines.append("")
+    text = "\n".join(lines)
+    with open(os.path.join(out, "results.md"), "w", encoding="utf-8") as f:
+        f.write(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
