@@ -45,6 +45,7 @@ void merge_marks(const std::string &path, Tables &t) {
     if (!n.is_object()) fail(path, "\"normalized\" must be an object");
     if (n.contains("min_ascii")) t.normalized_min_ascii = n["min_ascii"].get<uint32_t>();
     if (n.contains("max_fullwidth_share")) t.normalized_max_fullwidth_share = n["max_fullwidth_share"].get<double>();
+    if (n.contains("bulk_min_ascii")) t.bulk_min_ascii = n["bulk_min_ascii"].get<uint32_t>();
   }
   if (root.contains("pairs")) {
     if (!root["pairs"].is_array()) fail(path, "\"pairs\" must be an array");

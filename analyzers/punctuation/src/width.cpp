@@ -58,8 +58,12 @@ void check_width(const report::Document &doc, const Tables &t, std::vector<plugi
   const std::vector<Mark> marks = convertible(doc, t, fullwidth_count);
   if (marks.empty()) return;
   const auto ascii = static_cast<uint32_t>(marks.size());
-  const bool normalized = ascii >= t.normalized_min_ascii &&
-                          fullwidth_count <= t.normalized_max_fullwidth_share * (ascii + fullwidth_count);
+  // Mostly ASCII, or so many ASCII marks that one diagnostic per mark would bury the others:
+  // one document-level diagnostic with one bulk fix.
+  const bool normalized =
+      (ascii >= t.normalized_min_ascii &&
+       fullwidth_count <= t.normalized_max_fullwidth_share * (ascii + fullwidth_count)) ||
+      ascii >= t.bulk_min_ascii;
   if (normalized) {
     const report::Line *first = nullptr;
     for (const report::Line &line : doc.lines)

@@ -22,25 +22,40 @@ Pattern::Pattern(const std::string &source, bool literal) : source_(source) {
   compiled_ = std::move(c);
 }
 
-void Pattern::search(std::string_view text, Span within,
-                     const std::function<bool(const PatternMatch &)> &f, int time_limit_ms) const {
+struct PatternText::Data {
+  icu::UnicodeString utf16;
+  std::vector<uint32_t> utf8_at;  // utf8_at[i]: the byte offset of UTF-16 unit i (and one past the end)
+};
+
+PatternText::PatternText(std::string_view text, Span within) : data_(std::make_unique<Data>()) {
   const std::string_view part = within.in(text);
-  if (part.empty()) return;
   const uint32_t base = within.start < text.size() ? within.start : 0;
-  // ICU indexes UTF-16 units; utf8_at[i] maps each unit index back to a byte offset.
-  icu::UnicodeString s;
-  std::vector<uint32_t> utf8_at;
-  utf8_at.reserve(part.size() + 1);
+  data_->utf16 = icu::UnicodeString(static_cast<int32_t>(part.size()), 0, 0);
+  data_->utf8_at.reserve(part.size() + 1);
   for (uint32_t i = 0; i < part.size();) {
     const uint32_t at = i;
     const char32_t c = next_code_point(part, i);
-    s.append(static_cast<UChar32>(c));
-    utf8_at.push_back(base + at);
-    if (c > 0xFFFF) utf8_at.push_back(base + at);
+    data_->utf16.append(static_cast<UChar32>(c));
+    data_->utf8_at.push_back(base + at);
+    if (c > 0xFFFF) data_->utf8_at.push_back(base + at);
   }
-  utf8_at.push_back(base + static_cast<uint32_t>(part.size()));
+  data_->utf8_at.push_back(base + static_cast<uint32_t>(part.size()));
+}
+
+PatternText::~PatternText() = default;
+
+void Pattern::search(std::string_view text, Span within,
+                     const std::function<bool(const PatternMatch &)> &f, int time_limit_ms) const {
+  if (within.in(text).empty()) return;
+  search(PatternText(text, within), f, time_limit_ms);
+}
+
+void Pattern::search(const PatternText &text, const std::function<bool(const PatternMatch &)> &f,
+                     int time_limit_ms) const {
+  const PatternText::Data &t = *text.data_;
+  if (t.utf16.isEmpty()) return;
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexMatcher> m(compiled_->regex->matcher(s, status));
+  std::unique_ptr<icu::RegexMatcher> m(compiled_->regex->matcher(t.utf16, status));
   if (U_FAILURE(status)) return;
   m->setTimeLimit(time_limit_ms, status);
   PatternMatch match;
@@ -49,7 +64,7 @@ void Pattern::search(std::string_view text, Span within,
     for (int32_t g = 0; g <= m->groupCount(); ++g) {
       const int32_t a = m->start(g, status), b = m->end(g, status);
       if (U_SUCCESS(status) && a >= 0 && b >= a)
-        match.groups[g] = {utf8_at[static_cast<size_t>(a)], utf8_at[static_cast<size_t>(b)]};
+        match.groups[g] = {t.utf8_at[static_cast<size_t>(a)], t.utf8_at[static_cast<size_t>(b)]};
     }
     match.span = match.groups[0];
     if (!f(match)) return;

@@ -93,9 +93,11 @@ std::vector<PatternRule> parse_pattern_rules(std::string_view text, const std::s
 
 void find_pattern_hits(std::string_view text, Span within, const std::vector<PatternRule> &rules,
                        std::optional<uint32_t> year, const std::function<void(PatternHit &&)> &f) {
+  if (within.in(text).empty()) return;
+  const PatternText prepared(text, within);  // converted once for all the rules
   for (const PatternRule &r : rules) {
     if (!r.applies_to(year)) continue;
-    r.pattern.search(text, within, [&](const PatternMatch &m) {
+    r.pattern.search(prepared, [&](const PatternMatch &m) {
       if (m.span.empty()) return true;
       PatternHit hit{&r, m.span, r.group < m.groups.size() ? m.groups[r.group] : m.span, {}, {}};
       const std::string matched(m.span.in(text));

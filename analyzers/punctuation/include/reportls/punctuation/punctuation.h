@@ -33,6 +33,7 @@ struct Tables {
   std::map<char32_t, std::string> fullwidth;  // ASCII mark → full-width form
   uint32_t normalized_min_ascii = 5;  // ASCII marks in Chinese text needed for normalized mode…
   double normalized_max_fullwidth_share = 0.1;  // …while full-width ones are at most this share
+  uint32_t bulk_min_ascii = 30;  // …or at least this many ASCII marks, whatever the share
   std::vector<PairFamily> pairs;
   std::vector<report::PatternRule> patterns;
 };

@@ -21,6 +21,19 @@ struct PatternMatch {
   std::vector<Span> groups;     // groups[0] = span, then every capture group (empty if unset)
 };
 
+// A stretch of UTF-8 text converted once to the UTF-16 ICU searches, with the map back to byte
+// offsets; search it with any number of patterns.
+class PatternText {
+ public:
+  PatternText(std::string_view text, Span within);
+  ~PatternText();
+
+ private:
+  friend class Pattern;
+  struct Data;
+  std::unique_ptr<Data> data_;
+};
+
 class Pattern {
  public:
   // Compiles an ICU regex (literal = true: the text matched as is).  Throws
@@ -31,6 +44,9 @@ class Pattern {
   // false.  Stops silently when the time limit (per call, milliseconds) is exceeded.
   void search(std::string_view text, Span within,
               const std::function<bool(const PatternMatch &)> &f, int time_limit_ms = 50) const;
+  // The same over a text prepared once for several patterns.
+  void search(const PatternText &text, const std::function<bool(const PatternMatch &)> &f,
+              int time_limit_ms = 50) const;
 
   // Expands `$0`…`$9` in replacement with the groups of m (other text is copied; `\$` is `$`).
   static std::string expand(std::string_view text, const PatternMatch &m,
