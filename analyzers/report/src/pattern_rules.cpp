@@ -91,9 +91,12 @@ std::vector<PatternRule> parse_pattern_rules(std::string_view text, const std::s
   return out;
 }
 
-void find_pattern_hits(std::string_view text, Span within, const std::vector<PatternRule> &rules,
-                       std::optional<uint32_t> year, const std::function<void(PatternHit &&)> &f) {
-  if (within.in(text).empty()) return;
+namespace {
+
+std::vector<PatternHit> search_rules(std::string_view text, Span within,
+                                     const std::vector<PatternRule> &rules,
+                                     std::optional<uint32_t> year) {
+  std::vector<PatternHit> hits;
   const PatternText prepared(text, within);  // converted once for all the rules
   for (const PatternRule &r : rules) {
     if (!r.applies_to(year)) continue;
@@ -108,9 +111,36 @@ void find_pattern_hits(std::string_view text, Span within, const std::vector<Pat
                 hit.replacement + std::string(text.substr(hit.edit.end, m.span.end - hit.edit.end));
       }
       hit.message = replace_all(replace_all(r.message, "{text}", matched), "{fixed}", fixed);
-      f(std::move(hit));
+      hits.push_back(std::move(hit));
       return true;
     });
+  }
+  return hits;
+}
+
+Span shifted(Span s, int64_t by) {
+  return {static_cast<uint32_t>(s.start + by), static_cast<uint32_t>(s.end + by)};
+}
+
+}  // namespace
+
+void find_pattern_hits(std::string_view text, Span within, const std::vector<PatternRule> &rules,
+                       std::optional<uint32_t> year, const std::function<void(PatternHit &&)> &f,
+                       PatternHitCache *cache) {
+  const std::string_view part = within.in(text);
+  if (part.empty()) return;
+  if (!cache) {
+    for (PatternHit &h : search_rules(text, within, rules, year)) f(std::move(h));
+    return;
+  }
+  // Searched as a text of its own so the cached spans are relative to the line.
+  const std::vector<PatternHit> hits = cache->get(part, year.value_or(0), [&] {
+    return search_rules(part, Span{0, static_cast<uint32_t>(part.size())}, rules, year);
+  });
+  for (PatternHit h : hits) {
+    h.range = shifted(h.range, within.start);
+    h.edit = shifted(h.edit, within.start);
+    f(std::move(h));
   }
 }
 

@@ -36,9 +36,10 @@ std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables 
   for (const report::Line &line : doc.lines) {
     if (line.kind == report::LineKind::Debris || line.kind == report::LineKind::Blank) continue;
     if (cancelled()) break;
-    report::find_pattern_hits(doc.text, line.content, t.rules, report_year, [&](report::PatternHit &&h) {
-      out.push_back(report::to_diagnostic(std::move(h), "terms"));
-    });
+    report::find_pattern_hits(
+        doc.text, line.content, t.rules, report_year,
+        [&](report::PatternHit &&h) { out.push_back(report::to_diagnostic(std::move(h), "terms")); },
+        t.hits.get());
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const plugin::Diagnostic &a, const plugin::Diagnostic &b) { return a.start < b.start; });

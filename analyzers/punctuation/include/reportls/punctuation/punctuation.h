@@ -17,6 +17,7 @@
 #include <reportls/report/pattern_rules.h>
 
 #include <functional>
+#include <memory>
 #include <map>
 #include <string>
 #include <vector>
@@ -36,6 +37,8 @@ struct Tables {
   uint32_t bulk_min_ascii = 30;  // …or at least this many ASCII marks, whatever the share
   std::vector<PairFamily> pairs;
   std::vector<report::PatternRule> patterns;
+  // What the patterns found in each line seen so far: after an edit only changed lines are searched.
+  std::shared_ptr<report::PatternHitCache> hits = std::make_shared<report::PatternHitCache>();
 };
 
 // Loads the bundled tables and then each data folder's.  A broken bundled file throws

@@ -15,6 +15,7 @@
 #ifndef REPORTLS_REPORT_PATTERN_RULES_H
 #define REPORTLS_REPORT_PATTERN_RULES_H
 
+#include <reportls/report/line_cache.h>
 #include <reportls/report/pattern.h>
 
 #include <cstdint>
@@ -51,9 +52,15 @@ struct PatternHit {
   std::string message;      // {text} and {fixed} filled in
 };
 
-// Runs every rule applicable to year over text[within]; calls f for each hit.
+// Hits of one line, with spans relative to the line's start (see line_cache.h).
+using PatternHitCache = LineCache<std::vector<PatternHit>>;
+
+// Runs every rule applicable to year over text[within]; calls f for each hit.  With a cache,
+// a `within` whose text was searched before (for the same year) is not searched again; the cache
+// must only ever be used with the same rules.
 void find_pattern_hits(std::string_view text, Span within, const std::vector<PatternRule> &rules,
-                       std::optional<uint32_t> year, const std::function<void(PatternHit &&)> &f);
+                       std::optional<uint32_t> year, const std::function<void(PatternHit &&)> &f,
+                       PatternHitCache *cache = nullptr);
 
 }  // namespace reportls::report
 

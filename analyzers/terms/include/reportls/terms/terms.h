@@ -12,6 +12,7 @@
 #include <reportls/report/pattern_rules.h>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,8 @@ namespace reportls::terms {
 
 struct Tables {
   std::vector<report::PatternRule> rules;
+  // What the rules found in each line seen so far: after an edit only changed lines are searched.
+  std::shared_ptr<report::PatternHitCache> hits = std::make_shared<report::PatternHitCache>();
 };
 
 // Loads the bundled terms-*.json (a broken one throws std::runtime_error) and then each data
