@@ -3,18 +3,53 @@
 
 namespace reportls::figures {
 
-Findings analyze(const report::Document &doc, const Data &data, const std::function<bool()> &cancelled) {
+namespace {
+
+// The findings of text[within], spans relative to `text`.
+void analyze_paragraph(std::string_view text, report::Span within, const Data &data, Findings &out) {
+  const std::vector<Quantity> qs = extract(text, within, data);
+  if (qs.empty()) return;
+  const Paragraph p{text, within, qs, data};
+  check_sums(p, out);
+  check_rates(p, out);
+  check_changes(p, out);
+  check_hygiene(p, out);
+}
+
+report::Span shifted(report::Span s, uint32_t by) { return {s.start + by, s.end + by}; }
+
+void append_shifted(const Findings &from, uint32_t by, Findings &to) {
+  for (Finding f : from.diagnostics) {
+    f.range = shifted(f.range, by);
+    for (Fix &fix : f.fixes)
+      for (Edit &e : fix.edits) e.range = shifted(e.range, by);
+    to.diagnostics.push_back(std::move(f));
+  }
+  for (Note n : from.notes) {
+    for (report::Span &m : n.members) m = shifted(m, by);
+    to.notes.push_back(std::move(n));
+  }
+}
+
+}  // namespace
+
+Findings analyze(const report::Document &doc, const Data &data, const std::function<bool()> &cancelled,
+                 ParagraphCache *cache) {
   Findings out;
   for (const report::Line &line : doc.lines) {
     if (line.kind != report::LineKind::Body && line.kind != report::LineKind::Heading) continue;
     if (cancelled && cancelled()) break;
-    const std::vector<Quantity> qs = extract(doc.text, line.content, data);
-    if (qs.empty()) continue;
-    const Paragraph p{doc.text, line.content, qs, data};
-    check_sums(p, out);
-    check_rates(p, out);
-    check_changes(p, out);
-    check_hygiene(p, out);
+    if (!cache) {
+      analyze_paragraph(doc.text, line.content, data, out);
+      continue;
+    }
+    const std::string_view part = line.content.in(doc.text);
+    const Findings found = cache->get(part, 0, [&] {
+      Findings f;
+      analyze_paragraph(part, report::Span{0, static_cast<uint32_t>(part.size())}, data, f);
+      return f;
+    });
+    append_shifted(found, line.content.start, out);
   }
   return out;
 }

@@ -24,7 +24,7 @@ class FiguresPlugin {
     if (!load_errors_.empty() && !load_errors_reported_.exchange(true))
       for (const auto &e : load_errors_) sink.error(e);
     const report::Document doc = report::parse(document.text, rules_);
-    const figures::Findings found = figures::analyze(doc, data_, [&] { return sink.cancelled(); });
+    const figures::Findings found = figures::analyze(doc, data_, [&] { return sink.cancelled(); }, &cache_);
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     for (const figures::Finding &f : found.diagnostics) {
       plugin::Diagnostic d;
@@ -45,7 +45,7 @@ class FiguresPlugin {
 
   reportls_status hover(const plugin::Document &document, uint32_t offset, plugin::Sink &sink) const {
     const report::Document doc = report::parse(document.text, rules_);
-    const figures::Findings found = figures::analyze(doc, data_, [&] { return sink.cancelled(); });
+    const figures::Findings found = figures::analyze(doc, data_, [&] { return sink.cancelled(); }, &cache_);
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     for (const figures::Hover &h : figures::hover_at(found, offset)) sink.hover(h.range.start, h.range.end, h.markdown);
     return REPORTLS_OK;
@@ -56,6 +56,7 @@ class FiguresPlugin {
   std::vector<std::string> load_errors_;
   figures::Data data_;
   mutable std::atomic<bool> load_errors_reported_{false};
+  mutable figures::ParagraphCache cache_;  // findings per paragraph text, shared by all analyses
 };
 
 }  // namespace

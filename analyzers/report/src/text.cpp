@@ -51,9 +51,12 @@ bool is_cjk_ideograph(char32_t c) {
 }
 
 bool is_space(char32_t c) {
-  if (c < 0x20 || c == 0x7F) return true;
+  // Fast paths first: the parser asks this of nearly every character of a report.
+  if (c < 0x80) return c <= 0x20 || c == 0x7F;
   if (c == 0xFEFF || c == 0x200B) return true;
-  return c < 0x110000 && u_isUWhiteSpace(static_cast<UChar32>(c));
+  // No White_Space character lies between U+3001 and U+FFFF or above it (CJK text lives there).
+  if (c > 0x3000) return false;
+  return u_isUWhiteSpace(static_cast<UChar32>(c));
 }
 
 Span trim_left(std::string_view text, Span span) {

@@ -10,12 +10,18 @@
 #include <reportls/figures/data.h>
 #include <reportls/figures/findings.h>
 #include <reportls/report/document.h>
+#include <reportls/report/line_cache.h>
 
 #include <functional>
 
 namespace reportls::figures {
 
-Findings analyze(const report::Document &doc, const Data &data, const std::function<bool()> &cancelled = {});
+// Every check is local to one paragraph (line); with a cache, the findings of a paragraph whose
+// text was analysed before are reused (after an edit only the changed paragraphs are checked).
+using ParagraphCache = report::LineCache<Findings>;
+
+Findings analyze(const report::Document &doc, const Data &data, const std::function<bool()> &cancelled = {},
+                 ParagraphCache *cache = nullptr);
 
 // The hover text for a figure at offset that takes part in a relation, or nullopt-like empty
 // markdown; range is the figure's span.
