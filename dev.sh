@@ -3,6 +3,7 @@
 #   ./dev.sh run     install what is missing, build (Release), check the bundled sample report
 #   ./dev.sh test    install what is missing, build, run every test (ctest)
 #   ./dev.sh build   install what is missing and build only
+#   ./dev.sh bench   install what is missing, build (Release), run the benchmark (build/bench/results.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$PWD
@@ -59,8 +60,14 @@ case "${1:-}" in
   build)
     configure_and_build "$build"
     ;;
+  bench)
+    # Not part of `test`: batch against peer tools (npm, cached in ~/.cache/reportls/bench-npm),
+    # LSP latency with debounce 0, memory and scaling; a few minutes.
+    configure_and_build "$build"
+    tests/bench/run.sh "$build/bin/reportls" "$build/bench"
+    ;;
   *)
-    echo "usage: ./dev.sh run|test|build" >&2
+    echo "usage: ./dev.sh run|test|build|bench" >&2
     exit 2
     ;;
 esac
