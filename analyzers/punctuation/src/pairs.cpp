@@ -2,6 +2,7 @@
 #include "rules.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace reportls::punctuation {
 namespace {
@@ -46,7 +47,7 @@ plugin::Diagnostic unbalanced(Span mark, std::string message) {
 }
 
 void check_line(const report::Document &doc, const Tables &t, Span line, const std::vector<Span> &orphans,
-                std::vector<plugin::Diagnostic> &out) {
+                const std::unordered_set<char32_t> &marks, std::vector<plugin::Diagnostic> &out) {
   const std::string_view s = doc.text;
   std::vector<Open> opens;   // every opener seen, in order
   std::vector<size_t> stack; // indices into opens
@@ -63,6 +64,7 @@ void check_line(const report::Document &doc, const Tables &t, Span line, const s
   for (uint32_t i = line.start; i < line.end;) {
     const uint32_t at = i;
     const char32_t c = report::next_code_point(s, i);
+    if (!marks.count(c)) continue;  // most characters are no paired mark at all
     for (size_t fi = 0; fi < t.pairs.size(); ++fi) {
       const PairFamily &f = t.pairs[fi];
       if (std::find(f.open.begin(), f.open.end(), c) != f.open.end()) {
@@ -120,9 +122,14 @@ std::vector<Span> orphan_ordinals(const report::Document &doc) {
 
 void check_pairs(const report::Document &doc, const Tables &t, std::vector<plugin::Diagnostic> &out) {
   const std::vector<Span> orphans = orphan_ordinals(doc);
+  std::unordered_set<char32_t> marks;
+  for (const PairFamily &f : t.pairs) {
+    marks.insert(f.open.begin(), f.open.end());
+    marks.insert(f.close.begin(), f.close.end());
+  }
   for (const report::Line &line : doc.lines)
     if (line.kind != report::LineKind::Debris && line.kind != report::LineKind::Blank)
-      check_line(doc, t, line.content, orphans, out);
+      check_line(doc, t, line.content, orphans, marks, out);
 }
 
 }  // namespace reportls::punctuation

@@ -2,6 +2,7 @@
 #include "rules.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace reportls::punctuation {
 namespace {
@@ -26,8 +27,11 @@ struct Mark {
 std::vector<Mark> convertible(const report::Document &doc, const Tables &t, uint32_t &fullwidth_count) {
   std::vector<Mark> out;
   fullwidth_count = 0;
-  std::vector<std::string_view> fullwidth_forms;
-  for (const auto &[c, fw] : t.fullwidth) fullwidth_forms.push_back(fw);
+  std::unordered_set<char32_t> fullwidth_forms;  // the full-width marks, as code points
+  for (const auto &[c, fw] : t.fullwidth) {
+    uint32_t j = 0;
+    fullwidth_forms.insert(report::next_code_point(fw, j));
+  }
   for (const report::Line &line : doc.lines) {
     if (line.kind == report::LineKind::Debris || line.kind == report::LineKind::Blank) continue;
     const std::string_view s = doc.text;
@@ -36,12 +40,14 @@ std::vector<Mark> convertible(const report::Document &doc, const Tables &t, uint
     for (uint32_t i = line.span.start; i < line.span.end;) {
       const uint32_t at = i;
       const char32_t c = report::next_code_point(s, i);
-      if (auto it = t.fullwidth.find(c); it != t.fullwidth.end()) {
-        run.push_back({{at, i}, &it->second});
-        continue;
+      if (c < 0x80) {
+        if (auto it = t.fullwidth.find(c); it != t.fullwidth.end()) {
+          run.push_back({{at, i}, &it->second});
+          continue;
+        }
+      } else if (fullwidth_forms.count(c)) {
+        ++fullwidth_count;
       }
-      for (std::string_view fw : fullwidth_forms)
-        if (s.substr(at, i - at) == fw) ++fullwidth_count;
       if (!run.empty() && (chinese(before) || chinese(c))) out.insert(out.end(), run.begin(), run.end());
       run.clear();
       before = c;
