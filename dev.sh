@@ -4,6 +4,7 @@
 #   ./dev.sh test    install what is missing, build, run every test (ctest)
 #   ./dev.sh build   install what is missing and build only
 #   ./dev.sh bench   install what is missing, build (Release), run the benchmark (build/bench/results.md)
+#   ./dev.sh fuzz [SECONDS]  build the libFuzzer targets with clang (build-fuzz), run each SECONDS (60)
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$PWD
@@ -60,6 +61,13 @@ case "${1:-}" in
   build)
     configure_and_build "$build"
     ;;
+  fuzz)
+    # libFuzzer with ASan+UBSan; every crash found belongs in tests/fuzz/regressions/<target>/,
+    # which `test` replays.  clang 16: Debian's default clang 14 lacks parts of C++20 used here.
+    packages+=(clang-16 libclang-rt-16-dev)
+    ensure_packages
+    tests/fuzz/run.sh "$build-fuzz" "${2:-60}"
+    ;;
   bench)
     # Not part of `test`: batch against peer tools (npm, cached in ~/.cache/reportls/bench-npm),
     # LSP latency with debounce 0, memory and scaling; a few minutes.
@@ -67,7 +75,7 @@ case "${1:-}" in
     tests/bench/run.sh "$build/bin/reportls" "$build/bench"
     ;;
   *)
-    echo "usage: ./dev.sh run|test|build|bench" >&2
+    echo "usage: ./dev.sh run|test|build|bench|fuzz [SECONDS]" >&2
     exit 2
     ;;
 esac

@@ -57,9 +57,11 @@ using nlohmann::json;
 void only_keys(const json &obj, std::initializer_list<const char *> keys, const std::string &origin,
                const std::string &where) {
   if (!obj.is_object()) fail(origin, where + " must be an object");
-  for (const auto &[k, v] : obj.items())
+  for (const auto &item : obj.items()) {
+    const std::string &k = item.key();
     if (std::none_of(keys.begin(), keys.end(), [&](const char *key) { return k == key; }))
       fail(origin, "unknown key \"" + where + "." + k + "\"");
+  }
 }
 
 std::string text(const json &obj, const char *key, const std::string &origin,
