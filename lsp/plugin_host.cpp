@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <system_error>
 
@@ -22,6 +23,16 @@ struct LoadedPlugin {
   void *instance = nullptr;
   std::string name;
 };
+
+// An enum field as the plain integer a C plugin may have stored in it: loading an out-of-range
+// value through the enum type would itself be undefined behaviour.
+template <class E>
+int enum_value(const E &field) {
+  static_assert(sizeof(E) == sizeof(int));
+  int value;
+  std::memcpy(&value, &field, sizeof value);
+  return value;
+}
 
 uint32_t clamp_offset(std::string_view text, uint32_t offset) {
   if (offset > text.size()) offset = static_cast<uint32_t>(text.size());
@@ -78,8 +89,8 @@ void on_diagnostic(void *ctx, const reportls_diagnostic *d) {
   out.start = d->start;
   out.end = d->end;
   c.span(out.start, out.end);
-  out.severity = d->severity >= 1 && d->severity <= 4 ? static_cast<Severity>(d->severity)
-                                                      : Severity::Warning;
+  const int severity = enum_value(d->severity);
+  out.severity = severity >= 1 && severity <= 4 ? static_cast<Severity>(severity) : Severity::Warning;
   out.code = copy_text(d->code);
   out.message = copy_text(d->message);
   out.source = *c.plugin;
@@ -94,7 +105,8 @@ void on_symbol(void *ctx, const reportls_symbol *s) {
   Symbol out;
   out.name = copy_text(s->name);
   out.detail = copy_text(s->detail);
-  out.kind = s->kind >= 1 && s->kind <= 26 ? s->kind : REPORTLS_SYMBOL_STRING;
+  const int kind = enum_value(s->kind);
+  out.kind = kind >= 1 && kind <= 26 ? kind : REPORTLS_SYMBOL_STRING;
   out.start = s->start;
   out.end = s->end;
   out.selection_start = s->selection_start;
@@ -134,7 +146,8 @@ void on_completion(void *ctx, const reportls_completion *item, int incomplete) {
   out.sort_text = copy_text(item->sort_text);
   out.detail = copy_text(item->detail);
   out.documentation = copy_text(item->documentation);
-  out.kind = item->kind >= 1 && item->kind <= 25 ? item->kind : REPORTLS_COMPLETION_TEXT;
+  const int kind = enum_value(item->kind);
+  out.kind = kind >= 1 && kind <= 25 ? kind : REPORTLS_COMPLETION_TEXT;
   out.source = *c.plugin;
   c.completion->items.push_back(std::move(out));
   if (incomplete) c.completion->incomplete = true;

@@ -64,7 +64,7 @@ class Hostile(ServerTest):
         text = "".join("第%d行。\n" % i for i in range(200000))
         self.client.open(URI, text)
         self.client.change(URI, 2, [{"range": {"start": {"line": 199999, "character": 0}, "end": {"line": 199999, "character": 1}}, "text": "末"}])
-        self.client.result("textDocument/foldingRange", {"textDocument": {"uri": URI}})
+        self.client.result("textDocument/foldingRange", {"textDocument": {"uri": URI}}, timeout=300)
         self.assert_alive()
 
 
