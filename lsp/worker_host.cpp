@@ -87,7 +87,7 @@ class Process {
         FrameReader::Frame frame = reader.next();
         json message;
         if (frame.kind == FrameReader::Frame::Message)
-          message = json::parse(frame.body, nullptr, false);
+          message = worker::parse(frame.body);
         std::lock_guard lock(inbox->mutex);
         if (!message.is_object()) {
           inbox->closed = true;
@@ -384,7 +384,7 @@ int run_analysis_worker(const PluginHostOptions &base) {
       // The host is gone: even a plugin stuck in a loop must not outlive it.
       if (frame.kind == FrameReader::Frame::Eof) _exit(0);
       if (frame.kind != FrameReader::Frame::Message) continue;
-      json message = json::parse(frame.body, nullptr, false);
+      json message = worker::parse(frame.body);
       if (!message.is_object()) continue;
       std::lock_guard lock(mutex);
       if (message.contains("cancel")) {

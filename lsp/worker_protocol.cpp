@@ -5,7 +5,13 @@ namespace reportls::lsp {
 using nlohmann::json;
 
 // Field-by-field (de)serialisers for the value types of analysis.h, visible only here.
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Edit, start, end, new_text)
+// An edit is a triple: a bulk fix (all the punctuation of a long report) carries many thousands.
+void to_json(json &j, const Edit &e) { j = json::array({e.start, e.end, e.new_text}); }
+void from_json(const json &j, Edit &e) {
+  j.at(0).get_to(e.start);
+  j.at(1).get_to(e.end);
+  j.at(2).get_to(e.new_text);
+}
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Fix, title, edits, preferred)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Diagnostic, start, end, severity, code, message, source, docs_url, fixes)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Action, start, end, source, fix)
@@ -33,7 +39,13 @@ HoverResult decode_hover(const json &j) { return j.get<HoverResult>(); }
 std::vector<PluginInfo> decode_plugins(const json &j) { return j.get<std::vector<PluginInfo>>(); }
 
 std::string dump(const json &message) {
-  return message.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string out;
+  json::to_msgpack(message, out);
+  return out;
+}
+
+json parse(std::string_view body) {
+  return json::from_msgpack(body.begin(), body.end(), true, false);
 }
 
 }  // namespace worker

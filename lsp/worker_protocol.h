@@ -1,6 +1,7 @@
 // worker_protocol.h — the messages between the server and its analysis worker process.
 //
-// One JSON object per Content-Length frame (transport.h), over the worker's stdin/stdout:
+// One JSON object, encoded as MessagePack (the document text travels unescaped), per
+// Content-Length frame (transport.h), over the worker's stdin/stdout:
 //
 //   worker → host  {"hello": {"plugins": [PluginInfo...]}}            once, after loading
 //   host → worker  {"id": N, "method": "analyze"|"complete"|"hover", "doc": {uri, text, version,
@@ -34,7 +35,8 @@ CompletionResult decode_completion(const nlohmann::json &j);
 HoverResult decode_hover(const nlohmann::json &j);
 std::vector<PluginInfo> decode_plugins(const nlohmann::json &j);
 
-// Serialises one message body; invalid UTF-8 (there should be none) becomes U+FFFD.
+// One message body, and back; parse() gives a discarded value for a malformed body.
 std::string dump(const nlohmann::json &message);
+nlohmann::json parse(std::string_view body);
 
 }  // namespace reportls::lsp::worker

@@ -45,7 +45,7 @@ TEST_CASE("worker protocol round-trips an analysis result") {
   r.folds.push_back({2, 8});
   r.facts["profile"] = "法治";
   r.problems.push_back({"p", "坏了", true});
-  AnalysisResult back = worker::decode_analysis(nlohmann::json::parse(worker::dump(worker::encode(r))));
+  AnalysisResult back = worker::decode_analysis(worker::parse(worker::dump(worker::encode(r))));
   CHECK(back.version == 7);
   REQUIRE(back.diagnostics.size() == 1);
   CHECK(back.diagnostics[0].severity == Severity::Error);
@@ -58,6 +58,7 @@ TEST_CASE("worker protocol round-trips an analysis result") {
   CHECK(back.facts["profile"] == "法治");
   CHECK(back.problems[0].disabled);
   CHECK_THROWS(worker::decode_analysis(nlohmann::json::parse(R"({"version": "x"})")));
+  CHECK(worker::parse("\xc1 not MessagePack").is_discarded());
 }
 
 TEST_CASE("a crashing or hanging plugin is isolated, disabled for its document, and the rest still run") {
