@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <utility>
 
 namespace reportls::numbering {
@@ -51,6 +52,8 @@ struct Siblings {
   uint32_t first = 0;  // heading index of the first sibling
   uint32_t last_value = 0;
   uint32_t count = 0;
+  // The edits that renumber the whole level, computed once: every gap in the level offers them.
+  std::optional<std::vector<report::TextEdit>> renumbering;
 };
 
 void check_headings(const Document &doc, std::vector<plugin::Diagnostic> &out) {
@@ -61,7 +64,7 @@ void check_headings(const Document &doc, std::vector<plugin::Diagnostic> &out) {
     if (hd.ordinal.style == OrdinalStyle::Markdown) continue;
     check_format(doc, hd, out);
     const int32_t parent = doc.sections[h].parent;
-    auto [it, fresh] = groups.try_emplace({parent, hd.level}, Siblings{h, 0, 0});
+    auto [it, fresh] = groups.try_emplace({parent, hd.level}, Siblings{h, 0, 0, std::nullopt});
     Siblings &g = it->second;
     const uint32_t expected = g.last_value + 1;
 
@@ -107,8 +110,8 @@ void check_headings(const Document &doc, std::vector<plugin::Diagnostic> &out) {
       auto d = make(hd.ordinal.span, REPORTLS_SEVERITY_WARNING, "numbering.sequence",
                     "序号" + quoted(doc.str(hd.ordinal.span)) + "不连续：" + why + "。");
       plugin::Fix fix{"重新编号本级标题", {}, false};
-      for (const report::TextEdit &e : report::renumber_siblings(doc, g.first, 1))
-        fix.edits.push_back({e.span.start, e.span.end, e.text});
+      if (!g.renumbering) g.renumbering = report::renumber_siblings(doc, g.first, 1);
+      for (const report::TextEdit &e : *g.renumbering) fix.edits.push_back({e.span.start, e.span.end, e.text});
       if (!fix.edits.empty()) d.fixes.push_back(std::move(fix));
       out.push_back(std::move(d));
     }
