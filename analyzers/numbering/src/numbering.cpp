@@ -1,4 +1,5 @@
 #include <reportls/numbering/numbering.h>
+#include <reportls/report/diagnostic.h>
 #include <reportls/report/ordinal.h>
 
 #include <algorithm>
@@ -14,16 +15,7 @@ using report::Document;
 using report::Heading;
 using report::OrdinalStyle;
 
-plugin::Diagnostic make(report::Span at, reportls_severity sev, const std::string &code,
-                        std::string message) {
-  plugin::Diagnostic d;
-  d.start = at.start;
-  d.end = at.end;
-  d.severity = sev;
-  d.code = code;
-  d.message = std::move(message);
-  return d;
-}
+using report::make_diagnostic;
 
 std::string quoted(std::string_view s) { return "“" + std::string(s) + "”"; }
 
@@ -41,7 +33,7 @@ void check_format(const Document &doc, const Heading &h, std::vector<plugin::Dia
   const std::string canon = report::canonical_ordinal(doc.text, h.ordinal);
   const std::string_view written = doc.str(h.ordinal.span);
   if (canon.empty() || canon == written) return;  // only the bracket width differs
-  auto d = make(h.ordinal.span, REPORTLS_SEVERITY_WARNING, "numbering.format",
+  auto d = make_diagnostic(h.ordinal.span, REPORTLS_SEVERITY_WARNING, "numbering.format",
                 "序号" + quoted(written) + "的标点不规范，应写作" + quoted(canon) + "：" + kLevels +
                     "，括号后不再加“、”，阿拉伯数字后用“.”。");
   d.fixes.push_back({"改为" + quoted(canon), {{h.ordinal.span.start, h.ordinal.span.end, canon}}, true});
@@ -69,7 +61,7 @@ void check_headings(const Document &doc, std::vector<plugin::Diagnostic> &out) {
     const uint32_t expected = g.last_value + 1;
 
     if (fresh && parent >= 0 && hd.level > doc.headings[parent].level + 1)
-      out.push_back(make(hd.ordinal.span, REPORTLS_SEVERITY_WARNING, "numbering.sequence",
+      out.push_back(make_diagnostic(hd.ordinal.span, REPORTLS_SEVERITY_WARNING, "numbering.sequence",
                          "标题跳级：" + quoted(doc.str(doc.headings[parent].ordinal.span)) + "下直接出现" +
                              quoted(doc.str(hd.ordinal.span)) + "，缺少中间一级：" + kLevels + "。"));
 
@@ -82,7 +74,7 @@ void check_headings(const Document &doc, std::vector<plugin::Diagnostic> &out) {
           certain = certain && doc.headings[k].ordinal.value > expected;
       const bool full = doc.str(hd.ordinal.close) == "）";
       const std::string restored = std::string(full ? "（" : "(") + report::chinese_numeral(expected);
-      auto d = make(hd.ordinal.span, REPORTLS_SEVERITY_WARNING, "numbering.format",
+      auto d = make_diagnostic(hd.ordinal.span, REPORTLS_SEVERITY_WARNING, "numbering.format",
                     "标题序号残缺：只剩“" + std::string(doc.str(hd.ordinal.span)) + "”，序号“" + restored +
                         "”丢失；按同级标题顺序，此处应为" + quoted(restored + std::string(doc.str(hd.ordinal.span))) + "。");
       d.fixes.push_back({"恢复序号" + quoted(restored + std::string(doc.str(hd.ordinal.span))),
@@ -107,7 +99,7 @@ void check_headings(const Document &doc, std::vector<plugin::Diagnostic> &out) {
       else
         why = "前一个同级标题是" + quoted(spelt(doc, hd, g.last_value)) + "，序号倒退，此处应为" +
               quoted(spelt(doc, hd, expected));
-      auto d = make(hd.ordinal.span, REPORTLS_SEVERITY_WARNING, "numbering.sequence",
+      auto d = make_diagnostic(hd.ordinal.span, REPORTLS_SEVERITY_WARNING, "numbering.sequence",
                     "序号" + quoted(doc.str(hd.ordinal.span)) + "不连续：" + why + "。");
       plugin::Fix fix{"重新编号本级标题", {}, false};
       if (!g.renumbering) g.renumbering = report::renumber_siblings(doc, g.first, 1);
@@ -137,7 +129,7 @@ void check_enumerations(const Document &doc, std::vector<plugin::Diagnostic> &ou
       else
         why = "前一项是“" + report::chinese_numeral(prev) + "是”，此处应为“" +
               report::chinese_numeral(prev + 1) + "是”";
-      out.push_back(make(en.marker, REPORTLS_SEVERITY_WARNING, "numbering.sequence",
+      out.push_back(make_diagnostic(en.marker, REPORTLS_SEVERITY_WARNING, "numbering.sequence",
                          "分项“" + marker + "”不连续：" + why + "。"));
     }
     prev = en.value;

@@ -1,5 +1,6 @@
 #include <reportls/numbering/numbering.h>
 #include <reportls/numbering/paragraph.h>
+#include <reportls/report/diagnostic.h>
 #include <reportls/report/sentences.h>
 
 #include <nlohmann/json.hpp>
@@ -25,13 +26,7 @@ std::u32string code_points(std::string_view s) {
 }
 
 plugin::Diagnostic make(report::Span at, const std::string &code, std::string message) {
-  plugin::Diagnostic d;
-  d.start = at.start;
-  d.end = at.end;
-  d.severity = REPORTLS_SEVERITY_WARNING;
-  d.code = code;
-  d.message = std::move(message);
-  return d;
+  return report::make_diagnostic(at, REPORTLS_SEVERITY_WARNING, code, std::move(message));
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 #include "rules.h"
 
-#include <reportls/report/pattern_diagnostic.h>
+#include <reportls/report/diagnostic.h>
 
 #include <algorithm>
 

@@ -1,3 +1,4 @@
+#include <reportls/report/diagnostic.h>
 #include <reportls/report/ordinal.h>
 #include <reportls/sections/sections.h>
 
@@ -21,16 +22,7 @@ reportls_severity severity(report::ProfileSeverity s) {
   }
 }
 
-plugin::Diagnostic make(report::Span at, reportls_severity sev, const std::string &code,
-                        std::string message) {
-  plugin::Diagnostic d;
-  d.start = at.start;
-  d.end = at.end;
-  d.severity = sev;
-  d.code = code;
-  d.message = std::move(message);
-  return d;
-}
+using report::make_diagnostic;
 
 // Where a document-level finding goes: the title, else the first content line that is not debris.
 report::Span anchor(const Document &doc) {
@@ -88,18 +80,18 @@ std::vector<plugin::Diagnostic> check(const Document &doc, const Profile &profil
   for (const ItemMatch &m : matches) {
     const report::ProfileItem &it = profile.items[m.item];
     if (m.status == ItemStatus::Missing && !it.optional) {
-      auto d = make(anchor(doc), severity(it.missing_severity), "sections.missing",
+      auto d = make_diagnostic(anchor(doc), severity(it.missing_severity), "sections.missing",
                     "缺少“" + it.wording + "”部分：" + basis(profile) + "要求" + profile.report_type +
                         "包括此项内容，但没有找到对应的标题（如“" + it.heading + "”）。");
       if (auto fix = skeleton_fix(doc, profile, matches, m.item)) d.fixes.push_back(*fix);
       out.push_back(std::move(d));
     } else if (m.status == ItemStatus::Folded) {
-      out.push_back(make(m.where, REPORTLS_SEVERITY_INFO, "sections.folded",
+      out.push_back(make_diagnostic(m.where, REPORTLS_SEVERITY_INFO, "sections.folded",
                          "“" + it.wording + "”仅作为分项出现（“" + std::string(doc.str(m.where)) +
                              "”），没有单独成节：" + basis(profile) + "将其列为报告的一项内容，建议单列一级标题“" +
                              it.heading + "”。"));
     } else if (m.status == ItemStatus::Heading && it.needs_cause && !m.has_cause) {
-      out.push_back(make(m.where, REPORTLS_SEVERITY_INFO, "sections.no-cause",
+      out.push_back(make_diagnostic(m.where, REPORTLS_SEVERITY_INFO, "sections.no-cause",
                          "“" + std::string(doc.str(m.where)) + "”部分只列问题，未见原因分析（原因、究其原因、主要原因、根源）：" +
                              basis(profile) + "要求报告“" + it.wording + "”。"));
     }
@@ -110,7 +102,7 @@ std::vector<plugin::Diagnostic> check(const Document &doc, const Profile &profil
     for (const ItemMatch &m : matches) {
       if (m.status != ItemStatus::Heading) continue;
       if (m.heading < latest) {
-        out.push_back(make(m.where, REPORTLS_SEVERITY_WARNING, "sections.order",
+        out.push_back(make_diagnostic(m.where, REPORTLS_SEVERITY_WARNING, "sections.order",
                            "“" + profile.items[m.item].wording + "”应位于“" +
                                profile.items[latest_item].wording + "”之后：" + basis(profile) +
                                "规定了各部分的固定顺序。"));

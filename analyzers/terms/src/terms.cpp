@@ -1,6 +1,6 @@
 #include <reportls/terms/terms.h>
 #include <reportls/report/data_files.h>
-#include <reportls/report/pattern_diagnostic.h>
+#include <reportls/report/diagnostic.h>
 
 #include <algorithm>
 
