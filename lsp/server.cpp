@@ -281,6 +281,12 @@ class Session {
     for (const std::string &d : settings_->plugin_dirs) options.plugin_dirs.push_back(d);
     options.data_dirs = settings_->data_dirs;
     host_ = make_host(options, options_.isolate_plugins, settings_->analysis_timeout);
+    // Requests a person waits for (outline, completion, hover) get a host of their own, so they
+    // never queue behind a diagnostics run in the single analysis process.
+    if (options_.isolate_plugins)
+      interactive_host_ = make_host(options, true, settings_->analysis_timeout);
+    else
+      interactive_host_ = host_;
     for (const PluginInfo &p : host_->plugins()) {
       if (p.active)
         log(3, "已加载插件 " + p.name + " " + p.version + " (" + p.path + ")");
@@ -424,7 +430,7 @@ class Session {
   void on_pool(const std::shared_ptr<const TextDocument> &doc, Reply reply,
                std::function<json(const PluginHost &, const DocumentInput &, const CancelToken &)> work) {
     std::string settings = doc_settings_.at(doc->uri())->raw.dump();
-    asio::post(pool_, [doc, host = host_, reply, work = std::move(work), settings = std::move(settings)] {
+    asio::post(pool_, [doc, host = interactive_host_, reply, work = std::move(work), settings = std::move(settings)] {
       if (reply->token.cancelled()) return;
       DocumentInput input{doc->uri(), doc->text(), doc->version(), settings};
       reply->ok(work(*host, input, reply->token));
@@ -548,7 +554,8 @@ class Session {
   PositionEncoding encoding_ = PositionEncoding::Utf16;
   std::shared_ptr<const Settings> settings_ = std::make_shared<const Settings>();
   WorkspaceSettings workspace_;
-  std::shared_ptr<const PluginHost> host_;
+  std::shared_ptr<const PluginHost> host_;              // diagnostics (the scheduler)
+  std::shared_ptr<const PluginHost> interactive_host_;  // outline, folding, completion, hover
   std::shared_ptr<const Settings> loaded_;  // the settings the plugins were loaded with
   std::map<std::string, std::shared_ptr<const TextDocument>> documents_;
   std::map<std::string, std::shared_ptr<const Settings>> doc_settings_;  // one per open document
