@@ -1,5 +1,7 @@
 #include <reportls/report/profile.h>
 
+#include "json_read.h"
+
 #include <nlohmann/json.hpp>
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
@@ -49,20 +51,9 @@ class ProfilePatterns {
 namespace {
 
 using nlohmann::json;
-
-[[noreturn]] void fail(const std::string &origin, const std::string &reason) {
-  throw std::runtime_error(origin + ": " + reason);
-}
-
-void only_keys(const json &obj, std::initializer_list<const char *> keys, const std::string &origin,
-               const std::string &where) {
-  if (!obj.is_object()) fail(origin, where + " must be an object");
-  for (const auto &item : obj.items()) {
-    const std::string &k = item.key();
-    if (std::none_of(keys.begin(), keys.end(), [&](const char *key) { return k == key; }))
-      fail(origin, "unknown key \"" + where + "." + k + "\"");
-  }
-}
+using json_read::fail;
+using json_read::only_keys;
+using json_read::strings;
 
 std::string text(const json &obj, const char *key, const std::string &origin,
                  const std::string &where, bool required) {
@@ -79,20 +70,6 @@ bool flag(const json &obj, const char *key, const std::string &origin, const std
   if (!obj.contains(key)) return false;
   if (!obj.at(key).is_boolean()) fail(origin, where + "." + key + " must be true or false");
   return obj.at(key).get<bool>();
-}
-
-std::vector<std::string> strings(const json &obj, const char *key, const std::string &origin,
-                                 const std::string &where) {
-  std::vector<std::string> out;
-  if (!obj.contains(key)) return out;
-  const json &a = obj.at(key);
-  if (!a.is_array()) fail(origin, where + "." + key + " must be an array of strings");
-  for (const json &s : a) {
-    if (!s.is_string() || s.get_ref<const std::string &>().empty())
-      fail(origin, where + "." + key + " must contain only non-empty strings");
-    out.push_back(s.get<std::string>());
-  }
-  return out;
 }
 
 RegexList regexes(const json &obj, const char *key, const std::string &origin,

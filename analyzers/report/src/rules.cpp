@@ -1,4 +1,7 @@
 #include <reportls/report/rules.h>
+
+#include "json_read.h"
+
 #include <reportls/report/text.h>
 
 #include <nlohmann/json.hpp>
@@ -20,35 +23,9 @@ class TitlePatterns {
 namespace {
 
 using nlohmann::json;
-
-[[noreturn]] void fail(const std::string &origin, const std::string &reason) {
-  throw std::runtime_error(origin + ": " + reason);
-}
-
-// Rejects keys the format does not know, so a misspelt rule name is an error, not a silent no-op.
-void only_keys(const json &obj, std::initializer_list<const char *> keys, const std::string &origin,
-               const std::string &where) {
-  if (!obj.is_object()) fail(origin, where + " must be an object");
-  for (const auto &[k, v] : obj.items()) {
-    bool known = false;
-    for (const char *key : keys) known = known || k == key;
-    if (!known) fail(origin, "unknown key \"" + where + "." + k + "\"");
-  }
-}
-
-std::vector<std::string> strings(const json &obj, const char *key, const std::string &origin,
-                                 const std::string &where) {
-  std::vector<std::string> out;
-  if (!obj.contains(key)) return out;
-  const json &a = obj.at(key);
-  if (!a.is_array()) fail(origin, where + "." + key + " must be an array of strings");
-  for (const json &s : a) {
-    if (!s.is_string() || s.get_ref<const std::string &>().empty())
-      fail(origin, where + "." + key + " must contain only non-empty strings");
-    out.push_back(s.get<std::string>());
-  }
-  return out;
-}
+using json_read::fail;
+using json_read::only_keys;
+using json_read::strings;
 
 uint32_t number(const json &obj, const char *key, uint32_t fallback, const std::string &origin,
                 const std::string &where) {
