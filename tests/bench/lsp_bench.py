@@ -28,27 +28,13 @@ LONG = 180.0
 class TimedClient(lsp_client.Client):
     """lsp_client.Client whose reader thread stamps each message with its arrival time."""
 
-    def _read(self):
-        out = self.proc.stdout
-        while True:
-            headers = {}
-            while True:
-                line = out.readline()
-                if not line:
-                    self.messages.put(None)
-                    return
-                line = line.strip()
-                if not line:
-                    break
-                key, _, value = line.decode().partition(":")
-                headers[key.strip().lower()] = value.strip()
-            body = out.read(int(headers["content-length"]))
-            msg = json.loads(body)
-            now = time.perf_counter()
-            msg["_t"] = now
-            if isinstance(msg.get("params"), dict):
-                msg["params"]["_t"] = now
-            self.messages.put(msg)
+    def _decode(self, body):
+        msg = json.loads(body)
+        now = time.perf_counter()
+        msg["_t"] = now
+        if isinstance(msg.get("params"), dict):
+            msg["params"]["_t"] = now
+        return msg
 
 
 def stats_ms(values):

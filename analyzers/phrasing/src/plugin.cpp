@@ -3,6 +3,7 @@
 #include <reportls/phrasing/completer.h>
 #include <reportls/phrasing/folders.h>
 #include <reportls/phrasing/typing.h>
+#include <reportls/report/data_files.h>
 #include <reportls/plugin.hpp>
 #include <reportls/report/document.h>
 #include <reportls/report/profile.h>
@@ -50,8 +51,7 @@ class PhrasingPlugin {
     } catch (const std::exception &e) {
       errors_.push_back(e.what());
     }
-    std::vector<std::string> dirs{config.plugin_dir};
-    dirs.insert(dirs.end(), config.data_dirs.begin(), config.data_dirs.end());
+    const std::vector<std::string> dirs = report::data_folders(config.plugin_dir, config.data_dirs);
     for (const std::string &dir : dirs)
       for (std::string &e : phrasing::add_folder(base_, dir, true, romanizer_))
         errors_.push_back(std::move(e));

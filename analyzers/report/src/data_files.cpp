@@ -8,6 +8,13 @@
 
 namespace reportls::report {
 
+std::vector<std::string> data_folders(const std::string &plugin_dir,
+                                      const std::vector<std::string> &data_dirs) {
+  std::vector<std::string> dirs{plugin_dir};
+  dirs.insert(dirs.end(), data_dirs.begin(), data_dirs.end());
+  return dirs;
+}
+
 std::vector<std::string> data_files(const std::vector<std::string> &dirs, const std::string &prefix) {
   namespace fs = std::filesystem;
   std::vector<std::string> out;

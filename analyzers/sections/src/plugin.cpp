@@ -1,5 +1,6 @@
 // The sections analyzer: required items of the report's profile.
 #include <reportls/plugin.hpp>
+#include <reportls/report/data_files.h>
 #include <reportls/sections/sections.h>
 
 #include <nlohmann/json.hpp>
@@ -29,8 +30,7 @@ class SectionsPlugin {
     } catch (const std::exception &e) {
       errors_.push_back(e.what());
     }
-    std::vector<std::string> dirs{config.plugin_dir};
-    dirs.insert(dirs.end(), config.data_dirs.begin(), config.data_dirs.end());
+    const std::vector<std::string> dirs = report::data_folders(config.plugin_dir, config.data_dirs);
     profiles_ = report::Profiles::load(dirs);
     for (const std::string &e : profiles_.errors()) errors_.push_back(e);
   }

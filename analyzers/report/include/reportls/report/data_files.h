@@ -7,6 +7,10 @@
 
 namespace reportls::report {
 
+// Where an analyzer's data lives, in load order: its own folder (bundled data), then the user's.
+std::vector<std::string> data_folders(const std::string &plugin_dir,
+                                      const std::vector<std::string> &data_dirs);
+
 // The files named `<prefix>*.json` in each of dirs, folder by folder in order, within a folder
 // sorted by name.  Missing or unreadable folders are skipped.
 std::vector<std::string> data_files(const std::vector<std::string> &dirs, const std::string &prefix);
