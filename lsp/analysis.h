@@ -75,6 +75,12 @@ struct PluginProblem {
   bool disabled = false;
 };
 
+// How long one plugin's analyze call took on this snapshot (`reportls check --timings`).
+struct PluginTiming {
+  std::string plugin;
+  double milliseconds = 0;
+};
+
 struct AnalysisResult {
   int64_t version = 0;
   std::vector<Diagnostic> diagnostics;
@@ -83,6 +89,7 @@ struct AnalysisResult {
   std::vector<Fold> folds;
   std::map<std::string, std::string> facts;
   std::vector<PluginProblem> problems;
+  std::vector<PluginTiming> timings;  // in the order the plugins ran
 };
 
 struct CompletionResult {

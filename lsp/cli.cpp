@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 #include <thread>
 
@@ -31,7 +32,7 @@ constexpr const char *kUsage = R"(reportls — 法治政府建设年度报告等
 
 用法:
   reportls [--stdio] [--plugin-dir DIR]...        以 LSP 方式在标准输入输出上运行（编辑器使用）
-  reportls check [--format text|json|sarif] [--config FILE] [--plugin-dir DIR]... FILE...
+  reportls check [--format text|json|sarif] [--config FILE] [--timings] [--plugin-dir DIR]... FILE...
                                                  检查报告，打印诊断；有“错误”级诊断时退出码为 1
   reportls outline [--plugin-dir DIR]... FILE     打印报告的提纲
   reportls plugins [--plugin-dir DIR]...          列出已加载的插件，以及未能加载的原因
@@ -41,6 +42,7 @@ constexpr const char *kUsage = R"(reportls — 法治政府建设年度报告等
   --plugin-dir DIR   另外从 DIR 加载插件（可重复）
   --config FILE      用户设置（JSON），与编辑器中 reportls 设置的格式相同
   --format FORMAT    check 的输出格式: text（默认）、json（每个文件的 LSP Diagnostic）、sarif（SARIF 2.1.0）
+  --timings          check 结束后在标准错误上打印每个插件的分析耗时（所有文件合计）
   --no-worker        在本进程内运行插件（调试用）；默认在可自动重启的分析进程中运行，插件崩溃或卡死不影响服务器
 退出码: 0 正常；1 发现错误级诊断（check）或有插件未能加载（plugins）；2 用法错误。
 )";
@@ -52,6 +54,7 @@ struct Options {
   std::vector<std::string> plugin_dirs;
   std::vector<std::string> data_dirs;  // --data-dir: only the hidden --analysis-worker mode
   bool no_worker = false;
+  bool timings = false;
   std::vector<std::string> files;
 };
 
@@ -72,6 +75,7 @@ Options parse(const std::vector<std::string> &args) {
     else if (a == "--config") o.config = value();
     else if (a == "--data-dir") o.data_dirs.push_back(value());
     else if (a == "--no-worker") o.no_worker = true;
+    else if (a == "--timings") o.timings = true;
     else if (a == "--analysis-worker") o.command = "worker";
     else if (a == "--stdio" && o.command.empty()) o.command = "serve";
     else if (a == "--help" || a == "-h" || a == "--version") o.command = a;
@@ -162,7 +166,6 @@ bool read_file(const std::string &path, std::string &text) {
   return true;
 }
 
-// Analyses every file, in parallel when there are several.
 // Analyses every file, one pool thread per host.
 std::vector<Checked> analyze_files(const Options &o, const std::vector<std::unique_ptr<PluginHost>> &hosts,
                                    const Settings &user, uint32_t capabilities) {
@@ -224,10 +227,34 @@ std::pair<uint32_t, uint32_t> human_position(const TextDocument &doc, uint32_t o
   return {line + 1, column};
 }
 
+// Per plugin, the time its analyze calls took over all files, slowest first.
+void print_timings(const std::vector<Checked> &files) {
+  std::map<std::string, std::pair<double, size_t>> total;  // plugin -> (ms, calls)
+  for (const Checked &c : files)
+    for (const PluginTiming &t : c.result.timings) {
+      total[t.plugin].first += t.milliseconds;
+      ++total[t.plugin].second;
+    }
+  std::vector<std::pair<std::string, std::pair<double, size_t>>> rows(total.begin(), total.end());
+  std::stable_sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.second.first > b.second.first; });
+  double sum = 0;
+  std::cerr << "插件分析耗时（" << files.size() << " 个文件合计）:\n";
+  for (const auto &[plugin, t] : rows) {
+    char line[160];
+    std::snprintf(line, sizeof line, "  %-14s %10.2f ms  （%zu 次）\n", plugin.c_str(), t.first, t.second);
+    std::cerr << line;
+    sum += t.first;
+  }
+  char line[80];
+  std::snprintf(line, sizeof line, "  %-14s %10.2f ms\n", "合计", sum);
+  std::cerr << line;
+}
+
 int check(const Options &o) {
   Settings user = user_settings(o);
   auto hosts = load_hosts(o, user, false, threads_for(o.files.size()));
   std::vector<Checked> files = analyze_files(o, hosts, user, ~0u);
+  if (o.timings) print_timings(files);
   bool any_error = false, unreadable = false;
   for (const Checked &c : files) {
     if (!c.error.empty()) {

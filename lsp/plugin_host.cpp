@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -237,7 +238,10 @@ class InProcessHost final : public PluginHost {
       size_t diagnostics_before = result.diagnostics.size();
       reportls_sink sink = kSinkTemplate;
       sink.ctx = &c;
+      auto started = std::chrono::steady_clock::now();
       reportls_status status = call([&] { return p.descriptor->analyze(p.instance, &d, &sink); });
+      result.timings.push_back(
+          {p.name, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count()});
       if (status == REPORTLS_ERROR) {
         // A failed analysis may have stopped halfway: keep nothing of it but the reason.
         result.diagnostics.resize(diagnostics_before);

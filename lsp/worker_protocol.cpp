@@ -21,7 +21,9 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Completion, label, insert_text, filter_text, 
                                    documentation, source, snippet, kind, replace_start, replace_end)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Hover, start, end, markdown)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PluginProblem, plugin, message, disabled)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(AnalysisResult, version, diagnostics, actions, symbols, folds, facts, problems)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PluginTiming, plugin, milliseconds)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(AnalysisResult, version, diagnostics, actions, symbols, folds, facts, problems,
+                                   timings)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CompletionResult, items, incomplete, problems)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(HoverResult, hovers, problems)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PluginInfo, name, version, description, path, capabilities, active, error)
