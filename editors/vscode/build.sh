@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the reportls VS Code extension into a .vsix that carries the Linux x64 server and its
-# bundled plugins (server/bin/reportls, server/lib/reportls/plugins: the layout the server looks
-# for its plugins in).
+# bundled plugins (server/bin/reportls, server/lib/reportls/plugins and the libreportls_report.so
+# they share beside it: the layout the server looks for its plugins in).
 #
 #   editors/vscode/build.sh [OUT.vsix] [BUILD_DIR]
 #     OUT.vsix   default: BUILD_DIR/editors/reportls.vsix
@@ -39,6 +39,7 @@ npx --no-install tsc -p .
 mkdir -p server/bin server/lib/reportls
 cp "$build/bin/reportls" server/bin/
 cp -r "$build/lib/reportls/plugins" server/lib/reportls/
+cp "$build"/lib/reportls/*.so server/lib/reportls/  # the report library the plugins share
 
 npx --no-install vsce package --target linux-x64 --skip-license --allow-missing-repository \
   --out "$out" >&2

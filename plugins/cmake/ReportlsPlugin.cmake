@@ -17,7 +17,10 @@ function(reportls_add_plugin name)
   set_target_properties(${target} PROPERTIES
     OUTPUT_NAME "${name}" PREFIX ""
     LIBRARY_OUTPUT_DIRECTORY "${out}"
-    C_VISIBILITY_PRESET hidden CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
+    C_VISIBILITY_PRESET hidden CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON
+    # <prefix>/lib/reportls/plugins/NAME/NAME.so finds the bundled libreportls_report.so in
+    # <prefix>/lib/reportls wherever the tree is copied (build tree, install, VS Code package).
+    BUILD_WITH_INSTALL_RPATH ON INSTALL_RPATH "$ORIGIN/../..")
   if(NOT CMAKE_CXX_FLAGS MATCHES "sanitize" AND NOT REPORTLS_SANITIZE)
     target_link_options(${target} PRIVATE "-Wl,--no-undefined")
   endif()

@@ -23,7 +23,8 @@ class FiguresPlugin {
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
     if (!load_errors_.empty() && !load_errors_reported_.exchange(true))
       for (const auto &e : load_errors_) sink.error(e);
-    const report::Document doc = report::parse(document.text, rules_);
+    const auto parsed = report::shared_parse(document.text, rules_);
+    const report::Document &doc = *parsed;
     const figures::Findings found = figures::analyze(doc, data_, [&] { return sink.cancelled(); }, &cache_);
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     for (const figures::Finding &f : found.diagnostics) {
@@ -44,7 +45,8 @@ class FiguresPlugin {
   }
 
   reportls_status hover(const plugin::Document &document, uint32_t offset, plugin::Sink &sink) const {
-    const report::Document doc = report::parse(document.text, rules_);
+    const auto parsed = report::shared_parse(document.text, rules_);
+    const report::Document &doc = *parsed;
     const figures::Findings found = figures::analyze(doc, data_, [&] { return sink.cancelled(); }, &cache_);
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     for (const figures::Hover &h : figures::hover_at(found, offset)) sink.hover(h.range.start, h.range.end, h.markdown);

@@ -31,7 +31,8 @@ class NumberingPlugin {
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
     if (!load_error_.empty() && !load_error_reported_.exchange(true)) sink.error(load_error_);
-    const report::Document doc = report::parse(document.text, rules_);
+    const auto parsed = report::shared_parse(document.text, rules_);
+    const report::Document &doc = *parsed;
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     for (const plugin::Diagnostic &d : numbering::check(doc)) sink.diagnostic(d);
     if (sink.cancelled()) return REPORTLS_CANCELLED;

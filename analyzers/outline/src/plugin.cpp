@@ -26,7 +26,8 @@ class OutlinePlugin {
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
     if (!load_error_.empty() && !load_error_reported_.exchange(true)) sink.error(load_error_);
-    const report::Document doc = report::parse(document.text, rules_);
+    const auto parsed = report::shared_parse(document.text, rules_);
+    const report::Document &doc = *parsed;
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     const reportls::outline::Outline outline = reportls::outline::build(doc);
     for (const auto &s : outline.symbols) {

@@ -67,7 +67,8 @@ class PhrasingPlugin {
   reportls_status complete(const plugin::Document &document, uint32_t offset,
                            plugin::Sink &sink) const {
     report_once(errors_, sink);
-    const report::Document doc = report::parse(document.text, rules_);
+    const auto parsed = report::shared_parse(document.text, rules_);
+    const report::Document &doc = *parsed;
     const Settings settings = read_settings(document.settings);
     std::vector<const phrasing::PhraseSet *> sets{&base_};
     phrasing::WorkspaceCache::Entry workspace;

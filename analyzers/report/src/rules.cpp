@@ -62,6 +62,7 @@ Rules Rules::parse(std::string_view text, const std::string &origin) {
   if (number(root, "version", 0, origin, "rules") != 1) fail(origin, "\"version\" must be 1");
 
   Rules r;
+  r.canonical = std::make_shared<const std::string>(root.dump());
   if (root.contains("debris")) {
     const json &d = root.at("debris");
     only_keys(d,

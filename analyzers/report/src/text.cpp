@@ -15,7 +15,7 @@ std::string_view Span::in(std::string_view text) const {
 
 // ICU's macros index with int32_t; decoding through a window of at most 4 bytes keeps them safe
 // for texts up to 4 GiB.
-char32_t next_code_point(std::string_view s, uint32_t &i) {
+char32_t next_code_point_multibyte(std::string_view s, uint32_t &i) {
   if (i >= s.size()) return 0xFFFD;
   const auto *p = reinterpret_cast<const uint8_t *>(s.data()) + i;
   const int32_t len = static_cast<int32_t>(std::min<size_t>(s.size() - i, 4));
@@ -50,13 +50,8 @@ bool is_cjk_ideograph(char32_t c) {
          (c >= 0x2F800 && c <= 0x2FA1F) || c == 0x3007;
 }
 
-bool is_space(char32_t c) {
-  // Fast paths first: the parser asks this of nearly every character of a report.
-  if (c < 0x80) return c <= 0x20 || c == 0x7F;
-  if (c == 0xFEFF || c == 0x200B) return true;
-  // No White_Space character lies between U+3001 and U+FFFF or above it (CJK text lives there).
-  if (c > 0x3000) return false;
-  return u_isUWhiteSpace(static_cast<UChar32>(c));
+bool is_space_beyond_ascii(char32_t c) {
+  return c == 0x200B || u_isUWhiteSpace(static_cast<UChar32>(c));
 }
 
 Span trim_left(std::string_view text, Span span) {

@@ -37,7 +37,8 @@ class SectionsPlugin {
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
     report_once(sink, errors_);
-    const report::Document doc = report::parse(document.text, rules_);
+    const auto parsed = report::shared_parse(document.text, rules_);
+    const report::Document &doc = *parsed;
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     const std::string wanted = profile_setting(document.settings);
     bool unknown = false;

@@ -13,6 +13,7 @@
 #include <reportls/report/text.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -90,6 +91,14 @@ struct Document {
 Document parse(std::string_view text, const Rules &rules);
 // The Document would point into a destroyed temporary.
 Document parse(std::string &&text, const Rules &rules) = delete;
+
+// parse(), shared by every analyzer in the process: the analyzers of one snapshot all ask for the
+// same text, so the first call parses and the others get the same Document.  The Document refers
+// to the cache's own copy of text (same bytes, same offsets) and stays valid as long as the
+// returned pointer lives.  Rules are the same when their canonical JSON is (Rules::canonical);
+// Rules built in code (no canonical form) are parsed afresh every time.  Thread-safe; keeps the
+// few most recently used documents, bounded in bytes.
+std::shared_ptr<const Document> shared_parse(std::string_view text, const Rules &rules);
 
 // Splits text into physical lines (\n, \r\n, lone \r).  A final line without terminator is kept
 // when it is non-empty; an empty text has no lines.  kind is left Body; content is trimmed.

@@ -45,6 +45,10 @@ struct Rules {
   // Parses rules from JSON text; origin names the source in error messages.
   static Rules parse(std::string_view json, const std::string &origin);
 
+  // The rules' content in a canonical form, set by parse(): two Rules loaded from equal JSON are
+  // interchangeable (shared_parse relies on it).  Null for Rules built in code.
+  std::shared_ptr<const std::string> canonical;
+
   // True when a title pattern matches the line (a bounded ICU regex search; false on timeout).
   bool matches_title(std::string_view line) const;
 };

@@ -34,7 +34,8 @@ class TablePlugin {
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
     if (!errors_reported_.exchange(true))
       for (const std::string &e : load_errors_) sink.error(e);
-    const Document doc = parse(document.text, rules_);
+    const auto parsed = shared_parse(document.text, rules_);
+    const Document &doc = *parsed;
     for (const plugin::Diagnostic &d :
          Checker::check(doc, tables_, document, [&] { return sink.cancelled(); }))
       sink.diagnostic(d);

@@ -26,8 +26,13 @@ struct Span {
 };
 
 // Decodes the code point at byte offset i and advances i past it.  At or past the end returns
-// U+FFFD without moving past s.size().  Ill-formed bytes give U+FFFD.
-char32_t next_code_point(std::string_view s, uint32_t &i);
+// U+FFFD without moving past s.size().  Ill-formed bytes give U+FFFD.  Inline for ASCII: every
+// analyzer walks every character of a report with it.
+char32_t next_code_point_multibyte(std::string_view s, uint32_t &i);
+inline char32_t next_code_point(std::string_view s, uint32_t &i) {
+  if (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) return static_cast<char32_t>(s[i++]);
+  return next_code_point_multibyte(s, i);
+}
 // Steps i back to the start of the previous code point and returns it (U+FFFD when ill-formed).
 // Requires i > 0; i never goes below 0.
 char32_t prev_code_point(std::string_view s, uint32_t &i);
@@ -37,7 +42,13 @@ uint32_t code_point_count(std::string_view s);
 // CJK unified ideographs (basic block, extensions A–H, compatibility ideographs) and 〇.
 bool is_cjk_ideograph(char32_t c);
 // Unicode White_Space (includes U+00A0, U+2002, U+3000) plus U+FEFF, U+200B and C0 controls.
-bool is_space(char32_t c);
+bool is_space_beyond_ascii(char32_t c);
+inline bool is_space(char32_t c) {
+  if (c < 0x80) return c <= 0x20 || c == 0x7F;
+  // No White_Space character lies above U+3000 (CJK text lives there) but these two.
+  if (c > 0x3000) return c == 0xFEFF;
+  return is_space_beyond_ascii(c);
+}
 // Span with leading and trailing is_space() code points removed.
 Span trim(std::string_view text, Span span);
 Span trim_left(std::string_view text, Span span);
