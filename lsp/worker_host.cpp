@@ -221,7 +221,7 @@ class WorkerHost final : public PluginHost {
         plugin_count_ = infos_.size();
         process_ = std::move(process);
         return true;
-      } catch (const json::exception &e) {
+      } catch (const std::exception &e) {
         why = e.what();
         return false;
       }
@@ -253,7 +253,7 @@ class WorkerHost final : public PluginHost {
         try {
           result = decode(o.result);
           break;
-        } catch (const json::exception &e) {
+        } catch (const std::exception &e) {
           process_.reset();  // it speaks garbage: start afresh next time
           o = {Outcome::Fault, {}, "", std::string("分析进程的回答无法解析: ") + e.what()};
         }

@@ -7,12 +7,14 @@
 //   host → worker  {"id": N, "method": "analyze"|"complete"|"hover", "doc": {uri, text, version,
 //                   settings}, "capabilities": C, "offset": O, "skip": [plugin names]}
 //   worker → host  {"id": N, "plugin": "name"}     progress: about to call that plugin
-//   worker → host  {"id": N, "result": {...}}      the request's result (encode() below)
+//   worker → host  {"id": N, "result": <bin>}      the request's result (encode() below)
 //   host → worker  {"cancel": N}                   the request's CancelToken was cancelled
 //
+// Results and the plugin list travel as one MessagePack bin value each, in the layout of
+// result_codec.h (a JSON tree of thousands of diagnostics cost more than analysing them).
 // The worker answers requests one at a time, in order.  Everything here is pure and
-// thread-safe; the decode functions throw nlohmann::json::exception on a malformed value (the
-// host treats that like a crashed worker).
+// thread-safe; the decode functions throw nlohmann::json::exception or codec::CodecError (both
+// std::exception) on a malformed value: the host treats that like a crashed worker.
 #pragma once
 
 #include "lsp/analysis.h"

@@ -1,6 +1,7 @@
 // The worker host against the real reportls binary and the misbehaving test plugins, and the
 // wire format it uses.
 #include "lsp/worker_host.h"
+#include "lsp/result_codec.h"
 #include "lsp/worker_protocol.h"
 
 #include <doctest/doctest.h>
@@ -45,6 +46,7 @@ TEST_CASE("worker protocol round-trips an analysis result") {
   r.folds.push_back({2, 8});
   r.facts["profile"] = "法治";
   r.problems.push_back({"p", "坏了", true});
+  r.timings.push_back({"p", 1.25});
   AnalysisResult back = worker::decode_analysis(worker::parse(worker::dump(worker::encode(r))));
   CHECK(back.version == 7);
   REQUIRE(back.diagnostics.size() == 1);
@@ -57,8 +59,15 @@ TEST_CASE("worker protocol round-trips an analysis result") {
   CHECK(back.folds[0].end == 8);
   CHECK(back.facts["profile"] == "法治");
   CHECK(back.problems[0].disabled);
+  CHECK(back.timings[0].milliseconds == 1.25);
   CHECK_THROWS(worker::decode_analysis(nlohmann::json::parse(R"({"version": "x"})")));
   CHECK(worker::parse("\xc1 not MessagePack").is_discarded());
+  // Every truncation of a valid result is refused, never read past its end.
+  const std::string bytes = codec::encode(r);
+  for (size_t n = 0; n < bytes.size(); ++n) CHECK_THROWS_AS(codec::decode_analysis(bytes.substr(0, n)), codec::CodecError);
+  CHECK_THROWS_AS(codec::decode_analysis(bytes + "x"), codec::CodecError);
+  // A count far beyond the bytes that follow is refused before anything is allocated for it.
+  CHECK_THROWS_AS(codec::decode_analysis(std::string("\x0e\xff\xff\xff\xff\x0f", 6)), codec::CodecError);
 }
 
 TEST_CASE("a crashing or hanging plugin is isolated, disabled for its document, and the rest still run") {
