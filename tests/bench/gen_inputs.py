@@ -7,6 +7,8 @@ OUT_DIR/
   empty.txt                 start-up baseline for `reportls check`
   concat-xN.txt             the five corpus reports concatenated, N times (N = 1 2 10 20 50 100)
   batch-xN/NNN.txt          N files, each the five reports concatenated (N = 1 10 100)
+  Copy k of the five (k ≥ 1) has every long sentence marked （第k份）, so that no two copies share a
+  paragraph: content-keyed caches then help no more than they would on N different reports.
   synthetic-1mb.txt         a 1 MiB report: headings 一、/（一）/1., corpus sentences, figures
   manifest.json             sizes, for the harness
 
@@ -22,7 +24,7 @@ import sys
 CONCAT_TIMES = (1, 2, 10, 20, 50, 100)
 BATCH_TIMES = (1, 10, 100)
 SYNTHETIC_BYTES = 1 << 20
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 
 DIGITS = "零一二三四五六七八九"
 
@@ -33,6 +35,24 @@ def cn_number(n):
         return DIGITS[n]
     tens, ones = divmod(n, 10)
     return ("" if tens == 1 else DIGITS[tens]) + "十" + (DIGITS[ones] if ones else "")
+
+
+def cn_count(n):
+    """1..999 in Chinese numerals (一百零五, 三百二十)."""
+    hundreds, rest = divmod(n, 100)
+    if not hundreds:
+        return cn_number(rest)
+    tail = "" if rest == 0 else ("零" + DIGITS[rest] if rest < 10 else ("一" if rest < 20 else "") + cn_number(rest))
+    return DIGITS[hundreds] + "百" + tail
+
+
+def copy_of(text, k):
+    """Copy k of text: unchanged for k = 0, else every sentence-final 。 of a long line gets a mark."""
+    if k == 0:
+        return text
+    mark = f"（第{cn_count(k)}份）。"
+    return "\n".join(line[:-1] + mark if len(line) >= 20 and line.endswith("。") else line
+                     for line in text.split("\n"))
 
 
 def read_corpus(corpus_dir):
@@ -178,7 +198,7 @@ def main():
     files = {"empty": "empty.txt"}
     for n in CONCAT_TIMES:
         name = f"concat-x{n}.txt"
-        write(os.path.join(out, name), concat * n)
+        write(os.path.join(out, name), "".join(copy_of(concat, k) for k in range(n)))
         files[f"concat-x{n}"] = name
     for n in BATCH_TIMES:
         d = os.path.join(out, f"batch-x{n}")
@@ -186,7 +206,7 @@ def main():
         for old in os.listdir(d):
             os.remove(os.path.join(d, old))
         for i in range(n):
-            write(os.path.join(d, f"{i:03d}.txt"), concat)
+            write(os.path.join(d, f"{i:03d}.txt"), copy_of(concat, i))
         files[f"batch-x{n}"] = f"batch-x{n}"
     sentences, l1, l2, l3 = harvest(texts)
     write(os.path.join(out, "synthetic-1mb.txt"), synthetic_report(sentences, l1, l2, l3, SYNTHETIC_BYTES))

@@ -8,6 +8,7 @@ Latencies run from just before a message is written to the server's stdin to the
 client's reader thread has read and decoded the answer (so they include JSON encoding and the pipe
 on both sides, as an editor would see them).
 """
+import gc
 import json
 import os
 import random
@@ -19,6 +20,7 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
 import lsp_client  # noqa: E402
 from benchlib import machine_info, median, percentile, save  # noqa: E402
+from gen_inputs import copy_of  # noqa: E402
 
 EDITS = int(os.environ.get("BENCH_EDITS", "300"))
 REPORT_20K = "wuding-county-office-2022.txt"
@@ -53,6 +55,42 @@ def vm_status(pid):
     return out
 
 
+def descendants(pid):
+    """pid's child processes, recursively (the server's analysis processes)."""
+    parent = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    # pid (comm) state ppid …; comm may hold spaces and parentheses
+                    parent[int(entry)] = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        kids = [c for c, pp in parent.items() if pp == p]
+        out += kids
+        todo += kids
+    return out
+
+
+def tree_vm(pid):
+    """VmHWM of the server plus that of each analysis process: an upper bound of the memory the
+    whole server takes (each process's own peak, summed)."""
+    total = dict(vm_status(pid))
+    total["processes"] = 1
+    for k in descendants(pid):
+        try:
+            hwm = vm_status(k).get("VmHWM", 0)
+        except OSError:
+            continue
+        total["VmHWM_all"] = total.get("VmHWM_all", total.get("VmHWM", 0)) + hwm
+        total["processes"] += 1
+    total.setdefault("VmHWM_all", total.get("VmHWM", 0))
+    return total
+
+
 class Doc:
     """The client's copy of one open document, with LSP (UTF-16) positions."""
 
@@ -76,6 +114,7 @@ class Doc:
     def wait(self, version, timeout=LONG):
         p = self.client.published(self.uri, version, timeout=timeout)
         self.client.notifications.clear()
+        self.client.seen.clear()  # the e2e client keeps every message; a benchmark has no use for them
         return p
 
     def random_offset(self, rng, deletable=False):
@@ -171,6 +210,11 @@ def main():
     def run_session(name, text, n_edits, n_compl, n_sym):
         print(f"  LSP session: {name} ({len(text.encode())} bytes)", flush=True)
         client = TimedClient()
+        # Python's cyclic collector would otherwise stop the client's reader thread for up to
+        # 200 ms now and then (thousands of diagnostics per message): the tail measured would be
+        # the harness's, not the server's.
+        gc.collect()
+        gc.disable()
         try:
             client.initialize({"debounce": 0})
             base = vm_status(client.proc.pid)
@@ -194,6 +238,7 @@ def main():
             return {"error": f"{type(e).__name__}: {e}"}
         finally:
             client.close()
+            gc.enable()
 
     res["small"] = run_session("report-20k", small, EDITS, 60, 100)
     res["big"] = run_session("synthetic-1mb", big, EDITS, 40, 40)
@@ -212,7 +257,8 @@ def main():
             lat = []
             for r in range(reps + 1):  # the first one warms up
                 uri = f"file:///bench/open/{key}-{r}.txt"
-                _, seconds, _ = open_doc(client, uri, text)
+                # a copy of its own each time: the server has seen none of its paragraphs before
+                _, seconds, _ = open_doc(client, uri, copy_of(text, r + 1))
                 client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
                 if r:
                     lat.append(seconds)
@@ -244,7 +290,7 @@ def main():
             client.result("textDocument/completion", {"textDocument": {"uri": doc.uri},
                                                       "position": doc.position(len(doc.text))})
         res["many"] = {"documents": len(docs), "bytes": sum(len(d.text.encode()) for d in docs),
-                       "vm": vm_status(client.proc.pid)}
+                       "vm": tree_vm(client.proc.pid)}
         client.shutdown_and_exit()
     except Exception as e:
         res["many"] = {"error": f"{type(e).__name__}: {e}"}

@@ -123,9 +123,12 @@ def main():
     target("documentSymbol p99, 20 KB (right after an edit)", lsp_p(small, "symbols_after_edit"), 2,
            detail=f"p50 {fmt_ms(lsp_p(small, 'symbols_after_edit', 'p50'))}")
     many = lsp.get("many", {})
-    hwm = many.get("vm", {}).get("VmHWM")
+    vm = many.get("vm", {})
+    hwm = vm.get("VmHWM_all")
     target("peak RSS, 20 reports open", hwm / 1024 if hwm else None, 40, unit="MB",
-           detail=f"VmHWM of the server; {many.get('bytes', 0) // 1024} KB of text"
+           detail=f"VmHWM of the server ({fmt_mb(vm.get('VmHWM'))}) plus that of each of its "
+                  f"{vm.get('processes', 1) - 1} analysis processes, summed; "
+                  f"{many.get('bytes', 0) // 1024} KB of text"
                   + (f"; {many['error']}" if "error" in many else ""))
 
     # batch x100
