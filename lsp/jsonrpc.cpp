@@ -131,8 +131,10 @@ Incoming parse_message(std::string_view body) {
   }
 }
 
-std::string response(const json& id, const json& result) {
-  return dump({{"jsonrpc", "2.0"}, {"id", id}, {"result", result}});
+std::string response(const json& id, json result) {
+  json j = {{"jsonrpc", "2.0"}, {"id", id}};
+  j["result"] = std::move(result);
+  return dump(j);
 }
 
 std::string error_response(const json& id, int code, std::string_view message) {
@@ -141,15 +143,15 @@ std::string error_response(const json& id, int code, std::string_view message) {
                {"error", {{"code", code}, {"message", std::string(message)}}}});
 }
 
-std::string notification(std::string_view method, const json& params) {
+std::string notification(std::string_view method, json params) {
   json j = {{"jsonrpc", "2.0"}, {"method", std::string(method)}};
-  if (!params.is_null()) j["params"] = params;
+  if (!params.is_null()) j["params"] = std::move(params);
   return dump(j);
 }
 
-std::string request(const json& id, std::string_view method, const json& params) {
+std::string request(const json& id, std::string_view method, json params) {
   json j = {{"jsonrpc", "2.0"}, {"id", id}, {"method", std::string(method)}};
-  if (!params.is_null()) j["params"] = params;
+  if (!params.is_null()) j["params"] = std::move(params);
   return dump(j);
 }
 

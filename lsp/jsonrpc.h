@@ -66,15 +66,15 @@ struct Incoming {
 Incoming parse_message(std::string_view body);
 
 /// {"jsonrpc":"2.0","id":id,"result":result}; a null result is written out ("result":null),
-/// as LSP requires (e.g. for shutdown).
-std::string response(const nlohmann::json& id, const nlohmann::json& result);
+/// as LSP requires (e.g. for shutdown).  Taken by value: a large result is moved, not copied.
+std::string response(const nlohmann::json& id, nlohmann::json result);
 /// {"jsonrpc":"2.0","id":id,"error":{"code":code,"message":message}}. Use a null id when the
 /// request's id is unknown (parse errors).
 std::string error_response(const nlohmann::json& id, int code, std::string_view message);
 /// {"jsonrpc":"2.0","method":method,"params":params}; params omitted when null.
-std::string notification(std::string_view method, const nlohmann::json& params);
+std::string notification(std::string_view method, nlohmann::json params);
 /// {"jsonrpc":"2.0","id":id,"method":method,"params":params} (server -> client requests such
 /// as workspace/configuration); params omitted when null.
-std::string request(const nlohmann::json& id, std::string_view method, const nlohmann::json& params);
+std::string request(const nlohmann::json& id, std::string_view method, nlohmann::json params);
 
 }  // namespace reportls::lsp

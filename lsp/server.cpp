@@ -63,8 +63,8 @@ class ReplyState {
     if (!sent_.exchange(true))
       send_(error_response(id_, error_code::InternalError, "request dropped without a reply"));
   }
-  void ok(const json &result) {
-    if (!sent_.exchange(true)) send_(response(id_, result));
+  void ok(json result) {
+    if (!sent_.exchange(true)) send_(response(id_, std::move(result)));
   }
   void error(int code, std::string_view message) {
     if (!sent_.exchange(true)) send_(error_response(id_, code, message));
@@ -404,11 +404,12 @@ class Session {
         send(notification("window/showMessage", {{"type", 1}, {"message", text}}));
       }
     }
-    if (!pull_diagnostics_)
-      send(notification("textDocument/publishDiagnostics",
-                        {{"uri", a.doc->uri()},
-                         {"version", a.doc->version()},
-                         {"diagnostics", diagnostics_json(*a.result, *a.doc, encoding_, *a.settings)}}));
+    if (!pull_diagnostics_) {
+      // Built in place and moved along: a 1 MB report has thousands of diagnostics.
+      json params = {{"uri", a.doc->uri()}, {"version", a.doc->version()}};
+      params["diagnostics"] = diagnostics_json(*a.result, *a.doc, encoding_, *a.settings);
+      send(notification("textDocument/publishDiagnostics", std::move(params)));
+    }
     json facts = a.result->facts;
     auto &last = facts_[a.doc->uri()];
     if (facts != last) {
