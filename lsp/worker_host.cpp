@@ -27,6 +27,9 @@ using Clock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
 
 constexpr const char *kWorkerName = "(分析进程)";
+// Documents whose last text each side keeps (worker_protocol.h); beyond, the least recently used
+// goes and is sent whole next time.
+constexpr size_t kHeldTexts = 16;
 
 // What the reader thread hands over.  Shared with the (detached) reader thread, so that a worker
 // whose output pipe is somehow kept open never blocks whoever stops it.
@@ -197,7 +200,8 @@ class WorkerHost final : public PluginHost {
 
  private:
   struct Outcome {
-    enum Kind { Ok, Fault, Abandoned } kind = Abandoned;
+    // Resend: the worker no longer holds the text the request's change applies to.
+    enum Kind { Ok, Fault, Abandoned, Resend } kind = Abandoned;
     json result;
     std::string plugin;  // running when the fault happened; empty: none was
     std::string why;
@@ -220,6 +224,7 @@ class WorkerHost final : public PluginHost {
         if (infos_.empty()) infos_ = std::move(infos);
         plugin_count_ = infos_.size();
         process_ = std::move(process);
+        sent_.clear();  // a new process holds no text yet
         return true;
       } catch (const std::exception &e) {
         why = e.what();
@@ -241,14 +246,28 @@ class WorkerHost final : public PluginHost {
     if (token.cancelled()) return result;
     std::string uri(doc.uri);
     request["method"] = method;
-    request["doc"] = {{"uri", uri}, {"text", doc.text}, {"version", doc.version}, {"settings", doc.settings}};
     std::vector<PluginProblem> faults;  // worker failures no plugin can be blamed for
     for (size_t attempt = 0;; ++attempt) {
+      if (!process_) {
+        std::string why;
+        if (!start(why)) {
+          faults.push_back({kWorkerName, "无法启动分析进程: " + why});
+          break;
+        }
+      }
       json skip = json::array();
       for (const auto &[plugin, why] : disabled_[uri]) skip.push_back(plugin);
       request["skip"] = std::move(skip);
       request["id"] = ++next_id_;
+      request["doc"] = document_message(uri, doc);
       Outcome o = exchange(request, budget(doc.text.size()), token);
+      if (o.kind == Outcome::Resend && request["doc"].contains("base")) {
+        sent_.erase(uri);
+        request["id"] = ++next_id_;
+        request["doc"] = document_message(uri, doc);
+        o = exchange(request, budget(doc.text.size()), token);
+      }
+      if (o.kind == Outcome::Resend) o = {Outcome::Fault, {}, "", "分析进程拒绝了完整的文档"};
       if (o.kind == Outcome::Ok) {
         try {
           result = decode(o.result);
@@ -279,12 +298,33 @@ class WorkerHost final : public PluginHost {
     return options_.timeout * static_cast<int64_t>(std::max<size_t>(1, (bytes + (1u << 20) - 1) >> 20));
   }
 
-  // Sends one request and waits for its answer.  Under busy_.
-  Outcome exchange(const json &request, std::chrono::milliseconds budget, const CancelToken &token) const {
-    if (!process_) {
-      std::string why;
-      if (!start(why)) return {Outcome::Abandoned, {}, "", "无法启动分析进程: " + why};
+  // The "doc" of a request (worker_protocol.h): the whole text, or its change since the text this
+  // worker last got for the uri.  Remembers what was sent.  Under busy_.
+  json document_message(const std::string &uri, const DocumentInput &doc) const {
+    json d = {{"uri", uri}, {"version", doc.version}, {"settings", doc.settings}, {"serial", ++next_serial_}};
+    Held &held = sent_[uri];
+    const worker::Splice s = worker::splice_between(held.text, doc.text);
+    const size_t changed = doc.text.size() - s.start - s.suffix;
+    if (held.serial != 0 && changed <= doc.text.size() / 2) {
+      d["base"] = held.serial;
+      d["start"] = s.start;
+      d["end"] = held.text.size() - s.suffix;
+      d["length"] = doc.text.size();
+      d["text"] = doc.text.substr(s.start, changed);
+    } else {
+      d["text"] = doc.text;
     }
+    held.serial = next_serial_;
+    held.text.assign(doc.text);
+    held.used = next_serial_;
+    if (sent_.size() > kHeldTexts)
+      sent_.erase(std::min_element(sent_.begin(), sent_.end(),
+                                   [](const auto &a, const auto &b) { return a.second.used < b.second.used; }));
+    return d;
+  }
+
+  // Sends one request and waits for its answer.  Under busy_, with a running process_.
+  Outcome exchange(const json &request, std::chrono::milliseconds budget, const CancelToken &token) const {
     const int64_t id = request["id"];
     process_->send(request);
     std::string plugin;
@@ -306,6 +346,8 @@ class WorkerHost final : public PluginHost {
           deadline = Clock::now() + budget;  // the budget is per plugin call
         } else if (message.contains("result")) {
           return {Outcome::Ok, std::move(message["result"]), "", ""};
+        } else if (message.contains("resend")) {
+          return {Outcome::Resend, {}, "", ""};
         }
         continue;
       }
@@ -334,6 +376,60 @@ class WorkerHost final : public PluginHost {
   mutable int64_t next_id_ = 0;
   // uri -> plugin -> why it is off for that document.
   mutable std::map<std::string, std::map<std::string, std::string>> disabled_;
+  // The texts the running worker process was sent, the last per uri (worker_protocol.h).
+  struct Held {
+    uint64_t serial = 0;  // 0: none
+    std::string text;
+    uint64_t used = 0;
+  };
+  mutable std::map<std::string, Held> sent_;
+  mutable uint64_t next_serial_ = 0;
+};
+
+}  // namespace
+
+namespace {
+
+// The worker's side of worker_protocol.h's document texts: the last text of each uri.
+class HeldTexts {
+ public:
+  // Applies a request's "doc" (its "text" is moved from); the document's text, or nullptr when
+  // doc is a change to a text no longer held (the host then sends it whole).  Throws
+  // json::exception on a malformed doc.
+  const std::string *update(const std::string &uri, nlohmann::json &doc) {
+    const uint64_t serial = doc.at("serial").get<uint64_t>();
+    std::string &middle = doc.at("text").get_ref<std::string &>();
+    if (doc.contains("base")) {
+      auto it = held_.find(uri);
+      if (it == held_.end() || it->second.serial != doc.at("base").get<uint64_t>()) return nullptr;
+      std::string &text = it->second.text;
+      const size_t start = doc.at("start").get<size_t>(), end = doc.at("end").get<size_t>();
+      if (start > end || end > text.size() ||
+          text.size() - (end - start) + middle.size() != doc.at("length").get<size_t>())
+        return nullptr;
+      text.replace(start, end - start, middle);
+    } else {
+      held_[uri].text = std::move(middle);
+    }
+    Entry &e = held_[uri];
+    e.serial = serial;
+    e.used = ++clock_;
+    if (held_.size() > kHeldTexts) {
+      auto oldest = std::min_element(held_.begin(), held_.end(),
+                                     [](const auto &a, const auto &b) { return a.second.used < b.second.used; });
+      if (oldest->first != uri) held_.erase(oldest);
+    }
+    return &held_[uri].text;
+  }
+
+ private:
+  struct Entry {
+    uint64_t serial = 0;
+    std::string text;
+    uint64_t used = 0;
+  };
+  std::map<std::string, Entry> held_;
+  uint64_t clock_ = 0;
 };
 
 }  // namespace
@@ -370,6 +466,7 @@ int run_analysis_worker(const PluginHostOptions &base) {
   auto host = make_in_process_host(options);
   writer.write(worker::dump({{"hello", {{"plugins", worker::encode(host->plugins())}}}}));
 
+  HeldTexts texts;
   // Shared with the reader thread.
   std::mutex mutex;
   std::condition_variable cv;
@@ -412,9 +509,14 @@ int run_analysis_worker(const PluginHostOptions &base) {
     json result;
     try {
       skip = request.value("skip", std::set<std::string>());
-      const json &d = request.at("doc");
-      std::string uri = d.at("uri"), text = d.at("text"), settings = d.at("settings");
-      DocumentInput input{uri, text, d.at("version").get<int64_t>(), settings};
+      json &d = request.at("doc");
+      std::string uri = d.at("uri"), settings = d.at("settings");
+      const std::string *text = texts.update(uri, d);
+      if (!text) {
+        writer.write(worker::dump({{"id", current}, {"resend", true}}));
+        continue;
+      }
+      DocumentInput input{uri, *text, d.at("version").get<int64_t>(), settings};
       std::string method = request.at("method");
       if (method == "analyze")
         result = worker::encode(host->analyze(input, token, request.at("capabilities").get<uint32_t>()));

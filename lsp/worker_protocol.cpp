@@ -2,6 +2,9 @@
 
 #include "lsp/result_codec.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace reportls::lsp::worker {
 
 using nlohmann::json;
@@ -28,6 +31,23 @@ AnalysisResult decode_analysis(const json &j) { return codec::decode_analysis(by
 CompletionResult decode_completion(const json &j) { return codec::decode_completion(bytes_of(j)); }
 HoverResult decode_hover(const json &j) { return codec::decode_hover(bytes_of(j)); }
 std::vector<PluginInfo> decode_plugins(const json &j) { return codec::decode_plugins(bytes_of(j)); }
+
+Splice splice_between(std::string_view old_text, std::string_view new_text) {
+  // Block-wise memcmp first: this runs per request over texts of megabytes.
+  constexpr size_t kBlock = 64;
+  const size_t common = std::min(old_text.size(), new_text.size());
+  Splice s;
+  while (s.start + kBlock <= common && std::memcmp(old_text.data() + s.start, new_text.data() + s.start, kBlock) == 0)
+    s.start += kBlock;
+  while (s.start < common && old_text[s.start] == new_text[s.start]) ++s.start;
+  const size_t room = common - s.start;
+  auto old_end = [&] { return old_text.data() + old_text.size() - s.suffix; };
+  auto new_end = [&] { return new_text.data() + new_text.size() - s.suffix; };
+  while (s.suffix + kBlock <= room && std::memcmp(old_end() - kBlock, new_end() - kBlock, kBlock) == 0)
+    s.suffix += kBlock;
+  while (s.suffix < room && old_end()[-1] == new_end()[-1]) ++s.suffix;
+  return s;
+}
 
 std::string dump(const json &message) {
   std::string out;

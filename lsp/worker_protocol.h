@@ -4,11 +4,20 @@
 // Content-Length frame (transport.h), over the worker's stdin/stdout:
 //
 //   worker → host  {"hello": {"plugins": [PluginInfo...]}}            once, after loading
-//   host → worker  {"id": N, "method": "analyze"|"complete"|"hover", "doc": {uri, text, version,
-//                   settings}, "capabilities": C, "offset": O, "skip": [plugin names]}
+//   host → worker  {"id": N, "method": "analyze"|"complete"|"hover", "doc": {uri, version,
+//                   settings, serial, text | base+start+end+text+length}, "capabilities": C,
+//                   "offset": O, "skip": [plugin names]}
+//   worker → host  {"id": N, "resend": true}      the worker no longer holds doc.base
 //   worker → host  {"id": N, "plugin": "name"}     progress: about to call that plugin
 //   worker → host  {"id": N, "result": <bin>}      the request's result (encode() below)
 //   host → worker  {"cancel": N}                   the request's CancelToken was cancelled
+//
+// Document texts.  Every text the host sends gets a serial number; the worker keeps the last text
+// of each uri with its serial (a few documents, least recently used dropped).  The next request
+// for that uri carries only what changed — "base" (the serial the change applies to), bytes
+// [start, end) of that text replaced by "text", and the new "length" — so a keystroke or a
+// completion in a 1 MB report does not send the whole report through the pipe again.  A worker
+// that lacks the base answers "resend", and the host sends the whole text.
 //
 // Results and the plugin list travel as one MessagePack bin value each, in the layout of
 // result_codec.h (a JSON tree of thousands of diagnostics cost more than analysing them).
@@ -36,6 +45,14 @@ AnalysisResult decode_analysis(const nlohmann::json &j);
 CompletionResult decode_completion(const nlohmann::json &j);
 HoverResult decode_hover(const nlohmann::json &j);
 std::vector<PluginInfo> decode_plugins(const nlohmann::json &j);
+
+// The middle part that differs between two texts: bytes [start, old.size() - suffix) of old
+// become bytes [start, new.size() - suffix) of new.
+struct Splice {
+  size_t start = 0;
+  size_t suffix = 0;
+};
+Splice splice_between(std::string_view old_text, std::string_view new_text);
 
 // One message body, and back; parse() gives a discarded value for a malformed body.
 std::string dump(const nlohmann::json &message);
