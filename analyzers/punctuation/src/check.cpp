@@ -25,7 +25,7 @@ plugin::Diagnostic shifted(plugin::Diagnostic d, uint32_t by) {
 
 LineFindings find_in_line(std::string_view line, Span content, const Tables &t, const Marks &marks) {
   LineFindings found;
-  find_width(line, t, marks, found);
+  find_width(line, marks, found);
   find_unpaired(line, content, t, marks, found);
   // Searched as a text of its own: look-arounds stop at the paragraph, as the memo key requires.
   const std::string_view paragraph = content.in(line);
@@ -43,14 +43,20 @@ std::shared_ptr<LineMemo> make_line_memo() { return std::make_shared<LineMemo>()
 
 uint64_t lines_checked(const Tables &tables) { return tables.memo->checked; }
 
+void CodePoints::insert(char32_t c) {
+  if (c >= bits_.size()) bits_.resize(c + 1);
+  bits_[c] = true;
+}
+
 Marks::Marks(const Tables &t) {
   for (const auto &[c, fw] : t.fullwidth) {
+    ascii.insert(c);
     uint32_t j = 0;
     fullwidth.insert(report::next_code_point(fw, j));
   }
   for (const PairFamily &f : t.pairs) {
-    paired.insert(f.open.begin(), f.open.end());
-    paired.insert(f.close.begin(), f.close.end());
+    for (const char32_t c : f.open) paired.insert(c);
+    for (const char32_t c : f.close) paired.insert(c);
   }
 }
 

@@ -64,7 +64,7 @@ void find_unpaired(std::string_view s, Span content, const Tables &t, const Mark
   for (uint32_t i = content.start; i < content.end;) {
     const uint32_t at = i;
     const char32_t c = report::next_code_point(s, i);
-    if (!marks.paired.count(c)) continue;  // most characters are no paired mark at all
+    if (!marks.paired.contains(c)) continue;  // most characters are no paired mark at all
     for (size_t fi = 0; fi < t.pairs.size(); ++fi) {
       const PairFamily &f = t.pairs[fi];
       if (std::find(f.open.begin(), f.open.end(), c) != f.open.end()) {

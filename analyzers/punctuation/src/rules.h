@@ -9,15 +9,25 @@
 #include <reportls/report/line_cache.h>
 
 #include <atomic>
-#include <unordered_set>
 
 namespace reportls::punctuation {
+
+// A set of code points asked about for nearly every character of a report: one bit test.
+class CodePoints {
+ public:
+  void insert(char32_t c);
+  bool contains(char32_t c) const { return c < bits_.size() && bits_[c]; }
+
+ private:
+  std::vector<bool> bits_;
+};
 
 // The code points the families look for, gathered from the tables once per check().
 struct Marks {
   explicit Marks(const Tables &t);
-  std::unordered_set<char32_t> fullwidth;  // the full-width forms of Tables::fullwidth
-  std::unordered_set<char32_t> paired;     // every opener and closer of Tables::pairs
+  CodePoints ascii;      // the keys of Tables::fullwidth
+  CodePoints fullwidth;  // their full-width forms
+  CodePoints paired;     // every opener and closer of Tables::pairs
 };
 
 // An unbalanced-mark diagnostic.  A closer with no opener before it is excused when it is an
@@ -40,7 +50,7 @@ struct LineMemo {
 };
 
 // width: the line's ASCII marks in Chinese text and its count of full-width marks.
-void find_width(std::string_view line, const Tables &t, const Marks &marks, LineFindings &out);
+void find_width(std::string_view line, const Marks &marks, LineFindings &out);
 // width, over the document: one normalized-document diagnostic, or one halfwidth per mark
 // (ascii_marks: every line's, as document offsets) outside the orphan ordinals.
 void report_width(const report::Document &doc, const Tables &t, const std::vector<uint32_t> &ascii_marks,

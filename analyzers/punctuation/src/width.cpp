@@ -25,25 +25,25 @@ const std::string &fullwidth_of(const report::Document &doc, const Tables &t, ui
 // the run is Chinese.  Deciding per run (not per mark) makes the bulk fix a fixpoint: after it, no
 // remaining ASCII mark has a Chinese neighbour.  `1,000` and URLs keep theirs because their
 // neighbours are ASCII.
-void find_width(std::string_view line, const Tables &t, const Marks &marks, LineFindings &out) {
+void find_width(std::string_view line, const Marks &marks, LineFindings &out) {
   char32_t before = 0;
   size_t run = out.ascii_marks.size();  // the current run is out.ascii_marks[run…]
   for (uint32_t i = 0; i < line.size();) {
     const uint32_t at = i;
     const char32_t c = report::next_code_point(line, i);
     if (c < 0x80) {
-      if (t.fullwidth.count(c)) {
+      if (marks.ascii.contains(c)) {
         out.ascii_marks.push_back(at);
         continue;
       }
-    } else if (marks.fullwidth.count(c)) {
+    } else if (marks.fullwidth.contains(c)) {
       ++out.fullwidth_marks;
     }
-    if (!chinese(before) && !chinese(c)) out.ascii_marks.resize(run);
+    if (out.ascii_marks.size() > run && !chinese(before) && !chinese(c)) out.ascii_marks.resize(run);
     run = out.ascii_marks.size();
     before = c;
   }
-  if (!chinese(before)) out.ascii_marks.resize(run);
+  if (out.ascii_marks.size() > run && !chinese(before)) out.ascii_marks.resize(run);
 }
 
 void report_width(const report::Document &doc, const Tables &t, const std::vector<uint32_t> &ascii_marks,
