@@ -3,23 +3,96 @@
 #include <reportls/report/diagnostic.h>
 
 #include <algorithm>
+#include <iterator>
 
 namespace reportls::punctuation {
+namespace {
+
+using report::Span;
+
+Span relative(Span s, uint32_t to) { return {s.start - to, s.end - to}; }
+
+plugin::Diagnostic shifted(plugin::Diagnostic d, uint32_t by) {
+  d.start += by;
+  d.end += by;
+  for (plugin::Fix &f : d.fixes)
+    for (plugin::Edit &e : f.edits) {
+      e.start += by;
+      e.end += by;
+    }
+  return d;
+}
+
+LineFindings find_in_line(std::string_view line, Span content, const Tables &t, const Marks &marks) {
+  LineFindings found;
+  find_width(line, marks, found);
+  find_unpaired(line, content, t, marks, found);
+  // Searched as a text of its own: look-arounds stop at the paragraph, as the memo key requires.
+  const std::string_view paragraph = content.in(line);
+  report::find_pattern_hits(paragraph, {0, static_cast<uint32_t>(paragraph.size())}, t.patterns, std::nullopt,
+                            [&](report::PatternHit &&h) {
+                              found.patterns.push_back(
+                                  shifted(report::to_diagnostic(std::move(h), "punctuation"), content.start));
+                            });
+  return found;
+}
+
+}  // namespace
+
+std::shared_ptr<LineMemo> make_line_memo() { return std::make_shared<LineMemo>(); }
+
+uint64_t lines_checked(const Tables &tables) { return tables.memo->checked; }
+
+void CodePoints::insert(char32_t c) {
+  if (c >= bits_.size()) bits_.resize(c + 1);
+  bits_[c] = true;
+}
+
+Marks::Marks(const Tables &t) {
+  for (const auto &[c, fw] : t.fullwidth) {
+    ascii.insert(c);
+    uint32_t j = 0;
+    fullwidth.insert(report::next_code_point(fw, j));
+  }
+  for (const PairFamily &f : t.pairs) {
+    for (const char32_t c : f.open) paired.insert(c);
+    for (const char32_t c : f.close) paired.insert(c);
+  }
+}
 
 std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &t,
                                       const std::function<bool()> &cancelled) {
-  std::vector<plugin::Diagnostic> out;
-  check_width(doc, t, out);
-  if (cancelled()) return out;
-  check_pairs(doc, t, out);
+  const Marks marks(t);
+  const std::vector<Span> orphans = orphan_ordinals(doc);
+  std::vector<uint32_t> ascii_marks;
+  uint32_t fullwidth_marks = 0;
+  std::vector<plugin::Diagnostic> unpaired, patterns;
   for (const report::Line &line : doc.lines) {
     if (line.kind == report::LineKind::Debris || line.kind == report::LineKind::Blank) continue;
-    if (cancelled()) return out;
-    report::find_pattern_hits(
-        doc.text, line.content, t.patterns, std::nullopt,
-        [&](report::PatternHit &&h) { out.push_back(report::to_diagnostic(std::move(h), "punctuation")); },
-        t.hits.get());
+    if (cancelled()) return {};
+    const std::string_view text = doc.str(line.span);
+    const Span content = relative(line.content, line.span.start);
+    // The content's bounds follow from the line's bytes; keying on them too keeps the memo right
+    // however the parser trims.
+    const uint64_t salt = uint64_t{content.start} << 32 | content.end;
+    const LineFindings found = t.memo->lines.get(text, salt, [&] {
+      ++t.memo->checked;
+      return find_in_line(text, content, t, marks);
+    });
+    const uint32_t by = line.span.start;
+    for (const uint32_t m : found.ascii_marks) ascii_marks.push_back(m + by);
+    fullwidth_marks += found.fullwidth_marks;
+    for (const Unpaired &u : found.unpaired) {
+      const uint32_t at = u.diagnostic.start + by;
+      if (!u.stray_closer || std::none_of(orphans.begin(), orphans.end(), [&](Span o) { return o.contains(at); }))
+        unpaired.push_back(shifted(u.diagnostic, by));
+    }
+    for (const plugin::Diagnostic &d : found.patterns) patterns.push_back(shifted(d, by));
   }
+  std::vector<plugin::Diagnostic> out;
+  report_width(doc, t, ascii_marks, fullwidth_marks, orphans, out);
+  for (std::vector<plugin::Diagnostic> *family : {&unpaired, &patterns})
+    std::move(family->begin(), family->end(), std::back_inserter(out));
   std::stable_sort(out.begin(), out.end(), [](const plugin::Diagnostic &a, const plugin::Diagnostic &b) {
     return a.start < b.start;
   });

@@ -2,7 +2,6 @@
 #include "rules.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 namespace reportls::punctuation {
 namespace {
@@ -36,35 +35,36 @@ std::string utf8(char32_t c) {
   return s;
 }
 
-plugin::Diagnostic unbalanced(Span mark, std::string message) {
+Unpaired unbalanced(Span mark, std::string message, bool stray_closer = false) {
   plugin::Diagnostic d;
   d.start = mark.start;
   d.end = mark.end;
   d.code = "punctuation.unbalanced";
   d.severity = REPORTLS_SEVERITY_ERROR;
   d.message = std::move(message);
-  return d;
+  return {std::move(d), stray_closer};
 }
 
-void check_line(const report::Document &doc, const Tables &t, Span line, const std::vector<Span> &orphans,
-                const std::unordered_set<char32_t> &marks, std::vector<plugin::Diagnostic> &out) {
-  const std::string_view s = doc.text;
+}  // namespace
+
+void find_unpaired(std::string_view s, Span content, const Tables &t, const Marks &marks, LineFindings &found) {
+  std::vector<Unpaired> &out = found.unpaired;
   std::vector<Open> opens;   // every opener seen, in order
   std::vector<size_t> stack; // indices into opens
   struct Nested { size_t outer; Span open, close; };
   std::vector<Nested> nested;
   auto report_open = [&](const Open &o) {
     const PairFamily &f = t.pairs[o.family];
-    std::string m = "“" + std::string(doc.str(o.mark)) + "”在本段没有配对的“" + utf8(f.close.front()) + "”：成对的" +
+    std::string m = "“" + std::string(o.mark.in(s)) + "”在本段没有配对的“" + utf8(f.close.front()) + "”：成对的" +
                     f.name + "应在同一段内配对（GB/T 15834-2011）";
     if (o.holds_nested && f.nested_open)
       m += "；其中的内层引号应改用“" + utf8(f.nested_open) + utf8(f.nested_close) + "”";
     out.push_back(unbalanced(o.mark, std::move(m)));
   };
-  for (uint32_t i = line.start; i < line.end;) {
+  for (uint32_t i = content.start; i < content.end;) {
     const uint32_t at = i;
     const char32_t c = report::next_code_point(s, i);
-    if (!marks.count(c)) continue;  // most characters are no paired mark at all
+    if (!marks.paired.contains(c)) continue;  // most characters are no paired mark at all
     for (size_t fi = 0; fi < t.pairs.size(); ++fi) {
       const PairFamily &f = t.pairs[fi];
       if (std::find(f.open.begin(), f.open.end(), c) != f.open.end()) {
@@ -75,11 +75,10 @@ void check_line(const report::Document &doc, const Tables &t, Span line, const s
       if (std::find(f.close.begin(), f.close.end(), c) == f.close.end()) continue;
       auto top = std::find_if(stack.rbegin(), stack.rend(), [&](size_t o) { return opens[o].family == fi; });
       if (top == stack.rend()) {
-        const bool orphan = std::any_of(orphans.begin(), orphans.end(), [&](Span o) { return o.contains(at); });
-        if (!orphan)
-          out.push_back(unbalanced({at, i}, "“" + std::string(s.substr(at, i - at)) + "”在本段前面没有配对的“" +
-                                                  utf8(f.open.front()) + "”：成对的" + f.name +
-                                                  "应在同一段内配对（GB/T 15834-2011）"));
+        out.push_back(unbalanced({at, i},
+                                 "“" + std::string(s.substr(at, i - at)) + "”在本段前面没有配对的“" +
+                                     utf8(f.open.front()) + "”：成对的" + f.name + "应在同一段内配对（GB/T 15834-2011）",
+                                 true));
         break;
       }
       const size_t inner = *top;
@@ -99,37 +98,23 @@ void check_line(const report::Document &doc, const Tables &t, Span line, const s
   for (const Nested &n : nested) {
     if (!opens[n.outer].matched) continue;
     const PairFamily &f = t.pairs[opens[n.outer].family];
-    plugin::Diagnostic d = unbalanced(
+    Unpaired u = unbalanced(
         n.open, f.name + "里面又用了" + f.name + "：外层用" + utf8(f.open.front()) + utf8(f.close.front()) + "，里层应改用" +
                     utf8(f.nested_open) + utf8(f.nested_close) + "（GB/T 15834-2011）");
-    d.severity = REPORTLS_SEVERITY_WARNING;
-    d.fixes.push_back({"内层改用" + utf8(f.nested_open) + utf8(f.nested_close),
-                       {{n.open.start, n.open.end, utf8(f.nested_open)},
-                        {n.close.start, n.close.end, utf8(f.nested_close)}},
-                       true});
-    out.push_back(std::move(d));
+    u.diagnostic.severity = REPORTLS_SEVERITY_WARNING;
+    u.diagnostic.fixes.push_back({"内层改用" + utf8(f.nested_open) + utf8(f.nested_close),
+                                  {{n.open.start, n.open.end, utf8(f.nested_open)},
+                                   {n.close.start, n.close.end, utf8(f.nested_close)}},
+                                  true});
+    out.push_back(std::move(u));
   }
 }
-
-}  // namespace
 
 std::vector<Span> orphan_ordinals(const report::Document &doc) {
   std::vector<Span> out;
   for (const report::Heading &h : doc.headings)
     if (h.ordinal.style == report::OrdinalStyle::Orphan) out.push_back(h.ordinal.span);
   return out;
-}
-
-void check_pairs(const report::Document &doc, const Tables &t, std::vector<plugin::Diagnostic> &out) {
-  const std::vector<Span> orphans = orphan_ordinals(doc);
-  std::unordered_set<char32_t> marks;
-  for (const PairFamily &f : t.pairs) {
-    marks.insert(f.open.begin(), f.open.end());
-    marks.insert(f.close.begin(), f.close.end());
-  }
-  for (const report::Line &line : doc.lines)
-    if (line.kind != report::LineKind::Debris && line.kind != report::LineKind::Blank)
-      check_line(doc, t, line.content, orphans, marks, out);
 }
 
 }  // namespace reportls::punctuation

@@ -2,7 +2,6 @@
 #include "rules.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 namespace reportls::punctuation {
 namespace {
@@ -15,55 +14,42 @@ bool chinese(char32_t c) {
          (c >= 0xFF01 && c <= 0xFFEF);
 }
 
-struct Mark {
-  Span span;
-  const std::string *fullwidth;
-};
-
-// The ASCII marks to convert: a maximal run of table marks converts as a whole when the character
-// just before or just after the run is Chinese.  Deciding per run (not per mark) makes the bulk fix
-// a fixpoint: after it, no remaining ASCII mark has a Chinese neighbour.  `1,000` and URLs keep
-// theirs because their neighbours are ASCII.
-std::vector<Mark> convertible(const report::Document &doc, const Tables &t, uint32_t &fullwidth_count) {
-  std::vector<Mark> out;
-  fullwidth_count = 0;
-  std::unordered_set<char32_t> fullwidth_forms;  // the full-width marks, as code points
-  for (const auto &[c, fw] : t.fullwidth) {
-    uint32_t j = 0;
-    fullwidth_forms.insert(report::next_code_point(fw, j));
-  }
-  for (const report::Line &line : doc.lines) {
-    if (line.kind == report::LineKind::Debris || line.kind == report::LineKind::Blank) continue;
-    const std::string_view s = doc.text;
-    char32_t before = 0;
-    std::vector<Mark> run;
-    for (uint32_t i = line.span.start; i < line.span.end;) {
-      const uint32_t at = i;
-      const char32_t c = report::next_code_point(s, i);
-      if (c < 0x80) {
-        if (auto it = t.fullwidth.find(c); it != t.fullwidth.end()) {
-          run.push_back({{at, i}, &it->second});
-          continue;
-        }
-      } else if (fullwidth_forms.count(c)) {
-        ++fullwidth_count;
-      }
-      if (!run.empty() && (chinese(before) || chinese(c))) out.insert(out.end(), run.begin(), run.end());
-      run.clear();
-      before = c;
-    }
-    if (!run.empty() && chinese(before)) out.insert(out.end(), run.begin(), run.end());
-  }
-  return out;
+// The full-width form of the ASCII mark at offset m.
+const std::string &fullwidth_of(const report::Document &doc, const Tables &t, uint32_t m) {
+  return t.fullwidth.at(static_cast<unsigned char>(doc.text[m]));
 }
 
 }  // namespace
 
-void check_width(const report::Document &doc, const Tables &t, std::vector<plugin::Diagnostic> &out) {
-  uint32_t fullwidth_count = 0;
-  const std::vector<Mark> marks = convertible(doc, t, fullwidth_count);
-  if (marks.empty()) return;
-  const auto ascii = static_cast<uint32_t>(marks.size());
+// A maximal run of table marks converts as a whole when the character just before or just after
+// the run is Chinese.  Deciding per run (not per mark) makes the bulk fix a fixpoint: after it, no
+// remaining ASCII mark has a Chinese neighbour.  `1,000` and URLs keep theirs because their
+// neighbours are ASCII.
+void find_width(std::string_view line, const Marks &marks, LineFindings &out) {
+  char32_t before = 0;
+  size_t run = out.ascii_marks.size();  // the current run is out.ascii_marks[run…]
+  for (uint32_t i = 0; i < line.size();) {
+    const uint32_t at = i;
+    const char32_t c = report::next_code_point(line, i);
+    if (c < 0x80) {
+      if (marks.ascii.contains(c)) {
+        out.ascii_marks.push_back(at);
+        continue;
+      }
+    } else if (marks.fullwidth.contains(c)) {
+      ++out.fullwidth_marks;
+    }
+    if (out.ascii_marks.size() > run && !chinese(before) && !chinese(c)) out.ascii_marks.resize(run);
+    run = out.ascii_marks.size();
+    before = c;
+  }
+  if (out.ascii_marks.size() > run && !chinese(before)) out.ascii_marks.resize(run);
+}
+
+void report_width(const report::Document &doc, const Tables &t, const std::vector<uint32_t> &ascii_marks,
+                  uint32_t fullwidth_count, const std::vector<Span> &orphans, std::vector<plugin::Diagnostic> &out) {
+  if (ascii_marks.empty()) return;
+  const auto ascii = static_cast<uint32_t>(ascii_marks.size());
   // Mostly ASCII, or so many ASCII marks that one diagnostic per mark would bury the others:
   // one document-level diagnostic with one bulk fix.
   const bool normalized =
@@ -86,23 +72,22 @@ void check_width(const report::Document &doc, const Tables &t, std::vector<plugi
                 std::to_string(fullwidth_count) +
                 " 处：文本似经半角化（NFKC）处理。公文中文标点应使用全角形式（GB/T 15834-2011），可一次全部转换";
     plugin::Fix fix{"将中文语境中的 " + std::to_string(ascii) + " 处半角标点全部转为全角", {}, true};
-    for (const Mark &m : marks) fix.edits.push_back({m.span.start, m.span.end, *m.fullwidth});
+    for (const uint32_t m : ascii_marks) fix.edits.push_back({m, m + 1, fullwidth_of(doc, t, m)});
     d.fixes.push_back(std::move(fix));
     out.push_back(std::move(d));
     return;
   }
-  const std::vector<Span> orphans = orphan_ordinals(doc);
-  for (const Mark &m : marks) {
-    if (std::any_of(orphans.begin(), orphans.end(), [&](Span o) { return o.contains(m.span.start); }))
-      continue;
-    const std::string ascii_mark(doc.str(m.span));
+  for (const uint32_t m : ascii_marks) {
+    if (std::any_of(orphans.begin(), orphans.end(), [&](Span o) { return o.contains(m); })) continue;
+    const std::string ascii_mark(1, doc.text[m]);
+    const std::string &fullwidth = fullwidth_of(doc, t, m);
     plugin::Diagnostic d;
-    d.start = m.span.start;
-    d.end = m.span.end;
+    d.start = m;
+    d.end = m + 1;
     d.code = "punctuation.halfwidth";
     d.severity = REPORTLS_SEVERITY_WARNING;
-    d.message = "中文语境中用了半角“" + ascii_mark + "”，应为全角“" + *m.fullwidth + "”（GB/T 15834-2011）";
-    d.fixes.push_back({"改为全角“" + *m.fullwidth + "”", {{m.span.start, m.span.end, *m.fullwidth}}, true});
+    d.message = "中文语境中用了半角“" + ascii_mark + "”，应为全角“" + fullwidth + "”（GB/T 15834-2011）";
+    d.fixes.push_back({"改为全角“" + fullwidth + "”", {{m, m + 1, fullwidth}}, true});
     out.push_back(std::move(d));
   }
 }

@@ -8,7 +8,7 @@
 //                        double quotes nested in double quotes;
 //   range-dash, space, enumeration, …  pattern rules from punctuation-patterns*.json.
 // The tables come from punctuation.json and punctuation-patterns*.json in the plugin folder and
-// every data folder.  A Tables value is immutable; check() may run on several threads.
+// every data folder.  A Tables value is immutable once checked; check() may run on several threads.
 #ifndef REPORTLS_PUNCTUATION_PUNCTUATION_H
 #define REPORTLS_PUNCTUATION_PUNCTUATION_H
 
@@ -16,6 +16,7 @@
 #include <reportls/report/document.h>
 #include <reportls/report/pattern_rules.h>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <map>
@@ -30,6 +31,9 @@ struct PairFamily {
   char32_t nested_open = 0, nested_close = 0;  // what the same mark nested inside becomes (‘’)
 };
 
+struct LineMemo;  // what check() found in each line text (src/rules.h)
+std::shared_ptr<LineMemo> make_line_memo();
+
 struct Tables {
   std::map<char32_t, std::string> fullwidth;  // ASCII mark → full-width form
   uint32_t normalized_min_ascii = 5;  // ASCII marks in Chinese text needed for normalized mode…
@@ -37,8 +41,9 @@ struct Tables {
   uint32_t bulk_min_ascii = 30;  // …or at least this many ASCII marks, whatever the share
   std::vector<PairFamily> pairs;
   std::vector<report::PatternRule> patterns;
-  // What the patterns found in each line seen so far: after an edit only changed lines are searched.
-  std::shared_ptr<report::PatternHitCache> hits = std::make_shared<report::PatternHitCache>();
+  // What check() found in each line seen so far, shared by copies of these tables: after an edit
+  // only the changed lines are checked again.  It holds for these tables' content only.
+  std::shared_ptr<LineMemo> memo = make_line_memo();
 };
 
 // Loads the bundled tables and then each data folder's.  A broken bundled file throws
@@ -46,9 +51,12 @@ struct Tables {
 Tables load(const std::string &plugin_dir, const std::vector<std::string> &data_dirs,
             std::vector<std::string> &errors);
 
-// All punctuation diagnostics of doc.  Stops early (returning what it has) when cancelled().
+// All punctuation diagnostics of doc.  Stops early, returning nothing, when cancelled().
 std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &tables,
                                       const std::function<bool()> &cancelled);
+
+// How many lines check() has read with these tables (or their copies) rather than recalled.
+uint64_t lines_checked(const Tables &tables);
 
 }  // namespace reportls::punctuation
 

@@ -1,0 +1,67 @@
+// The per-line memo of check(): re-analysis after an edit reads only the edited line and says
+// exactly what a fresh analysis of the edited text says.
+#include "fix_util.h"
+
+#include <reportls/punctuation/punctuation.h>
+
+#include <doctest/doctest.h>
+
+namespace report = reportls::report;
+namespace punct = reportls::punctuation;
+
+namespace {
+
+const report::Rules &rules() {
+  static const report::Rules r = report::Rules::load(REPORTLS_SOURCE_DIR "/analyzers/report");
+  return r;
+}
+punct::Tables fresh_tables() {
+  std::vector<std::string> errors;
+  return punct::load(REPORTLS_SOURCE_DIR "/analyzers/punctuation", {}, errors);
+}
+// Every field of every diagnostic, one string to compare.
+std::string render(const std::vector<reportls::plugin::Diagnostic> &ds) {
+  std::string out;
+  for (const auto &d : ds) {
+    out += std::to_string(d.start) + "-" + std::to_string(d.end) + " " + std::to_string(d.severity) + " " + d.code +
+           " " + d.message + " " + d.docs_url + "\n";
+    for (const auto &f : d.fixes) {
+      out += "  " + f.title + (f.preferred ? " (preferred)\n" : "\n");
+      for (const auto &e : f.edits)
+        out += "    " + std::to_string(e.start) + "-" + std::to_string(e.end) + " " + e.new_text + "\n";
+    }
+  }
+  return out;
+}
+std::vector<reportls::plugin::Diagnostic> run(const std::string &text, const punct::Tables &t) {
+  return punct::check(report::parse(text, rules()), t, [] { return false; });
+}
+
+}  // namespace
+
+TEST_CASE("after a one-line edit only that line is read again, and the result is a fresh analysis's") {
+  const punct::Tables warm = fresh_tables();
+  for (const std::string &name : fixtest::corpus()) {
+    CAPTURE(name);
+    const std::string text = fixtest::read(REPORTLS_CORPUS_DIR "/" + name);
+    const auto first = run(text, warm);
+    const uint64_t read_before = punct::lines_checked(warm);
+    // An opener, an ASCII comma and a pair early in the report: new diagnostics, more ASCII marks
+    // for the document-level count, and every later line's findings shifted by the insertion.
+    const report::Document doc = report::parse(text, rules());
+    const auto body = std::find_if(doc.lines.begin(), doc.lines.end(),
+                                   [](const report::Line &l) { return l.kind == report::LineKind::Body; });
+    REQUIRE(body != doc.lines.end());
+    std::string edited = text;
+    edited.insert(body->content.start, "“工作,（要点）");
+
+    const auto again = run(edited, warm);
+    CHECK(punct::lines_checked(warm) == read_before + 1);
+    const std::string expected = render(run(edited, fresh_tables()));
+    CHECK(render(again) == expected);
+    CHECK(render(again) != render(first));
+    // Back to the original text: every line is recalled.
+    CHECK(render(run(text, warm)) == render(first));
+    CHECK(punct::lines_checked(warm) == read_before + 1);
+  }
+}
