@@ -2,11 +2,17 @@
 // wire format it uses.
 #include "lsp/worker_host.h"
 #include "lsp/result_codec.h"
+#include "lsp/transport.h"
 #include "lsp/worker_protocol.h"
 
 #include <doctest/doctest.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
 #include <filesystem>
+#include <random>
 
 using namespace reportls::lsp;
 
@@ -68,6 +74,114 @@ TEST_CASE("worker protocol round-trips an analysis result") {
   CHECK_THROWS_AS(codec::decode_analysis(bytes + "x"), codec::CodecError);
   // A count far beyond the bytes that follow is refused before anything is allocated for it.
   CHECK_THROWS_AS(codec::decode_analysis(std::string("\x0e\xff\xff\xff\xff\x0f", 6)), codec::CodecError);
+}
+
+TEST_CASE("splice_between finds the one changed middle part") {
+  std::mt19937 rng(3);
+  const std::string alphabet[] = {"a", "b", "法", "治", "𠮷", "\n"};
+  auto random_text = [&](size_t n) {
+    std::string t;
+    for (size_t i = 0; i < n; ++i) t += alphabet[rng() % 6];
+    return t;
+  };
+  for (int i = 0; i < 2000; ++i) {
+    const std::string old_text = random_text(rng() % 200);
+    std::string new_text = old_text;
+    const size_t at = old_text.empty() ? 0 : rng() % old_text.size();
+    const size_t erase = old_text.empty() ? 0 : rng() % (old_text.size() - at + 1);
+    new_text.replace(at, erase, random_text(rng() % 4));
+    const worker::Splice s = worker::splice_between(old_text, new_text);
+    REQUIRE(s.start + s.suffix <= std::min(old_text.size(), new_text.size()));
+    // Rebuilding new from old and the middle part gives new exactly…
+    std::string rebuilt = old_text;
+    rebuilt.replace(s.start, old_text.size() - s.suffix - s.start,
+                    new_text.substr(s.start, new_text.size() - s.suffix - s.start));
+    CHECK(rebuilt == new_text);
+    // …and the middle part is no longer than the edit that was made.
+    CHECK(new_text.size() - s.start - s.suffix <= new_text.size() - (old_text.size() - erase));
+  }
+  CHECK(worker::splice_between(std::string(300, 'x'), std::string(300, 'x')).start == 300);
+}
+
+TEST_CASE("the worker is sent changes only and always analyses the exact text") {
+  if (!std::filesystem::exists(REPORTLS_BUILD_DIR "/test-plugins/digest/digest.so")) return;
+  PluginHostOptions plugins;
+  plugins.plugin_dirs = {REPORTLS_BUILD_DIR "/test-plugins/digest"};
+  WorkerHostOptions worker;
+  worker.executable = kBinary;
+  auto host = make_worker_host(plugins, worker);
+  // What the digest test plugin reports: "<version>:<bytes>:<FNV-1a 64>".
+  auto digest = [](int64_t version, const std::string &text) {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : text) h = (h ^ c) * 1099511628211ull;
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%lld:%zu:%016llx", static_cast<long long>(version), text.size(),
+                  static_cast<unsigned long long>(h));
+    return std::string(buf);
+  };
+  // More documents than either side keeps, visited at random: changes, whole texts after an
+  // eviction, and texts that did not change at all.
+  std::mt19937 rng(11);
+  std::vector<std::string> texts(24, std::string(4000, 'x'));
+  std::vector<int64_t> versions(texts.size(), 0);
+  for (int step = 0; step < 400; ++step) {
+    const size_t i = rng() % texts.size();
+    std::string &t = texts[i];
+    if (rng() % 4) t.insert(rng() % (t.size() + 1), rng() % 2 ? "法治" : "𠮷\n");
+    if (rng() % 3 == 0 && !t.empty()) t.erase(rng() % t.size(), 1);  // may split a character
+    const std::string uri = "file:///doc" + std::to_string(i) + ".txt";
+    AnalysisResult r = host->analyze({uri, t, ++versions[i]}, CancelToken());
+    REQUIRE(r.facts["digest"] == digest(versions[i], t));
+  }
+}
+
+TEST_CASE("the worker asks for the whole text when it lacks the one a change applies to") {
+  if (!std::filesystem::exists(REPORTLS_BUILD_DIR "/test-plugins/digest/digest.so")) return;
+  int in[2], out[2];
+  REQUIRE(pipe(in) == 0);
+  REQUIRE(pipe(out) == 0);
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(in[0], STDIN_FILENO);
+    dup2(out[1], STDOUT_FILENO);
+    ::close(in[1]);
+    ::close(out[0]);
+    execl(kBinary.c_str(), kBinary.c_str(), "--analysis-worker", "--plugin-dir",
+          REPORTLS_BUILD_DIR "/test-plugins/digest", static_cast<char *>(nullptr));
+    _exit(127);
+  }
+  ::close(in[0]);
+  ::close(out[1]);
+  FrameWriter to(in[1]);
+  FrameReader from(out[0]);
+  auto next = [&] {
+    for (;;) {
+      nlohmann::json m = worker::parse(from.next().body);
+      if (!m.contains("plugin")) return m;  // skip progress messages
+    }
+  };
+  CHECK(next().contains("hello"));
+  auto request = [&](int id, nlohmann::json doc) {
+    doc["uri"] = "file:///r.txt";
+    doc["version"] = id;
+    doc["settings"] = "{}";
+    to.write(worker::dump({{"id", id}, {"method", "analyze"}, {"capabilities", ~0u}, {"doc", doc}}));
+    return next();
+  };
+  // A change to a text it never got, or to another serial than the one it holds: "resend".
+  CHECK(request(1, {{"serial", 1}, {"base", 7}, {"start", 0}, {"end", 0}, {"length", 1}, {"text", "x"}}).value("resend", false));
+  CHECK(request(2, {{"serial", 2}, {"text", "abc"}}).contains("result"));
+  CHECK(request(3, {{"serial", 3}, {"base", 1}, {"start", 0}, {"end", 0}, {"length", 4}, {"text", "x"}}).value("resend", false));
+  // A change whose length does not add up is refused too; a right one is applied.
+  CHECK(request(4, {{"serial", 4}, {"base", 2}, {"start", 1}, {"end", 2}, {"length", 9}, {"text", "Z"}}).value("resend", false));
+  nlohmann::json ok = request(5, {{"serial", 5}, {"base", 2}, {"start", 1}, {"end", 2}, {"length", 3}, {"text", "Z"}});
+  REQUIRE(ok.contains("result"));
+  AnalysisResult r = worker::decode_analysis(ok["result"]);
+  CHECK(r.facts["digest"].find(":3:") != std::string::npos);
+  ::close(in[1]);  // end of input: the worker exits
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ::close(out[0]);
 }
 
 TEST_CASE("a crashing or hanging plugin is isolated, disabled for its document, and the rest still run") {
