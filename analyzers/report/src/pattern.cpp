@@ -3,13 +3,43 @@
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
 
+#include <atomic>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace reportls::report {
 
 struct Pattern::Compiled {
   std::unique_ptr<icu::RegexPattern> regex;
+  uint64_t id = 0;  // process-unique: keys the per-thread matchers below
 };
+
+namespace {
+
+std::atomic<uint64_t> next_pattern_id{1};
+const icu::UnicodeString kNothing;
+
+// A RegexMatcher per pattern and thread, reset for each text: creating one per line and rule
+// cost more than most searches.  Keyed by the pattern's id, not its address (a reloaded table may
+// reuse the address); the few matchers of replaced tables stay until the thread ends.
+struct ReusedMatcher {
+  std::unique_ptr<icu::RegexMatcher> matcher;
+  bool busy = false;  // a search of this pattern is running on this thread (called from f)
+};
+
+ReusedMatcher &reused_matcher(uint64_t id) {
+  thread_local std::unordered_map<uint64_t, ReusedMatcher> matchers;
+  return matchers[id];
+}
+
+std::unique_ptr<icu::RegexMatcher> new_matcher(const icu::RegexPattern &regex) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> m(regex.matcher(status));
+  if (U_FAILURE(status)) m.reset();
+  return m;
+}
+
+}  // namespace
 
 Pattern::Pattern(const std::string &source, bool literal) : source_(source) {
   UErrorCode status = U_ZERO_ERROR;
@@ -19,30 +49,50 @@ Pattern::Pattern(const std::string &source, bool literal) : source_(source) {
                                             literal ? UREGEX_LITERAL : 0, pe, status));
   if (U_FAILURE(status) || !c->regex)
     throw std::runtime_error("invalid regex \"" + source + "\" (" + u_errorName(status) + ")");
+  c->id = next_pattern_id++;
   compiled_ = std::move(c);
 }
 
 struct PatternText::Data {
+  std::string_view part;  // the searched bytes
+  uint32_t base = 0;      // their offset in the text
   icu::UnicodeString utf16;
-  std::vector<uint32_t> utf8_at;  // utf8_at[i]: the byte offset of UTF-16 unit i (and one past the end)
 };
 
 PatternText::PatternText(std::string_view text, Span within) : data_(std::make_unique<Data>()) {
-  const std::string_view part = within.in(text);
-  const uint32_t base = within.start < text.size() ? within.start : 0;
-  data_->utf16 = icu::UnicodeString(static_cast<int32_t>(part.size()), 0, 0);
-  data_->utf8_at.reserve(part.size() + 1);
-  for (uint32_t i = 0; i < part.size();) {
-    const uint32_t at = i;
-    const char32_t c = next_code_point(part, i);
-    data_->utf16.append(static_cast<UChar32>(c));
-    data_->utf8_at.push_back(base + at);
-    if (c > 0xFFFF) data_->utf8_at.push_back(base + at);
-  }
-  data_->utf8_at.push_back(base + static_cast<uint32_t>(part.size()));
+  data_->part = within.in(text);
+  data_->base = within.start < text.size() ? within.start : 0;
+  // The host hands analyzers valid UTF-8, so a bulk conversion keeps UTF-16 and UTF-8 in step;
+  // anything ill-formed becomes U+FFFD per maximal subpart, as next_code_point() reads it.
+  data_->utf16 = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(data_->part.data(), static_cast<int32_t>(data_->part.size())));
 }
 
 PatternText::~PatternText() = default;
+
+namespace {
+
+// Maps UTF-16 indexes of matches back to byte offsets.  Matches come left to right, so each
+// lookup walks on from the previous one (a backwards lookup starts over).
+class ByteOffsets {
+ public:
+  explicit ByteOffsets(const PatternText::Data &t) : t_(t) {}
+  uint32_t at(int32_t unit) {
+    if (unit < unit_) unit_ = 0, byte_ = 0;
+    while (unit_ < unit && byte_ < t_.part.size()) {
+      const char32_t c = next_code_point(t_.part, byte_);
+      unit_ += c > 0xFFFF ? 2 : 1;
+    }
+    return t_.base + byte_;
+  }
+
+ private:
+  const PatternText::Data &t_;
+  int32_t unit_ = 0;
+  uint32_t byte_ = 0;
+};
+
+}  // namespace
 
 void Pattern::search(std::string_view text, Span within,
                      const std::function<bool(const PatternMatch &)> &f, int time_limit_ms) const {
@@ -54,21 +104,45 @@ void Pattern::search(const PatternText &text, const std::function<bool(const Pat
                      int time_limit_ms) const {
   const PatternText::Data &t = *text.data_;
   if (t.utf16.isEmpty()) return;
+  ReusedMatcher &reused = reused_matcher(compiled_->id);
+  std::unique_ptr<icu::RegexMatcher> own;  // for a search nested in another of the same pattern
+  if (reused.busy) {
+    own = new_matcher(*compiled_->regex);
+  } else if (!reused.matcher) {
+    reused.matcher = new_matcher(*compiled_->regex);
+  }
+  icu::RegexMatcher *m = own ? own.get() : reused.matcher.get();
+  if (!m) return;
+  m->reset(t.utf16);
+  const bool was_busy = reused.busy;
+  reused.busy = true;
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexMatcher> m(compiled_->regex->matcher(t.utf16, status));
-  if (U_FAILURE(status)) return;
   m->setTimeLimit(time_limit_ms, status);
+  ByteOffsets bytes(t);
   PatternMatch match;
   while (m->find(status) && U_SUCCESS(status)) {
     match.groups.assign(static_cast<size_t>(m->groupCount()) + 1, Span{});
     for (int32_t g = 0; g <= m->groupCount(); ++g) {
       const int32_t a = m->start(g, status), b = m->end(g, status);
-      if (U_SUCCESS(status) && a >= 0 && b >= a)
-        match.groups[g] = {t.utf8_at[static_cast<size_t>(a)], t.utf8_at[static_cast<size_t>(b)]};
+      if (U_SUCCESS(status) && a >= 0 && b >= a) {
+        const uint32_t start = bytes.at(a);
+        match.groups[g] = {start, bytes.at(b)};
+      }
     }
     match.span = match.groups[0];
-    if (!f(match)) return;
+    bool more = true;
+    try {
+      more = f(match);
+    } catch (...) {
+      reused.busy = was_busy;
+      m->reset(kNothing);
+      throw;
+    }
+    if (!more) break;
   }
+  reused.busy = was_busy;
+  // The matcher outlives this call: leave it holding nothing of this text.
+  m->reset(kNothing);
 }
 
 std::string Pattern::expand(std::string_view text, const PatternMatch &m,

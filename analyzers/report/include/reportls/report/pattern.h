@@ -28,9 +28,10 @@ class PatternText {
   PatternText(std::string_view text, Span within);
   ~PatternText();
 
+  struct Data;  // opaque
+
  private:
   friend class Pattern;
-  struct Data;
   std::unique_ptr<Data> data_;
 };
 
