@@ -14,9 +14,12 @@ const SectionDef *cursor_section(const report::Document &doc, uint32_t offset,
                                  const PhraseSet &vocabulary) {
   if (doc.lines.empty()) return vocabulary.preface_section();
   const uint32_t line = doc.line_of(offset);
-  int32_t s = -1;
-  for (size_t i = 0; i < doc.sections.size() && doc.sections[i].first_line <= line; ++i) s = int32_t(i);
-  if (s < 0) return vocabulary.preface_section();
+  // Sections are in document order: the last one starting at or before line, by bisection.
+  const auto after =
+      std::partition_point(doc.sections.begin(), doc.sections.end(),
+                           [&](const report::Section &s) { return s.first_line <= line; });
+  if (after == doc.sections.begin()) return vocabulary.preface_section();
+  int32_t s = static_cast<int32_t>(after - doc.sections.begin()) - 1;
   while (doc.sections[s].parent >= 0) s = doc.sections[s].parent;
   return vocabulary.section_for_heading(doc.str(doc.headings[doc.sections[s].heading].title));
 }

@@ -44,8 +44,7 @@ long long modification_time(const std::string &dir) {
 
 }  // namespace
 
-std::vector<std::string> add_folder(PhraseSet &set, const std::string &dir, bool only_phrase_files,
-                                    const Romanizer &romanizer) {
+std::vector<std::string> add_folder(PhraseSet &set, const std::string &dir, bool only_phrase_files) {
   std::vector<std::string> errors;
   std::error_code ec;
   std::vector<fs::path> files;
@@ -67,7 +66,7 @@ std::vector<std::string> add_folder(PhraseSet &set, const std::string &dir, bool
       std::ostringstream content;
       content << in.rdbuf();
       if (!in) throw std::runtime_error(path + ": 无法读取");
-      set.add_file(content.str(), path, romanizer);
+      set.add_file(content.str(), path);
     } catch (const std::exception &e) {
       errors.push_back(e.what());
     }
@@ -89,7 +88,7 @@ std::optional<std::string> workspace_phrase_folder(std::string_view uri) {
 }
 
 WorkspaceCache::Entry WorkspaceCache::get(const std::string &folder, const PhraseSet &base,
-                                          const Romanizer &romanizer, bool *fresh) {
+                                          bool *fresh) {
   const long long mtime = modification_time(folder);
   std::lock_guard lock(mutex_);
   auto it = cache_.find(folder);
@@ -99,7 +98,7 @@ WorkspaceCache::Entry WorkspaceCache::get(const std::string &folder, const Phras
   if (cache_.size() >= 32) cache_.clear();
   auto set = std::make_shared<PhraseSet>(base.vocabulary());
   Cached cached;
-  cached.entry.errors = add_folder(*set, folder, false, romanizer);
+  cached.entry.errors = add_folder(*set, folder, false);
   cached.entry.set = std::move(set);
   cached.mtime = mtime;
   if (fresh) *fresh = true;

@@ -25,8 +25,8 @@ size_t find_if_at(const std::string &key, std::string_view query, Accept accept)
   return std::string::npos;
 }
 
-void match_latin(std::string_view query, const Phrase &p, std::vector<Match> &out) {
-  const PinyinKey &k = p.pinyin;
+void match_latin(std::string_view query, const Phrase &p, const PinyinKey &k,
+                 std::vector<Match> &out) {
   if (k.initials.starts_with(query)) return out.push_back({&p, MatchKind::Prefix, k.initials});
   if (k.full.starts_with(query)) return out.push_back({&p, MatchKind::Prefix, k.full});
   if (query.size() < 2) return;
@@ -52,8 +52,11 @@ Matches match_phrases(std::string_view text, const TypedRun &run,
   if (run.latin) {
     std::string query(typed);
     for (char &c : query) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (const PhraseSet *set : sets)
-      for (const Phrase &p : set->phrases()) match_latin(query, p, result.matches);
+    for (const PhraseSet *set : sets) {
+      const std::vector<PinyinKey> &keys = set->pinyin();
+      for (size_t i = 0; i < keys.size(); ++i)
+        match_latin(query, set->phrases()[i], keys[i], result.matches);
+    }
     return result;
   }
   // Longest suffix first: 坚持深入学 should replace 深入学, not only 学.

@@ -119,8 +119,9 @@ void parse_tsv(std::string_view content, const std::string &origin, std::vector<
 
 }  // namespace
 
-void PhraseSet::add_file(std::string_view content, const std::string &origin,
-                         const Romanizer &romanizer) {
+PhraseSet::PhraseSet(const Romanizer &romanizer) : romanizer_(&romanizer) {}
+
+void PhraseSet::add_file(std::string_view content, const std::string &origin) {
   if (content.size() > kMaxFileBytes)
     fail(origin, "文件过大（上限 " + std::to_string(kMaxFileBytes) + " 字节）");
   std::vector<SectionDef> sections = sections_;
@@ -150,11 +151,25 @@ void PhraseSet::add_file(std::string_view content, const std::string &origin,
       if (!known.count(id)) fail(origin, "未知章节 \"" + id + "\"（短语“" + p.text + "”）");
     if (p.weight == 0) p.weight = 1;
     p.source = file;
-    p.pinyin = romanizer.key(p.text);
   }
   sections_ = std::move(sections);
   phrases_.insert(phrases_.end(), std::make_move_iterator(added.begin()),
                   std::make_move_iterator(added.end()));
+  pinyin_ = std::make_unique<Pinyin>();  // keys computed before no longer cover every phrase
+}
+
+const std::vector<PinyinKey> &PhraseSet::pinyin() const {
+  Pinyin &p = *pinyin_;
+  if (p.ready.load(std::memory_order_acquire)) return p.keys;
+  std::lock_guard lock(p.mutex);
+  if (!p.ready.load(std::memory_order_relaxed)) {
+    std::vector<PinyinKey> keys;
+    keys.reserve(phrases_.size());
+    for (const Phrase &phrase : phrases_) keys.push_back(romanizer_->key(phrase.text));
+    p.keys = std::move(keys);
+    p.ready.store(true, std::memory_order_release);
+  }
+  return p.keys;
 }
 
 const SectionDef *PhraseSet::section_for_heading(std::string_view title) const {
@@ -168,7 +183,7 @@ const SectionDef *PhraseSet::section_for_heading(std::string_view title) const {
 }
 
 PhraseSet PhraseSet::vocabulary() const {
-  PhraseSet set;
+  PhraseSet set(*romanizer_);
   set.sections_ = sections_;
   return set;
 }

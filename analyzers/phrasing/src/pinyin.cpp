@@ -4,22 +4,39 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
-#include <cctype>
 #include <stdexcept>
 
 namespace reportls::phrasing {
 
 namespace report = reportls::report;
 
-Romanizer::Romanizer() {
-  UErrorCode status = U_ZERO_ERROR;
-  han_.reset(icu::Transliterator::createInstance("Han-Latin; Latin-ASCII; Lower", UTRANS_FORWARD,
-                                                 status));
-  if (U_FAILURE(status) || !han_)
-    throw std::runtime_error(std::string("ICU Han-Latin transliterator: ") + u_errorName(status));
-}
+Romanizer::Romanizer(PinyinTable known) : known_(std::move(known)) {}
 
 Romanizer::~Romanizer() = default;
+
+bool Romanizer::transliterator_built() const {
+  std::lock_guard lock(mutex_);
+  return han_ != nullptr;
+}
+
+std::string Romanizer::transliterate(std::string_view run) const {
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(run);
+  std::unique_lock lock(mutex_);
+  if (!han_) {
+    UErrorCode status = U_ZERO_ERROR;
+    han_.reset(icu::Transliterator::createInstance("Han-Latin; Latin-ASCII; Lower", UTRANS_FORWARD,
+                                                   status));
+    if (U_FAILURE(status) || !han_) {
+      han_.reset();
+      throw std::runtime_error(std::string("ICU Han-Latin transliterator: ") + u_errorName(status));
+    }
+  }
+  han_->transliterate(text);
+  lock.unlock();
+  std::string ascii;
+  text.toUTF8String(ascii);
+  return ascii;
+}
 
 namespace {
 
@@ -27,27 +44,10 @@ bool is_ascii_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-// Appends the [a-z0-9]+ tokens of ascii as syllables.
-void add_tokens(const std::string &ascii, PinyinKey &key) {
-  size_t i = 0;
-  while (i < ascii.size()) {
-    if (!is_ascii_alnum(ascii[i])) {
-      ++i;
-      continue;
-    }
-    key.syllable_starts.push_back(static_cast<uint32_t>(key.full.size()));
-    const size_t start = key.full.size();
-    while (i < ascii.size() && is_ascii_alnum(ascii[i]))
-      key.full += static_cast<char>(std::tolower(static_cast<unsigned char>(ascii[i++])));
-    // A number is typed whole (12345热线 → 12345rx); a word by its first letter.
-    const bool number = key.full[start] >= '0' && key.full[start] <= '9';
-    key.initials += number ? key.full.substr(start) : key.full.substr(start, 1);
-  }
-}
-
 }  // namespace
 
 PinyinKey Romanizer::key(std::string_view utf8) const {
+  if (const PinyinKey *known = known_.find(utf8)) return *known;
   PinyinKey key;
   uint32_t i = 0;
   while (i < utf8.size()) {
@@ -55,7 +55,7 @@ PinyinKey Romanizer::key(std::string_view utf8) const {
     char32_t c = report::next_code_point(utf8, i);
     if (c < 0x80) {
       while (i < utf8.size() && is_ascii_alnum(utf8[i])) ++i;
-      add_tokens(std::string(utf8.substr(start, i - start)), key);
+      add_syllables(utf8.substr(start, i - start), key);
       continue;
     }
     if (!report::is_cjk_ideograph(c)) continue;
@@ -66,14 +66,7 @@ PinyinKey Romanizer::key(std::string_view utf8) const {
       end = next;
     }
     i = end;
-    icu::UnicodeString run = icu::UnicodeString::fromUTF8(utf8.substr(start, end - start));
-    {
-      std::lock_guard lock(mutex_);
-      han_->transliterate(run);
-    }
-    std::string ascii;
-    run.toUTF8String(ascii);
-    add_tokens(ascii, key);
+    add_syllables(transliterate(utf8.substr(start, end - start)), key);
   }
   return key;
 }

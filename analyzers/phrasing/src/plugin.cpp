@@ -1,7 +1,8 @@
 // The phrasing analyzer: completions of standard phrasing, enumeration markers and missing
-// required headings.  Everything is loaded at create; complete() only reads.
+// required headings.  Data files are loaded at create; workspace phrase folders and the pinyin keys
+// the generated table lacks are loaded on first use (phrasebook.h).
 #include <reportls/phrasing/completer.h>
-#include <reportls/phrasing/folders.h>
+#include <reportls/phrasing/phrasebook.h>
 #include <reportls/phrasing/typing.h>
 #include <reportls/report/data_files.h>
 #include <reportls/plugin.hpp>
@@ -45,19 +46,8 @@ Settings read_settings(std::string_view text) {
 class PhrasingPlugin {
  public:
   // Broken data files do not stop the plugin: they are reported through the first call's sink.
-  explicit PhrasingPlugin(const plugin::Config &config) {
-    try {
-      rules_ = report::Rules::load(config.plugin_dir);
-    } catch (const std::exception &e) {
-      errors_.push_back(e.what());
-    }
-    const std::vector<std::string> dirs = report::data_folders(config.plugin_dir, config.data_dirs);
-    for (const std::string &dir : dirs)
-      for (std::string &e : phrasing::add_folder(base_, dir, true, romanizer_))
-        errors_.push_back(std::move(e));
-    profiles_ = report::Profiles::load(dirs);
-    for (const std::string &e : profiles_.errors()) errors_.push_back(e);
-  }
+  explicit PhrasingPlugin(const plugin::Config &config)
+      : PhrasingPlugin(config, report::data_folders(config.plugin_dir, config.data_dirs)) {}
 
   reportls_status analyze(const plugin::Document &, plugin::Sink &sink) const {
     report_once(errors_, sink);
@@ -70,16 +60,11 @@ class PhrasingPlugin {
     const auto parsed = report::shared_parse(document.text, rules_);
     const report::Document &doc = *parsed;
     const Settings settings = read_settings(document.settings);
-    std::vector<const phrasing::PhraseSet *> sets{&base_};
-    phrasing::WorkspaceCache::Entry workspace;
-    if (auto folder = phrasing::workspace_phrase_folder(document.uri)) {
-      workspace = workspace_.get(*folder, base_, romanizer_);
-      report_once(workspace.errors, sink);
-      sets.push_back(workspace.set.get());
-    }
+    const phrasing::Phrasebook::Sets sets = phrasebook_.for_document(document.uri);
+    report_once(sets.errors, sink);
     const phrasing::Request request{doc, offset, phrasing::report_year(doc, settings.year),
                                     profiles_.choose(doc, settings.profile)};
-    const phrasing::Result result = phrasing::complete(request, sets);
+    const phrasing::Result result = phrasing::complete(request, sets.sets);
     for (const phrasing::Item &item : result.items) {
       plugin::Completion c;
       c.label = item.label;
@@ -100,6 +85,19 @@ class PhrasingPlugin {
   }
 
  private:
+  // dirs: the data folders, the plugin's first.
+  PhrasingPlugin(const plugin::Config &config, const std::vector<std::string> &dirs)
+      : phrasebook_(config.plugin_dir, dirs) {
+    try {
+      rules_ = report::Rules::load(config.plugin_dir);
+    } catch (const std::exception &e) {
+      errors_.push_back(e.what());
+    }
+    errors_.insert(errors_.end(), phrasebook_.errors().begin(), phrasebook_.errors().end());
+    profiles_ = report::Profiles::load(dirs);
+    for (const std::string &e : profiles_.errors()) errors_.push_back(e);
+  }
+
   // Each refused file is told once per session, not on every keystroke.
   void report_once(const std::vector<std::string> &errors, plugin::Sink &sink) const {
     if (errors.empty()) return;
@@ -109,11 +107,9 @@ class PhrasingPlugin {
   }
 
   report::Rules rules_;
-  phrasing::Romanizer romanizer_;
-  phrasing::PhraseSet base_;
+  phrasing::Phrasebook phrasebook_;
   report::Profiles profiles_;
   std::vector<std::string> errors_;
-  mutable phrasing::WorkspaceCache workspace_;
   mutable std::mutex reported_mutex_;
   mutable std::set<std::string> reported_;
 };

@@ -3,6 +3,7 @@
 #include <reportls/report/ordinal.h>
 
 #include <algorithm>
+#include <iterator>
 
 namespace reportls::phrasing {
 
@@ -20,10 +21,13 @@ std::optional<Item> enumeration_item(const report::Document &doc, uint32_t offse
   if (doc.lines.empty()) return std::nullopt;
   const uint32_t line = doc.line_of(offset);
   if (offset > doc.lines[line].span.end) return std::nullopt;  // on a new line after the last
-  const report::Enumeration *last = nullptr;
-  for (const report::Enumeration &e : doc.enumerations)
-    if (e.line == line && e.marker.end <= offset) last = &e;
-  if (!last) return std::nullopt;
+  // Enumerations are in document order: the last one before the cursor is found by bisection.
+  const auto after = std::partition_point(
+      doc.enumerations.begin(), doc.enumerations.end(), [&](const report::Enumeration &e) {
+        return e.line < line || (e.line == line && e.marker.end <= offset);
+      });
+  if (after == doc.enumerations.begin() || std::prev(after)->line != line) return std::nullopt;
+  const report::Enumeration *last = &*std::prev(after);
   const std::string marker = report::chinese_numeral(last->value + 1) + "是";
   // The part of the marker already typed, longest first (`二` of `二是`).
   std::string_view before = doc.text.substr(0, offset);
@@ -72,21 +76,34 @@ std::vector<Item> heading_items(const report::Document &doc, uint32_t offset,
       numbered ? report::ordinal_with_value(doc.text, previous->ordinal, value)
                : std::string(doc.str(previous->ordinal.span)) + " ";
 
-  for (const report::ItemMatch &m : report::match_items(profile, doc)) {
-    const report::ProfileItem &item = profile.items[m.item];
-    if (m.status != report::ItemStatus::Missing || item.optional) continue;
-    const std::string heading = fill_placeholders(item.heading, year).label;
+  // What typed still fits.  Mid-paragraph that is nothing, and matching the profile against the
+  // whole document is skipped.
+  struct Offer {
+    std::string label, filter_text;
+  };
+  std::vector<std::optional<Offer>> offers(profile.items.size());
+  bool any = false;
+  for (size_t i = 0; i < profile.items.size(); ++i) {
+    if (profile.items[i].optional) continue;
+    const std::string heading = fill_placeholders(profile.items[i].heading, year).label;
     const std::string label = ordinal + heading;
     const bool by_label = label.starts_with(typed);
     if (!by_label && !heading.starts_with(typed)) continue;
+    offers[i] = Offer{label, by_label ? label : heading};
+    any = true;
+  }
+  if (!any) return out;
+
+  for (const report::ItemMatch &m : report::match_items(profile, doc)) {
+    if (m.status != report::ItemStatus::Missing || !offers[m.item]) continue;
     Item c;
-    c.label = c.insert_text = label;
-    c.filter_text = by_label ? label : heading;
+    c.label = c.insert_text = offers[m.item]->label;
+    c.filter_text = offers[m.item]->filter_text;
     c.replace = {start, offset};
     c.sort_text = "1" + std::to_string(100 + out.size());
     c.detail = "缺少的必备章节";
-    c.documentation = "**" + profile.report_type + "** 的必备内容：" + item.wording +
-                      "\n\n来源：`" + file_name(profile.origin) + "`";
+    c.documentation = "**" + profile.report_type + "** 的必备内容：" +
+                      profile.items[m.item].wording + "\n\n来源：`" + file_name(profile.origin) + "`";
     c.kind = ItemKind::Keyword;
     out.push_back(std::move(c));
   }

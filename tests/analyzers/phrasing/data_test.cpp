@@ -16,17 +16,16 @@ TEST_CASE("the shipped set holds the 192 phrases of the domain reference") {
 
 TEST_CASE("TSV and JSON user files; errors name the file and the reason") {
   PhraseSet set = test::phrases().vocabulary();
-  set.add_file("# 本单位常用表述\n推进乡村振兴法治保障\tachievements\t5\t乡村振兴\n", "my.tsv",
-               test::romanizer());
+  set.add_file("# 本单位常用表述\n推进乡村振兴法治保障\tachievements\t5\t乡村振兴\n", "my.tsv");
   REQUIRE(set.phrases().size() == 1);
   CHECK(set.phrases()[0].weight == 5);
-  CHECK(set.phrases()[0].pinyin.initials == "tjxczxfzbz");
-  CHECK_THROWS_WITH(set.add_file("短语\tnowhere\n", "bad.tsv", test::romanizer()),
+  CHECK(set.pinyin()[0].initials == "tjxczxfzbz");
+  CHECK_THROWS_WITH(set.add_file("短语\tnowhere\n", "bad.tsv"),
                     doctest::Contains("bad.tsv: 未知章节 \"nowhere\""));
   CHECK_THROWS_WITH(set.add_file("{\"format\":\"reportls-phrases\",\"version\":1,\"phrases\":[{\"txt\":1}]}",
-                                 "bad.json", test::romanizer()),
+                                 "bad.json"),
                     doctest::Contains("bad.json: phrases[0] 含未知字段 \"txt\""));
-  CHECK_THROWS_WITH(set.add_file("{", "broken.json", test::romanizer()),
+  CHECK_THROWS_WITH(set.add_file("{", "broken.json"),
                     doctest::Contains("broken.json: 不是合法的 JSON"));
   CHECK(set.phrases().size() == 1);  // refused files change nothing
 }
@@ -44,12 +43,12 @@ TEST_CASE("a workspace .reportls/phrases folder is found above the document; bad
   CHECK(*folder == (root / ".reportls" / "phrases").string());
   reportls::phrasing::WorkspaceCache cache;
   bool fresh = false;
-  auto entry = cache.get(*folder, test::phrases(), test::romanizer(), &fresh);
+  auto entry = cache.get(*folder, test::phrases(), &fresh);
   CHECK(fresh);
   CHECK(entry.set->phrases().size() == 1);
   REQUIRE(entry.errors.size() == 1);
   CHECK(entry.errors[0].find("b.json: 不是合法的 JSON") != std::string::npos);
-  cache.get(*folder, test::phrases(), test::romanizer(), &fresh);
+  cache.get(*folder, test::phrases(), &fresh);
   CHECK_FALSE(fresh);
   CHECK_FALSE(reportls::phrasing::workspace_phrase_folder("untitled:Untitled-1"));
   fs::remove_all(root);

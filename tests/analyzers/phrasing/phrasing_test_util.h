@@ -15,6 +15,7 @@
 
 namespace test {
 
+// Without a table: every key straight from ICU.
 inline const reportls::phrasing::Romanizer &romanizer() {
   static const reportls::phrasing::Romanizer r;
   return r;
@@ -23,9 +24,9 @@ inline const reportls::phrasing::Romanizer &romanizer() {
 // The phrases as shipped, read from the source tree.
 inline const reportls::phrasing::PhraseSet &phrases() {
   static const reportls::phrasing::PhraseSet set = [] {
-    reportls::phrasing::PhraseSet s;
+    reportls::phrasing::PhraseSet s(romanizer());
     auto errors = reportls::phrasing::add_folder(s, REPORTLS_SOURCE_DIR "/analyzers/phrasing/phrases",
-                                                 true, romanizer());
+                                                 true);
     REQUIRE(errors.empty());
     return s;
   }();
@@ -69,9 +70,11 @@ struct Completed {
   }
 };
 
-// Completes at the `|` in marked, as the plugin does: year is the setting, the profile fazhi-annual.
+// Completes at the `|` in marked, as the plugin does: year is the setting, the profile fazhi-annual,
+// the phrases those of sets (by default the shipped ones).
 inline Completed complete_at(const std::string &marked, std::optional<int> year = std::nullopt,
-                             bool with_profile = true) {
+                             bool with_profile = true,
+                             const std::vector<const reportls::phrasing::PhraseSet *> &sets = {}) {
   Completed c;
   const size_t bar = marked.find('|');
   REQUIRE(bar != std::string::npos);
@@ -80,7 +83,8 @@ inline Completed complete_at(const std::string &marked, std::optional<int> year 
   const auto doc = reportls::report::parse(c.text, rules());
   const reportls::phrasing::Request request{doc, c.cursor, reportls::phrasing::report_year(doc, year),
                                             with_profile ? &fazhi() : nullptr};
-  c.result = reportls::phrasing::complete(request, {&phrases()});
+  c.result = reportls::phrasing::complete(
+      request, sets.empty() ? std::vector<const reportls::phrasing::PhraseSet *>{&phrases()} : sets);
   return c;
 }
 

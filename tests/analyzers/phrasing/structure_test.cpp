@@ -16,6 +16,16 @@ TEST_CASE("after 一是……。 the next marker is offered first") {
   CHECK(complete_at("一是加强组织领导。\n|").find("二是") == nullptr);
 }
 
+TEST_CASE("the next marker follows the last one before the cursor on the cursor's line") {
+  const std::string before = "一、主要举措和成效\n一是甲。二是乙。三是丙。\n";
+  const std::string after = "\n一是己。二是庚。";
+  CHECK(complete_at(before + "一是丁；|二是戊。" + after).result.items.front().label == "二是");
+  CHECK(complete_at(before + "一是丁；二是戊。|" + after).result.items.front().label == "三是");
+  const auto c = complete_at(before + "丁。|" + after);
+  CHECK(c.find("四是") == nullptr);
+  CHECK(c.find("三是") == nullptr);
+}
+
 TEST_CASE("at the start of a line, the missing required sections with the next ordinal") {
   const std::string report =
       "某县2023年度法治政府建设情况报告\n"

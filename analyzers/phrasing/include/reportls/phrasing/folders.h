@@ -19,8 +19,7 @@ namespace reportls::phrasing {
 // only_phrase_files (folders shared with other plugins' data), else every *.json / *.tsv.  At most
 // kMaxFiles files.  A missing dir adds nothing; each refused file gives one "<path>: <reason>" in
 // the result and the others still load.
-std::vector<std::string> add_folder(PhraseSet &set, const std::string &dir, bool only_phrase_files,
-                                    const Romanizer &romanizer);
+std::vector<std::string> add_folder(PhraseSet &set, const std::string &dir, bool only_phrase_files);
 inline constexpr size_t kMaxFiles = 64;
 
 // The nearest `<dir>/.reportls/phrases` folder above the document of a file:// uri (percent-decoded),
@@ -36,8 +35,7 @@ class WorkspaceCache {
     std::vector<std::string> errors;       // the files refused, reported once by the caller
   };
   // fresh is set when the folder was (re)loaded by this call, so errors are new.
-  Entry get(const std::string &folder, const PhraseSet &base, const Romanizer &romanizer,
-            bool *fresh = nullptr);
+  Entry get(const std::string &folder, const PhraseSet &base, bool *fresh = nullptr);
 
  private:
   struct Cached {

@@ -4,8 +4,9 @@
 // or contains (a substring needs 2 characters or more); that suffix is what gets replaced.
 // Latin run: the letters are pinyin — a prefix of the phrase's initials (`xjp`) or full pinyin
 // (`xijinping`), or, from 2 letters, a substring of the initials or of the full pinyin starting at
-// a syllable.  filter_text is the matched key from the match on, so an editor that filters by
-// prefix keeps the item while typing continues.
+// a syllable (the first Latin query computes the sets' keys: PhraseSet::pinyin).  filter_text is
+// the matched key from the match on, so an editor that filters by prefix keeps the item while
+// typing continues.
 #ifndef REPORTLS_PHRASING_MATCHER_H
 #define REPORTLS_PHRASING_MATCHER_H
 

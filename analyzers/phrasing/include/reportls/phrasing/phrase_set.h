@@ -4,13 +4,17 @@
 //   *.json  {"format":"reportls-phrases","version":1,"sections":[…],"phrases":[…]}
 //   *.tsv   text <TAB> section-id[,section-id…] [<TAB> weight [<TAB> topic]]
 // A PhraseSet is built once (create, or the first completion in a workspace folder) and is then
-// immutable and safe to share between threads.
+// immutable and safe to share between threads; only the pinyin keys are computed later, by the
+// first pinyin() call.
 #ifndef REPORTLS_PHRASING_PHRASE_SET_H
 #define REPORTLS_PHRASING_PHRASE_SET_H
 
 #include <reportls/phrasing/pinyin.h>
 
+#include <atomic>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,16 +37,19 @@ struct Phrase {
   uint32_t weight = 1;                // how often the phrase occurs in real reports (≥ 1)
   int year_offset = 0;                // 20×× stands for the report year + year_offset
   std::string source;                 // the file it came from (its name)
-  PinyinKey pinyin;
 };
 
 class PhraseSet {
  public:
+  // romanizer computes the pinyin keys; it must outlive the set.
+  explicit PhraseSet(const Romanizer &romanizer);
+
   // Parses one file and adds its sections and phrases; a section with a known id replaces the
   // earlier definition.  All or nothing: throws std::runtime_error("<origin>: <reason>") on
   // malformed content, unknown keys, unknown section ids or limits exceeded, leaving the set
   // unchanged.  origin is the file name; format is chosen by its extension (.tsv, else JSON).
-  void add_file(std::string_view content, const std::string &origin, const Romanizer &romanizer);
+  // Not to be called once the set is shared.
+  void add_file(std::string_view content, const std::string &origin);
 
   // The section of a level-1 heading title: the first section with a keyword in it, else the
   // fallback section.  nullptr when none applies.
@@ -50,19 +57,32 @@ class PhraseSet {
   const SectionDef *preface_section() const;
   const SectionDef *find_section(std::string_view id) const;
 
-  // A set with this set's sections and no phrases: the start of a set that extends this one.
+  // A set with this set's sections and romanizer and no phrases: the start of a set that extends
+  // this one.
   PhraseSet vocabulary() const;
 
   const std::vector<SectionDef> &sections() const { return sections_; }
   const std::vector<Phrase> &phrases() const { return phrases_; }
+
+  // The pinyin keys of phrases(), index for index.  The first call computes them (thread-safe;
+  // may throw what Romanizer::key throws, and then the next call tries again).
+  const std::vector<PinyinKey> &pinyin() const;
 
   static constexpr size_t kMaxFileBytes = 1 << 20;
   static constexpr size_t kMaxPhrases = 20000;
   static constexpr size_t kMaxPhraseBytes = 400;
 
  private:
+  struct Pinyin {
+    std::atomic<bool> ready{false};
+    std::mutex mutex;
+    std::vector<PinyinKey> keys;
+  };
+
+  const Romanizer *romanizer_;
   std::vector<SectionDef> sections_;
   std::vector<Phrase> phrases_;
+  std::unique_ptr<Pinyin> pinyin_ = std::make_unique<Pinyin>();  // a pointer keeps the set movable
 };
 
 }  // namespace reportls::phrasing
