@@ -55,6 +55,15 @@ class Check(unittest.TestCase):
         self.assertEqual(d["code"], "placeholder.unfilled")
         self.assertEqual(d["range"]["start"], {"line": 0, "character": 3})  # UTF-16: 𠮷 is two
 
+    def test_timings_name_every_analyzer_once_per_file_on_stderr(self):
+        out = reportls("check", "--timings", "--plugin-dir", EXAMPLE_PLUGINS, self.report, self.report)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertNotIn("插件分析耗时", out.stdout)  # stdout stays the diagnostics alone
+        self.assertIn("插件分析耗时（2 个文件合计）", out.stderr)
+        for plugin in ("placeholder", "terms", "figures"):
+            self.assertRegex(out.stderr, rf"\n  {plugin} +\d+\.\d\d ms  （2 次）\n")
+        self.assertRegex(out.stderr, r"\n  合计 +\d+\.\d\d ms\n")
+
     def test_sarif_format(self):
         out = reportls("check", "--format", "sarif", "--plugin-dir", EXAMPLE_PLUGINS, self.report)
         log = json.loads(out.stdout)

@@ -44,9 +44,16 @@ struct Siblings {
   uint32_t first = 0;  // heading index of the first sibling
   uint32_t last_value = 0;
   uint32_t count = 0;
-  // The edits that renumber the whole level, computed once: every gap in the level offers them.
+  uint32_t gaps = 0;
+  // The edits that renumber the whole level, computed once: the first gaps of the level offer
+  // them (kRenumberingOffers).
   std::optional<std::vector<report::TextEdit>> renumbering;
 };
+
+// A level with more gaps than this is numbered by some other scheme (or is many reports pasted
+// together): offering the whole level's renumbering at every gap would make the output grow with
+// the square of the headings.
+constexpr uint32_t kRenumberingOffers = 8;
 
 void check_headings(const Document &doc, std::vector<plugin::Diagnostic> &out) {
   std::map<std::pair<int32_t, int>, Siblings> groups;  // (parent section, level)
@@ -56,7 +63,7 @@ void check_headings(const Document &doc, std::vector<plugin::Diagnostic> &out) {
     if (hd.ordinal.style == OrdinalStyle::Markdown) continue;
     check_format(doc, hd, out);
     const int32_t parent = doc.sections[h].parent;
-    auto [it, fresh] = groups.try_emplace({parent, hd.level}, Siblings{h, 0, 0, std::nullopt});
+    auto [it, fresh] = groups.try_emplace({parent, hd.level}, Siblings{h, 0, 0, 0, std::nullopt});
     Siblings &g = it->second;
     const uint32_t expected = g.last_value + 1;
 
@@ -101,10 +108,12 @@ void check_headings(const Document &doc, std::vector<plugin::Diagnostic> &out) {
               quoted(spelt(doc, hd, expected));
       auto d = make_diagnostic(hd.ordinal.span, REPORTLS_SEVERITY_WARNING, "numbering.sequence",
                     "序号" + quoted(doc.str(hd.ordinal.span)) + "不连续：" + why + "。");
-      plugin::Fix fix{"重新编号本级标题", {}, false};
-      if (!g.renumbering) g.renumbering = report::renumber_siblings(doc, g.first, 1);
-      for (const report::TextEdit &e : *g.renumbering) fix.edits.push_back({e.span.start, e.span.end, e.text});
-      if (!fix.edits.empty()) d.fixes.push_back(std::move(fix));
+      if (g.gaps++ < kRenumberingOffers) {
+        plugin::Fix fix{"重新编号本级标题", {}, false};
+        if (!g.renumbering) g.renumbering = report::renumber_siblings(doc, g.first, 1);
+        for (const report::TextEdit &e : *g.renumbering) fix.edits.push_back({e.span.start, e.span.end, e.text});
+        if (!fix.edits.empty()) d.fixes.push_back(std::move(fix));
+      }
       out.push_back(std::move(d));
     }
     g.last_value = v;

@@ -90,6 +90,19 @@ TEST_CASE("renumbering a level repairs gaps and duplicates") {
   CHECK(of(run(fixed), "numbering.sequence").empty());
 }
 
+TEST_CASE("a level full of gaps offers its renumbering at the first gaps only (no quadratic output)") {
+  // Twelve reports pasted into one: 一、二、 twelve times over, eleven restarts at 一、.
+  std::string text = "某县工作报告\n\n";
+  for (int i = 0; i < 12; ++i) text += "一、成效\n正文。\n二、问题\n正文。\n";
+  const auto ds = of(run(text), "numbering.sequence");
+  REQUIRE(ds.size() == 11);
+  for (size_t i = 0; i < ds.size(); ++i) {
+    CAPTURE(i);
+    CHECK(ds[i].fixes.size() == (i < 8 ? 1u : 0u));
+  }
+  CHECK(ds[0].fixes[0].edits.size() == 22);  // every heading but the first two, renumbered
+}
+
 TEST_CASE("paragraph fixes: prompt colon and final punctuation") {
   const std::string text = "某县工作报告\n\n现将有关情况报告如下。\n一、成效\n全年办理案件30件\n他说：“完成了。”\n";
   const auto ds = run(text);
