@@ -120,6 +120,20 @@ bool opens_enumeration(char32_t c) {
   }
 }
 
+// False when no 是 in the text follows a Chinese numeral character: the text then holds no
+// 一是 marker, and the character-by-character scan below (most of parse()'s time on long
+// paragraphs) can be skipped.
+bool may_enumerate(std::string_view s) {
+  static constexpr std::string_view kShi = "是";
+  static constexpr std::u32string_view kNumeralChars = U"零〇一二三四五六七八九两十百";
+  for (size_t at = s.find(kShi); at != s.npos; at = s.find(kShi, at + kShi.size())) {
+    if (at == 0) continue;
+    uint32_t before = static_cast<uint32_t>(at);
+    if (kNumeralChars.find(prev_code_point(s, before)) != kNumeralChars.npos) return true;
+  }
+  return false;
+}
+
 void find_enumerations(Document &doc) {
   int32_t section = -1;
   uint32_t next_heading = 0;
@@ -137,6 +151,7 @@ void find_enumerations(Document &doc) {
     } else if (line.kind != LineKind::Body) {
       continue;
     }
+    if (!may_enumerate(scan.in(doc.text))) continue;
     for (uint32_t i = scan.start; i < scan.end;) {
       const uint32_t at = i;
       const char32_t c = next_code_point(doc.text, i);
