@@ -27,9 +27,6 @@ using Clock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
 
 constexpr const char *kWorkerName = "(分析进程)";
-// Documents whose last text each side keeps (worker_protocol.h); beyond, the least recently used
-// goes and is sent whole next time.
-constexpr size_t kHeldTexts = 16;
 
 // What the reader thread hands over.  Shared with the (detached) reader thread, so that a worker
 // whose output pipe is somehow kept open never blocks whoever stops it.
@@ -262,7 +259,7 @@ class WorkerHost final : public PluginHost {
       request["doc"] = document_message(uri, doc);
       Outcome o = exchange(request, budget(doc.text.size()), token);
       if (o.kind == Outcome::Resend && request["doc"].contains("base")) {
-        sent_.erase(uri);
+        sent_.forget(uri);
         request["id"] = ++next_id_;
         request["doc"] = document_message(uri, doc);
         o = exchange(request, budget(doc.text.size()), token);
@@ -302,24 +299,19 @@ class WorkerHost final : public PluginHost {
   // worker last got for the uri.  Remembers what was sent.  Under busy_.
   json document_message(const std::string &uri, const DocumentInput &doc) const {
     json d = {{"uri", uri}, {"version", doc.version}, {"settings", doc.settings}, {"serial", ++next_serial_}};
-    Held &held = sent_[uri];
-    const worker::Splice s = worker::splice_between(held.text, doc.text);
+    const worker::HeldTexts::Text *held = sent_.find(uri);
+    const worker::Splice s = held ? worker::splice_between(held->text, doc.text) : worker::Splice{};
     const size_t changed = doc.text.size() - s.start - s.suffix;
-    if (held.serial != 0 && changed <= doc.text.size() / 2) {
-      d["base"] = held.serial;
+    if (held && changed <= doc.text.size() / 2) {
+      d["base"] = held->serial;
       d["start"] = s.start;
-      d["end"] = held.text.size() - s.suffix;
+      d["end"] = held->text.size() - s.suffix;
       d["length"] = doc.text.size();
       d["text"] = doc.text.substr(s.start, changed);
     } else {
       d["text"] = doc.text;
     }
-    held.serial = next_serial_;
-    held.text.assign(doc.text);
-    held.used = next_serial_;
-    if (sent_.size() > kHeldTexts)
-      sent_.erase(std::min_element(sent_.begin(), sent_.end(),
-                                   [](const auto &a, const auto &b) { return a.second.used < b.second.used; }));
+    sent_.hold(uri, next_serial_, std::string(doc.text));
     return d;
   }
 
@@ -377,60 +369,27 @@ class WorkerHost final : public PluginHost {
   // uri -> plugin -> why it is off for that document.
   mutable std::map<std::string, std::map<std::string, std::string>> disabled_;
   // The texts the running worker process was sent, the last per uri (worker_protocol.h).
-  struct Held {
-    uint64_t serial = 0;  // 0: none
-    std::string text;
-    uint64_t used = 0;
-  };
-  mutable std::map<std::string, Held> sent_;
+  mutable worker::HeldTexts sent_;
   mutable uint64_t next_serial_ = 0;
 };
 
-}  // namespace
-
-namespace {
-
-// The worker's side of worker_protocol.h's document texts: the last text of each uri.
-class HeldTexts {
- public:
-  // Applies a request's "doc" (its "text" is moved from); the document's text, or nullptr when
-  // doc is a change to a text no longer held (the host then sends it whole).  Throws
-  // json::exception on a malformed doc.
-  const std::string *update(const std::string &uri, nlohmann::json &doc) {
-    const uint64_t serial = doc.at("serial").get<uint64_t>();
-    std::string &middle = doc.at("text").get_ref<std::string &>();
-    if (doc.contains("base")) {
-      auto it = held_.find(uri);
-      if (it == held_.end() || it->second.serial != doc.at("base").get<uint64_t>()) return nullptr;
-      std::string &text = it->second.text;
-      const size_t start = doc.at("start").get<size_t>(), end = doc.at("end").get<size_t>();
-      if (start > end || end > text.size() ||
-          text.size() - (end - start) + middle.size() != doc.at("length").get<size_t>())
-        return nullptr;
-      text.replace(start, end - start, middle);
-    } else {
-      held_[uri].text = std::move(middle);
-    }
-    Entry &e = held_[uri];
-    e.serial = serial;
-    e.used = ++clock_;
-    if (held_.size() > kHeldTexts) {
-      auto oldest = std::min_element(held_.begin(), held_.end(),
-                                     [](const auto &a, const auto &b) { return a.second.used < b.second.used; });
-      if (oldest->first != uri) held_.erase(oldest);
-    }
-    return &held_[uri].text;
-  }
-
- private:
-  struct Entry {
-    uint64_t serial = 0;
-    std::string text;
-    uint64_t used = 0;
-  };
-  std::map<std::string, Entry> held_;
-  uint64_t clock_ = 0;
-};
+// Applies a request's "doc" to the texts the worker holds (its "text" is moved from) and returns
+// the document's text, or nullptr when doc is a change to a text no longer held (the host then
+// sends it whole).  Throws json::exception on a malformed doc.
+const std::string *apply_document(worker::HeldTexts &texts, const std::string &uri, json &doc) {
+  const uint64_t serial = doc.at("serial").get<uint64_t>();
+  std::string &middle = doc.at("text").get_ref<std::string &>();
+  if (!doc.contains("base")) return &texts.hold(uri, serial, std::move(middle)).text;
+  worker::HeldTexts::Text *held = texts.find(uri);
+  if (!held || held->serial != doc.at("base").get<uint64_t>()) return nullptr;
+  const size_t start = doc.at("start").get<size_t>(), end = doc.at("end").get<size_t>();
+  if (start > end || end > held->text.size() ||
+      held->text.size() - (end - start) + middle.size() != doc.at("length").get<size_t>())
+    return nullptr;
+  held->text.replace(start, end - start, middle);
+  held->serial = serial;
+  return &held->text;
+}
 
 }  // namespace
 
@@ -466,7 +425,7 @@ int run_analysis_worker(const PluginHostOptions &base) {
   auto host = make_in_process_host(options);
   writer.write(worker::dump({{"hello", {{"plugins", worker::encode(host->plugins())}}}}));
 
-  HeldTexts texts;
+  worker::HeldTexts texts;
   // Shared with the reader thread.
   std::mutex mutex;
   std::condition_variable cv;
@@ -511,7 +470,7 @@ int run_analysis_worker(const PluginHostOptions &base) {
       skip = request.value("skip", std::set<std::string>());
       json &d = request.at("doc");
       std::string uri = d.at("uri"), settings = d.at("settings");
-      const std::string *text = texts.update(uri, d);
+      const std::string *text = apply_document(texts, uri, d);
       if (!text) {
         writer.write(worker::dump({{"id", current}, {"resend", true}}));
         continue;

@@ -31,6 +31,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,27 @@ struct Splice {
   size_t suffix = 0;
 };
 Splice splice_between(std::string_view old_text, std::string_view new_text);
+
+// The last text of each uri, numbered by serial: what the worker holds, and the host's record of
+// what it sent.  At most `capacity` documents; holding one more drops the least recently used.
+class HeldTexts {
+ public:
+  struct Text {
+    uint64_t serial = 0;
+    std::string text;
+    uint64_t used = 0;
+  };
+  explicit HeldTexts(size_t capacity = 16) : capacity_(capacity) {}
+  Text *find(const std::string &uri);
+  Text &hold(const std::string &uri, uint64_t serial, std::string text);
+  void forget(const std::string &uri) { texts_.erase(uri); }
+  void clear() { texts_.clear(); }
+
+ private:
+  size_t capacity_;
+  uint64_t clock_ = 0;
+  std::map<std::string, Text> texts_;
+};
 
 // One message body, and back; parse() gives a discarded value for a malformed body.
 std::string dump(const nlohmann::json &message);
