@@ -1,3 +1,4 @@
+#include "../test_util.h"
 #include "fix_util.h"
 
 #include <reportls/dates/dates.h>
@@ -9,17 +10,13 @@ namespace report = reportls::report;
 
 namespace {
 
-const report::Rules &rules() {
-  static const report::Rules r = report::Rules::load(REPORTLS_SOURCE_DIR "/analyzers/report");
-  return r;
-}
 const reportls::dates::Tables &tables() {
   static std::vector<std::string> errors;
   static const auto t = reportls::dates::load(REPORTLS_SOURCE_DIR "/analyzers/dates", {}, errors);
   return t;
 }
 std::vector<reportls::plugin::Diagnostic> run(const std::string &text, const std::string &settings = "{}") {
-  const report::Document doc = report::parse(text, rules());
+  const report::Document doc = report::parse(text, test::rules());
   return reportls::dates::check(doc, tables(), report::report_year(doc, settings), [] { return false; });
 }
 std::string corpus(const std::string &name) { return fixtest::read(REPORTLS_CORPUS_DIR "/" + name); }
@@ -30,8 +27,8 @@ TEST_CASE("report years of the corpus") {
   const std::vector<uint32_t> years = {2023, 2022, 2023, 2022, 2020};
   for (size_t i = 0; i < years.size(); ++i) {
     const std::string text = corpus(fixtest::corpus()[i]);
-    CHECK(report::report_year(report::parse(text, rules())) == years[i]);
-    CHECK(report::report_year(report::parse(text, rules()), R"({"reportYear": 2019})") == 2019u);
+    CHECK(report::report_year(report::parse(text, test::rules())) == years[i]);
+    CHECK(report::report_year(report::parse(text, test::rules()), R"({"reportYear": 2019})") == 2019u);
   }
 }
 

@@ -44,7 +44,7 @@ TEST_CASE("every figure defect of the corpus is reported on the figure") {
     CAPTURE(e.file);
     CAPTURE(e.figure);
     const std::string text = figtest::read(std::string(REPORTLS_CORPUS_DIR "/") + e.file);
-    const auto doc = reportls::report::parse(text, figtest::rules());
+    const auto doc = reportls::report::parse(text, test::rules());
     const auto found = reportls::figures::analyze(doc, figtest::data());
     bool hit = false;
     for (const auto &d : found.diagnostics)
@@ -65,14 +65,14 @@ TEST_CASE("figures checked OK in the corpus get no warning or error") {
     CAPTURE(file);
     CAPTURE(line);
     const std::string text = figtest::read(std::string(REPORTLS_CORPUS_DIR "/") + file);
-    const auto doc = reportls::report::parse(text, figtest::rules());
+    const auto doc = reportls::report::parse(text, test::rules());
     for (const auto &d : reportls::figures::analyze(doc, figtest::data()).diagnostics)
       if (static_cast<int>(doc.line_of(d.range.start)) + 1 == line) CHECK(d.severity > reportls::figures::Severity::Warning);
   }
   // zhaotong: 8 = 3+3+2 (L17), 1573/2640 (L19), 23219/23540, 12+146+1336 and (45−33)/45 (L25) are right;
   // the only warnings there are the ones listed above.
   const std::string text = figtest::read(REPORTLS_CORPUS_DIR "/zhaotong-city-2020.txt");
-  const auto doc = reportls::report::parse(text, figtest::rules());
+  const auto doc = reportls::report::parse(text, test::rules());
   for (const auto &d : reportls::figures::analyze(doc, figtest::data()).diagnostics) {
     const std::string figure = figtest::slice(text, d.range);
     CHECK((figure == "10.84%" || figure == "79.71%" || figure == "2966.3万余" || figure == "11" || figure == " "));

@@ -2,6 +2,7 @@
 #ifndef REPORTLS_TESTS_FIGURES_UTIL_H
 #define REPORTLS_TESTS_FIGURES_UTIL_H
 
+#include "../test_util.h"
 #include <reportls/figures/figures.h>
 #include <reportls/figures/quantity.h>
 #include <reportls/report/document.h>
@@ -16,15 +17,11 @@ inline const reportls::figures::Data &data() {
   static const reportls::figures::Data d = reportls::figures::Data::load(REPORTLS_SOURCE_DIR "/analyzers/figures");
   return d;
 }
-inline const reportls::report::Rules &rules() {
-  static const reportls::report::Rules r = reportls::report::Rules::load(REPORTLS_SOURCE_DIR "/analyzers/report");
-  return r;
-}
 inline std::vector<reportls::figures::Quantity> extract(const std::string &s) {
   return reportls::figures::extract(s, {0, static_cast<uint32_t>(s.size())}, data());
 }
 inline reportls::figures::Findings run(const std::string &text) {
-  const auto doc = reportls::report::parse(text, rules());
+  const auto doc = reportls::report::parse(text, test::rules());
   return reportls::figures::analyze(doc, data());
 }
 inline std::string slice(const std::string &text, reportls::report::Span s) { return text.substr(s.start, s.size()); }

@@ -2,6 +2,7 @@
 #ifndef REPORTLS_TESTS_PHRASING_UTIL_H
 #define REPORTLS_TESTS_PHRASING_UTIL_H
 
+#include "../test_util.h"
 #include <reportls/phrasing/completer.h>
 #include <reportls/phrasing/folders.h>
 #include <reportls/phrasing/typing.h>
@@ -33,10 +34,6 @@ inline const reportls::phrasing::PhraseSet &phrases() {
   return set;
 }
 
-inline const reportls::report::Rules &rules() {
-  static const auto r = reportls::report::Rules::load(REPORTLS_SOURCE_DIR "/analyzers/report");
-  return r;
-}
 
 inline const reportls::report::Profile &fazhi() {
   static const auto p =
@@ -80,7 +77,7 @@ inline Completed complete_at(const std::string &marked, std::optional<int> year 
   REQUIRE(bar != std::string::npos);
   c.text = marked.substr(0, bar) + marked.substr(bar + 1);
   c.cursor = static_cast<uint32_t>(bar);
-  const auto doc = reportls::report::parse(c.text, rules());
+  const auto doc = reportls::report::parse(c.text, test::rules());
   const reportls::phrasing::Request request{doc, c.cursor, reportls::phrasing::report_year(doc, year),
                                             with_profile ? &fazhi() : nullptr};
   c.result = reportls::phrasing::complete(

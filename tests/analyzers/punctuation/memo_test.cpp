@@ -1,5 +1,6 @@
 // The per-line memo of check(): re-analysis after an edit reads only the edited line and says
 // exactly what a fresh analysis of the edited text says.
+#include "../test_util.h"
 #include "fix_util.h"
 
 #include <reportls/punctuation/punctuation.h>
@@ -11,10 +12,6 @@ namespace punct = reportls::punctuation;
 
 namespace {
 
-const report::Rules &rules() {
-  static const report::Rules r = report::Rules::load(REPORTLS_SOURCE_DIR "/analyzers/report");
-  return r;
-}
 punct::Tables fresh_tables() {
   std::vector<std::string> errors;
   return punct::load(REPORTLS_SOURCE_DIR "/analyzers/punctuation", {}, errors);
@@ -34,7 +31,7 @@ std::string render(const std::vector<reportls::plugin::Diagnostic> &ds) {
   return out;
 }
 std::vector<reportls::plugin::Diagnostic> run(const std::string &text, const punct::Tables &t) {
-  return punct::check(report::parse(text, rules()), t, [] { return false; });
+  return punct::check(report::parse(text, test::rules()), t, [] { return false; });
 }
 
 }  // namespace
@@ -48,7 +45,7 @@ TEST_CASE("after a one-line edit only that line is read again, and the result is
     const uint64_t read_before = punct::lines_checked(warm);
     // An opener, an ASCII comma and a pair early in the report: new diagnostics, more ASCII marks
     // for the document-level count, and every later line's findings shifted by the insertion.
-    const report::Document doc = report::parse(text, rules());
+    const report::Document doc = report::parse(text, test::rules());
     const auto body = std::find_if(doc.lines.begin(), doc.lines.end(),
                                    [](const report::Line &l) { return l.kind == report::LineKind::Body; });
     REQUIRE(body != doc.lines.end());

@@ -1,3 +1,4 @@
+#include "../test_util.h"
 #include "fix_util.h"
 
 #include <reportls/punctuation/punctuation.h>
@@ -9,17 +10,13 @@ namespace punct = reportls::punctuation;
 
 namespace {
 
-const report::Rules &rules() {
-  static const report::Rules r = report::Rules::load(REPORTLS_SOURCE_DIR "/analyzers/report");
-  return r;
-}
 const punct::Tables &tables() {
   static std::vector<std::string> errors;
   static const punct::Tables t = punct::load(REPORTLS_SOURCE_DIR "/analyzers/punctuation", {}, errors);
   return t;
 }
 std::vector<reportls::plugin::Diagnostic> run(const std::string &text) {
-  const report::Document doc = report::parse(text, rules());
+  const report::Document doc = report::parse(text, test::rules());
   return punct::check(doc, tables(), [] { return false; });
 }
 std::string corpus(const std::string &name) { return fixtest::read(REPORTLS_CORPUS_DIR "/" + name); }
@@ -87,7 +84,7 @@ TEST_CASE("corpus defects are reported on the exact marks") {
 
 TEST_CASE("no diagnostic on page-debris lines") {
   const std::string xiushan = corpus("xiushan-county-2023.txt");
-  const report::Document doc = report::parse(xiushan, rules());
+  const report::Document doc = report::parse(xiushan, test::rules());
   for (const auto &d : run(xiushan)) CHECK(doc.lines[doc.line_of(d.start)].kind != report::LineKind::Debris);
 }
 

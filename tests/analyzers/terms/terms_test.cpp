@@ -1,3 +1,4 @@
+#include "../test_util.h"
 #include "fix_util.h"
 
 #include <reportls/report/report_year.h>
@@ -11,17 +12,13 @@ namespace report = reportls::report;
 
 namespace {
 
-const report::Rules &rules() {
-  static const report::Rules r = report::Rules::load(REPORTLS_SOURCE_DIR "/analyzers/report");
-  return r;
-}
 const reportls::terms::Tables &tables() {
   static std::vector<std::string> errors;
   static const auto t = reportls::terms::load(REPORTLS_SOURCE_DIR "/analyzers/terms", {}, errors);
   return t;
 }
 std::vector<reportls::plugin::Diagnostic> run(const std::string &text) {
-  const report::Document doc = report::parse(text, rules());
+  const report::Document doc = report::parse(text, test::rules());
   return reportls::terms::check(doc, tables(), report::report_year(doc), [] { return false; });
 }
 std::string corpus(const std::string &name) { return fixtest::read(REPORTLS_CORPUS_DIR "/" + name); }
