@@ -299,15 +299,13 @@ class WorkerHost final : public PluginHost {
   // worker last got for the uri.  Remembers what was sent.  Under busy_.
   json document_message(const std::string &uri, const DocumentInput &doc) const {
     json d = {{"uri", uri}, {"version", doc.version}, {"settings", doc.settings}, {"serial", ++next_serial_}};
-    const worker::HeldTexts::Text *held = sent_.find(uri);
-    const worker::Splice s = held ? worker::splice_between(held->text, doc.text) : worker::Splice{};
-    const size_t changed = doc.text.size() - s.start - s.suffix;
-    if (held && changed <= doc.text.size() / 2) {
+    if (const worker::HeldTexts::Text *held = sent_.find(uri)) {
+      const worker::Splice s = worker::splice_between(held->text, doc.text);
       d["base"] = held->serial;
       d["start"] = s.start;
       d["end"] = held->text.size() - s.suffix;
       d["length"] = doc.text.size();
-      d["text"] = doc.text.substr(s.start, changed);
+      d["text"] = doc.text.substr(s.start, doc.text.size() - s.start - s.suffix);
     } else {
       d["text"] = doc.text;
     }

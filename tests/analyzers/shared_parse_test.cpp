@@ -5,7 +5,10 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
+#include <sstream>
 #include <string>
+#include <vector>
 
 using namespace reportls::report;
 
@@ -68,5 +71,95 @@ TEST_CASE("shared_parse: eviction keeps handed-out Documents alive") {
   for (size_t i = 0; i < texts.size(); ++i) {
     CHECK(held[i]->text == texts[i]);
     CHECK(held[i]->headings.size() == 1);
+  }
+}
+
+namespace {
+
+// Every field of a Document, one line per element, for comparing two parses.
+std::string describe(const Document &d) {
+  std::ostringstream o;
+  auto span = [&](Span s) { o << '[' << s.start << ',' << s.end << ')'; };
+  for (const Line &l : d.lines) {
+    span(l.span);
+    span(l.content);
+    o << static_cast<int>(l.kind) << '\n';
+  }
+  if (d.title) {
+    o << "title " << d.title->first_line << ' ' << d.title->last_line;
+    span(d.title->span);
+    span(d.title->text);
+    o << '\n';
+  }
+  for (const Heading &h : d.headings) {
+    o << "heading " << h.line << ' ' << h.level << ' ' << static_cast<int>(h.ordinal.style) << ' '
+      << h.ordinal.value << ' ' << h.ordinal.full_width << h.ordinal.canonical << h.run_in;
+    for (Span s : {h.ordinal.span, h.ordinal.number, h.ordinal.open, h.ordinal.close, h.ordinal.trailing,
+                   h.text, h.title})
+      span(s);
+    o << '\n';
+  }
+  for (const Section &s : d.sections) {
+    o << "section " << s.heading << ' ' << s.parent << ' ' << s.first_line << ' ' << s.last_line;
+    span(s.span);
+    o << '\n';
+  }
+  for (const Enumeration &e : d.enumerations) {
+    o << "enum " << e.value << ' ' << e.line << ' ' << e.section;
+    span(e.marker);
+    o << '\n';
+  }
+  for (const MetaField &m : d.metadata) {
+    o << "meta " << m.key << ' ' << m.line;
+    span(m.value);
+    o << '\n';
+  }
+  return o.str();
+}
+
+}  // namespace
+
+TEST_CASE("shared_parse: a document derived from the previous version's parse is the one parse() gives") {
+  // Edits of every kind, chained as a person types, each version parsed through the cache (which
+  // then re-reads only the lines around the change) and checked against a parse from scratch.
+  const std::vector<std::string> pieces = {"\n", "\r\n", "\r", "一、", "（二）", "2.", "一是", "二是", "。",
+                                           "，三是", "法治", "𠮷", " ", "\n\n", "特此报告。\n某县人民政府\n2024年2月29日\n",
+                                           "某县人民政府关于2023年法治政府建设情况的报告\n", "[ 成文日期 ] 2024-02-29\n"};
+  std::mt19937 rng(17);
+  for (const std::string &name : test::corpus_names()) {
+    CAPTURE(name);
+    std::string text = test::corpus(name);
+    for (int step = 0; step < 120; ++step) {
+      const size_t at = text.empty() ? 0 : rng() % (text.size() + 1);
+      switch (rng() % 4) {
+        case 0:
+        case 1: text.insert(at, pieces[rng() % pieces.size()]); break;
+        case 2: text.erase(at, std::min<size_t>(rng() % 40, text.size() - at)); break;
+        default:
+          text.replace(at, std::min<size_t>(rng() % 8, text.size() - at), pieces[rng() % pieces.size()]);
+      }
+      // Edits near the ends as often as anywhere: the title and the signature live there.
+      if (step % 10 == 0) text.insert(rng() % 2 ? 0 : text.size(), pieces[rng() % pieces.size()]);
+      CAPTURE(step);
+      const auto shared = shared_parse(text, test::rules());
+      REQUIRE(describe(*shared) == describe(parse(text, test::rules())));
+    }
+  }
+}
+
+TEST_CASE("shared_parse: edits that join or split a \\r\\n terminator re-parse the lines around it") {
+  const std::string base = "某县人民政府关于2023年法治政府建设情况的报告\r一、总体情况\r\n一是学法。二是用法。\r（一）加强领导\n正文。\r\n";
+  for (size_t i = 0; i < base.size(); ++i) {
+    if (base[i] != '\r' && base[i] != '\n') continue;
+    CAPTURE(i);
+    for (const std::string &edit : {std::string("\n"), std::string("\r"), std::string("x")}) {
+      std::string text = base;
+      REQUIRE(describe(*shared_parse(text, test::rules())) == describe(parse(text, test::rules())));
+      text.insert(i + 1, edit);  // right after a terminator byte: may pair with it
+      REQUIRE(describe(*shared_parse(text, test::rules())) == describe(parse(text, test::rules())));
+      text = base;
+      text.erase(i, 1);  // one byte of a terminator gone
+      REQUIRE(describe(*shared_parse(text, test::rules())) == describe(parse(text, test::rules())));
+    }
   }
 }

@@ -16,6 +16,12 @@ bool is_date_line(std::string_view s);
 // Short (at most max_chars code points) and free of sentence punctuation 。，,；;：:！？!?
 bool is_title_like(std::string_view s, uint32_t max_chars);
 
+// parse(text, rules), derived from the Document of an earlier text that shares text's first
+// `prefix` and last `suffix` bytes: only the lines around the change are read again.  Gives
+// exactly what parse() gives.
+Document reparse(const Document &old, std::string_view text, const Rules &rules, size_t prefix,
+                 size_t suffix);
+
 }  // namespace reportls::report::detail
 
 #endif

@@ -134,74 +134,180 @@ bool may_enumerate(std::string_view s) {
   return false;
 }
 
-void find_enumerations(Document &doc) {
-  int32_t section = -1;
-  uint32_t next_heading = 0;
-  for (uint32_t li = 0; li < doc.lines.size(); ++li) {
-    const Line &line = doc.lines[li];
-    Span scan = line.content;
-    bool boundary = true;  // paragraph start
-    if (line.kind == LineKind::Heading) {
-      while (next_heading < doc.headings.size() && doc.headings[next_heading].line < li) ++next_heading;
-      if (next_heading < doc.headings.size() && doc.headings[next_heading].line == li) {
-        section = static_cast<int32_t>(next_heading);
-        scan.start = doc.headings[next_heading].text.start;
-        boundary = false;
-      }
-    } else if (line.kind != LineKind::Body) {
-      continue;
-    }
-    if (!may_enumerate(scan.in(doc.text))) continue;
-    for (uint32_t i = scan.start; i < scan.end;) {
-      const uint32_t at = i;
-      const char32_t c = next_code_point(doc.text, i);
-      if (boundary && c != U'两' && c != U'零' && c != U'〇') {
-        if (auto n = chinese_numeral_prefix(Span{at, scan.end}.in(doc.text)); n && n->value > 0) {
-          uint32_t j = at + n->length;
-          if (j < scan.end && next_code_point(doc.text, j) == U'是') {
-            doc.enumerations.push_back(Enumeration{n->value, Span{at, j}, li, section});
-            i = j;
-            boundary = false;
-            continue;
-          }
+// The 一是 markers of line li (a Heading or Body line), appended to out.
+void scan_enumerations(const Document &doc, uint32_t li, int32_t section, std::vector<Enumeration> &out) {
+  const Line &line = doc.lines[li];
+  Span scan = line.content;
+  bool boundary = true;  // paragraph start
+  if (line.kind == LineKind::Heading) {
+    scan.start = doc.headings[static_cast<uint32_t>(section)].text.start;
+    boundary = false;
+  }
+  if (!may_enumerate(scan.in(doc.text))) return;
+  for (uint32_t i = scan.start; i < scan.end;) {
+    const uint32_t at = i;
+    const char32_t c = next_code_point(doc.text, i);
+    if (boundary && c != U'两' && c != U'零' && c != U'〇') {
+      if (auto n = chinese_numeral_prefix(Span{at, scan.end}.in(doc.text)); n && n->value > 0) {
+        uint32_t j = at + n->length;
+        if (j < scan.end && next_code_point(doc.text, j) == U'是') {
+          out.push_back(Enumeration{n->value, Span{at, j}, li, section});
+          i = j;
+          boundary = false;
+          continue;
         }
       }
-      if (opens_enumeration(c)) boundary = true;
-      else if (!is_space(c)) boundary = false;
     }
+    if (opens_enumeration(c)) boundary = true;
+    else if (!is_space(c)) boundary = false;
   }
 }
 
-}  // namespace
+// How the lines of a re-parsed document relate to those of the Document it was derived from
+// (reparse() below): lines before `first` and from `last` on are the old lines, unchanged but for
+// an offset of `bytes` (and an index offset) after the change.
+struct Reused {
+  const Document *old = nullptr;
+  uint32_t first = 0, last = 0;  // new line indexes: [first, last) were parsed afresh
+  int64_t lines = 0;             // old line index = new index - lines, for new lines >= last
+  int64_t bytes = 0;             // offsets of those lines moved by this much
+};
 
-Document parse(std::string_view text, const Rules &rules) {
-  Document doc;
-  doc.text = text.substr(0, std::min<size_t>(text.size(), std::numeric_limits<uint32_t>::max() - 1));
-  doc.lines = split_lines(doc.text);
+void find_enumerations(Document &doc, const Reused *reused) {
+  int32_t section = -1;
+  uint32_t next_heading = 0;
+  size_t old_at = 0;  // cursor into reused->old->enumerations
+  for (uint32_t li = 0; li < doc.lines.size(); ++li) {
+    const Line &line = doc.lines[li];
+    if (line.kind == LineKind::Heading) {
+      while (next_heading < doc.headings.size() && doc.headings[next_heading].line < li) ++next_heading;
+      if (next_heading < doc.headings.size() && doc.headings[next_heading].line == li)
+        section = static_cast<int32_t>(next_heading);
+    } else if (line.kind != LineKind::Body) {
+      continue;
+    }
+    // A line that is unchanged and of the same kind as before has the same markers.
+    if (reused && (li < reused->first || li >= reused->last)) {
+      const bool after = li >= reused->last;
+      const uint32_t old_li = after ? static_cast<uint32_t>(li - reused->lines) : li;
+      const auto &old = reused->old->enumerations;
+      if (reused->old->lines[old_li].kind == line.kind) {
+        while (old_at < old.size() && old[old_at].line < old_li) ++old_at;
+        for (; old_at < old.size() && old[old_at].line == old_li; ++old_at) {
+          Enumeration e = old[old_at];
+          const int64_t by = after ? reused->bytes : 0;
+          e.marker = Span{static_cast<uint32_t>(e.marker.start + by), static_cast<uint32_t>(e.marker.end + by)};
+          e.line = li;
+          e.section = section;
+          doc.enumerations.push_back(e);
+        }
+        continue;
+      }
+    }
+    scan_enumerations(doc, li, section, doc.enumerations);
+  }
+}
 
-  uint32_t first_heading_line = static_cast<uint32_t>(doc.lines.size());
-  for (uint32_t i = 0; i < doc.lines.size(); ++i) {
-    Line &l = doc.lines[i];
-    if (l.content.empty()) {
-      l.kind = LineKind::Blank;
-    } else if (auto h = parse_heading(doc.text, l.content)) {
+// Sets the kind of line i from its content alone — Blank, Heading, Debris or Body — and appends
+// its heading or metadata.  `known`: the kind the same content had before (a re-parse), so only
+// the parts are read again.
+void classify_line(Document &doc, uint32_t i, const Rules &rules, std::optional<LineKind> known = {}) {
+  Line &l = doc.lines[i];
+  l.kind = LineKind::Body;
+  if (known ? *known == LineKind::Blank : l.content.empty()) {
+    l.kind = LineKind::Blank;
+    return;
+  }
+  if (!known || *known == LineKind::Heading) {
+    if (auto h = parse_heading(doc.text, l.content)) {
       h->line = i;
       l.kind = LineKind::Heading;
       doc.headings.push_back(*h);
-      first_heading_line = std::min(first_heading_line, i);
-    } else if (detail::is_debris(doc.text, l.content, rules)) {
-      l.kind = LineKind::Debris;
-      detail::read_metadata(doc.text, l.content, i, rules, doc.metadata);
+      return;
     }
   }
+  if (known ? *known == LineKind::Debris : detail::is_debris(doc.text, l.content, rules)) {
+    l.kind = LineKind::Debris;
+    detail::read_metadata(doc.text, l.content, i, rules, doc.metadata);
+  }
+}
+
+// Everything after the line kinds: title, signature, sections, enumerations.
+void finish(Document &doc, const Rules &rules, const Reused *reused) {
+  const uint32_t first_heading_line =
+      doc.headings.empty() ? static_cast<uint32_t>(doc.lines.size()) : doc.headings.front().line;
   find_title(doc, rules, first_heading_line);
   const uint32_t after = doc.headings.empty()
                              ? (doc.title ? doc.title->last_line + 1 : 0)
                              : doc.headings.back().line + 1;
   find_signature(doc, rules, after);
   build_sections(doc);
-  find_enumerations(doc);
+  find_enumerations(doc, reused);
+}
+
+std::string_view parsed_part(std::string_view text) {
+  return text.substr(0, std::min<size_t>(text.size(), std::numeric_limits<uint32_t>::max() - 1));
+}
+
+}  // namespace
+
+Document parse(std::string_view text, const Rules &rules) {
+  Document doc;
+  doc.text = parsed_part(text);
+  doc.lines = split_lines(doc.text);
+  for (uint32_t i = 0; i < doc.lines.size(); ++i) classify_line(doc, i, rules);
+  finish(doc, rules, nullptr);
   return doc;
 }
+
+namespace detail {
+
+Document reparse(const Document &old, std::string_view text, const Rules &rules, size_t prefix,
+                 size_t suffix) {
+  Document doc;
+  doc.text = parsed_part(text);
+  if (old.lines.empty() || doc.text.size() != text.size() || prefix + suffix > old.text.size() ||
+      prefix + suffix > doc.text.size())
+    return parse(text, rules);
+  const int64_t bytes = static_cast<int64_t>(doc.text.size()) - static_cast<int64_t>(old.text.size());
+  const auto changed_end = static_cast<uint32_t>(old.text.size() - suffix);  // in old
+  // One line more on either side than the change touches, so that the lines kept end and start
+  // at terminators that lie outside the change (a \r\n pair included).
+  const uint32_t a = old.line_of(static_cast<uint32_t>(prefix));
+  const uint32_t first = a > 0 ? a - 1 : 0;
+  const uint32_t last_old = std::min<uint32_t>(old.line_of(changed_end) + 2, static_cast<uint32_t>(old.lines.size()));
+  const uint32_t from = old.lines[first].span.start;
+  const uint32_t to = last_old < old.lines.size()
+                          ? static_cast<uint32_t>(old.lines[last_old].span.start + bytes)
+                          : static_cast<uint32_t>(doc.text.size());
+
+  doc.lines.assign(old.lines.begin(), old.lines.begin() + first);
+  for (Line l : split_lines(doc.text.substr(from, to - from))) {
+    l.span = Span{l.span.start + from, l.span.end + from};
+    l.content = Span{l.content.start + from, l.content.end + from};
+    doc.lines.push_back(l);
+  }
+  const auto last = static_cast<uint32_t>(doc.lines.size());
+  for (uint32_t i = last_old; i < old.lines.size(); ++i) {
+    Line l = old.lines[i];
+    l.span = Span{static_cast<uint32_t>(l.span.start + bytes), static_cast<uint32_t>(l.span.end + bytes)};
+    l.content = Span{static_cast<uint32_t>(l.content.start + bytes), static_cast<uint32_t>(l.content.end + bytes)};
+    doc.lines.push_back(l);
+  }
+  const Reused reused{&old, first, last, static_cast<int64_t>(last) - last_old, bytes};
+  for (uint32_t i = 0; i < doc.lines.size(); ++i) {
+    std::optional<LineKind> known;
+    if (i < first || i >= last) {
+      // Title and signature are decided again below; the content alone made them Body.
+      const LineKind k = doc.lines[i].kind;
+      known = k == LineKind::Title || k == LineKind::Signature ? LineKind::Body : k;
+    }
+    classify_line(doc, i, rules, known);
+  }
+  finish(doc, rules, &reused);
+  return doc;
+}
+
+}  // namespace detail
 
 }  // namespace reportls::report

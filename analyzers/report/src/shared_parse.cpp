@@ -1,8 +1,12 @@
 #include <reportls/report/document.h>
 
+#include "classify.h"
+
 #include <cstring>
 #include <deque>
 #include <mutex>
+#include <utility>
+#include <vector>
 
 namespace reportls::report {
 namespace {
@@ -22,9 +26,46 @@ constexpr size_t kMaxBytes = size_t{64} << 20;
 std::mutex mutex;
 std::deque<std::shared_ptr<const Parsed>> recent;  // most recently used first
 
+bool same_rules(const Parsed &p, const Rules &rules) {
+  return p.rules == rules.canonical || *p.rules == *rules.canonical;
+}
+
 bool same(const Parsed &p, std::string_view text, const Rules &rules) {
-  return p.text.size() == text.size() && (p.rules == rules.canonical || *p.rules == *rules.canonical) &&
+  return p.text.size() == text.size() && same_rules(p, rules) &&
          std::memcmp(p.text.data(), text.data(), text.size()) == 0;
+}
+
+// The bytes two texts share at their start and, after that, at their end.
+std::pair<size_t, size_t> common_ends(std::string_view a, std::string_view b) {
+  constexpr size_t kBlock = 64;  // memcmp a block at a time: texts run to megabytes
+  const size_t n = std::min(a.size(), b.size());
+  size_t prefix = 0, suffix = 0;
+  while (prefix + kBlock <= n && std::memcmp(a.data() + prefix, b.data() + prefix, kBlock) == 0) prefix += kBlock;
+  while (prefix < n && a[prefix] == b[prefix]) ++prefix;
+  const char *ae = a.data() + a.size(), *be = b.data() + b.size();
+  while (suffix + kBlock <= n - prefix && std::memcmp(ae - suffix - kBlock, be - suffix - kBlock, kBlock) == 0)
+    suffix += kBlock;
+  while (suffix < n - prefix && ae[-1 - static_cast<ptrdiff_t>(suffix)] == be[-1 - static_cast<ptrdiff_t>(suffix)])
+    ++suffix;
+  return {prefix, suffix};
+}
+
+// The parse of text, derived from the cached parse of the text it shares most with at its ends (a
+// keystroke's next version: only the lines between re-read), else afresh.
+Document parse_from_recent(const std::vector<std::shared_ptr<const Parsed>> &candidates,
+                           std::string_view text, const Rules &rules) {
+  const Parsed *base = nullptr;
+  std::pair<size_t, size_t> best{0, 0};
+  for (const auto &p : candidates) {
+    auto ends = common_ends(p->text, text);
+    if (ends.first + ends.second > best.first + best.second) {
+      best = ends;
+      base = p.get();
+    }
+  }
+  if (base && best.first + best.second > 0)
+    return detail::reparse(base->doc, text, rules, best.first, best.second);
+  return parse(text, rules);
 }
 
 }  // namespace
@@ -41,10 +82,16 @@ std::shared_ptr<const Document> shared_parse(std::string_view text, const Rules 
     }
   }
   // Parsed outside the lock: another thread may be parsing another document meanwhile.
+  std::vector<std::shared_ptr<const Parsed>> candidates;
+  if (rules.canonical) {
+    std::lock_guard lock(mutex);
+    for (const auto &p : recent)
+      if (same_rules(*p, rules)) candidates.push_back(p);
+  }
   auto parsed = std::make_shared<Parsed>();
   parsed->rules = rules.canonical;
   parsed->text.assign(text);
-  parsed->doc = parse(std::string_view(parsed->text), rules);
+  parsed->doc = parse_from_recent(candidates, parsed->text, rules);
   if (rules.canonical) {
     std::lock_guard lock(mutex);
     recent.push_front(parsed);
