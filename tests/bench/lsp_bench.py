@@ -219,6 +219,8 @@ def main():
             client.initialize({"debounce": 0})
             base = vm_status(client.proc.pid)
             doc, open_lat, ndiag = open_doc(client, f"file:///bench/{name}.txt", text)
+            # What an editor asks for as it shows a document (VS Code: folding ranges, always).
+            client.result("textDocument/foldingRange", {"textDocument": {"uri": doc.uri}})
             out = {"bytes": len(text.encode()), "open_ms": open_lat * 1000, "diagnostics": ndiag,
                    "rss_after_init_kb": base.get("VmHWM")}
             out["edit"] = stats_ms(edit_latency(doc, rng, n_edits))
