@@ -90,11 +90,13 @@ def main():
     rows = []
 
     def target(name, value_ms, limit, unit="ms", detail=""):
+        """A row of the targets table; limit None: shown for information, no target."""
+        wanted = "—" if limit is None else f"≤ {limit} {unit}"
         if value_ms is None:
-            rows.append((name, "failed / not measured", f"≤ {limit} {unit}", "—", detail))
+            rows.append((name, "failed / not measured", wanted, "—", detail))
             return
         shown = fmt_ms(value_ms) if unit == "ms" else f"{value_ms:.1f} {unit}"
-        rows.append((name, shown, f"≤ {limit} {unit}", verdict(value_ms <= limit), detail))
+        rows.append((name, shown, wanted, "info" if limit is None else verdict(value_ms <= limit), detail))
 
     t20, t1m = check_ms("report-20k"), check_ms("synthetic-1mb")
     scaling = lsp.get("open_scaling", {})
@@ -112,8 +114,10 @@ def main():
         target(f"edit→diagnostics p99, {label}", lsp_p(sess, "edit"), limit,
                detail=f"p50 {fmt_ms(lsp_p(sess, 'edit', 'p50'))}, p95 {fmt_ms(lsp_p(sess, 'edit', 'p95'))}, "
                       f"{sess.get('edit', {}).get('n', 0)} edits" + (f"; {sess['error']}" if "error" in sess else ""))
-    for label, sess in (("20 KB", small), ("1 MB", big)):
-        target(f"completion p99, {label}", lsp_p(sess, "completion"), 5,
+    # The issue sets the completion and documentSymbol targets on the 20 KB report; 1 MB is shown
+    # beside it for information.
+    for label, sess, limit in (("20 KB", small, 5), ("1 MB", big, None)):
+        target(f"completion p99, {label}", lsp_p(sess, "completion"), limit,
                detail=f"p50 {fmt_ms(lsp_p(sess, 'completion', 'p50'))}, p95 "
                       f"{fmt_ms(lsp_p(sess, 'completion', 'p95'))}, median "
                       f"{sess.get('completion_items_median', '—')} items, "
@@ -141,15 +145,19 @@ def main():
             peer_times.append((r["median"], p, False))
         elif "lower_bound" in r:
             peer_times.append((r["lower_bound"], p, True))
+    wc = bx.get("wc -m", {}).get("median")
     if me and peer_times:
         fastest = min(peer_times)
         speed = fastest[0] / me
+        detail = "median wall time, same 100 files"
+        if wc and fastest[0] / 10 < wc:
+            detail += (f"; 10× faster than {fastest[1]} would be {fmt_ms(fastest[0] * 100)}, below the "
+                       f"{fmt_ms(wc * 1000)} `wc -m` takes to read the bytes once")
         rows.append(("batch ×100: speed-up over the fastest peer", f"{'≥ ' if fastest[2] else ''}{speed:.1f}× "
-                     f"(vs {fastest[1]})", "≥ 10×", verdict(speed >= 10), "median wall time, same 100 files"))
+                     f"(vs {fastest[1]})", "≥ 10×", verdict(speed >= 10), detail))
     else:
         rows.append(("batch ×100: speed-up over the fastest peer", "not measured", "≥ 10×", "—",
                      "reportls or every peer failed"))
-    wc = bx.get("wc -m", {}).get("median")
     if me and wc:
         rows.append(("batch ×100: time relative to `wc -m`", f"{me / wc:.1f}×", "≤ 10×", verdict(me / wc <= 10),
                      f"reportls {fmt_ms(me * 1000)}, wc -m {fmt_ms(wc * 1000)}"))
