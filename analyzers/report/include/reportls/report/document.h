@@ -96,8 +96,10 @@ Document parse(std::string &&text, const Rules &rules) = delete;
 // same text, so the first call parses and the others get the same Document.  The Document refers
 // to the cache's own copy of text (same bytes, same offsets) and stays valid as long as the
 // returned pointer lives.  Rules are the same when their canonical JSON is (Rules::canonical);
-// Rules built in code (no canonical form) are parsed afresh every time.  Thread-safe; keeps the
-// few most recently used documents, bounded in bytes.
+// Rules built in code (no canonical form) are parsed afresh every time.  A text not seen before
+// is derived from the cached parse it shares most with at its ends (a keystroke's previous
+// version): only the lines around the change are read again, with exactly parse()'s result.
+// Thread-safe; keeps the few most recently used documents, bounded in bytes.
 std::shared_ptr<const Document> shared_parse(std::string_view text, const Rules &rules);
 
 // Splits text into physical lines (\n, \r\n, lone \r).  A final line without terminator is kept
