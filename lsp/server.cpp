@@ -361,6 +361,15 @@ class Session {
     documents_.erase(uri);
     doc_settings_.erase(uri);
     scheduler_.close(uri);
+    // Reopened, the document starts afresh: plugins disabled for it run again (and a new fault is
+    // announced again).  The hosts may be busy with another document: not on main.
+    for (auto it = logged_.lower_bound(uri + '\n'); it != logged_.end() && it->starts_with(uri + '\n');)
+      it = logged_.erase(it);
+    if (host_)
+      asio::post(pool_, [uri, hosts = std::vector{host_, interactive_host_}] {
+        hosts[0]->close(uri);
+        if (hosts[1] != hosts[0]) hosts[1]->close(uri);
+      });
     if (!pull_diagnostics_)
       send(notification("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}}));
   }

@@ -195,6 +195,13 @@ class WorkerHost final : public PluginHost {
     return call<HoverResult>("hover", doc, {{"offset", offset}}, token, worker::decode_hover);
   }
 
+  // The worker's own copy of the text ages out of its HeldTexts.
+  void close(const std::string &uri) const override {
+    std::lock_guard lock(busy_);
+    sent_.forget(uri);
+    disabled_.erase(uri);
+  }
+
  private:
   struct Outcome {
     // Resend: the worker no longer holds the text the request's change applies to.

@@ -17,7 +17,7 @@
 // Faults.  If the worker dies (end of its output, or garbage on it) or a plugin runs longer than
 // `timeout` without the worker announcing the next plugin or answering, the host SIGKILLs and
 // reaps it, starts a new one, and disables the plugin that was running for that document (uri)
-// for the rest of the host's life.  The same request is then retried in the new worker without
+// until the document is closed (close()).  The same request is then retried in the new worker without
 // it (a request retries at most once per plugin it disables), so the other plugins' results for
 // that version still arrive.  Every later result for that uri carries a PluginProblem with
 // disabled = true saying which plugin is off and why (the caller de-duplicates its log).  A

@@ -124,6 +124,14 @@ class FaultTest(ServerTest):
 
         shows = [m for m in self.messages("window/showMessage") if uri in m]
         self.assertEqual(len(shows), 1, shows)
+
+        # Closed and reopened, the first document starts afresh: the plugin runs (and faults,
+        # and is announced) once more.
+        self.client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+        self.client.open(uri, "××县 %s 报告\n" % marker)
+        self.assert_others_report(uri, 1)
+        self.client.wait_notification("window/showMessage", lambda p: uri in p["message"])
+        third = self.replaced(third)
         server = self.client.proc.pid
         self.assertEqual(self.client.shutdown_and_exit(), 0)
         # No worker outlives the server.
