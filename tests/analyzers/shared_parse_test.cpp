@@ -6,33 +6,17 @@
 #include <doctest/doctest.h>
 
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
 using namespace reportls::report;
-
-namespace {
-// Two Documents say the same about a text: every line's span and kind, every heading and section.
-void require_same(const Document &a, const Document &b) {
-  REQUIRE(a.text == b.text);
-  REQUIRE(a.lines.size() == b.lines.size());
-  for (size_t i = 0; i < a.lines.size(); ++i) {
-    CHECK(a.lines[i].span == b.lines[i].span);
-    CHECK(a.lines[i].kind == b.lines[i].kind);
-  }
-  REQUIRE(a.headings.size() == b.headings.size());
-  REQUIRE(a.sections.size() == b.sections.size());
-  for (size_t i = 0; i < a.sections.size(); ++i) CHECK(a.sections[i].span == b.sections[i].span);
-}
-}  // namespace
 
 TEST_CASE("shared_parse: the same bytes and rules give the same Document, parsed once") {
   const std::string text = test::corpus("xiushan-county-2023.txt");
   auto first = shared_parse(text, test::rules());
   auto second = shared_parse(std::string(text), test::rules());  // a copy: equal bytes suffice
   CHECK(first.get() == second.get());
-  require_same(*first, parse(text, test::rules()));
+  CHECK(*first == parse(text, test::rules()));
   // The Document owns its text: it outlives the caller's buffer.
   CHECK(first->text.data() != text.data());
 }
@@ -49,7 +33,7 @@ TEST_CASE("shared_parse: an edited text is parsed afresh, and its predecessor st
   text.insert(text.find('\n') + 1, "一、新增加的标题\n");
   auto after = shared_parse(text, test::rules());
   CHECK(before.get() != after.get());
-  require_same(*after, parse(text, test::rules()));
+  CHECK(*after == parse(text, test::rules()));
   CHECK(before->headings.size() + 1 == after->headings.size());
 }
 
@@ -60,7 +44,7 @@ TEST_CASE("shared_parse: rules built in code are never confused with loaded ones
   auto b = shared_parse(text, plain);
   CHECK(a.get() != b.get());
   CHECK(a.get() != shared_parse(text, test::rules()).get());
-  require_same(*a, parse(text, plain));
+  CHECK(*a == parse(text, plain));
 }
 
 TEST_CASE("shared_parse: eviction keeps handed-out Documents alive") {
@@ -74,50 +58,6 @@ TEST_CASE("shared_parse: eviction keeps handed-out Documents alive") {
   }
 }
 
-namespace {
-
-// Every field of a Document, one line per element, for comparing two parses.
-std::string describe(const Document &d) {
-  std::ostringstream o;
-  auto span = [&](Span s) { o << '[' << s.start << ',' << s.end << ')'; };
-  for (const Line &l : d.lines) {
-    span(l.span);
-    span(l.content);
-    o << static_cast<int>(l.kind) << '\n';
-  }
-  if (d.title) {
-    o << "title " << d.title->first_line << ' ' << d.title->last_line;
-    span(d.title->span);
-    span(d.title->text);
-    o << '\n';
-  }
-  for (const Heading &h : d.headings) {
-    o << "heading " << h.line << ' ' << h.level << ' ' << static_cast<int>(h.ordinal.style) << ' '
-      << h.ordinal.value << ' ' << h.ordinal.full_width << h.ordinal.canonical << h.run_in;
-    for (Span s : {h.ordinal.span, h.ordinal.number, h.ordinal.open, h.ordinal.close, h.ordinal.trailing,
-                   h.text, h.title})
-      span(s);
-    o << '\n';
-  }
-  for (const Section &s : d.sections) {
-    o << "section " << s.heading << ' ' << s.parent << ' ' << s.first_line << ' ' << s.last_line;
-    span(s.span);
-    o << '\n';
-  }
-  for (const Enumeration &e : d.enumerations) {
-    o << "enum " << e.value << ' ' << e.line << ' ' << e.section;
-    span(e.marker);
-    o << '\n';
-  }
-  for (const MetaField &m : d.metadata) {
-    o << "meta " << m.key << ' ' << m.line;
-    span(m.value);
-    o << '\n';
-  }
-  return o.str();
-}
-
-}  // namespace
 
 TEST_CASE("shared_parse: a document derived from the previous version's parse is the one parse() gives") {
   // Edits of every kind, chained as a person types, each version parsed through the cache (which
@@ -142,7 +82,7 @@ TEST_CASE("shared_parse: a document derived from the previous version's parse is
       if (step % 10 == 0) text.insert(rng() % 2 ? 0 : text.size(), pieces[rng() % pieces.size()]);
       CAPTURE(step);
       const auto shared = shared_parse(text, test::rules());
-      REQUIRE(describe(*shared) == describe(parse(text, test::rules())));
+      REQUIRE(*shared == parse(text, test::rules()));
     }
   }
 }
@@ -154,12 +94,12 @@ TEST_CASE("shared_parse: edits that join or split a \\r\\n terminator re-parse t
     CAPTURE(i);
     for (const std::string &edit : {std::string("\n"), std::string("\r"), std::string("x")}) {
       std::string text = base;
-      REQUIRE(describe(*shared_parse(text, test::rules())) == describe(parse(text, test::rules())));
+      REQUIRE(*shared_parse(text, test::rules()) == parse(text, test::rules()));
       text.insert(i + 1, edit);  // right after a terminator byte: may pair with it
-      REQUIRE(describe(*shared_parse(text, test::rules())) == describe(parse(text, test::rules())));
+      REQUIRE(*shared_parse(text, test::rules()) == parse(text, test::rules()));
       text = base;
       text.erase(i, 1);  // one byte of a terminator gone
-      REQUIRE(describe(*shared_parse(text, test::rules())) == describe(parse(text, test::rules())));
+      REQUIRE(*shared_parse(text, test::rules()) == parse(text, test::rules()));
     }
   }
 }

@@ -1,16 +1,20 @@
-// report_fuzz: report::parse (and parse_heading, split_sentences) on any bytes.
+// report_fuzz: report::parse and shared_parse (and parse_heading, split_sentences) on any bytes.
 //
 // Invariants checked: every span lies within the text and is well ordered; lines are in order and
 // do not overlap; a line's content lies within it; headings sit on Heading lines, levels 1…6, and
 // their ordinal/text/title spans lie within the line; sections[i] belongs to headings[i] and its
 // parent is an earlier section of a lower level that encloses it; enumerations and metadata point
-// at existing lines and sections; line_of agrees with the lines.
+// at existing lines and sections; line_of agrees with the lines; shared_parse() of an edited
+// version (derived from the parse of the first) equals parse() of it.
 #include "fuzz_util.h"
 
 #include <reportls/report/document.h>
 #include <reportls/report/heading.h>
 #include <reportls/report/rules.h>
 #include <reportls/report/sentences.h>
+
+#include <algorithm>
+#include <string>
 
 using namespace reportls::report;
 
@@ -125,6 +129,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       FUZZ_CHECK(!s.empty() && s.start >= prev);
       prev = s.end;
     }
+  }
+
+  // The incremental parse: a second version of the text (a cut and an insertion placed by the
+  // input's first bytes, the inserted bytes taken from the input too), parsed through the cache
+  // right after the first, is exactly what a parse from scratch gives.
+  if (size >= 4) {
+    const size_t at = (data[0] | static_cast<size_t>(data[1]) << 8) % (size + 1);
+    std::string edited(text);
+    edited.erase(at, std::min<size_t>(data[2] % 32, size - at));
+    edited.insert(std::min(at, edited.size()), text.substr(4, data[3] % 16));
+    const auto before = shared_parse(text, rules());
+    const auto after = shared_parse(edited, rules());
+    FUZZ_CHECK(*before == doc);
+    FUZZ_CHECK(*after == parse(edited, rules()));
   }
   return 0;
 }

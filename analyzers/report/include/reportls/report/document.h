@@ -34,6 +34,7 @@ struct Line {
   Span span;      // the physical line without its terminator (\n, \r\n or a lone \r)
   Span content;   // span trimmed of whitespace (NBSP, EN SPACE, U+3000, U+FEFF…)
   LineKind kind = LineKind::Body;
+  friend bool operator==(const Line &, const Line &) = default;
 };
 
 // The title block: from the first to the last line matching a title pattern, including short
@@ -43,6 +44,7 @@ struct Title {
   uint32_t last_line = 0;
   Span span;   // first title line's content start to last title line's content end
   Span text;   // the first title line's content: the title proper
+  friend bool operator==(const Title &, const Title &) = default;
 };
 
 // One section per heading (sections[i] belongs to headings[i]).
@@ -53,6 +55,7 @@ struct Section {
   uint32_t last_line = 0;   // the last Body/Heading line before the next heading of the same or
                             // higher level (blank, debris and signature lines excluded)
   Span span;                // heading line start to last_line's content end
+  friend bool operator==(const Section &, const Section &) = default;
 };
 
 // An in-paragraph enumeration marker `一是` / `二是`, at paragraph start or after 。；;:：,，
@@ -61,6 +64,7 @@ struct Enumeration {
   Span marker;        // `一是`
   uint32_t line = 0;
   int32_t section = -1;  // innermost enclosing section, -1 before the first heading
+  friend bool operator==(const Enumeration &, const Enumeration &) = default;
 };
 
 // A key/value pair from a metadata chrome line, e.g. 成文日期 = 2024-02-29.
@@ -68,6 +72,7 @@ struct MetaField {
   std::string key;  // as spelt in the rules
   Span value;       // may be empty when the page left it blank
   uint32_t line = 0;
+  friend bool operator==(const MetaField &, const MetaField &) = default;
 };
 
 struct Document {
@@ -86,6 +91,8 @@ struct Document {
   uint32_t line_of(uint32_t offset) const;
   // The first metadata value for key, or nullopt.
   std::optional<std::string_view> meta(std::string_view key) const;
+  // Two parses that say the same about texts with the same bytes.
+  friend bool operator==(const Document &, const Document &) = default;
 };
 
 Document parse(std::string_view text, const Rules &rules);

@@ -38,6 +38,7 @@ struct Ordinal {
 
   // The punctuation as written: open + close + trailing, e.g. "（）、", "、", ".".
   std::string punctuation(std::string_view text) const;
+  friend bool operator==(const Ordinal &, const Ordinal &) = default;
 };
 
 struct Heading {
@@ -47,6 +48,7 @@ struct Heading {
   Span text;           // everything after the ordinal, trimmed
   Span title;          // the heading proper: text up to its first sentence end (。!?), exclusive
   bool run_in = false; // body text follows the title on the same line
+  friend bool operator==(const Heading &, const Heading &) = default;
 };
 
 // Parses the trimmed content span of one line as a heading.  Heading::line is left 0.
