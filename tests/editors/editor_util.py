@@ -1,12 +1,15 @@
 """Shared set-up of the editor tests: paths from ctest's environment, installing a missing Debian
 package (only when missing, under a lock so parallel tests do not fight over dpkg), skipping
-cleanly when it genuinely cannot be installed, and what a corpus report's outline must show."""
+cleanly when it genuinely cannot be installed, what a corpus report's outline must show, and the
+base of the headless Neovim and Emacs tests."""
 import fcntl
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import unittest
 
 BINARY = os.environ.get("REPORTLS_BINARY", "reportls")
@@ -67,3 +70,66 @@ def utf16_units(s):
 def check_environment():
     if not os.path.exists(BINARY):
         raise unittest.SkipTest("reportls binary not built: " + BINARY)
+
+
+# The draft every headless editor opens beside the sample report: a placeholder after a non-BMP
+# character (one character in the editor, two UTF-16 units on the wire).
+DRAFT_LINES = ["一、总体情况", "𠮷县人民政府××年度法治政府建设工作取得成效。"]
+PLACEHOLDER_LINE = 1
+
+
+class HeadlessEditorTest(unittest.TestCase):
+    """Runs an editor once, headless, over the sample report and the draft; its test script writes
+    what the editor shows to a JSON file (self.result), its output goes to self.output."""
+    EDITOR = ""    # the program, for messages
+    TIMEOUT = 150  # seconds
+
+    @classmethod
+    def command(cls, out, home):
+        """(argv, extra environment) of the editor run writing `out`; `home` is a scratch folder."""
+        raise NotImplementedError
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.report = os.path.join(CORPUS, SAMPLE)
+        cls.draft = os.path.join(cls.tmp.name, "draft.txt")
+        with open(cls.draft, "w", encoding="utf-8") as f:
+            f.write("\n".join(DRAFT_LINES) + "\n")
+        out = os.path.join(cls.tmp.name, "out.json")
+        argv, extra = cls.command(out, cls.tmp.name)
+        proc = subprocess.run(argv, env=dict(os.environ, HOME=cls.tmp.name, **extra), capture_output=True,
+                              text=True, timeout=cls.TIMEOUT, stdin=subprocess.DEVNULL)
+        cls.output = proc.stdout + proc.stderr
+        if not os.path.exists(out):
+            raise AssertionError("%s wrote no result (exit %d):\n%s" % (cls.EDITOR, proc.returncode, cls.output))
+        with open(out, encoding="utf-8") as f:
+            cls.result = json.load(f)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def file(self, path):
+        for f in self.result["files"]:
+            if f["path"] == path:
+                return f
+        self.fail("no result for %s: %s" % (path, self.result))
+
+    def test_no_errors(self):
+        self.assertEqual(self.result["errors"], [], self.output)
+
+    def test_settings_change_without_restart(self):
+        self.assertTrue(self.result.get("cleared_after_settings"),
+                        "rules.placeholder = off did not clear the placeholder diagnostic")
+
+    def assert_top_level_is_the_reports_headings(self, top_level):
+        """top_level: the editor's outline entries as (0-based line, name); returns the headings."""
+        expected = top_headings(self.report)
+        self.assertEqual(len(expected), 4)
+        top = list(top_level)
+        # The report's title may stand above the headings; every other top-level entry is a heading.
+        if top and top[0][0] < expected[0][0]:
+            top = top[1:]
+        self.assertEqual(top, expected)
+        return expected
