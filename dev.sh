@@ -4,6 +4,8 @@
 #   ./dev.sh test    install what is missing, build, run every test (ctest)
 #   ./dev.sh build   install what is missing and build only
 #   ./dev.sh bench   install what is missing, build (Release), run the benchmark (build/bench/results.md)
+#   ./dev.sh eval    install what is missing, build (Release), precision and recall on real texts
+#                    (tests/eval; table in build/eval/results.md)
 #   ./dev.sh fuzz [SECONDS]  build the libFuzzer targets with clang (build-fuzz), run each SECONDS (60)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -68,6 +70,12 @@ case "${1:-}" in
     ensure_packages
     tests/fuzz/run.sh "$build-fuzz" "${2:-60}"
     ;;
+  eval)
+    # The scoreboard of accuracy: every diagnostic on the evaluation set matched to hand labels.
+    configure_and_build "$build"
+    python3 tests/eval/eval.py "$build/bin/reportls" --out "$build/eval/results.md" \
+      --check tests/eval/baseline.json
+    ;;
   bench)
     # Not part of `test`: batch against peer tools (npm, cached in ~/.cache/reportls/bench-npm),
     # LSP latency with debounce 0, memory and scaling; a few minutes.
@@ -75,7 +83,7 @@ case "${1:-}" in
     tests/bench/run.sh "$build/bin/reportls" "$build/bench"
     ;;
   *)
-    echo "usage: ./dev.sh run|test|build|bench|fuzz [SECONDS]" >&2
+    echo "usage: ./dev.sh run|test|build|eval|bench|fuzz [SECONDS]" >&2
     exit 2
     ;;
 esac
