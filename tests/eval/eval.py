@@ -7,8 +7,8 @@ every unjudged diagnostic with file:line and the text it covers.  The same repor
 --out (Markdown).  With --check BASELINE it exits 1 when a figure falls below the recorded one
 (the ratchet ctest runs); --write-baseline BASELINE records the current figures.
 
-Labels (see README.md): set/labels.tsv are the shared labels, labels.tsv the project's own; both
-have the columns file, line, code, verdict, quote, reason.  A project row replaces the shared rows
+Labels (see README.md): set/labels.tsv are the shared labels, labels/*.tsv the project's own (one
+file per topic); all have the columns file, line, code, verdict, quote, reason.  A project row replaces the shared rows
 with the same key (file, line, quote and, for diagnostic verdicts, code and the [part] of a
 sections.missing reason; for FN rows the code may change, which is how a defect that no family
 covered is given to a new rule).
@@ -84,9 +84,12 @@ def read_labels(path, origin):
     return labels
 
 
-def merged_labels(shared_path, project_path):
+def merged_labels(shared_path, project_dir):
     shared = read_labels(shared_path, "shared")
-    project = read_labels(project_path, "project") if os.path.exists(project_path) else []
+    project = []
+    for name in sorted(os.listdir(project_dir)) if os.path.isdir(project_dir) else []:
+        if name.endswith(".tsv"):
+            project += read_labels(os.path.join(project_dir, name), "project")
     replaced = {label.key() for label in project}
     return [l for l in shared if l.key() not in replaced] + project
 
@@ -319,7 +322,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("binary")
     ap.add_argument("--set", default=os.path.join(HERE, "set"), help="folder with texts/ and labels.tsv")
-    ap.add_argument("--labels", default=os.path.join(HERE, "labels.tsv"), help="the project's labels")
+    ap.add_argument("--labels", default=os.path.join(HERE, "labels"), help="folder of the project's labels")
     ap.add_argument("--out", help="write the Markdown report here")
     ap.add_argument("--check", metavar="BASELINE", help="exit 1 when a figure is worse than recorded")
     ap.add_argument("--write-baseline", metavar="BASELINE", help="record the current figures")
@@ -353,7 +356,7 @@ def main():
         for failure in failures:
             print("eval: " + failure, file=sys.stderr)
         if failures:
-            print("eval: accuracy fell below %s (judge new diagnostics in tests/eval/labels.tsv)"
+            print("eval: accuracy fell below %s (judge new diagnostics in tests/eval/labels/)"
                   % args.check, file=sys.stderr)
             return 1
     return 0
