@@ -140,8 +140,9 @@ class FaultTest(ServerTest):
         self.assertEqual(worker_pids(server), [])
 
 
-# Under AddressSanitizer its SEGV handler turns the crash into an abort (signal 6).
-SEGV = "崩溃（信号 6" if os.environ.get("ASAN_OPTIONS") else "崩溃（信号 11"
+# The analysis process reports a plugin's fatal signal itself before it dies of it, under a
+# sanitizer too: a crash is told by how the process ended.
+SEGV = "崩溃（信号 11"
 
 
 class Crash(FaultTest):
@@ -171,6 +172,48 @@ class TwoFaultsInOneDocument(FaultTest):
         for plugin in ("crashing", "hanging"):
             self.client.wait_notification(
                 "window/showMessage", lambda p, plugin=plugin: ("插件 %s " % plugin) in p["message"])
+        self.assertEqual(self.client.shutdown_and_exit(), 0)
+
+
+class InteractiveFaults(FaultTest):
+    """Completion and hover run in the interactive analysis process: a plugin that crashes or
+    hangs there is disabled for that document, said once, and the request is still answered with
+    the other plugins' items."""
+    OPTIONS = {"debounce": 0, "analysisTimeout": 500}
+
+    def check_interactive_fault(self, marker, plugin, reason):
+        first = self.workers()
+        uri = "file:///tmp/reportls-e2e/interactive-%s.txt" % plugin
+        self.client.open(uri, "一、工作情况\n%s 法治\n" % marker)
+        at = {"textDocument": {"uri": uri}, "position": {"line": 1, "character": 7}}
+        completion = self.client.result("textDocument/completion", at, timeout=30)
+        self.assertIn("items", completion)
+        shown = self.client.wait_notification("window/showMessage", lambda p: uri in p["message"])
+        self.assertIn("插件 %s %s" % (plugin, reason), shown["message"])
+        self.assertIn("已对此文档停用", shown["message"])
+        # The interactive process was replaced; the diagnostics one is untouched.
+        second = self.replaced(first)
+        # Hover and completion go on without the plugin, at once, and nothing is said again.
+        self.client.result("textDocument/hover", at, timeout=30)
+        self.assertEqual(self.client.result("textDocument/completion", at, timeout=30)["items"], completion["items"])
+        self.assertEqual(self.workers(), second)
+        shows = [m for m in self.messages("window/showMessage") if uri in m]
+        self.assertEqual(len(shows), 1, shows)
+        self.assertEqual(self.client.shutdown_and_exit(), 0)
+
+    def test_crash_in_completion(self):
+        self.check_interactive_fault("SEGV", "crashing", SEGV)
+
+    def test_hang_in_completion(self):
+        self.check_interactive_fault("SPIN", "hanging", "超过 500 毫秒未返回")
+
+    def test_crash_in_hover(self):
+        uri = "file:///tmp/reportls-e2e/hover-crash.txt"
+        self.client.open(uri, "SEGV 共10件\n")
+        hover = self.client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 6}}, timeout=30)
+        self.assertIn("result", hover)
+        shown = self.client.wait_notification("window/showMessage", lambda p: uri in p["message"])
+        self.assertIn("插件 crashing " + SEGV, shown["message"])
         self.assertEqual(self.client.shutdown_and_exit(), 0)
 
 

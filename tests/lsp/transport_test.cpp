@@ -1,5 +1,5 @@
 // FrameReader / FrameWriter over real pipes, with the bytes written by another thread.
-#include "lsp/transport.h"
+#include "lsp/protocol/transport.h"
 
 #include <doctest/doctest.h>
 #include <sys/resource.h>

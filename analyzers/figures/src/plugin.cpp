@@ -2,7 +2,6 @@
 #include <reportls/figures/figures.h>
 #include <reportls/plugin.hpp>
 
-#include <atomic>
 #include <stdexcept>
 #include <string>
 
@@ -12,17 +11,21 @@ namespace report = reportls::report;
 namespace plugin = reportls::plugin;
 namespace figures = reportls::figures;
 
+figures::Data load(const plugin::Config &config) {
+  std::vector<std::string> errors;
+  figures::Data data = figures::load_all(config.plugin_dir, config.data_dirs, errors);
+  for (const std::string &e : errors) config.warn(e);
+  return data;
+}
+
 class FiguresPlugin {
  public:
-  // The bundled files must load (create fails otherwise); a broken user file is reported once
-  // through the first analyze call and skipped.
+  // The bundled files must load (create fails otherwise); a broken user file is skipped and
+  // reported as a load warning.
   explicit FiguresPlugin(const plugin::Config &config)
-      : rules_(report::Rules::load(config.plugin_dir)),
-        data_(figures::load_all(config.plugin_dir, config.data_dirs, load_errors_)) {}
+      : rules_(report::Rules::load(config.plugin_dir)), data_(load(config)) {}
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
-    if (!load_errors_.empty() && !load_errors_reported_.exchange(true))
-      for (const auto &e : load_errors_) sink.error(e);
     const auto parsed = report::shared_parse(document.text, rules_);
     const report::Document &doc = *parsed;
     const figures::Findings found = figures::analyze(doc, data_, [&] { return sink.cancelled(); }, &cache_);
@@ -55,9 +58,7 @@ class FiguresPlugin {
 
  private:
   report::Rules rules_;
-  std::vector<std::string> load_errors_;
   figures::Data data_;
-  mutable std::atomic<bool> load_errors_reported_{false};
   mutable figures::ParagraphCache cache_;  // findings per paragraph text, shared by all analyses
 };
 

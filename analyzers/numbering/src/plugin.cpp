@@ -3,7 +3,6 @@
 #include <reportls/numbering/paragraph.h>
 #include <reportls/plugin.hpp>
 
-#include <atomic>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -20,17 +19,16 @@ class NumberingPlugin {
     try {
       rules_ = report::Rules::load(config.plugin_dir);
     } catch (const std::exception &e) {
-      load_error_ = e.what();
+      config.warn(e.what());
     }
     try {
       paragraph_ = numbering::ParagraphRules::load(config.plugin_dir);
     } catch (const std::exception &e) {
-      load_error_ += (load_error_.empty() ? "" : "; ") + std::string(e.what());
+      config.warn(e.what());
     }
   }
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
-    if (!load_error_.empty() && !load_error_reported_.exchange(true)) sink.error(load_error_);
     const auto parsed = report::shared_parse(document.text, rules_);
     const report::Document &doc = *parsed;
     if (sink.cancelled()) return REPORTLS_CANCELLED;
@@ -45,8 +43,6 @@ class NumberingPlugin {
  private:
   report::Rules rules_;
   std::optional<numbering::ParagraphRules> paragraph_;
-  std::string load_error_;
-  mutable std::atomic<bool> load_error_reported_{false};
 };
 
 }  // namespace

@@ -2,7 +2,6 @@
 #include <reportls/outline/outline.h>
 #include <reportls/plugin.hpp>
 
-#include <atomic>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -15,17 +14,16 @@ namespace plugin = reportls::plugin;
 class OutlinePlugin {
  public:
   // A broken report-rules.json must not stop the outline: headings need no rules.  The failure is
-  // reported through the first analyze call's sink (plugin.h, create).
+  // a load warning (plugin.h, create).
   explicit OutlinePlugin(const plugin::Config &config) {
     try {
       rules_ = report::Rules::load(config.plugin_dir);
     } catch (const std::exception &e) {
-      load_error_ = e.what();
+      config.warn(e.what());
     }
   }
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
-    if (!load_error_.empty() && !load_error_reported_.exchange(true)) sink.error(load_error_);
     const auto parsed = report::shared_parse(document.text, rules_);
     const report::Document &doc = *parsed;
     if (sink.cancelled()) return REPORTLS_CANCELLED;
@@ -49,8 +47,6 @@ class OutlinePlugin {
 
  private:
   report::Rules rules_;
-  std::string load_error_;
-  mutable std::atomic<bool> load_error_reported_{false};
 };
 
 }  // namespace

@@ -10,7 +10,7 @@
 //                                                const plugin::Document &,
 //                                                const std::function<bool()> &cancelled);
 // Use with REPORTLS_DEFINE_PLUGIN(reportls::report::TablePlugin<Checker>, …).  Load errors of user
-// files are reported once, through the first analyze call.  Thread-safe as plugin.h requires.
+// files are load warnings (plugin.h, create).  Thread-safe as plugin.h requires.
 #ifndef REPORTLS_REPORT_TABLE_PLUGIN_H
 #define REPORTLS_REPORT_TABLE_PLUGIN_H
 
@@ -18,7 +18,6 @@
 #include <reportls/report/document.h>
 #include <reportls/report/rules.h>
 
-#include <atomic>
 #include <string>
 #include <vector>
 
@@ -28,12 +27,9 @@ template <class Checker>
 class TablePlugin {
  public:
   explicit TablePlugin(const plugin::Config &config)
-      : rules_(Rules::load(config.plugin_dir)),
-        tables_(Checker::load(config.plugin_dir, config.data_dirs, load_errors_)) {}
+      : rules_(Rules::load(config.plugin_dir)), tables_(load(config)) {}
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
-    if (!errors_reported_.exchange(true))
-      for (const std::string &e : load_errors_) sink.error(e);
     const auto parsed = shared_parse(document.text, rules_);
     const Document &doc = *parsed;
     for (const plugin::Diagnostic &d :
@@ -43,10 +39,15 @@ class TablePlugin {
   }
 
  private:
-  std::vector<std::string> load_errors_;  // declared first: load() fills it
+  static typename Checker::Tables load(const plugin::Config &config) {
+    std::vector<std::string> errors;
+    auto tables = Checker::load(config.plugin_dir, config.data_dirs, errors);
+    for (const std::string &e : errors) config.warn(e);
+    return tables;
+  }
+
   Rules rules_;
   typename Checker::Tables tables_;
-  mutable std::atomic<bool> errors_reported_{false};
 };
 
 }  // namespace reportls::report
