@@ -20,7 +20,7 @@
 #include "lsp/engine/settings.h"
 #include "lsp/engine/text_document.h"
 #include "lsp/engine/workspace_settings.h"
-#include "lsp/host/analysis_host.h"
+#include "lsp/host/worker_client.h"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/thread_pool.hpp>

@@ -19,7 +19,6 @@
 
 #include <boost/asio/thread_pool.hpp>
 
-#include <chrono>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -51,23 +50,7 @@ class AnalysisHost : public std::enable_shared_from_this<AnalysisHost> {
 // The plugins loaded in this process (--no-worker), each job run on `pool`.
 std::shared_ptr<AnalysisHost> make_pooled_host(const PluginHostOptions &options, boost::asio::thread_pool &pool);
 
-struct WorkerHostOptions {
-  std::string executable = "/proc/self/exe";  // must understand --analysis-worker
-  // Per plugin call (setting analysisTimeout), for texts up to 1 MiB; multiplied by the size
-  // in MiB (rounded up) above that.
-  std::chrono::milliseconds timeout{2000};
-};
-
-// The plugins in an analysis process of their own, spoken to by a client thread (worker_client.h).
-std::shared_ptr<AnalysisHost> make_worker_client(const PluginHostOptions &plugins, const WorkerHostOptions &worker);
-
 // A PluginHost that runs each call on `host` and waits for it: for the command line and tests.
 std::unique_ptr<PluginHost> make_blocking_host(std::shared_ptr<AnalysisHost> host);
-
-// The blocking worker host (the command line, tests) and the command line's choice between it
-// and the in-process host (--no-worker).
-std::unique_ptr<PluginHost> make_worker_host(const PluginHostOptions &plugins, const WorkerHostOptions &worker);
-std::unique_ptr<PluginHost> make_host(const PluginHostOptions &options, bool isolated,
-                                      std::chrono::milliseconds timeout);
 
 }  // namespace reportls::lsp

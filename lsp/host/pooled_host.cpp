@@ -98,16 +98,4 @@ std::unique_ptr<PluginHost> make_blocking_host(std::shared_ptr<AnalysisHost> hos
   return std::make_unique<BlockingHost>(std::move(host));
 }
 
-std::unique_ptr<PluginHost> make_worker_host(const PluginHostOptions &plugins, const WorkerHostOptions &worker) {
-  return make_blocking_host(make_worker_client(plugins, worker));
-}
-
-std::unique_ptr<PluginHost> make_host(const PluginHostOptions &options, bool isolated,
-                                      std::chrono::milliseconds timeout) {
-  if (!isolated) return make_in_process_host(options);
-  WorkerHostOptions worker;
-  worker.timeout = timeout;
-  return make_worker_host(options, worker);
-}
-
 }  // namespace reportls::lsp

@@ -28,3 +28,26 @@
 #pragma once
 
 #include "lsp/host/analysis_host.h"
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+namespace reportls::lsp {
+
+struct WorkerHostOptions {
+  std::string executable = "/proc/self/exe";  // must understand --analysis-worker
+  // Per plugin call (setting analysisTimeout), for texts up to 1 MiB; multiplied by the size
+  // in MiB (rounded up) above that.
+  std::chrono::milliseconds timeout{2000};
+};
+
+std::shared_ptr<AnalysisHost> make_worker_client(const PluginHostOptions &plugins, const WorkerHostOptions &worker);
+
+// The blocking worker host (the command line, tests) and the command line's choice between it
+// and the in-process host (--no-worker).
+std::unique_ptr<PluginHost> make_worker_host(const PluginHostOptions &plugins, const WorkerHostOptions &worker);
+std::unique_ptr<PluginHost> make_host(const PluginHostOptions &options, bool isolated,
+                                      std::chrono::milliseconds timeout);
+
+}  // namespace reportls::lsp

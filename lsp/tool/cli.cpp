@@ -5,7 +5,7 @@
 #include "lsp/tool/sarif.h"
 #include "lsp/server/server.h"
 #include "lsp/engine/text_document.h"
-#include "lsp/host/analysis_host.h"
+#include "lsp/host/worker_client.h"
 #include "lsp/host/worker_loop.h"
 #include "lsp/engine/workspace_settings.h"
 

@@ -1,6 +1,6 @@
 // The worker host against the real reportls binary and the misbehaving test plugins, and the
 // wire format it uses.
-#include "lsp/host/analysis_host.h"
+#include "lsp/host/worker_client.h"
 #include "lsp/host/result_codec.h"
 #include "lsp/protocol/transport.h"
 #include "lsp/host/worker_protocol.h"
