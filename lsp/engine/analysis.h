@@ -71,7 +71,7 @@ struct PluginProblem {
   std::string plugin;
   std::string message;
   // The plugin crashed or hung in the analysis worker and is off for this document from now on
-  // (worker_host.h); the server tells the user once per plugin and document.
+  // (worker_client.h); the engine tells the user once per plugin and document.
   bool disabled = false;
 };
 

@@ -52,7 +52,7 @@ struct PluginHostOptions {
   std::vector<std::string> data_dirs;    // handed to every plugin's create()
   // In-process host only: called on the calling thread right before each plugin's
   // analyze/complete/hover; returning false skips that plugin for this call.  The analysis worker
-  // (worker_host.h) uses it to announce which plugin is running and to leave out plugins that
+  // (worker_loop.h) uses it to announce which plugin is running and to leave out plugins that
   // are disabled for a document.
   std::function<bool(const std::string &plugin)> before_call;
 };

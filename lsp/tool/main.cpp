@@ -1,4 +1,4 @@
-// reportls — entry point.  Everything is in lsp/cli.cpp; this only sets up the process.
+// reportls — entry point.  Everything is in lsp/tool/cli.cpp; this only sets up the process.
 #include "lsp/tool/cli.h"
 
 #include <csignal>
