@@ -39,14 +39,17 @@ void prepare_crash_frame(int64_t id) {
   crash_frame.size.store(frame.size());
 }
 
-void on_fatal_signal(int) {
-  // SA_RESETHAND restored the default action: returning re-runs the faulting instruction (or
-  // lets abort() go on), and the process dies of the same signal.
+void on_fatal_signal(int sig) {
   const size_t n = crash_frame.size.load();
   if (n > 0 && crash_frame.fd >= 0) {
     ssize_t ignored = ::write(crash_frame.fd, crash_frame.bytes, n);
     (void)ignored;
   }
+  // Die of the same signal: the default action back (SA_RESETHAND did it already, unless a
+  // sanitizer's emulation of sigaction did not), and the signal raised again; it is delivered as
+  // soon as this handler returns.
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);
 }
 
 void install_crash_handler(int fd) {
