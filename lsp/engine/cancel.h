@@ -14,6 +14,13 @@
 
 namespace reportls::lsp {
 
+// Why work was cancelled: the JSON-RPC error code a request answers with (the server checks that
+// they equal protocol/jsonrpc.h's), so the engine and the hosts need no protocol header.
+namespace cancel_reason {
+inline constexpr int RequestCancelled = -32800;  // $/cancelRequest, or the job's own client gone
+inline constexpr int ContentModified = -32801;   // a newer version, a close, a superseded job
+}  // namespace cancel_reason
+
 class CancelToken {
  public:
   CancelToken() : state_(std::make_shared<std::atomic<int>>(0)) {}

@@ -1,6 +1,5 @@
 #include "lsp/engine/scheduler.h"
 
-#include "lsp/protocol/jsonrpc.h"
 
 #include <vector>
 
@@ -24,7 +23,7 @@ void Scheduler::update(std::shared_ptr<const TextDocument> doc, std::shared_ptr<
   auto &slot = lanes_[uri];
   if (!slot) slot = std::make_unique<Lane>();
   Lane &lane = *slot;
-  lane.token.cancel(error_code::ContentModified);
+  lane.token.cancel(cancel_reason::ContentModified);
   lane.token = CancelToken();
   if (lane.cancel_timer) std::exchange(lane.cancel_timer, nullptr)();
   lane.doc = std::move(doc);
@@ -64,7 +63,7 @@ void Scheduler::close(const std::string &uri) {
   if (it == lanes_.end()) return;
   std::unique_ptr<Lane> lane = std::move(it->second);
   lanes_.erase(it);
-  lane->token.cancel(error_code::ContentModified);
+  lane->token.cancel(cancel_reason::ContentModified);
   if (lane->cancel_timer) lane->cancel_timer();
   for (Waiter &w : lane->waiters) w(nullptr);
 }

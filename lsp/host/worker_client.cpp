@@ -2,7 +2,6 @@
 
 #include "lsp/host/worker_process.h"
 #include "lsp/host/worker_protocol.h"
-#include "lsp/protocol/jsonrpc.h"
 
 #include <algorithm>
 #include <atomic>
@@ -96,7 +95,7 @@ class WorkerClient final : public AnalysisHost {
       shared->second(std::move(result));
     };
     slot.drop = [shared] {
-      shared->first.token.cancel(error_code::ContentModified);
+      shared->first.token.cancel(cancel_reason::ContentModified);
       shared->second(Result{});
     };
     std::function<void()> superseded;

@@ -1,7 +1,6 @@
 #include "lsp/host/worker_loop.h"
 
 #include "lsp/host/worker_protocol.h"
-#include "lsp/protocol/jsonrpc.h"
 #include "lsp/protocol/transport.h"
 
 #include <fcntl.h>
@@ -120,7 +119,7 @@ int run_analysis_worker(const PluginHostOptions &base) {
       if (!message.is_object()) continue;
       std::lock_guard lock(mutex);
       if (message.contains("cancel")) {
-        if (message["cancel"] == running) running_token.cancel(error_code::RequestCancelled);
+        if (message["cancel"] == running) running_token.cancel(cancel_reason::RequestCancelled);
         continue;
       }
       requests.push_back(std::move(message));

@@ -10,6 +10,9 @@ namespace reportls::lsp {
 namespace asio = boost::asio;
 using nlohmann::json;
 
+static_assert(cancel_reason::RequestCancelled == error_code::RequestCancelled &&
+              cancel_reason::ContentModified == error_code::ContentModified);
+
 ReplyState::~ReplyState() {
   if (!sent_.exchange(true)) send_(error_response(id_, error_code::InternalError, "request dropped without a reply"));
 }
