@@ -189,6 +189,15 @@ class InteractiveFaults(FaultTest):
     hangs there is disabled for that document, said once, and the request is still answered with
     the other plugins' items."""
 
+    def check_hover_fault(self, marker, plugin, reason):
+        uri = "file:///tmp/reportls-e2e/hover-%s.txt" % plugin
+        self.client.open(uri, "%s 共10件\n" % marker)
+        hover = self.client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 6}}, timeout=30)
+        self.assertIn("result", hover)   # answered, without the faulty plugin
+        shown = self.client.wait_notification("window/showMessage", lambda p: uri in p["message"])
+        self.assertIn("插件 %s %s" % (plugin, reason), shown["message"])
+        self.assertEqual(self.client.shutdown_and_exit(), 0)
+
     def check_interactive_fault(self, marker, plugin, reason):
         first = self.workers()
         uri = "file:///tmp/reportls-e2e/interactive-%s.txt" % plugin
@@ -217,13 +226,7 @@ class InteractiveCrash(InteractiveFaults):
         self.check_interactive_fault("SEGV", "crashing", SEGV)
 
     def test_crash_in_hover(self):
-        uri = "file:///tmp/reportls-e2e/hover-crash.txt"
-        self.client.open(uri, "SEGV 共10件\n")
-        hover = self.client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 6}}, timeout=30)
-        self.assertIn("result", hover)
-        shown = self.client.wait_notification("window/showMessage", lambda p: uri in p["message"])
-        self.assertIn("插件 crashing " + SEGV, shown["message"])
-        self.assertEqual(self.client.shutdown_and_exit(), 0)
+        self.check_hover_fault("SEGV", "crashing", SEGV)
 
 
 class InteractiveHang(InteractiveFaults):
@@ -231,6 +234,9 @@ class InteractiveHang(InteractiveFaults):
 
     def test_hang_in_completion(self):
         self.check_interactive_fault("SPIN", "hanging", "超过 500 毫秒未返回")
+
+    def test_hang_in_hover(self):
+        self.check_hover_fault("SPIN", "hanging", "超过 500 毫秒未返回")
 
 
 class FaultsAfterTheServerEnds(ServerTest):
