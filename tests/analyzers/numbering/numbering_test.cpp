@@ -104,12 +104,12 @@ TEST_CASE("a level full of gaps offers its renumbering at the first gaps only (n
 }
 
 TEST_CASE("paragraph fixes: prompt colon and final punctuation") {
-  const std::string text = "某县工作报告\n\n现将有关情况报告如下。\n一、成效\n全年办理案件30件\n他说：“完成了。”\n";
+  const std::string text = "某县工作报告\n\n现将有关情况报告如下。\n一、成效\n全年办理案件30件，均已办结\n他说：“完成了。”\n";
   const auto ds = run(text);
   REQUIRE(of(ds, "paragraph.prompt-colon").size() == 1);
   REQUIRE(of(ds, "paragraph.no-final-punctuation").size() == 1);
   const std::string fixed = fix_all(text, ds);
-  CHECK(fixed == "某县工作报告\n\n现将有关情况报告如下：\n一、成效\n全年办理案件30件。\n他说：“完成了。”\n");
+  CHECK(fixed == "某县工作报告\n\n现将有关情况报告如下：\n一、成效\n全年办理案件30件，均已办结。\n他说：“完成了。”\n");
   CHECK(run(fixed).empty());
 }
 

@@ -28,7 +28,13 @@ enum class LineKind : uint8_t {
   Heading,    // a numbered heading (see heading.h)
   Body,       // everything else, including the preface (导语)
   Signature,  // the closing 落款: issuing body and date lines at the end of the report
+  Front,      // front matter before the first heading that is not prose: a short line without
+              // sentence punctuation (。，；！？) that is not the title — a site name, the issuing
+              // body, a 文号, a publish-info or metadata line, a covering letter's 落款
 };
+
+// Lines a reader reads as the report's own sentences: body paragraphs and headings.
+inline bool is_prose(LineKind k) { return k == LineKind::Body || k == LineKind::Heading; }
 
 struct Line {
   Span span;      // the physical line without its terminator (\n, \r\n or a lone \r)
