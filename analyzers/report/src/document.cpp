@@ -56,10 +56,17 @@ void find_title(Document &doc, const Rules &rules, uint32_t first_heading_line) 
     if (rules.matches_title(s)) last = i;
   }
   if (!first) return;
-  for (uint32_t i = *first; i <= *last; ++i)
+  // The line right above (no blank line between) belongs to the title when it could: the issuing
+  // body on its own line, or the first half of a title the page split.
+  uint32_t top = *first;
+  if (top > 0) {
+    const Line &above = doc.lines[top - 1];
+    if (above.kind == LineKind::Body && detail::is_title_like(doc.str(above.content), rules.title_max_chars))
+      --top;
+  }
+  for (uint32_t i = top; i <= *last; ++i)
     if (doc.lines[i].kind == LineKind::Body) doc.lines[i].kind = LineKind::Title;
-  doc.title = Title{*first, *last,
-                    Span{doc.lines[*first].content.start, doc.lines[*last].content.end},
+  doc.title = Title{top, *last, Span{doc.lines[top].content.start, doc.lines[*last].content.end},
                     doc.lines[*first].content};
 }
 

@@ -99,7 +99,7 @@ ProfileSeverity severity(const json &obj, const std::string &origin, const std::
 ProfileItem parse_item(const json &j, const std::string &origin, const std::string &where) {
   only_keys(j,
             {"id", "wording", "heading", "skeleton", "headings", "folded", "cause", "missing",
-             "optional", "theme_headings"},
+             "optional", "theme_headings", "required_from"},
             origin, where);
   ProfileItem item;
   item.id = text(j, "id", origin, where, true);
@@ -110,6 +110,12 @@ ProfileItem parse_item(const json &j, const std::string &origin, const std::stri
   item.missing_severity = severity(j, origin, where);
   item.optional = flag(j, "optional", origin, where);
   item.theme_headings = flag(j, "theme_headings", origin, where);
+  if (j.contains("required_from")) {
+    const json &y = j.at("required_from");
+    if (!y.is_number_unsigned() || y.get<uint64_t>() < 1949 || y.get<uint64_t>() > 2100)
+      fail(origin, where + ".required_from must be a year (1949…2100)");
+    item.required_from = y.get<uint32_t>();
+  }
   auto p = std::make_shared<ProfilePatterns>();
   p->headings = regexes(j, "headings", origin, where);
   p->folded = regexes(j, "folded", origin, where);
@@ -199,16 +205,64 @@ const Profile *Profiles::find(std::string_view id) const {
   return nullptr;
 }
 
-bool Profile::detects(const Document &doc) const {
-  if (!detect) return false;
-  if (doc.title && detect->title.search(doc.str(doc.title->text))) return true;
+namespace {
+
+int top_level(const Document &doc) {
+  int top = 7;
+  for (const Heading &h : doc.headings)
+    if (h.ordinal.style != OrdinalStyle::Orphan) top = std::min(top, h.level);
+  return top;
+}
+
+std::string_view heading_title(const Document &doc, const Heading &h) {
+  return doc.str(h.title.empty() ? h.text : h.title);
+}
+
+// Top-level headings that name one of the profile's items by its own heading patterns (a theme
+// heading, which any report may have, does not count).
+uint32_t item_headings(const Profile &p, const Document &doc) {
+  const int top = top_level(doc);
+  uint32_t n = 0;
+  for (const Heading &h : doc.headings) {
+    if (h.level != top || h.ordinal.style == OrdinalStyle::Orphan) continue;
+    for (const ProfileItem &item : p.items)
+      if (item.patterns->headings.search(heading_title(doc, h))) {
+        ++n;
+        break;
+      }
+  }
+  return n;
+}
+
+bool preface_matches(const Profile &p, const Document &doc) {
   const uint32_t end = doc.headings.empty() ? static_cast<uint32_t>(doc.lines.size())
                                             : doc.headings.front().line;
   for (uint32_t i = 0; i < end; ++i) {
     const Line &l = doc.lines[i];
-    if (l.kind == LineKind::Body && detect->preface.search(doc.str(l.content))) return true;
+    if (l.kind == LineKind::Body && p.detect->preface.search(doc.str(l.content))) return true;
   }
   return false;
+}
+
+}  // namespace
+
+bool Profile::title_matches(const Document &doc) const {
+  if (!detect || !doc.title) return false;
+  // The lines of the title block joined: a page may split the title (`…政府信息` / `公开工作年度
+  // 报告`) or put a section name (`年度报告`) above it.
+  std::string joined;
+  for (uint32_t i = doc.title->first_line; i <= doc.title->last_line; ++i)
+    if (doc.lines[i].kind == LineKind::Title) joined += doc.str(doc.lines[i].content);
+  return detect->title.search(joined);
+}
+
+bool Profile::detects(const Document &doc) const {
+  if (!detect) return false;
+  if (title_matches(doc)) return true;
+  // News items, opinions and plans talk about the same subject in their opening; a report also
+  // has the report's parts.  A text with a title of another kind needs more of them.
+  const uint32_t needed = doc.title ? 2 : 1;
+  return preface_matches(*this, doc) && item_headings(*this, doc) >= needed;
 }
 
 const Profile *Profiles::choose(const Document &doc, std::string_view setting_id,
@@ -220,9 +274,8 @@ const Profile *Profiles::choose(const Document &doc, std::string_view setting_id
     return p;
   }
   // A title match wins over a preface match of an earlier profile.
-  if (doc.title)
-    for (const Profile &p : profiles_)
-      if (p.detect && p.detect->title.search(doc.str(doc.title->text))) return &p;
+  for (const Profile &p : profiles_)
+    if (p.title_matches(doc)) return &p;
   for (const Profile &p : profiles_)
     if (p.detects(doc)) return &p;
   return nullptr;
@@ -247,12 +300,12 @@ Span lead(const Document &doc, Span region) {
   return region;
 }
 
-std::vector<SubPoint> sub_points(const Document &doc, int top_level) {
+std::vector<SubPoint> sub_points(const Document &doc, int top) {
   std::vector<SubPoint> out;
   size_t e = 0;
   for (uint32_t h = 0; h < doc.headings.size(); ++h) {
     const Heading &hd = doc.headings[h];
-    if (hd.level == top_level || hd.ordinal.style == OrdinalStyle::Orphan) continue;
+    if (hd.level == top || hd.ordinal.style == OrdinalStyle::Orphan) continue;
     Span region{hd.text.start, doc.lines[hd.line].content.end};
     while (e < doc.enumerations.size() && doc.enumerations[e].line < hd.line) ++e;
     if (e < doc.enumerations.size() && doc.enumerations[e].line == hd.line)
@@ -271,19 +324,13 @@ std::vector<SubPoint> sub_points(const Document &doc, int top_level) {
   return out;
 }
 
-std::string_view heading_title(const Document &doc, const Heading &h) {
-  return doc.str(h.title.empty() ? h.text : h.title);
-}
-
 }  // namespace
 
 std::vector<ItemMatch> match_items(const Profile &profile, const Document &doc) {
   std::vector<ItemMatch> out(profile.items.size());
   for (uint32_t i = 0; i < out.size(); ++i) out[i].item = i;
 
-  int top = 7;
-  for (const Heading &h : doc.headings)
-    if (h.ordinal.style != OrdinalStyle::Orphan) top = std::min(top, h.level);
+  const int top = top_level(doc);
   std::vector<bool> claimed(doc.headings.size(), false);
   for (uint32_t h = 0; h < doc.headings.size(); ++h) {
     const Heading &hd = doc.headings[h];

@@ -1,6 +1,7 @@
 // The sections analyzer: required items of the report's profile.
 #include <reportls/plugin.hpp>
 #include <reportls/report/data_files.h>
+#include <reportls/report/report_year.h>
 #include <reportls/sections/sections.h>
 
 #include <nlohmann/json.hpp>
@@ -46,7 +47,9 @@ class SectionsPlugin {
     if (unknown) report_once(sink, {"sections: 未知的报告类型 profile \"" + wanted + "\"（可用的见 *.profile.json）"});
     if (!profile) return REPORTLS_OK;
     sink.fact("profile", profile->id);
-    for (const plugin::Diagnostic &d : reportls::sections::check(doc, *profile)) sink.diagnostic(d);
+    for (const plugin::Diagnostic &d :
+         reportls::sections::check(doc, *profile, report::report_year(doc, document.settings)))
+      sink.diagnostic(d);
     return REPORTLS_OK;
   }
 

@@ -44,12 +44,13 @@ struct Line {
 };
 
 // The title block: from the first to the last line matching a title pattern, including short
-// unpunctuated lines in between (the issuing body between two title lines).
+// unpunctuated lines in between (the issuing body between two title lines) and one such line
+// directly above (the issuing body, or the first half of a split title).
 struct Title {
   uint32_t first_line = 0;
   uint32_t last_line = 0;
   Span span;   // first title line's content start to last title line's content end
-  Span text;   // the first title line's content: the title proper
+  Span text;   // the content of the first line matching a title pattern: the title proper
   friend bool operator==(const Title &, const Title &) = default;
 };
 
