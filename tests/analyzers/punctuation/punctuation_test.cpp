@@ -140,7 +140,7 @@ TEST_CASE("ASCII quotes, angle brackets and -- in Chinese text; their fixes") {
   const std::string fixed = fixtest::apply(text, fixtest::preferred_edits(ds));
   CHECK(fixed == "落实“放管服”改革，印发《贯彻落实〈法治政府建设实施纲要〉方案》，学习《行政处罚法》。——成功创建示范城市。");
   CHECK(run(fixed).empty());
-  CHECK(run("访问<a href=\"http://a.cn\">链接</a>，见表<1>，x--y，<!-- 注释 -->，----。").empty());
+  CHECK(run("访问<a href=\"http://a.cn\">链接</a>，见表<1>，x--y，<!-- 注释 -->，----，--请选择--。").empty());
 }
 
 TEST_CASE("spaces after a mark and between two Chinese characters of a sentence; titles, quotes and bylines keep theirs") {
