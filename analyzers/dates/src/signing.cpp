@@ -39,7 +39,7 @@ std::string arabic(const report::Date &d) {
   return std::to_string(d.year) + "年" + std::to_string(d.month) + "月" + std::to_string(d.day) + "日";
 }
 
-bool compact(const report::Date &d, std::string_view text) {
+bool eight_digit_form(const report::Date &d, std::string_view text) {
   const std::string_view s = d.span.in(text);
   return s.find("年") == std::string_view::npos && s.find('-') == std::string_view::npos;
 }
@@ -53,7 +53,7 @@ void early(const report::Document &doc, const report::Date &date, uint32_t year,
 }
 
 void format(const report::Document &doc, const report::Date &date, std::vector<plugin::Diagnostic> &out) {
-  const bool eight = compact(date, doc.text);
+  const bool eight = eight_digit_form(date, doc.text);
   if (!date.zero_padded && !date.chinese && !eight) return;
   const std::string written(doc.str(date.span)), fixed = arabic(date);
   const std::string message =
@@ -80,10 +80,12 @@ void signing_dates(const report::Document &doc, std::optional<uint32_t> report_y
   if (const auto date = report::document_date(doc);
       date && doc.lines[doc.line_of(date->span.start)].kind == report::LineKind::Signature)
     dates.push_back(*date);
-  if (stated_year(doc, report_year))
-    for (const report::Line &line : doc.lines)
-      if (line.kind == report::LineKind::Body)
-        if (auto d = date_line(doc.text, line.content)) dates.push_back(*d);
+  const bool stated = stated_year(doc, report_year).has_value();
+  for (const report::Line &line : doc.lines)
+    if (line.kind == report::LineKind::Signature || (stated && line.kind == report::LineKind::Body))
+      if (auto d = date_line(doc.text, line.content))
+        if (std::none_of(dates.begin(), dates.end(), [&](const report::Date &x) { return x.span == d->span; }))
+          dates.push_back(*d);
   for (const report::Date &date : dates) {
     if (report_year) early(doc, date, *report_year, out);
     format(doc, date, out);

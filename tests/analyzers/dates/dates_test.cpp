@@ -109,3 +109,11 @@ TEST_CASE("a heading that opens with another year than the report's (or the next
   // Without a year in the title the report year is a guess: quiet.
   CHECK(run("法治政府建设情况报告\n一、2022年主要工作\n某某县人民政府\n2024年2月29日\n").empty());
 }
+
+TEST_CASE("a closing signature dated in eight digits") {
+  const std::string text = "关于2023年度法治政府建设情况的报告\n一、主要工作\n推进。\n某某县人民政府\n20240229\n";
+  const auto ds = run(text);
+  REQUIRE(ds.size() == 1);
+  CHECK(ds[0].code == "dates.format");
+  CHECK(fixtest::apply(text, ds[0].fixes[0].edits).ends_with("某某县人民政府\n2024年2月29日\n"));
+}
