@@ -82,7 +82,8 @@ void signing_dates(const report::Document &doc, std::optional<uint32_t> report_y
     dates.push_back(*date);
   const bool stated = stated_year(doc, report_year).has_value();
   for (const report::Line &line : doc.lines)
-    if (line.kind == report::LineKind::Signature || (stated && line.kind == report::LineKind::Body))
+    if (line.kind == report::LineKind::Signature ||
+        (stated && (line.kind == report::LineKind::Body || line.kind == report::LineKind::Front)))
       if (auto d = date_line(doc.text, line.content))
         if (std::none_of(dates.begin(), dates.end(), [&](const report::Date &x) { return x.span == d->span; }))
           dates.push_back(*d);

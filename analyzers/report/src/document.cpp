@@ -61,7 +61,10 @@ void find_title(Document &doc, const Rules &rules, uint32_t first_heading_line) 
   uint32_t top = *first;
   if (top > 0) {
     const Line &above = doc.lines[top - 1];
-    if (above.kind == LineKind::Body && detail::is_title_like(doc.str(above.content), rules.title_max_chars))
+    const std::string_view s = doc.str(above.content);
+    uint32_t end = static_cast<uint32_t>(s.size());
+    if (above.kind == LineKind::Body && detail::is_title_like(s, rules.title_max_chars) &&
+        !detail::is_date_line(s) && is_cjk_ideograph(prev_code_point(s, end)))
       --top;
   }
   for (uint32_t i = top; i <= *last; ++i)
