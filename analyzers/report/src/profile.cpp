@@ -1,4 +1,5 @@
 #include <reportls/report/profile.h>
+#include <reportls/report/sentences.h>
 
 #include "json_read.h"
 
@@ -45,7 +46,7 @@ class RegexList {
 class ProfilePatterns {
  public:
   RegexList headings, folded, cause;  // of an item
-  RegexList title, preface;           // of a profile
+  RegexList title, preface, declaration;  // of a profile
 };
 
 namespace {
@@ -153,9 +154,10 @@ Profile Profiles::parse(std::string_view json_text, const std::string &origin) {
   p.ordered = flag(root, "ordered", origin, "profile");
   auto detect = std::make_shared<ProfilePatterns>();
   if (root.contains("detect")) {
-    only_keys(root.at("detect"), {"title", "preface"}, origin, "detect");
+    only_keys(root.at("detect"), {"title", "preface", "declaration"}, origin, "detect");
     detect->title = regexes(root.at("detect"), "title", origin, "detect");
     detect->preface = regexes(root.at("detect"), "preface", origin, "detect");
+    detect->declaration = regexes(root.at("detect"), "declaration", origin, "detect");
   }
   p.detect = std::move(detect);
   if (!root.contains("items") || !root.at("items").is_array() || root.at("items").empty())
@@ -205,6 +207,17 @@ const Profile *Profiles::find(std::string_view id) const {
   return nullptr;
 }
 
+std::string profile_setting(std::string_view settings_json) {
+  const json j = json::parse(settings_json, nullptr, false);
+  if (!j.is_object() || !j.contains("profile") || !j.at("profile").is_string()) return {};
+  return j.at("profile").get<std::string>();
+}
+
+const Profile *Profiles::for_document(const Document &doc, std::string_view settings_json,
+                                      bool *unknown) const {
+  return choose(doc, profile_setting(settings_json), unknown);
+}
+
 namespace {
 
 int top_level(const Document &doc) {
@@ -234,12 +247,13 @@ uint32_t item_headings(const Profile &p, const Document &doc) {
   return n;
 }
 
-bool preface_matches(const Profile &p, const Document &doc) {
+// A body line before the first heading (the preface) that one of the patterns matches.
+bool preface_has(const RegexList &patterns, const Document &doc) {
   const uint32_t end = doc.headings.empty() ? static_cast<uint32_t>(doc.lines.size())
                                             : doc.headings.front().line;
   for (uint32_t i = 0; i < end; ++i) {
     const Line &l = doc.lines[i];
-    if (l.kind == LineKind::Body && p.detect->preface.search(doc.str(l.content))) return true;
+    if (l.kind == LineKind::Body && patterns.search(doc.str(l.content))) return true;
   }
   return false;
 }
@@ -260,9 +274,11 @@ bool Profile::detects(const Document &doc) const {
   if (!detect) return false;
   if (title_matches(doc)) return true;
   // News items, opinions and plans talk about the same subject in their opening; a report also
-  // has the report's parts.  A text with a title of another kind needs more of them.
-  const uint32_t needed = doc.title ? 2 : 1;
-  return preface_matches(*this, doc) && item_headings(*this, doc) >= needed;
+  // says it reports (`现将有关情况报告如下`) or has the report's parts.  A text with a title of
+  // another kind needs more of them.
+  if (!preface_has(detect->preface, doc)) return false;
+  if (!doc.title && preface_has(detect->declaration, doc)) return true;
+  return item_headings(*this, doc) >= (doc.title ? 2u : 1u);
 }
 
 const Profile *Profiles::choose(const Document &doc, std::string_view setting_id,
@@ -324,6 +340,38 @@ std::vector<SubPoint> sub_points(const Document &doc, int top) {
   return out;
 }
 
+// ` 一、标题 ` inside a body line, after a space: a top-level heading whose line break became a
+// space when a page was flattened.  The title runs to the next space or sentence end.
+std::optional<Span> run_in_heading(const Document &doc, const ProfilePatterns &item) {
+  static constexpr std::string_view kComma = "、";
+  static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
+  for (const Line &l : doc.lines) {
+    if (l.kind != LineKind::Body) continue;
+    const std::string_view s = doc.str(l.content);
+    for (size_t at = s.find(kComma); at != s.npos; at = s.find(kComma, at + kComma.size())) {
+      uint32_t i = static_cast<uint32_t>(at), numerals = 0;
+      char32_t before = 0;
+      while (i > 0) {
+        before = prev_code_point(s, i);
+        if (kNumerals.find(before) == kNumerals.npos) break;
+        ++numerals;
+        before = 0;
+      }
+      if (numerals == 0 || !is_space(before)) continue;
+      uint32_t end = static_cast<uint32_t>(at + kComma.size());
+      while (end < s.size()) {
+        uint32_t j = end;
+        const char32_t c = next_code_point(s, j);
+        if (is_space(c) || is_sentence_terminator(c)) break;
+        end = j;
+      }
+      const Span title{l.content.start + static_cast<uint32_t>(at + kComma.size()), l.content.start + end};
+      if (!title.empty() && item.headings.search(doc.str(title))) return title;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::vector<ItemMatch> match_items(const Profile &profile, const Document &doc) {
@@ -355,6 +403,13 @@ std::vector<ItemMatch> match_items(const Profile &profile, const Document &doc) 
         claimed[h] = true;
       }
   }
+
+  for (ItemMatch &m : out)
+    if (m.status == ItemStatus::Missing)
+      if (auto at = run_in_heading(doc, *profile.items[m.item].patterns)) {
+        m.status = ItemStatus::RunIn;
+        m.where = *at;
+      }
 
   std::vector<SubPoint> subs;
   bool subs_built = false;

@@ -4,8 +4,6 @@
 #include <reportls/report/report_year.h>
 #include <reportls/sections/sections.h>
 
-#include <nlohmann/json.hpp>
-
 #include <mutex>
 #include <set>
 #include <stdexcept>
@@ -15,13 +13,6 @@ namespace {
 
 namespace report = reportls::report;
 namespace plugin = reportls::plugin;
-
-// The "profile" setting, or "" when absent or the settings are not a JSON object.
-std::string profile_setting(std::string_view settings) {
-  const nlohmann::json j = nlohmann::json::parse(settings, nullptr, false);
-  if (!j.is_object() || !j.contains("profile") || !j.at("profile").is_string()) return {};
-  return j.at("profile").get<std::string>();
-}
 
 class SectionsPlugin {
  public:
@@ -41,7 +32,7 @@ class SectionsPlugin {
     const auto parsed = report::shared_parse(document.text, rules_);
     const report::Document &doc = *parsed;
     if (sink.cancelled()) return REPORTLS_CANCELLED;
-    const std::string wanted = profile_setting(document.settings);
+    const std::string wanted = report::profile_setting(document.settings);
     bool unknown = false;
     const report::Profile *profile = profiles_.choose(doc, wanted, &unknown);
     if (unknown) report_once(sink, {"sections: 未知的报告类型 profile \"" + wanted + "\"（可用的见 *.profile.json）"});

@@ -74,6 +74,20 @@ TEST_CASE("texts on the same subject that are not the report get no profile") {
   CHECK(profile_of("年度报告\n某区司法局2021年法治政府建设年度报告\n一、工作成效\n") == "fazhi-annual");
 }
 
+TEST_CASE("headings run into a paragraph (a page that lost its line breaks) are there") {
+  const std::string flattened =
+      "2021年，某区推进法治政府建设。现将有关情况总结如下： 一、主要措施和成效 （一）加强领导。 "
+      "二、存在的问题和不足 一是短板。原因是学习不够。 三、党政主要负责人履行推进法治建设第一责任人职责情况 "
+      "述法。 四、2022年工作安排 深化改革。\n";
+  CHECK(count(run(flattened), "sections.missing") == 0);
+  std::string without_problems = flattened;
+  without_problems.replace(without_problems.find("二、存在的问题和不足"), std::string("二、存在的问题和不足").size(),
+                           "二、其他工作");
+  const auto ds = run(without_problems);
+  REQUIRE(count(ds, "sections.missing") == 1);
+  CHECK(ds[0].message.find("存在的不足和原因") != std::string::npos);
+}
+
 TEST_CASE("an item is required only from the year its rule applies") {
   const std::string report_2018 =
       "某县2018年法治政府建设情况报告\n一、主要举措和成效\n正文。\n二、存在的不足和原因\n原因是…。\n"

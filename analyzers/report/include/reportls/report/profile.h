@@ -51,9 +51,10 @@ struct Profile {
   // True when a title pattern matches the title block's lines joined (bounded ICU searches).
   bool title_matches(const Document &doc) const;
   // True when the title matches, or a preface pattern matches a body line before the first
-  // heading and top-level headings name the profile's items by their own heading patterns: one
-  // in a text without a title, two when the text has a title of another kind (a 政府工作报告).
-  // A news item or an opinion on the same subject is not the report.
+  // heading and the text is a report: without a title, the preface declares it (`报告如下`,
+  // declaration patterns) or a top-level heading names one of the profile's items by its own
+  // heading patterns; with a title of another kind (a 政府工作报告), two such headings.  A news
+  // item or an opinion on the same subject is not the report.
   bool detects(const Document &doc) const;
 };
 
@@ -75,6 +76,11 @@ class Profiles {
   const Profile *choose(const Document &doc, std::string_view setting_id,
                         bool *unknown = nullptr) const;
 
+  // choose() with the "profile" member of the settings JSON (see profile_setting).  nullptr: the
+  // document is not a report, and report-level checks (sections, numbering, dates) stay silent.
+  const Profile *for_document(const Document &doc, std::string_view settings_json,
+                              bool *unknown = nullptr) const;
+
   void add(Profile p);  // replaces a profile with the same id
 
  private:
@@ -82,9 +88,15 @@ class Profiles {
   std::vector<std::string> errors_;
 };
 
+// The "profile" member of a settings JSON object, or "" when absent, not a string or the settings
+// are not an object.
+std::string profile_setting(std::string_view settings_json);
+
 enum class ItemStatus : uint8_t {
   Heading,  // a top-level heading matches a heading variant
   Folded,   // only a sub-point (lower-level heading or 一是… item) matches
+  RunIn,    // a heading run into a paragraph (` 一、标题 ` inside a line: the text lost its line
+            // breaks); the item is there
   Missing,
 };
 
