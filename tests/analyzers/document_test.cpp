@@ -136,6 +136,19 @@ TEST_CASE("front matter: unpunctuated lines before the first heading that are no
   CHECK_FALSE(is_prose(d.lines[4].kind));
 }
 
+TEST_CASE("a Markdown report's first # heading is its title when it reads as one") {
+  const std::string text = "# 某县2023年度法治政府建设情况报告\n\n2023年，某县推进法治政府建设。\n\n## 主要举措和成效\n";
+  const Document d = parse_text(text);
+  REQUIRE(d.title);
+  CHECK(d.str(d.title->text) == "某县2023年度法治政府建设情况报告");
+  REQUIRE(d.headings.size() == 1);
+  CHECK(d.str(d.headings[0].text) == "主要举措和成效");
+  // A first heading that is no title stays a heading.
+  const Document notes = parse_text(std::string_view("# 工作要点\n正文。\n"));
+  CHECK_FALSE(notes.title);
+  CHECK(notes.headings.size() == 1);
+}
+
 TEST_CASE("corpus: title per report") {
   const std::map<std::string, std::pair<std::string, std::vector<uint32_t>>> expected = {
       {"cangxi-rural-revitalization-bureau-2023", {"", {}}},

@@ -333,6 +333,9 @@ def main():
     ap.add_argument("--check", metavar="BASELINE", help="exit 1 when a figure is worse than recorded")
     ap.add_argument("--write-baseline", metavar="BASELINE", help="record the current figures")
     ap.add_argument("--with-normalized", action="store_true", help="count %s too" % NORMALIZED)
+    ap.add_argument("--config", default=os.path.join(HERE, "settings.json"),
+                    help="settings for reportls check (default: settings.json, every rule on every "
+                         "text, so the non-report texts measure the typography and wording rules too)")
     ap.add_argument("--quiet", action="store_true", help="print only the summary table")
     ap.add_argument("reportls_args", nargs="*", help="extra arguments for reportls check (after --)")
     args = ap.parse_args()
@@ -340,7 +343,8 @@ def main():
     texts = os.path.join(args.set, "texts")
     labels = merged_labels(os.path.join(args.set, "labels.tsv"), args.labels)
     names = sorted(n for n in os.listdir(texts) if n.endswith(".txt"))
-    diagnostics = run_reportls(os.path.abspath(args.binary), texts, names, args.reportls_args)
+    diagnostics = run_reportls(os.path.abspath(args.binary), texts, names,
+                               ["--config", args.config] + args.reportls_args)
     match(diagnostics, labels)
     per_code, overall, covered, _ = tally(diagnostics, labels, args.with_normalized)
     non_report = sorted({"- %s [%s]" % (d.where(), d.code) for d in diagnostics

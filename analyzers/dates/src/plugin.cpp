@@ -9,6 +9,7 @@ namespace report = reportls::report;
 namespace plugin = reportls::plugin;
 
 struct DatesChecker {
+  static constexpr report::Scope scope = report::Scope::Report;
   using Tables = reportls::dates::Tables;
   static Tables load(const std::string &dir, const std::vector<std::string> &data_dirs,
                      std::vector<std::string> &errors) {
@@ -17,7 +18,6 @@ struct DatesChecker {
   static std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &tables,
                                                const plugin::Document &document,
                                                const std::function<bool()> &cancelled) {
-    if (!tables.profiles.for_document(doc, document.settings)) return {};
     return reportls::dates::check(doc, tables, report::report_year(doc, document.settings), cancelled);
   }
 };

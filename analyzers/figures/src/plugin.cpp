@@ -1,6 +1,8 @@
 // The figures analyzer: totals vs parts, rates vs counts, year-on-year changes, number hygiene.
 #include <reportls/figures/figures.h>
 #include <reportls/plugin.hpp>
+#include <reportls/report/data_files.h>
+#include <reportls/report/profile.h>
 
 #include <atomic>
 #include <stdexcept>
@@ -18,13 +20,17 @@ class FiguresPlugin {
   // through the first analyze call and skipped.
   explicit FiguresPlugin(const plugin::Config &config)
       : rules_(report::Rules::load(config.plugin_dir)),
-        data_(figures::load_all(config.plugin_dir, config.data_dirs, load_errors_)) {}
+        data_(figures::load_all(config.plugin_dir, config.data_dirs, load_errors_)),
+        profiles_(report::Profiles::load(report::data_folders(config.plugin_dir, config.data_dirs))) {
+    load_errors_.insert(load_errors_.end(), profiles_.errors().begin(), profiles_.errors().end());
+  }
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
     if (!load_errors_.empty() && !load_errors_reported_.exchange(true))
       for (const auto &e : load_errors_) sink.error(e);
     const auto parsed = report::shared_parse(document.text, rules_);
     const report::Document &doc = *parsed;
+    if (!profiles_.applies(report::Scope::ChineseText, doc, document.settings)) return REPORTLS_OK;
     const figures::Findings found = figures::analyze(doc, data_, [&] { return sink.cancelled(); }, &cache_);
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     for (const figures::Finding &f : found.diagnostics) {
@@ -47,6 +53,7 @@ class FiguresPlugin {
   reportls_status hover(const plugin::Document &document, uint32_t offset, plugin::Sink &sink) const {
     const auto parsed = report::shared_parse(document.text, rules_);
     const report::Document &doc = *parsed;
+    if (!profiles_.applies(report::Scope::ChineseText, doc, document.settings)) return REPORTLS_OK;
     const figures::Findings found = figures::analyze(doc, data_, [&] { return sink.cancelled(); }, &cache_);
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     for (const figures::Hover &h : figures::hover_at(found, offset)) sink.hover(h.range.start, h.range.end, h.markdown);
@@ -57,6 +64,7 @@ class FiguresPlugin {
   report::Rules rules_;
   std::vector<std::string> load_errors_;
   figures::Data data_;
+  report::Profiles profiles_;
   mutable std::atomic<bool> load_errors_reported_{false};
   mutable figures::ParagraphCache cache_;  // findings per paragraph text, shared by all analyses
 };

@@ -40,7 +40,7 @@ class NumberingPlugin {
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     if (auto a = numbering::remove_debris(doc)) sink.action(a->start, a->end, a->fix);
     // Numbering and paragraph conventions are those of a report; other texts keep their own.
-    if (!profiles_.for_document(doc, document.settings)) return REPORTLS_OK;
+    if (!profiles_.applies(report::Scope::Report, doc, document.settings)) return REPORTLS_OK;
     for (const plugin::Diagnostic &d : numbering::check(doc)) sink.diagnostic(d);
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     if (paragraph_)

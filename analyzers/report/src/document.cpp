@@ -38,6 +38,21 @@ std::optional<std::string_view> Document::meta(std::string_view key) const {
 
 namespace {
 
+// `# 某县2023年度法治政府建设情况报告`: a Markdown report's first heading is its title when it reads
+// as one.  It then leaves the headings.
+bool take_markdown_title(Document &doc, const Rules &rules) {
+  if (doc.headings.empty()) return false;
+  const Heading &h = doc.headings.front();
+  if (h.ordinal.style != OrdinalStyle::Markdown || h.level > 2) return false;
+  const std::string_view s = doc.str(h.text);
+  if (!detail::is_title_like(s, rules.title_max_chars) || !rules.matches_title(s)) return false;
+  Line &l = doc.lines[h.line];
+  l.kind = LineKind::Title;
+  doc.title = Title{h.line, h.line, l.content, h.text};
+  doc.headings.erase(doc.headings.begin());
+  return true;
+}
+
 // Marks the title block among the first candidate lines before the first heading.
 void find_title(Document &doc, const Rules &rules, uint32_t first_heading_line) {
   std::optional<uint32_t> first, last;
@@ -251,9 +266,10 @@ void classify_line(Document &doc, uint32_t i, const Rules &rules, std::optional<
 
 // Everything after the line kinds: title, signature, sections, enumerations.
 void finish(Document &doc, const Rules &rules, const Reused *reused) {
+  const bool markdown_title = take_markdown_title(doc, rules);
   const uint32_t first_heading_line =
       doc.headings.empty() ? static_cast<uint32_t>(doc.lines.size()) : doc.headings.front().line;
-  find_title(doc, rules, first_heading_line);
+  if (!markdown_title) find_title(doc, rules, first_heading_line);
   const uint32_t after = doc.headings.empty()
                              ? (doc.title ? doc.title->last_line + 1 : 0)
                              : doc.headings.back().line + 1;
@@ -316,10 +332,10 @@ Document reparse(const Document &old, std::string_view text, const Rules &rules,
   for (uint32_t i = 0; i < doc.lines.size(); ++i) {
     std::optional<LineKind> known;
     if (i < first || i >= last) {
-      // Title, signature and front matter are decided again below; the content alone made them
-      // Body.
+      // Title, signature and front matter are decided again (from the content, then by finish):
+      // the content alone made them Body, or a heading (`# 标题`).
       const LineKind k = doc.lines[i].kind;
-      known = k == LineKind::Title || k == LineKind::Signature || k == LineKind::Front ? LineKind::Body : k;
+      if (k != LineKind::Title && k != LineKind::Signature && k != LineKind::Front) known = k;
     }
     classify_line(doc, i, rules, known);
   }

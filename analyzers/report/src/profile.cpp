@@ -218,6 +218,14 @@ const Profile *Profiles::for_document(const Document &doc, std::string_view sett
   return choose(doc, profile_setting(settings_json), unknown);
 }
 
+bool Profiles::applies(Scope scope, const Document &doc, std::string_view settings_json) const {
+  // Without any profile (a broken installation) nothing tells a report from another text.
+  if (profiles_.empty() || for_document(doc, settings_json)) return true;
+  if (scope == Scope::Report) return false;
+  const json j = json::parse(settings_json, nullptr, false);
+  return j.is_object() && j.value("allChineseText", false) == true;
+}
+
 namespace {
 
 int top_level(const Document &doc) {

@@ -9,7 +9,7 @@
 //   relative      今年 / 今年以来 / 截至目前 in an annual report (once per paragraph);
 //   format        a 落款 date zero-padded (`02月`) or in Chinese numerals (GB/T 9704: `2024年2月29日`),
 //                 or any date written as eight digits (`20191118`, `20251231日`).
-// Documents no report profile fits (news items, opinions, other texts) are not checked.
+// The plugin checks reports only (report::Scope::Report).
 // The 落款 dates are the closing signature's and, when the title states the report year, every line
 // holding nothing but a date (the 落款 of a cover letter 函 before the report).
 #ifndef REPORTLS_DATES_DATES_H
@@ -17,7 +17,6 @@
 
 #include <reportls/plugin.hpp>
 #include <reportls/report/document.h>
-#include <reportls/report/profile.h>
 
 #include <functional>
 #include <optional>
@@ -29,12 +28,10 @@ namespace reportls::dates {
 struct Tables {
   std::vector<std::string> relative;       // relative time words, longest first
   std::vector<std::string> plan_headings;  // a level-1 heading containing one opens the plan section
-  report::Profiles profiles;               // which documents are reports: only reports are checked
 };
 
 // Loads dates.json from the plugin folder (throws std::runtime_error when broken) and from each
-// data folder (lists appended; a broken file is skipped, "<file>: <reason>" added to errors), and
-// the report profiles of those folders.
+// data folder (lists appended; a broken file is skipped, "<file>: <reason>" added to errors).
 Tables load(const std::string &plugin_dir, const std::vector<std::string> &data_dirs,
             std::vector<std::string> &errors);
 

@@ -23,6 +23,15 @@ namespace reportls::report {
 
 class ProfilePatterns;  // compiled ICU regexes (profile.cpp)
 
+// Which documents a check is for.  A report (a profile fits, or the "profile" setting names one)
+// gets every check.  Any other text — a news item, a README, notes — gets no report-level check,
+// and the typography and wording checks only when the user turns them on for all Chinese text
+// (setting "allChineseText": true).
+enum class Scope : uint8_t {
+  Report,       // sections, numbering, paragraphs, dates, outline
+  ChineseText,  // punctuation, terms, figures
+};
+
 enum class ProfileSeverity : uint8_t { Error, Warning, Information, Hint };
 
 struct ProfileItem {
@@ -80,6 +89,9 @@ class Profiles {
   // document is not a report, and report-level checks (sections, numbering, dates) stay silent.
   const Profile *for_document(const Document &doc, std::string_view settings_json,
                               bool *unknown = nullptr) const;
+  // Whether checks of this scope run on the document (see Scope).  True for every document when
+  // no profile is loaded at all.
+  bool applies(Scope scope, const Document &doc, std::string_view settings_json) const;
 
   void add(Profile p);  // replaces a profile with the same id
 

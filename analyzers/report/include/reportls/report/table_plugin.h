@@ -2,6 +2,7 @@
 // run one check over their data tables (dates, punctuation, terms).
 //
 // Checker is a type with
+//   static constexpr Scope scope = …;                   // the documents it checks (profile.h)
 //   using Tables = …;                                   // immutable after load
 //   static Tables load(const std::string &plugin_dir, const std::vector<std::string> &data_dirs,
 //                      std::vector<std::string> &errors);  // bundled data must load (throws);
@@ -15,7 +16,9 @@
 #define REPORTLS_REPORT_TABLE_PLUGIN_H
 
 #include <reportls/plugin.hpp>
+#include <reportls/report/data_files.h>
 #include <reportls/report/document.h>
+#include <reportls/report/profile.h>
 #include <reportls/report/rules.h>
 
 #include <atomic>
@@ -29,13 +32,17 @@ class TablePlugin {
  public:
   explicit TablePlugin(const plugin::Config &config)
       : rules_(Rules::load(config.plugin_dir)),
-        tables_(Checker::load(config.plugin_dir, config.data_dirs, load_errors_)) {}
+        tables_(Checker::load(config.plugin_dir, config.data_dirs, load_errors_)),
+        profiles_(Profiles::load(data_folders(config.plugin_dir, config.data_dirs))) {
+    load_errors_.insert(load_errors_.end(), profiles_.errors().begin(), profiles_.errors().end());
+  }
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
     if (!errors_reported_.exchange(true))
       for (const std::string &e : load_errors_) sink.error(e);
     const auto parsed = shared_parse(document.text, rules_);
     const Document &doc = *parsed;
+    if (!profiles_.applies(Checker::scope, doc, document.settings)) return REPORTLS_OK;
     for (const plugin::Diagnostic &d :
          Checker::check(doc, tables_, document, [&] { return sink.cancelled(); }))
       sink.diagnostic(d);
@@ -46,6 +53,7 @@ class TablePlugin {
   std::vector<std::string> load_errors_;  // declared first: load() fills it
   Rules rules_;
   typename Checker::Tables tables_;
+  Profiles profiles_;
   mutable std::atomic<bool> errors_reported_{false};
 };
 
