@@ -29,7 +29,8 @@ bool plan_heading(const report::Document &doc, const Tables &t, const report::He
 void plan_year(const report::Document &doc, const Tables &t, uint32_t year, std::vector<plugin::Diagnostic> &out) {
   const std::string expected = std::to_string(year + 1);
   for (const report::Heading &h : doc.headings) {
-    if (h.level != 1 || doc.lines[h.line].kind == report::LineKind::Debris || !plan_heading(doc, t, h)) continue;
+    // At any level: a plan may be a part of its own or a sub-point of the last part.
+    if (doc.lines[h.line].kind == report::LineKind::Debris || !plan_heading(doc, t, h)) continue;
     const auto y = report::find_year(doc.text, h.text);
     if (!y || doc.str(*y) == expected) continue;
     plugin::Diagnostic d = make(*y, REPORTLS_SEVERITY_WARNING, "plan-year",
