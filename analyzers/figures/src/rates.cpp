@@ -1,5 +1,8 @@
 #include <reportls/figures/checks.h>
 
+#include <algorithm>
+#include <string>
+
 namespace reportls::figures {
 
 namespace {
@@ -7,34 +10,6 @@ namespace {
 std::string_view strip_suffix_any(std::string_view s, const std::vector<std::string> &words) {
   const std::string_view w = ends_with_any(s, words);
   return s.substr(0, s.size() - w.size());
-}
-
-// The words (code points of CJK text) shared by a and b: true when some two consecutive code
-// points of a occur in b (化解率 ↔ 成功化解20件).
-bool share_bigram(std::string_view a, std::string_view b) {
-  uint32_t i = 0;
-  while (i < a.size()) {
-    uint32_t j = i;
-    report::next_code_point(a, j);
-    uint32_t k = j;
-    if (k >= a.size()) break;
-    report::next_code_point(a, k);
-    if (b.find(a.substr(i, k - i)) != b.npos) return true;
-    i = j;
-  }
-  return false;
-}
-
-// The text after the last separator (、，:…) of s.
-std::string_view last_clause(std::string_view s, const Data &data) {
-  size_t from = 0;
-  for (const auto &sep : data.separators)
-    if (size_t at = s.rfind(sep); at != s.npos) from = std::max(from, at + sep.size());
-  return s.substr(from);
-}
-
-bool usable_count(const Paragraph &p, const Quantity &q) {
-  return !q.percent && !q.unit.empty() && !q.approximate() && !is_year(p, q) && q.value.units > 0;
 }
 
 Finding mismatch(const Quantity &rate, const std::string &code, Severity severity, std::string message) {
@@ -46,54 +21,128 @@ Finding mismatch(const Quantity &rate, const std::string &code, Severity severit
   return f;
 }
 
+// The last two code points of s (the verb before 率: 出庭 in 负责人出庭率), or s when shorter.
+std::string_view last_word(std::string_view s) {
+  uint32_t i = static_cast<uint32_t>(s.size());
+  for (int n = 0; n < 2 && i > 0; ++n) report::prev_code_point(s, i);
+  return s.substr(i);
+}
+
+// What qs[i] is said of: the label before it and the clause after it (`对现有132项权力事项逐项…`).
+std::string description(const Paragraph &p, size_t i) {
+  const Quantity &q = p.qs[i];
+  const uint32_t next = i + 1 < p.qs.size() ? p.qs[i + 1].span.start : p.line.end;
+  std::string_view after = p.between(q.span.end, next);
+  for (const auto *stops : {&p.data.separators, &p.data.terminators})
+    for (const auto &sep : *stops) after = after.substr(0, after.find(sep));
+  return std::string(label_before(p, i)) + "|" + std::string(after);
+}
+
+// `应诉案件52件……负责人出庭应诉50件，出庭率98%`: the numerator qs[part] says the rate's verb
+// (出庭); the base is the one earlier figure of its kind, not smaller, whose description shares a
+// word with the numerator's.  Anything less certain stays silent.
+void check_distant_base(const Paragraph &p, size_t part, size_t rate, std::string_view name,
+                        std::string_view after_part, Findings &out) {
+  const Quantity &b = p.qs[part];
+  if (contains_any(p.between(b.span.start, p.qs[rate].span.start), p.data.terminators)) return;
+  // 增长率 and 同比 rates compare two periods: figures.change.
+  if (contains_any(name, p.data.increase) || contains_any(name, p.data.decrease) ||
+      contains_any(name, p.data.year_on_year))
+    return;
+  const std::string numerator = std::string(label_before(p, part)) + "|" + std::string(after_part);
+  if (numerator.find(last_word(name)) == std::string::npos) return;
+  size_t base = part, agreeing = 0;
+  for (size_t k = 0; k < part; ++k) {
+    const Quantity &q = p.qs[k];
+    if (!usable_count(p, q) || q.family != b.family || q.value < b.value) continue;
+    if (!share_bigram(numerator, description(p, k))) continue;
+    base = k;
+    ++agreeing;
+  }
+  if (agreeing == 1) judge_rate(p, base, part, rate, "比率", out);
+}
+
 }  // namespace
 
+void judge_rate(const Paragraph &p, size_t base, size_t part, size_t rate_at, const char *what, Findings &out) {
+  const Quantity &a = p.qs[base], &b = p.qs[part], &rate = p.qs[rate_at];
+  const std::string num = number_text(p, b), den = number_text(p, a), stated = number_text(p, rate);
+  const int decimals = std::max(2, rate.value.scale);
+  const std::string computed = percent_of(b.value, a.value, decimals).str() + "%";
+  const bool ok = rounds_to(rate.value, b.value, a.value);
+  // Another figure of the paragraph that gives the stated rate may be the base the author meant.
+  const Quantity *other = nullptr;
+  for (size_t k = 0; k < rate_at && !ok && !other; ++k) {
+    const Quantity &q = p.qs[k];
+    if (k != base && k != part && usable_count(p, q) && q.family == b.family && !(q.value < b.value) &&
+        (rounds_to(rate.value, b.value, q.value) || truncated_percent(b.value, q.value, rate.value.scale) == rate.value))
+      other = &q;
+  }
+  out.notes.push_back({{a.number, b.number, rate.number},
+                       std::string("**") + what + "核对**：" + num + " ÷ " + den + " = " + computed + "，文中 " + stated +
+                           (ok ? "（相符）" : other ? "（以" + number_text(p, *other) + "为基数则相符）" : "（不符）")});
+  if (ok || other) return;
+  const Decimal truncated = truncated_percent(b.value, a.value, rate.value.scale);
+  if (truncated == rate.value) {
+    out.diagnostics.push_back(mismatch(rate, "figures.rate", Severity::Information,
+                                       stated + "是截断值：" + num + " ÷ " + den + " = " +
+                                           percent_of(b.value, a.value, rate.value.scale + 1).str() + "%，四舍五入应为" +
+                                           percent_of(b.value, a.value, rate.value.scale).str() + "%。"));
+    return;
+  }
+  std::string message = stated + "与所列数字不符：" + num + " ÷ " + den + " = " + computed + "。";
+  // What base would the stated rate imply?  Said so the author can find the figure meant.
+  if (rate.value.units > 0) {
+    message += "按" + stated + "反推，基数应约为" + percent_of(b.value, rate.value, 0).str() + "，而文中基数为" + den + "。";
+  }
+  out.diagnostics.push_back(mismatch(rate, "figures.rate", Severity::Warning, std::move(message)));
+}
+
 void check_rates(const Paragraph &p, Findings &out) {
-  for (size_t r = 2; r < p.qs.size(); ++r) {
-    const Quantity &rate = p.qs[r], &b = p.qs[r - 1], &a = p.qs[r - 2];
-    if (!rate.percent || rate.approximate()) continue;
+  for (size_t r = 1; r < p.qs.size(); ++r) {
+    const Quantity &rate = p.qs[r], &b = p.qs[r - 1];
+    if (!rate.percent || rate.approximate() || !usable_count(p, b)) continue;
     std::string_view head = p.between(b.span.end, rate.span.start);
     head = strip_suffix_any(head, {":", "："});
     head = strip_suffix_any(head, p.data.rate_verbs);
-    const bool share = !ends_with_any(head, p.data.share).empty();
-    const bool named = !share && !ends_with_any(head, p.data.rate).empty();
-    if (!share && !named) continue;
-    if (!usable_count(p, a) || !usable_count(p, b) || a.family != b.family || a.value < b.value) continue;
-    if (contains_any(p.between(a.span.start, rate.span.start), p.data.terminators)) continue;
-    const std::string_view middle = p.between(a.span.end, b.span.start);
-    if (share) {
-      if (!contains_any(middle, p.data.parts)) continue;
-    } else {
-      // The rate must name what the numerator counts (化解率 … 成功化解20件); otherwise the two
-      // nearest figures may count something else (起诉率 after 纠错数9件).
-      const std::string_view rate_clause = last_clause(head, p.data);
-      const std::string_view name = strip_suffix_any(rate_clause, p.data.rate);
-      if (name.empty() || !share_bigram(name, p.between(a.span.end, b.span.end + (head.size() - rate_clause.size()))))
+    if (!ends_with_any(head, p.data.share).empty() || ends_with_any(head, p.data.rate).empty()) continue;
+    // The rate must name what the numerator counts (化解率 … 成功化解20件); otherwise the nearest
+    // figures may count something else (起诉率 after 纠错数9件).
+    const std::string_view rate_clause = last_clause(head, p.data);
+    const std::string_view name = strip_suffix_any(rate_clause, p.data.rate);
+    if (name.empty()) continue;
+    const std::string_view after_part = head.substr(0, head.size() - rate_clause.size());
+    if (r >= 2) {
+      const Quantity &a = p.qs[r - 2];
+      if (usable_count(p, a) && a.family == b.family && !(a.value < b.value) &&
+          !contains_any(p.between(a.span.start, rate.span.start), p.data.terminators)) {
+        if (share_bigram(name, p.between(a.span.end, b.span.end + static_cast<uint32_t>(after_part.size()))))
+          judge_rate(p, r - 2, r - 1, r, "比率", out);
         continue;
+      }
     }
-    const std::string num = number_text(p, b), den = number_text(p, a), stated = number_text(p, rate);
-    const int decimals = std::max(2, rate.value.scale);
-    const std::string computed = percent_of(b.value, a.value, decimals).str() + "%";
-    const bool ok = rounds_to(rate.value, b.value, a.value);
-    out.notes.push_back({{a.number, b.number, rate.number},
-                         "**比率核对**：" + num + " ÷ " + den + " = " + computed + "，文中 " + stated +
-                             (ok ? "（相符）" : "（不符）")});
-    if (ok) continue;
-    const Decimal truncated = truncated_percent(b.value, a.value, rate.value.scale);
-    if (truncated == rate.value) {
-      out.diagnostics.push_back(mismatch(rate, "figures.rate", Severity::Information,
-                                         stated + "是截断值：" + num + " ÷ " + den + " = " +
-                                             percent_of(b.value, a.value, rate.value.scale + 1).str() + "%，四舍五入应为" +
-                                             percent_of(b.value, a.value, rate.value.scale).str() + "%。"));
-      continue;
+    check_distant_base(p, r - 1, r, name, after_part, out);
+  }
+}
+
+void check_shares(const Paragraph &p, Findings &out) {
+  for (size_t r = 1; r < p.qs.size(); ++r) {
+    const Quantity &rate = p.qs[r];
+    if (rate.approximate() || !share_of_previous(p, r)) continue;
+    const size_t part = r - 1;
+    const Quantity &b = p.qs[part];
+    if (!usable_count(p, b)) continue;
+    // The total: the nearest figure of the part's kind before it that the text marks as a total,
+    // in the same sentence as its breakdown (a list may run on after ；).
+    for (size_t k = part; k-- > 0;) {
+      const Quantity &t = p.qs[k];
+      const PartsCue cue = parts_cue(p, k);
+      if (contains_any(p.between(cue.from ? cue.from : t.span.end, b.span.start), p.data.sentence_ends)) break;
+      if (!usable_count(p, t) || t.family != b.family) continue;
+      if (!cue.from && !has_total_cue(label_before(p, k), p.data)) continue;
+      if (!(t.value < b.value)) judge_rate(p, k, part, r, "占比", out);
+      break;
     }
-    std::string message = stated + "与所列数字不符：" + num + " ÷ " + den + " = " + computed + "。";
-    // What base would the stated rate imply?  Said so the author can find the figure meant.
-    if (rate.value.units > 0) {
-      message += "按" + stated + "反推，基数应约为" + percent_of(b.value, rate.value, 0).str() +
-                 "，而文中基数为" + den + "。";
-    }
-    out.diagnostics.push_back(mismatch(rate, "figures.rate", Severity::Warning, std::move(message)));
   }
 }
 
