@@ -48,7 +48,7 @@ void sort_all(Data &d) {
                   &d.not_quantities, &d.parts, &d.parts_exhaustive, &d.list_stops, &d.rate, &d.share,
                   &d.rate_verbs, &d.change_base, &d.year_on_year, &d.decrease, &d.increase, &d.total,
                   &d.total_lookalikes, &d.year, &d.terminators, &d.sentence_ends, &d.separators,
-                  &d.number_followers, &d.codes, &d.name_followers, &d.ratio_marks, &d.range_separators,
+                  &d.number_followers, &d.codes, &d.name_followers, &d.joiners, &d.range_separators,
                   &d.range_units})
     longest_first(*v);
 }
@@ -65,7 +65,7 @@ Data Data::parse(std::string_view text, const std::string &origin) {
   if (!j.is_object()) throw std::runtime_error(origin + ": the top level must be an object");
   static const std::vector<std::string> known = {
       "format", "version", "unit_families", "measure_words", "multipliers", "approx", "not_quantities",
-      "cues", "number_followers", "codes", "name_followers", "ratio_marks",
+      "cues", "number_followers", "codes", "name_followers", "joiners",
       "range_separators", "range_units"};
   for (const auto &[key, _] : j.items())
     if (std::find(known.begin(), known.end(), key) == known.end())
@@ -112,7 +112,7 @@ Data Data::parse(std::string_view text, const std::string &origin) {
   d.number_followers = strings(j, "number_followers", origin);
   d.codes = strings(j, "codes", origin);
   d.name_followers = strings(j, "name_followers", origin);
-  d.ratio_marks = strings(j, "ratio_marks", origin);
+  d.joiners = strings(j, "joiners", origin);
   d.range_separators = strings(j, "range_separators", origin);
   d.range_units = strings(j, "range_units", origin);
   sort_all(d);
@@ -156,7 +156,7 @@ void Data::merge(const Data &o) {
   append(number_followers, o.number_followers);
   append(codes, o.codes);
   append(name_followers, o.name_followers);
-  append(ratio_marks, o.ratio_marks);
+  append(joiners, o.joiners);
   append(range_separators, o.range_separators);
   append(range_units, o.range_units);
   sort_all(*this);

@@ -60,16 +60,16 @@ void check_approx(const Paragraph &p, const Quantity &q, Findings &out) {
   out.diagnostics.push_back(std::move(f));
 }
 
-// One of the numbers of a ratio or a clock time (`0.2∶52∶47.8`, `11:13`, `1比1`): a ratio mark
-// with a digit on its other side next to the number.
-bool in_ratio(const Paragraph &p, const Quantity &q) {
+// One of the numbers of a ratio, a clock time or a date (`0.2∶52∶47.8`, `11:13`, `12·4`, `1比1`):
+// a joiner with a digit on its other side next to the number.
+bool joined_number(const Paragraph &p, const Quantity &q) {
   const std::string_view before = p.between(p.line.start, q.digits.start);
-  if (const auto mark = ends_with_any(before, p.data.ratio_marks); !mark.empty()) {
+  if (const auto mark = ends_with_any(before, p.data.joiners); !mark.empty()) {
     uint32_t i = static_cast<uint32_t>(before.size() - mark.size());
     if (i > 0 && is_digit(report::prev_code_point(before, i))) return true;
   }
   const std::string_view after = p.between(q.span.end, p.line.end);
-  if (const auto mark = starts_with_any(after, p.data.ratio_marks); !mark.empty()) {
+  if (const auto mark = starts_with_any(after, p.data.joiners); !mark.empty()) {
     uint32_t i = static_cast<uint32_t>(mark.size());
     if (i < after.size() && is_digit(next_code_point(after, i))) return true;
   }
@@ -78,7 +78,7 @@ bool in_ratio(const Paragraph &p, const Quantity &q) {
 
 // Spaces between a figure and its measure word or the word before it (`187 件`, `案件 1 件`).
 void check_spaces(const Paragraph &p, const Quantity &q, Findings &out) {
-  if (q.chinese || in_ratio(p, q)) return;
+  if (q.chinese || joined_number(p, q)) return;
   const uint32_t end = p.line.end;
   uint32_t j = q.span.end;
   while (j < end && report::is_space(code_point_at(p.text, j, end))) next_code_point(p.text.substr(0, end), j);
@@ -122,7 +122,7 @@ std::string_view cjk_run(const Paragraph &p, uint32_t from) {
 // of a list (`化解9457乡镇街道调委会化解3308`, `培训班28培训2300人次`).  Otherwise the number
 // may count something without its measure word (`11县`) or be a name the data does not know: a
 // guess, said as information.  Numbers that name or rank (28号, 4楼, 500强, 10大行动), codes
-// (12345) and the parts of ratios and clock times are no counts at all.
+// (12345) and the parts of ratios, clock times and dates are no counts at all.
 void check_bare_number(const Paragraph &p, size_t i, Findings &out) {
   const Quantity &q = p.qs[i];
   if (q.chinese || !q.unit.empty() || q.number.end > q.digits.end || !q.above.empty()) {
@@ -143,7 +143,7 @@ void check_bare_number(const Paragraph &p, size_t i, Findings &out) {
   if (std::find(p.data.codes.begin(), p.data.codes.end(), digits) != p.data.codes.end()) return;
   const std::string_view after = p.between(q.span.end, end);
   if (!starts_with_any(after, p.data.number_followers).empty() || !starts_with_any(after, p.data.name_followers).empty() ||
-      in_ratio(p, q))
+      joined_number(p, q))
     return;
   const std::string_view run = cjk_run(p, q.span.end);
   const bool runs_into_next = i + 1 < p.qs.size() && p.qs[i + 1].span.start == q.span.end + run.size() &&

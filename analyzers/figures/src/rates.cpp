@@ -21,11 +21,18 @@ Finding mismatch(const Quantity &rate, const std::string &code, Severity severit
   return f;
 }
 
-// The last two code points of s (the verb before 率: 出庭 in 负责人出庭率), or s when shorter.
-std::string_view last_word(std::string_view s) {
-  uint32_t i = static_cast<uint32_t>(s.size());
-  for (int n = 0; n < 2 && i > 0; ++n) report::prev_code_point(s, i);
-  return s.substr(i);
+// The end of a rate's name, up to n code points: the verb before 率 without its subject
+// (出庭应诉 of 行政机关负责人出庭应诉率).
+std::string_view tail(std::string_view name, int n) {
+  uint32_t i = static_cast<uint32_t>(name.size());
+  for (int k = 0; k < n && i > 0; ++k) report::prev_code_point(name, i);
+  return name.substr(i);
+}
+
+// The rate names what its numerator counts: the end of its name shares a word with the text that
+// describes the numerator (化解率 ↔ 成功化解20件, 网上可办率 ↔ 实现网上办理).
+bool names_numerator(std::string_view name, std::string_view numerator) {
+  return share_bigram(tail(name, 4), numerator);
 }
 
 // What qs[i] is said of: the label before it and the clause after it (`对现有132项权力事项逐项…`).
@@ -49,8 +56,10 @@ void check_distant_base(const Paragraph &p, size_t part, size_t rate, std::strin
   if (contains_any(name, p.data.increase) || contains_any(name, p.data.decrease) ||
       contains_any(name, p.data.year_on_year))
     return;
+  // With the base far away, the numerator must say the rate's very verb (出庭 of 出庭率), not
+  // only share a noun with it (规范性文件备案率 after 18件为…规范性文件).
   const std::string numerator = std::string(label_before(p, part)) + "|" + std::string(after_part);
-  if (numerator.find(last_word(name)) == std::string::npos) return;
+  if (numerator.find(tail(name, 2)) == std::string::npos) return;
   size_t base = part, agreeing = 0;
   for (size_t k = 0; k < part; ++k) {
     const Quantity &q = p.qs[k];
@@ -106,8 +115,8 @@ void check_rates(const Paragraph &p, Findings &out) {
     head = strip_suffix_any(head, {":", "："});
     head = strip_suffix_any(head, p.data.rate_verbs);
     if (!ends_with_any(head, p.data.share).empty() || ends_with_any(head, p.data.rate).empty()) continue;
-    // The rate must name what the numerator counts (化解率 … 成功化解20件); otherwise the nearest
-    // figures may count something else (起诉率 after 纠错数9件).
+    // The rate must name what the numerator counts; otherwise the nearest figures may count
+    // something else (起诉率 after 纠错数9件, 出庭应诉率 after 行政诉讼40件).
     const std::string_view rate_clause = last_clause(head, p.data);
     const std::string_view name = strip_suffix_any(rate_clause, p.data.rate);
     if (name.empty()) continue;
@@ -116,7 +125,7 @@ void check_rates(const Paragraph &p, Findings &out) {
       const Quantity &a = p.qs[r - 2];
       if (usable_count(p, a) && a.family == b.family && !(a.value < b.value) &&
           !contains_any(p.between(a.span.start, rate.span.start), p.data.terminators)) {
-        if (share_bigram(name, p.between(a.span.end, b.span.end + static_cast<uint32_t>(after_part.size()))))
+        if (names_numerator(name, p.between(a.span.end, b.span.end + static_cast<uint32_t>(after_part.size()))))
           judge_rate(p, r - 2, r - 1, r, "比率", out);
         continue;
       }

@@ -2,7 +2,8 @@
 //
 // Measure words and their families, 万/亿 multipliers, approximation markers, the cue words that
 // state relations (其中, 共, 占比, 率, 比, 同比…), codes and names that are not quantities (12345,
-// 28号, 4楼, 500强), ratio marks (11:13, 0.2∶52) and range marks are all data.  Data is immutable after loading and safe to share between threads.
+// 28号, 4楼, 500强), the joiners of ratios and times (0.2∶52, 11:13) and range marks are all data.
+// Data is immutable after loading and safe to share between threads.
 #ifndef REPORTLS_FIGURES_DATA_H
 #define REPORTLS_FIGURES_DATA_H
 
@@ -31,7 +32,7 @@ struct Data {
   std::vector<std::string> number_followers; // may follow a bare Arabic number (至, 和, 万…)
   std::vector<std::string> codes;            // numbers that are names, not quantities (12345)
   std::vector<std::string> name_followers;   // after a number that names or ranks: 号, 楼, 室, 强
-  std::vector<std::string> ratio_marks;      // between the numbers of a ratio or a clock time: ∶ :
+  std::vector<std::string> joiners;          // join numbers into one name: 0.2∶52, 11:13, 12·4, 1比1
   std::vector<std::string> range_separators, range_units;
 
   // Reads <dir>/figures.json.  Throws std::runtime_error("<file>: <reason>").
