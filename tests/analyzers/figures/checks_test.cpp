@@ -36,6 +36,8 @@ TEST_CASE("figures.sum: a right sum, a partial list and approximate figures stay
   CHECK(run("法律顾问8名，其中法制工作人员3名，专职律师3名，专家学者2名。\n").diagnostics.empty());
   CHECK(run("办理行政复议69件，其中调解终止17件、纠错数9件。\n").diagnostics.empty());
   CHECK(run("受理案件25件（其中，刑事案件7件，民事案件18件）。\n").diagnostics.empty());
+  CHECK(run("主动公开市政府规章13件(含新制定5件,修改4件,废止4件)。\n").diagnostics.empty());
+  CHECK(with_code(run("主动公开市政府规章13件(含新制定5件,修改6件,废止4件)。\n"), "figures.sum").size() == 1);
   CHECK(run("开展活动300余场，其中线上200余场、线下150余场。\n").diagnostics.empty());
   // The list ends where it reaches the total: 结案25件 is another statement.
   CHECK(run("办理案件30件，其中行政类10件，民事类20件，结案25件。\n").diagnostics.empty());
