@@ -1,6 +1,7 @@
 #include <reportls/figures/checks.h>
 
 #include <algorithm>
+#include <map>
 #include <string>
 
 namespace reportls::figures {
@@ -35,19 +36,18 @@ bool names_numerator(std::string_view name, std::string_view numerator) {
   return share_bigram(tail(name, 4), numerator);
 }
 
-// What qs[i] is said of: the label before it and the clause after it (`对现有132项权力事项逐项…`).
-std::string description(const Paragraph &p, size_t i) {
-  const Quantity &q = p.qs[i];
+// The clause that follows qs[i] up to the next separator (`权力事项逐项研究梳理` after 132项).
+std::string_view clause_after(const Paragraph &p, size_t i) {
   const uint32_t next = i + 1 < p.qs.size() ? p.qs[i + 1].span.start : p.line.end;
-  std::string_view after = p.between(q.span.end, next);
+  std::string_view after = p.between(p.qs[i].span.end, next);
   for (const auto *stops : {&p.data.separators, &p.data.terminators})
     for (const auto &sep : *stops) after = after.substr(0, after.find(sep));
-  return std::string(label_before(p, i)) + "|" + std::string(after);
+  return after;
 }
 
 // `应诉案件52件……负责人出庭应诉50件，出庭率98%`: the numerator qs[part] says the rate's verb
-// (出庭); the base is the one earlier figure of its kind, not smaller, whose description shares a
-// word with the numerator's.  Anything less certain stays silent.
+// (出庭); the base is the one earlier figure of its kind, not smaller, whose label or clause
+// shares a word with the numerator's.  Anything less certain stays silent.
 void check_distant_base(const Paragraph &p, size_t part, size_t rate, std::string_view name,
                         std::string_view after_part, Findings &out) {
   const Quantity &b = p.qs[part];
@@ -61,10 +61,10 @@ void check_distant_base(const Paragraph &p, size_t part, size_t rate, std::strin
   const std::string numerator = std::string(label_before(p, part)) + "|" + std::string(after_part);
   if (numerator.find(tail(name, 2)) == std::string::npos) return;
   size_t base = part, agreeing = 0;
-  for (size_t k = 0; k < part; ++k) {
+  for (size_t k = part; k-- > (part > kBaseWindow ? part - kBaseWindow : 0) && agreeing < 2;) {
     const Quantity &q = p.qs[k];
     if (!usable_count(p, q) || q.family != b.family || q.value < b.value) continue;
-    if (!share_bigram(numerator, description(p, k))) continue;
+    if (!share_bigram(numerator, label_before(p, k)) && !share_bigram(numerator, clause_after(p, k))) continue;
     base = k;
     ++agreeing;
   }
@@ -81,7 +81,7 @@ void judge_rate(const Paragraph &p, size_t base, size_t part, size_t rate_at, co
   const bool ok = rounds_to(rate.value, b.value, a.value);
   // Another figure of the paragraph that gives the stated rate may be the base the author meant.
   const Quantity *other = nullptr;
-  for (size_t k = 0; k < rate_at && !ok && !other; ++k) {
+  for (size_t k = rate_at > kBaseWindow ? rate_at - kBaseWindow : 0; k < rate_at && !ok && !other; ++k) {
     const Quantity &q = p.qs[k];
     if (k != base && k != part && usable_count(p, q) && q.family == b.family && !(q.value < b.value) &&
         (rounds_to(rate.value, b.value, q.value) || truncated_percent(b.value, q.value, rate.value.scale) == rate.value))
@@ -135,23 +135,30 @@ void check_rates(const Paragraph &p, Findings &out) {
 }
 
 void check_shares(const Paragraph &p, Findings &out) {
-  for (size_t r = 1; r < p.qs.size(); ++r) {
-    const Quantity &rate = p.qs[r];
-    if (rate.approximate() || !share_of_previous(p, r)) continue;
-    const size_t part = r - 1;
-    const Quantity &b = p.qs[part];
-    if (!usable_count(p, b)) continue;
-    // The total: the nearest figure of the part's kind before it that the text marks as a total,
-    // in the same sentence as its breakdown (a list may run on after ；).
-    for (size_t k = part; k-- > 0;) {
-      const Quantity &t = p.qs[k];
-      const PartsCue cue = parts_cue(p, k);
-      if (contains_any(p.between(cue.from ? cue.from : t.span.end, b.span.start), p.data.sentence_ends)) break;
-      if (!usable_count(p, t) || t.family != b.family) continue;
-      if (!cue.from && !has_total_cue(label_before(p, k), p.data)) continue;
-      if (!(t.value < b.value)) judge_rate(p, k, part, r, "占比", out);
-      break;
+  // The total of a share: the latest figure of the part's kind in the same sentence that the text
+  // marks as a total (a list of shares may run on after ；).  One pass, so a long list stays linear.
+  struct Total {
+    size_t at;
+    uint32_t scope;  // where its breakdown starts (after `。其中`, the next sentence)
+  };
+  std::map<std::string, Total, std::less<>> totals;  // by measure-word family
+  for (size_t i = 0; i < p.qs.size(); ++i) {
+    const Quantity &q = p.qs[i];
+    const uint32_t previous_end = i > 0 ? p.qs[i - 1].span.end : p.line.start;
+    std::erase_if(totals, [&](const auto &entry) {
+      return contains_any(p.between(std::max(entry.second.scope, previous_end), q.span.start), p.data.sentence_ends);
+    });
+    if (share_of_previous(p, i)) {
+      const Quantity &part = p.qs[i - 1];
+      const auto total = totals.find(part.family);
+      if (!q.approximate() && usable_count(p, part) && total != totals.end() && total->second.at != i - 1 &&
+          !(p.qs[total->second.at].value < part.value))
+        judge_rate(p, total->second.at, i - 1, i, "占比", out);
+      continue;
     }
+    if (!usable_count(p, q)) continue;
+    const PartsCue cue = parts_cue(p, i);
+    if (cue.from || has_total_cue(label_before(p, i), p.data)) totals[q.family] = {i, cue.from ? cue.from : q.span.end};
   }
 }
 

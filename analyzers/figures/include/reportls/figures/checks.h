@@ -68,9 +68,12 @@ struct PartsCue {
   bool in_brackets = false;
 };
 PartsCue parts_cue(const Paragraph &p, size_t t);
+// How many figures before a rate are read as its possible base: a base is stated near its rate,
+// and the bound keeps a paragraph of thousands of figures linear.
+inline constexpr size_t kBaseWindow = 48;
 // The check shared by rates and shares: stated ≈ 100·part/base within the rounding of its own
 // decimals; records the relation for hover and reports a mismatch (a truncated value as
-// information) unless another figure of the paragraph at or above the part gives the stated rate
+// information) unless another nearby figure at or above the part gives the stated rate
 // (then the text may mean that base).  `what` names the relation in the hover (比率, 占比).
 void judge_rate(const Paragraph &p, size_t base, size_t part, size_t rate, const char *what, Findings &out);
 
