@@ -111,6 +111,31 @@ TEST_CASE("signature lines are excluded from the last section") {
   CHECK(parse_text("一、甲\n二〇二四年二月二十九日\n").lines[1].kind == LineKind::Signature);
 }
 
+TEST_CASE("front matter: unpunctuated lines before the first heading that are not the title") {
+  // A covering letter (函) around a report, as published pages carry it.
+  const std::string text =
+      "首页 > 信息公开 > 年度报告\n"        // 1 site navigation
+      "浙卫〔2024〕3号\n"                    // 2 文号
+      "某省卫生健康委\n"                     // 3 issuer, directly above the title: part of it
+      "某省卫生健康委关于2023年度法治政府建设情况的报告\n"  // 4 title
+      "发布日期:2024-03-08 来源:办公室\n"    // 5 publish info (colons are no clause marks)
+      "省政府:\n"                            // 6 salutation
+      "现将我委2023年度法治政府建设情况报告如下。\n"  // 7 preface: prose
+      "一、主要举措和成效\n"                 // 8 first heading
+      "本年新制作数量\n";                    // 9 after the first heading: left to the checks
+  const Document d = parse_text(text);
+  CHECK(lines_of_kind(d, LineKind::Title) == std::vector<uint32_t>{3, 4});
+  CHECK(d.str(d.title->text) == "某省卫生健康委关于2023年度法治政府建设情况的报告");
+  CHECK(lines_of_kind(d, LineKind::Body) == std::vector<uint32_t>{7, 9});
+  for (uint32_t line : {2u, 6u}) {
+    CAPTURE(line);
+    CHECK(d.lines[line - 1].kind == LineKind::Front);
+  }
+  // Navigation and publish info are chrome or front matter; neither is prose.
+  CHECK_FALSE(is_prose(d.lines[0].kind));
+  CHECK_FALSE(is_prose(d.lines[4].kind));
+}
+
 TEST_CASE("corpus: title per report") {
   const std::map<std::string, std::pair<std::string, std::vector<uint32_t>>> expected = {
       {"cangxi-rural-revitalization-bureau-2023", {"", {}}},

@@ -14,7 +14,8 @@ sections.missing reason; for FN rows the code may change, which is how a defect 
 covered is given to a new rule).
 
 Matching: a diagnostic takes the first unused label of its file, line and code whose quote overlaps
-the text the diagnostic covers (sections.missing also by the part its message names).  Otherwise it
+the text the diagnostic covers; once-per-document findings (DOCUMENT_LEVEL) match on any line, and
+sections.missing by the part its message names.  Otherwise it
 takes an FN row of the same line whose code has the same family (the part before the dot) and
 whose quote overlaps: a defect found.  Otherwise it is unjudged.
 
@@ -31,6 +32,9 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 NORMALIZED = "punctuation.normalized-document"
+# Once-per-document findings: where they are shown (the title, else the first line) is incidental,
+# so they match their labels by file, code and the part they name, on any line.
+DOCUMENT_LEVEL = (NORMALIZED, "sections.missing")
 DIAG_VERDICTS = ("TP", "FP", "ARTIFACT")
 SEVERITY = {1: "E", 2: "W", 3: "I", 4: "H"}
 
@@ -165,12 +169,14 @@ def run_reportls(binary, texts_dir, names, extra):
 def match(diagnostics, labels):
     by_place = collections.defaultdict(list)
     for label in labels:
-        by_place[(label.file, label.line)].append(label)
+        where = label.line if label.code not in DOCUMENT_LEVEL or label.verdict == "FN" else 0
+        by_place[(label.file, where)].append(label)
     for d in diagnostics:
-        here = by_place.get((d.file, d.line), [])
+        document_level = d.code in DOCUMENT_LEVEL
+        here = by_place.get((d.file, 0 if document_level else d.line), [])
         for label in here:
             if (not label.used and label.verdict in DIAG_VERDICTS and label.code == d.code
-                    and d.names_part(label) and (d.overlaps(label) or label.part)):
+                    and d.names_part(label) and (document_level or d.overlaps(label))):
                 label.used, d.label = True, label
                 break
         if d.label:

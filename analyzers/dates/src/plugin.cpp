@@ -17,6 +17,7 @@ struct DatesChecker {
   static std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &tables,
                                                const plugin::Document &document,
                                                const std::function<bool()> &cancelled) {
+    if (!tables.profiles.for_document(doc, document.settings)) return {};
     return reportls::dates::check(doc, tables, report::report_year(doc, document.settings), cancelled);
   }
 };

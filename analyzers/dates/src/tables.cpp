@@ -49,6 +49,8 @@ Tables load(const std::string &plugin_dir, const std::vector<std::string> &data_
     }
   }
   finish(t);
+  t.profiles = report::Profiles::load(report::data_folders(plugin_dir, data_dirs));
+  for (const std::string &e : t.profiles.errors()) errors.push_back(e);
   return t;
 }
 

@@ -68,7 +68,10 @@ std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables 
   uint32_t fullwidth_marks = 0;
   std::vector<plugin::Diagnostic> unpaired, patterns;
   for (const report::Line &line : doc.lines) {
-    if (line.kind == report::LineKind::Debris || line.kind == report::LineKind::Blank) continue;
+    // Chrome and front matter (publish-info lines, 文号, the issuer) are not the author's prose.
+    if (line.kind == report::LineKind::Debris || line.kind == report::LineKind::Blank ||
+        line.kind == report::LineKind::Front)
+      continue;
     if (cancelled()) return {};
     const std::string_view text = doc.str(line.span);
     const Span content = relative(line.content, line.span.start);

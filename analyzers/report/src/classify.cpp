@@ -196,6 +196,14 @@ bool is_date_line(std::string_view s) {
   return i == v.size();
 }
 
+bool has_no_clause_marks(std::string_view s) {
+  for (uint32_t i = 0; i < s.size();) {
+    const char32_t c = next_code_point(s, i);
+    if (c != U':' && c != U'：' && is_clause_punct(c)) return false;
+  }
+  return true;
+}
+
 bool is_title_like(std::string_view s, uint32_t max_chars) {
   uint32_t n = 0;
   for (uint32_t i = 0; i < s.size();) {

@@ -38,8 +38,6 @@ std::optional<std::string_view> Document::meta(std::string_view key) const {
 
 namespace {
 
-bool is_content(LineKind k) { return k == LineKind::Body || k == LineKind::Heading; }
-
 // Marks the title block among the first candidate lines before the first heading.
 void find_title(Document &doc, const Rules &rules, uint32_t first_heading_line) {
   std::optional<uint32_t> first, last;
@@ -58,10 +56,20 @@ void find_title(Document &doc, const Rules &rules, uint32_t first_heading_line) 
     if (rules.matches_title(s)) last = i;
   }
   if (!first) return;
-  for (uint32_t i = *first; i <= *last; ++i)
+  // The line right above (no blank line between) belongs to the title when it could: the issuing
+  // body on its own line, or the first half of a title the page split.
+  uint32_t top = *first;
+  if (top > 0) {
+    const Line &above = doc.lines[top - 1];
+    const std::string_view s = doc.str(above.content);
+    uint32_t end = static_cast<uint32_t>(s.size());
+    if (above.kind == LineKind::Body && detail::is_title_like(s, rules.title_max_chars) &&
+        !detail::is_date_line(s) && is_cjk_ideograph(prev_code_point(s, end)))
+      --top;
+  }
+  for (uint32_t i = top; i <= *last; ++i)
     if (doc.lines[i].kind == LineKind::Body) doc.lines[i].kind = LineKind::Title;
-  doc.title = Title{*first, *last,
-                    Span{doc.lines[*first].content.start, doc.lines[*last].content.end},
+  doc.title = Title{top, *last, Span{doc.lines[top].content.start, doc.lines[*last].content.end},
                     doc.lines[*first].content};
 }
 
@@ -83,11 +91,20 @@ void find_signature(Document &doc, const Rules &rules, uint32_t after_line) {
   for (uint32_t i : run) doc.lines[i].kind = LineKind::Signature;
 }
 
+// Before the first heading, prose is the preface (导语) or a covering letter, written in
+// sentences; a line there without a clause mark is front matter.
+void mark_front_matter(Document &doc, uint32_t first_heading_line) {
+  for (uint32_t i = 0; i < first_heading_line; ++i) {
+    Line &l = doc.lines[i];
+    if (l.kind == LineKind::Body && detail::has_no_clause_marks(doc.str(l.content))) l.kind = LineKind::Front;
+  }
+}
+
 void build_sections(Document &doc) {
   // last_content[k]: the last Body/Heading line before line k (-1: none).
   std::vector<int64_t> last_content(doc.lines.size() + 1, -1);
   for (size_t k = 0; k < doc.lines.size(); ++k)
-    last_content[k + 1] = is_content(doc.lines[k].kind) ? static_cast<int64_t>(k) : last_content[k];
+    last_content[k + 1] = is_prose(doc.lines[k].kind) ? static_cast<int64_t>(k) : last_content[k];
 
   doc.sections.resize(doc.headings.size());
   std::vector<uint32_t> stack;
@@ -241,6 +258,7 @@ void finish(Document &doc, const Rules &rules, const Reused *reused) {
                              ? (doc.title ? doc.title->last_line + 1 : 0)
                              : doc.headings.back().line + 1;
   find_signature(doc, rules, after);
+  mark_front_matter(doc, first_heading_line);
   build_sections(doc);
   find_enumerations(doc, reused);
 }
@@ -298,9 +316,10 @@ Document reparse(const Document &old, std::string_view text, const Rules &rules,
   for (uint32_t i = 0; i < doc.lines.size(); ++i) {
     std::optional<LineKind> known;
     if (i < first || i >= last) {
-      // Title and signature are decided again below; the content alone made them Body.
+      // Title, signature and front matter are decided again below; the content alone made them
+      // Body.
       const LineKind k = doc.lines[i].kind;
-      known = k == LineKind::Title || k == LineKind::Signature ? LineKind::Body : k;
+      known = k == LineKind::Title || k == LineKind::Signature || k == LineKind::Front ? LineKind::Body : k;
     }
     classify_line(doc, i, rules, known);
   }

@@ -74,11 +74,13 @@ std::optional<plugin::Fix> skeleton_fix(const Document &doc, const Profile &prof
 
 }  // namespace
 
-std::vector<plugin::Diagnostic> check(const Document &doc, const Profile &profile) {
+std::vector<plugin::Diagnostic> check(const Document &doc, const Profile &profile,
+                                      std::optional<uint32_t> report_year) {
   std::vector<plugin::Diagnostic> out;
   const std::vector<ItemMatch> matches = report::match_items(profile, doc);
   for (const ItemMatch &m : matches) {
     const report::ProfileItem &it = profile.items[m.item];
+    if (report_year && *report_year < it.required_from) continue;
     if (m.status == ItemStatus::Missing && !it.optional) {
       auto d = make_diagnostic(anchor(doc), severity(it.missing_severity), "sections.missing",
                     "缺少“" + it.wording + "”部分：" + basis(profile) + "要求" + profile.report_type +

@@ -1,16 +1,23 @@
 // reportls/dates/dates.h — the report year, the plan year and the signing date.
 //
 // Rules (codes dates.<rule>):
-//   plan-year  a plan-section heading (下一步/工作计划…, from dates.json) names a year other than
-//              report year + 1;
-//   early      the 落款 date lies within the report year (the year had not ended);
-//   relative   今年 / 今年以来 / 截至目前 in an annual report (once per paragraph);
-//   format     the 落款 date zero-padded (`02月`) or in Chinese numerals (GB/T 9704: `2024年2月29日`).
+//   plan-year     a plan-section heading (下一步/工作计划…, from dates.json) names a year other than
+//                 report year + 1;
+//   heading-year  another heading opens with a year other than the report year (or the next), in
+//                 a report whose title states its year (`一、2022年法治政府建设情况` for 2023);
+//   early         a 落款 date lies within the report year (the year had not ended);
+//   relative      今年 / 今年以来 / 截至目前 in an annual report (once per paragraph);
+//   format        a 落款 date zero-padded (`02月`) or in Chinese numerals (GB/T 9704: `2024年2月29日`),
+//                 or any date written as eight digits (`20191118`, `20251231日`).
+// Documents no report profile fits (news items, opinions, other texts) are not checked.
+// The 落款 dates are the closing signature's and, when the title states the report year, every line
+// holding nothing but a date (the 落款 of a cover letter 函 before the report).
 #ifndef REPORTLS_DATES_DATES_H
 #define REPORTLS_DATES_DATES_H
 
 #include <reportls/plugin.hpp>
 #include <reportls/report/document.h>
+#include <reportls/report/profile.h>
 
 #include <functional>
 #include <optional>
@@ -22,10 +29,12 @@ namespace reportls::dates {
 struct Tables {
   std::vector<std::string> relative;       // relative time words, longest first
   std::vector<std::string> plan_headings;  // a level-1 heading containing one opens the plan section
+  report::Profiles profiles;               // which documents are reports: only reports are checked
 };
 
 // Loads dates.json from the plugin folder (throws std::runtime_error when broken) and from each
-// data folder (lists appended; a broken file is skipped, "<file>: <reason>" added to errors).
+// data folder (lists appended; a broken file is skipped, "<file>: <reason>" added to errors), and
+// the report profiles of those folders.
 Tables load(const std::string &plugin_dir, const std::vector<std::string> &data_dirs,
             std::vector<std::string> &errors);
 

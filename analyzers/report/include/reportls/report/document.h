@@ -28,7 +28,13 @@ enum class LineKind : uint8_t {
   Heading,    // a numbered heading (see heading.h)
   Body,       // everything else, including the preface (导语)
   Signature,  // the closing 落款: issuing body and date lines at the end of the report
+  Front,      // front matter before the first heading that is not prose: a short line without
+              // sentence punctuation (。，；！？) that is not the title — a site name, the issuing
+              // body, a 文号, a publish-info or metadata line, a covering letter's 落款
 };
+
+// Lines a reader reads as the report's own sentences: body paragraphs and headings.
+inline bool is_prose(LineKind k) { return k == LineKind::Body || k == LineKind::Heading; }
 
 struct Line {
   Span span;      // the physical line without its terminator (\n, \r\n or a lone \r)
@@ -38,12 +44,13 @@ struct Line {
 };
 
 // The title block: from the first to the last line matching a title pattern, including short
-// unpunctuated lines in between (the issuing body between two title lines).
+// unpunctuated lines in between (the issuing body between two title lines) and one such line
+// directly above (the issuing body, or the first half of a split title).
 struct Title {
   uint32_t first_line = 0;
   uint32_t last_line = 0;
   Span span;   // first title line's content start to last title line's content end
-  Span text;   // the first title line's content: the title proper
+  Span text;   // the content of the first line matching a title pattern: the title proper
   friend bool operator==(const Title &, const Title &) = default;
 };
 

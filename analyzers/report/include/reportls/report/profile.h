@@ -35,6 +35,7 @@ struct ProfileItem {
   bool may_fold = false;     // may appear only as a sub-point (then Folded, not Missing)
   bool theme_headings = false;  // top-level headings no other item claims count as this item
   bool needs_cause = false;  // the section must contain a cause analysis (cause_patterns)
+  uint32_t required_from = 0;  // reports on years before this one need not have the item (0: all)
   std::shared_ptr<const ProfilePatterns> patterns;  // heading variants, folded and cause patterns
 };
 
@@ -47,8 +48,13 @@ struct Profile {
   std::vector<ProfileItem> items;
   std::shared_ptr<const ProfilePatterns> detect;  // title and preface patterns
 
-  // True when a title pattern matches the title, or a preface pattern matches a body line
-  // before the first heading (bounded ICU searches).
+  // True when a title pattern matches the title block's lines joined (bounded ICU searches).
+  bool title_matches(const Document &doc) const;
+  // True when the title matches, or a preface pattern matches a body line before the first
+  // heading and the text is a report: without a title, the preface declares it (`报告如下`,
+  // declaration patterns) or a top-level heading names one of the profile's items by its own
+  // heading patterns; with a title of another kind (a 政府工作报告), two such headings.  A news
+  // item or an opinion on the same subject is not the report.
   bool detects(const Document &doc) const;
 };
 
@@ -65,9 +71,15 @@ class Profiles {
   const std::vector<std::string> &errors() const { return errors_; }
   const Profile *find(std::string_view id) const;
   // setting_id non-empty: that profile (nullptr and *unknown = true when there is none).
-  // Otherwise the first profile (in load order) whose detects() holds, else nullptr.
+  // Otherwise the first profile (in load order) whose title matches, else the first whose
+  // detects() holds, else nullptr: the document is not a report of any profile.
   const Profile *choose(const Document &doc, std::string_view setting_id,
                         bool *unknown = nullptr) const;
+
+  // choose() with the "profile" member of the settings JSON (see profile_setting).  nullptr: the
+  // document is not a report, and report-level checks (sections, numbering, dates) stay silent.
+  const Profile *for_document(const Document &doc, std::string_view settings_json,
+                              bool *unknown = nullptr) const;
 
   void add(Profile p);  // replaces a profile with the same id
 
@@ -76,9 +88,15 @@ class Profiles {
   std::vector<std::string> errors_;
 };
 
+// The "profile" member of a settings JSON object, or "" when absent, not a string or the settings
+// are not an object.
+std::string profile_setting(std::string_view settings_json);
+
 enum class ItemStatus : uint8_t {
   Heading,  // a top-level heading matches a heading variant
   Folded,   // only a sub-point (lower-level heading or 一是… item) matches
+  RunIn,    // a heading run into a paragraph (` 一、标题 ` inside a line: the text lost its line
+            // breaks); the item is there
   Missing,
 };
 

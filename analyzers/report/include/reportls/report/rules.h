@@ -24,7 +24,7 @@ struct Rules {
   std::vector<std::string> debris_prefixes;  // trimmed line starts with X
   std::vector<std::string> debris_equals;    // line equals X once whitespace, filler and 【】[] go
   std::u32string filler;                     // a line of only these and whitespace is chrome (□)
-  std::u32string nav_separators;             // `中国政府网 | 重庆市人民政府网`: site navigation…
+  std::u32string nav_separators;             // `中国政府网 | 重庆市人民政府网`, `首页 > 政务公开`…
   uint32_t nav_max_segment_chars = 20;       // …when every segment is at most this long
   // Metadata keys: `[ 成文日期 ] 2024-02-29`, `发布日期:2021-02-03`.  A line that starts with a key
   // (bracketed or followed by a colon) is chrome, and its key/value pairs become Document::metadata.
