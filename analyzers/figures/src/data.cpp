@@ -66,7 +66,7 @@ Data Data::parse(std::string_view text, const std::string &origin) {
   static const std::vector<std::string> known = {
       "format", "version", "unit_families", "measure_words", "multipliers", "approx", "not_quantities",
       "cues", "number_followers", "codes", "name_followers", "joiners",
-      "range_separators", "range_units"};
+      "range_separators", "range_units", "name_years"};
   for (const auto &[key, _] : j.items())
     if (std::find(known.begin(), known.end(), key) == known.end())
       throw std::runtime_error(origin + ": unknown key \"" + key + "\"");
@@ -115,6 +115,14 @@ Data Data::parse(std::string_view text, const std::string &origin) {
   d.joiners = strings(j, "joiners", origin);
   d.range_separators = strings(j, "range_separators", origin);
   d.range_units = strings(j, "range_units", origin);
+  if (j.contains("name_years")) {
+    const json &y = j["name_years"];
+    if (!y.is_array() || y.size() != 2 || !y[0].is_number_unsigned() || !y[1].is_number_unsigned() ||
+        y[0].get<uint32_t>() > y[1].get<uint32_t>())
+      throw std::runtime_error(origin + ": \"name_years\" must be [from, to], two years in order");
+    d.name_years_from = y[0].get<uint32_t>();
+    d.name_years_to = y[1].get<uint32_t>();
+  }
   sort_all(d);
   return d;
 }
@@ -159,6 +167,7 @@ void Data::merge(const Data &o) {
   append(joiners, o.joiners);
   append(range_separators, o.range_separators);
   append(range_units, o.range_units);
+  if (o.name_years_to != 0) name_years_from = o.name_years_from, name_years_to = o.name_years_to;
   sort_all(*this);
 }
 

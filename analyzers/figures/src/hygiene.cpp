@@ -76,7 +76,7 @@ bool joined_number(const Paragraph &p, const Quantity &q) {
   return false;
 }
 
-// Spaces between a figure and its measure word or the word before it (`187 件`, `案件 1 件`).
+// A space between a figure and its measure word (`187 件`, `案件 1 件`).
 void check_spaces(const Paragraph &p, const Quantity &q, Findings &out) {
   if (q.chinese || joined_number(p, q)) return;
   const uint32_t end = p.line.end;
@@ -91,17 +91,16 @@ void check_spaces(const Paragraph &p, const Quantity &q, Findings &out) {
     f.fixes.push_back(remove(s, "删除空格", true));
     out.diagnostics.push_back(std::move(f));
   };
-  uint32_t s = q.span.start;
-  while (s > p.line.start) {
-    uint32_t t = s;
-    if (!report::is_space(report::prev_code_point(p.text, t))) break;
-    s = t;
-  }
-  if (s < q.span.start && s > p.line.start) {
-    uint32_t t = s;
-    if (report::is_cjk_ideograph(report::prev_code_point(p.text, t))) report_space({s, q.span.start});
-  }
+  // A space between the word before and the number (`案件 1件`) is punctuation.space's to report.
   report_space({q.span.end, j});
+}
+
+// Four digits in the data's span of years (`2024`, `2035`): before Chinese text they name a year.
+bool names_year(const Paragraph &p, std::string_view digits) {
+  if (digits.size() != 4 || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return false;
+  const uint32_t year = static_cast<uint32_t>(std::stoul(std::string(digits)));
+  return p.data.name_years_to != 0 && year >= p.data.name_years_from && year <= p.data.name_years_to;
 }
 
 // The CJK text from `from` up to the first character that is not a CJK ideograph.
@@ -150,6 +149,7 @@ void check_bare_number(const Paragraph &p, size_t i, Findings &out) {
                               share_bigram(label_before(p, i), run);
   const bool certain = !starts_with_any(after, p.data.parts).empty() || runs_into_next;
   if (!certain && !q.value.is_integer()) return;  // `3.15消费者权益日`: a date or a version, not a count
+  if (!certain && names_year(p, digits)) return;   // `2024厦门市社科知识大赛`: a year, not a count
   uint32_t k = q.span.end;
   next_code_point(p.text.substr(0, end), k);
   uint32_t k2 = k;

@@ -195,6 +195,14 @@ TEST_CASE("figures.unit") {
   CHECK(slice(t, d[4].range) == "11");
 }
 
+TEST_CASE("figures.unit: the space after a figure is its own; the space before it is punctuation.space's") {
+  std::string t = "查封扣押案件 1 件，信息公开目录发布 4282 条。\n";
+  auto d = with_code(run(t), "figures.unit");
+  REQUIRE(d.size() == 2);
+  CHECK(t.substr(d[0].range.start - 1, 5) == "1 件");
+  CHECK(t.substr(d[1].range.start - 4, 8) == "4282 条");
+}
+
 TEST_CASE("figures.unit: a bare number is certain only where two statements ran together") {
   SUBCASE("the text runs on into the next item of a list, or into 其中: warning") {
     std::string t = "村居调委会化解9457乡镇街道调委会化解3308行业性调委会化解2070件，移交督办线索3其中33条，举办培训班28培训2300人次。\n";
@@ -225,6 +233,7 @@ TEST_CASE("figures.unit: a bare number is certain only where two statements ran 
              "依照第二十条，实施10大行动，40家世界500强、46家国内500强，全面实施“31证合一”。\n",
              "楼宇达16幢和44幢，开展“12·4”国家宪法日宣传，开通12368诉讼服务热线，印发2020版指南，启动2级应急响应。\n",
              "纪念“3.15”消费者权益日，会议于上午10时30分召开，创建5星级服务窗口。\n",
+             "组队参加2024厦门市社科知识大赛获三等奖，对标2035远景目标。\n",
          }) {
       CAPTURE(t);
       CHECK(with_code(run(t), "figures.unit").empty());

@@ -2,7 +2,7 @@
 //
 // Measure words and their families, 万/亿 multipliers, approximation markers, the cue words that
 // state relations (其中, 共, 占比, 率, 比, 同比…), codes and names that are not quantities (12345,
-// 28号, 4楼, 500强), the joiners of ratios and times (0.2∶52, 11:13) and range marks are all data.
+// 28号, 4楼, 500强, years that name an event), the joiners of ratios and times (0.2∶52, 11:13) and range marks are all data.
 // Data is immutable after loading and safe to share between threads.
 #ifndef REPORTLS_FIGURES_DATA_H
 #define REPORTLS_FIGURES_DATA_H
@@ -34,6 +34,9 @@ struct Data {
   std::vector<std::string> name_followers;   // after a number that names or ranks: 号, 楼, 室, 强
   std::vector<std::string> joiners;          // join numbers into one name: 0.2∶52, 11:13, 12·4, 1比1
   std::vector<std::string> range_separators, range_units;
+  // A bare four-digit number in [from, to] straight before Chinese text names a year
+  // (`2024厦门市社科知识大赛`, `2035远景目标`), not a count that lost its measure word.
+  uint32_t name_years_from = 0, name_years_to = 0;
 
   // Reads <dir>/figures.json.  Throws std::runtime_error("<file>: <reason>").
   static Data load(const std::string &dir);
