@@ -173,7 +173,7 @@ def run_reportls(binary, texts_dir, names, extra):
 def match(diagnostics, labels):
     by_place = collections.defaultdict(list)
     for label in labels:
-        where = label.line if label.code not in DOCUMENT_LEVEL or label.verdict == "FN" else 0
+        where = label.line if label.code not in DOCUMENT_LEVEL else 0
         by_place[(label.file, where)].append(label)
     for d in diagnostics:
         document_level = d.code in DOCUMENT_LEVEL
