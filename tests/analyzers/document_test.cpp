@@ -111,6 +111,60 @@ TEST_CASE("signature lines are excluded from the last section") {
   CHECK(parse_text("一、甲\n二〇二四年二月二十九日\n").lines[1].kind == LineKind::Signature);
 }
 
+TEST_CASE("front matter: unpunctuated lines before the first heading that are not the title") {
+  // A covering letter (函) around a report, as published pages carry it.
+  const std::string text =
+      "首页 > 信息公开 > 年度报告\n"        // 1 site navigation
+      "浙卫〔2024〕3号\n"                    // 2 文号
+      "某省卫生健康委\n"                     // 3 issuer, directly above the title: part of it
+      "某省卫生健康委关于2023年度法治政府建设情况的报告\n"  // 4 title
+      "发布日期:2024-03-08 来源:办公室\n"    // 5 publish info (colons are no clause marks)
+      "省政府:\n"                            // 6 salutation
+      "现将我委2023年度法治政府建设情况报告如下。\n"  // 7 preface: prose
+      "一、主要举措和成效\n"                 // 8 first heading
+      "本年新制作数量\n";                    // 9 after the first heading: left to the checks
+  const Document d = parse_text(text);
+  CHECK(lines_of_kind(d, LineKind::Title) == std::vector<uint32_t>{3, 4});
+  CHECK(d.str(d.title->text) == "某省卫生健康委关于2023年度法治政府建设情况的报告");
+  CHECK(lines_of_kind(d, LineKind::Body) == std::vector<uint32_t>{7, 9});
+  for (uint32_t line : {2u, 6u}) {
+    CAPTURE(line);
+    CHECK(d.lines[line - 1].kind == LineKind::Front);
+  }
+  // Navigation and publish info are chrome or front matter; neither is prose.
+  CHECK_FALSE(is_prose(d.lines[0].kind));
+  CHECK_FALSE(is_prose(d.lines[4].kind));
+}
+
+TEST_CASE("a Markdown report's first # heading is its title when it reads as one") {
+  const std::string text = "# 某县2023年度法治政府建设情况报告\n\n2023年，某县推进法治政府建设。\n\n## 主要举措和成效\n";
+  const Document d = parse_text(text);
+  REQUIRE(d.title);
+  CHECK(d.str(d.title->text) == "某县2023年度法治政府建设情况报告");
+  REQUIRE(d.headings.size() == 1);
+  CHECK(d.str(d.headings[0].text) == "主要举措和成效");
+  // A first heading that is no title stays a heading.
+  const Document notes = parse_text(std::string_view("# 工作要点\n正文。\n"));
+  CHECK_FALSE(notes.title);
+  CHECK(notes.headings.size() == 1);
+}
+
+TEST_CASE("news about a report is no title; a page's metadata title is") {
+  // A headline: an event about the report, with the report's name at its end.
+  CHECK_FALSE(parse_text(std::string_view("某州人大常委会审议某州政府2020年法治政府建设工作情况报告\n正文。\n")).title);
+  CHECK_FALSE(parse_text(std::string_view("省政府党组召开会议审议2019年度法治政府建设情况报告\n正文。\n")).title);
+  // The title only in the page's metadata list, its keys spaced or after a list bullet.
+  const std::string page = "- 索 引 号: 1137/2025-00638\n- 标题: 某市生态环境局2024年度法治政府建设报告\n- 发文字号:\n"
+                           "2024年，市生态环境局推进法治政府建设。\n一、主要举措和成效\n";
+  const Document d = parse_text(page);
+  CHECK(d.lines[0].kind == LineKind::Debris);
+  CHECK(d.lines[1].kind == LineKind::Debris);
+  REQUIRE(d.title);
+  CHECK(d.str(d.title->text) == "某市生态环境局2024年度法治政府建设报告");
+  REQUIRE(d.meta("索引号"));
+  CHECK(*d.meta("索引号") == "1137/2025-00638");
+}
+
 TEST_CASE("corpus: title per report") {
   const std::map<std::string, std::pair<std::string, std::vector<uint32_t>>> expected = {
       {"cangxi-rural-revitalization-bureau-2023", {"", {}}},

@@ -80,10 +80,11 @@ def check_environment():
         raise unittest.SkipTest("reportls binary not built: " + BINARY)
 
 
-# The draft every headless editor opens beside the sample report: a placeholder after a non-BMP
-# character (one character in the editor, two UTF-16 units on the wire).
-DRAFT_LINES = ["一、总体情况", "𠮷县人民政府××年度法治政府建设工作取得成效。"]
-PLACEHOLDER_LINE = 1
+# The draft every headless editor opens beside the sample report: a report (its title says so) with
+# a placeholder after a non-BMP character (one character in the editor, two UTF-16 units on the
+# wire).
+DRAFT_LINES = ["𠮷县2023年度法治政府建设情况报告", "一、总体情况", "𠮷县人民政府××年度法治政府建设工作取得成效。"]
+PLACEHOLDER_LINE = 2
 
 
 class HeadlessEditorTest(unittest.TestCase):

@@ -76,7 +76,7 @@ const changed = (...keys) => listeners.config({ affectsConfiguration: (s) => s =
   assert.ok(languages.includes('plaintext') && languages.includes('markdown'));
   // initializationOptions: the settings object the server reads.
   const init = c.clientOptions.initializationOptions();
-  assert.deepStrictEqual(init, { debounce: 0, dataDirs: ['/data'], rules: { figures: 'error' }, reportYear: 2023, pluginDirs: ['/opt/plugins'] });
+  assert.deepStrictEqual(init, { debounce: 0, dataDirs: ['/data'], rules: { figures: 'error' }, allChineseText: false, reportYear: 2023, pluginDirs: ['/opt/plugins'] });
   // A settings change is sent as {"settings": {"reportls": {...}}}, without a restart.
   config.profile = 'fazhi-annual';
   changed('reportls.profile');

@@ -1,14 +1,12 @@
-#include <reportls/dates/dates.h>
+#include "rules.h"
+
 #include <reportls/report/report_year.h>
 
 #include <algorithm>
 
 namespace reportls::dates {
-namespace {
 
-using report::Span;
-
-plugin::Diagnostic make(Span at, reportls_severity severity, const char *rule, std::string message) {
+plugin::Diagnostic make(report::Span at, reportls_severity severity, const char *rule, std::string message) {
   plugin::Diagnostic d;
   d.start = at.start;
   d.end = at.end;
@@ -18,19 +16,23 @@ plugin::Diagnostic make(Span at, reportls_severity severity, const char *rule, s
   return d;
 }
 
-std::string arabic(const report::Date &d) {
-  return std::to_string(d.year) + "年" + std::to_string(d.month) + "月" + std::to_string(d.day) + "日";
+namespace {
+
+using report::Span;
+
+// The heading proper, not the body text a run-in heading carries on its line.
+bool plan_heading(const report::Document &doc, const Tables &t, const report::Heading &h) {
+  const std::string_view title = doc.str(h.title);
+  return std::any_of(t.plan_headings.begin(), t.plan_headings.end(),
+                     [&](const std::string &w) { return title.find(w) != std::string_view::npos; });
 }
 
 void plan_year(const report::Document &doc, const Tables &t, uint32_t year, std::vector<plugin::Diagnostic> &out) {
   const std::string expected = std::to_string(year + 1);
   for (const report::Heading &h : doc.headings) {
-    if (h.level != 1 || doc.lines[h.line].kind == report::LineKind::Debris) continue;
-    const std::string_view title = doc.str(h.text);
-    if (std::none_of(t.plan_headings.begin(), t.plan_headings.end(),
-                     [&](const std::string &w) { return title.find(w) != std::string_view::npos; }))
-      continue;
-    const auto y = report::find_year(doc.text, h.text);
+    // At any level: a plan may be a part of its own or a sub-point of the last part.
+    if (doc.lines[h.line].kind == report::LineKind::Debris || !plan_heading(doc, t, h)) continue;
+    const auto y = report::find_year(doc.text, h.title);
     if (!y || doc.str(*y) == expected) continue;
     plugin::Diagnostic d = make(*y, REPORTLS_SEVERITY_WARNING, "plan-year",
                                 "下一年工作安排写的是" + std::string(doc.str(*y)) + "年，而本报告是" +
@@ -41,21 +43,24 @@ void plan_year(const report::Document &doc, const Tables &t, uint32_t year, std:
   }
 }
 
-void signing_date(const report::Document &doc, std::optional<uint32_t> year, std::vector<plugin::Diagnostic> &out) {
-  const auto date = report::document_date(doc);
-  // Only a date written in the 落款 can be pointed at: metadata lies on page-debris lines.
-  if (!date || doc.lines[doc.line_of(date->span.start)].kind != report::LineKind::Signature) return;
-  if (year && date->year <= *year)
-    out.push_back(make(date->span, REPORTLS_SEVERITY_WARNING, "early",
-                       "落款日期" + std::string(doc.str(date->span)) + "早于" + std::to_string(*year) +
-                           "年度结束（" + std::to_string(*year) + "年12月31日）：年度报告应在年度结束后成文，"
-                           "否则“全年”的工作和数据并不完整"));
-  if (date->zero_padded || date->chinese) {
-    const std::string fixed = arabic(*date);
-    plugin::Diagnostic d = make(date->span, REPORTLS_SEVERITY_WARNING, "format",
-                                "成文日期“" + std::string(doc.str(date->span)) + "”应以阿拉伯数字写全年份、月日不编虚位：“" +
-                                    fixed + "”（GB/T 9704-2012）");
-    d.fixes.push_back({"改为“" + fixed + "”", {{date->span.start, date->span.end, fixed}}, true});
+// A heading that opens with a year (`一、2022年法治政府建设情况`) scopes its section to that year:
+// in a report whose title states the year, only that year (the work) or the next (a plan not
+// named as one) fits.  Spans of years (`2021年以来`, `2021—2025年`) are left alone.
+void heading_year(const report::Document &doc, const Tables &t, uint32_t year, std::vector<plugin::Diagnostic> &out) {
+  for (const report::Heading &h : doc.headings) {
+    if (doc.lines[h.line].kind == report::LineKind::Debris || plan_heading(doc, t, h)) continue;
+    const auto y = report::find_year(doc.text, h.title);
+    if (!y || y->start != h.title.start) continue;
+    const std::string_view after = doc.str({y->end, h.title.end});
+    if (after.starts_with("年以来") || after.starts_with("年至") || after.starts_with("年到") ||
+        after.starts_with("年—") || after.starts_with("年-") || after.starts_with("年~"))
+      continue;
+    const std::string written(doc.str(*y)), expected = std::to_string(year);
+    if (written == expected || written == std::to_string(year + 1)) continue;
+    plugin::Diagnostic d = make(*y, REPORTLS_SEVERITY_WARNING, "heading-year",
+                                "标题写的是" + written + "年，而本报告是" + expected +
+                                    "年度报告（见报告标题）：本年度工作的标题应写" + expected + "年");
+    d.fixes.push_back({"改为" + expected, {{y->start, y->end, expected}}, false});
     out.push_back(std::move(d));
   }
 }
@@ -94,7 +99,9 @@ std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables 
                                       const std::function<bool()> &cancelled) {
   std::vector<plugin::Diagnostic> out;
   if (report_year) plan_year(doc, t, *report_year, out);
-  signing_date(doc, report_year, out);
+  if (const auto stated = stated_year(doc, report_year)) heading_year(doc, t, *stated, out);
+  signing_dates(doc, report_year, out);
+  compact_dates(doc, out, cancelled);
   if (report_year) relative(doc, t, *report_year, out, cancelled);
   std::stable_sort(out.begin(), out.end(),
                    [](const plugin::Diagnostic &a, const plugin::Diagnostic &b) { return a.start < b.start; });

@@ -9,6 +9,7 @@ namespace report = reportls::report;
 namespace plugin = reportls::plugin;
 
 struct DatesChecker {
+  static constexpr report::Scope scope = report::Scope::Report;
   using Tables = reportls::dates::Tables;
   static Tables load(const std::string &dir, const std::vector<std::string> &data_dirs,
                      std::vector<std::string> &errors) {

@@ -1,6 +1,8 @@
 // The figures analyzer: totals vs parts, rates vs counts, year-on-year changes, number hygiene.
 #include <reportls/figures/figures.h>
 #include <reportls/plugin.hpp>
+#include <reportls/report/data_files.h>
+#include <reportls/report/profile.h>
 
 #include <stdexcept>
 #include <string>
@@ -23,11 +25,16 @@ class FiguresPlugin {
   // The bundled files must load (create fails otherwise); a broken user file is skipped and
   // reported as a load warning.
   explicit FiguresPlugin(const plugin::Config &config)
-      : rules_(report::Rules::load(config.plugin_dir)), data_(load(config)) {}
+      : rules_(report::Rules::load(config.plugin_dir)),
+        data_(load(config)),
+        profiles_(report::Profiles::load(report::data_folders(config.plugin_dir, config.data_dirs))) {
+    for (const std::string &e : profiles_.errors()) config.warn(e);
+  }
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
     const auto parsed = report::shared_parse(document.text, rules_);
     const report::Document &doc = *parsed;
+    if (!profiles_.applies(report::Scope::ChineseText, doc, document.settings)) return REPORTLS_OK;
     const figures::Findings found = figures::analyze(doc, data_, [&] { return sink.cancelled(); }, &cache_);
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     for (const figures::Finding &f : found.diagnostics) {
@@ -50,6 +57,7 @@ class FiguresPlugin {
   reportls_status hover(const plugin::Document &document, uint32_t offset, plugin::Sink &sink) const {
     const auto parsed = report::shared_parse(document.text, rules_);
     const report::Document &doc = *parsed;
+    if (!profiles_.applies(report::Scope::ChineseText, doc, document.settings)) return REPORTLS_OK;
     const figures::Findings found = figures::analyze(doc, data_, [&] { return sink.cancelled(); }, &cache_);
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     for (const figures::Hover &h : figures::hover_at(found, offset)) sink.hover(h.range.start, h.range.end, h.markdown);
@@ -59,6 +67,7 @@ class FiguresPlugin {
  private:
   report::Rules rules_;
   figures::Data data_;
+  report::Profiles profiles_;
   mutable figures::ParagraphCache cache_;  // findings per paragraph text, shared by all analyses
 };
 

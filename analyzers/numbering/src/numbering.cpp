@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <optional>
 #include <utility>
 
@@ -58,6 +59,15 @@ constexpr uint32_t kRenumberingOffers = 8;
 void check_headings(const Document &doc, std::vector<plugin::Diagnostic> &out) {
   std::map<std::pair<int32_t, int>, Siblings> groups;  // (parent section, level)
   std::map<int, uint32_t> last_at_level;              // for numbers running on across parents
+  // A report may use only some levels (`一、` then `1.`): a level is skipped only when the
+  // document uses it elsewhere.
+  std::set<int> used;
+  for (const Heading &hd : doc.headings)
+    if (hd.ordinal.style != OrdinalStyle::Markdown && hd.ordinal.style != OrdinalStyle::Orphan) used.insert(hd.level);
+  auto skips_used_level = [&](int parent_level, int level) {
+    auto it = used.upper_bound(parent_level);
+    return it != used.end() && *it < level;
+  };
   for (uint32_t h = 0; h < doc.headings.size(); ++h) {
     const Heading &hd = doc.headings[h];
     if (hd.ordinal.style == OrdinalStyle::Markdown) continue;
@@ -67,7 +77,7 @@ void check_headings(const Document &doc, std::vector<plugin::Diagnostic> &out) {
     Siblings &g = it->second;
     const uint32_t expected = g.last_value + 1;
 
-    if (fresh && parent >= 0 && hd.level > doc.headings[parent].level + 1)
+    if (fresh && parent >= 0 && skips_used_level(doc.headings[parent].level, hd.level))
       out.push_back(make_diagnostic(hd.ordinal.span, REPORTLS_SEVERITY_WARNING, "numbering.sequence",
                          "标题跳级：" + quoted(doc.str(doc.headings[parent].ordinal.span)) + "下直接出现" +
                              quoted(doc.str(hd.ordinal.span)) + "，缺少中间一级：" + kLevels + "。"));

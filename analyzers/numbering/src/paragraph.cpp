@@ -25,6 +25,31 @@ std::u32string code_points(std::string_view s) {
   return out;
 }
 
+// Sentences have clause marks; a title, label, table cell or name on its own line has none, and
+// is no paragraph that lost its ending.
+bool reads_as_prose(std::string_view text, report::Span before_end, const ParagraphRules &rules) {
+  const std::string_view s = before_end.in(text);
+  for (uint32_t i = 0; i < s.size();)
+    if (rules.clause_marks.find(report::next_code_point(s, i)) != std::u32string::npos) return true;
+  return false;
+}
+
+// `…。（记者 张三）`, `…。(此件公开发布)`: a bracketed afterword after a complete sentence.
+bool ends_with_afterword(std::string_view text, report::Span content, const ParagraphRules &rules) {
+  uint32_t i = content.end;
+  const char32_t close = report::prev_code_point(text, i);
+  if (close != U')' && close != U'）') return false;
+  while (i > content.start) {
+    const char32_t c = report::prev_code_point(text, i);
+    if (c == U')' || c == U'）') return false;
+    if (c == U'(' || c == U'（') {
+      if (i == content.start) return false;
+      return rules.final_marks.find(report::prev_code_point(text, i)) != std::u32string::npos;
+    }
+  }
+  return false;
+}
+
 plugin::Diagnostic make(report::Span at, const std::string &code, std::string message) {
   return report::make_diagnostic(at, REPORTLS_SEVERITY_WARNING, code, std::move(message));
 }
@@ -39,6 +64,7 @@ ParagraphRules ParagraphRules::parse(std::string_view text, const std::string &o
   ParagraphRules r;
   try {
     r.final_marks = code_points(root.at("final_marks").get<std::string>());
+    r.clause_marks = code_points(root.at("clause_marks").get<std::string>());
     r.open_endings = code_points(root.at("open_endings").get<std::string>());
     r.prompt_endings = root.at("prompt_endings").get<std::vector<std::string>>();
     r.prompt_colon = root.at("prompt_colon").get<std::string>();
@@ -91,6 +117,8 @@ std::vector<plugin::Diagnostic> check_paragraphs(const report::Document &doc,
       continue;
     }
     if (rules.open_endings.find(last) != std::u32string::npos) continue;
+    if (!reads_as_prose(text, {line.content.start, last_start}, rules)) continue;
+    if (ends_with_afterword(text, line.content, rules)) continue;
     const report::Span at{last_start, line.content.end};
     auto d = make(at, "paragraph.no-final-punctuation",
                   "段落末尾缺少句末标点：正文段落应以“。”“！”“？”等结束，此段以“" + std::string(doc.str(at)) +

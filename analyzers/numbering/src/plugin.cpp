@@ -2,6 +2,8 @@
 #include <reportls/numbering/numbering.h>
 #include <reportls/numbering/paragraph.h>
 #include <reportls/plugin.hpp>
+#include <reportls/report/data_files.h>
+#include <reportls/report/profile.h>
 
 #include <optional>
 #include <stdexcept>
@@ -26,23 +28,28 @@ class NumberingPlugin {
     } catch (const std::exception &e) {
       config.warn(e.what());
     }
+    profiles_ = report::Profiles::load(report::data_folders(config.plugin_dir, config.data_dirs));
+    for (const std::string &e : profiles_.errors()) config.warn(e);
   }
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
     const auto parsed = report::shared_parse(document.text, rules_);
     const report::Document &doc = *parsed;
     if (sink.cancelled()) return REPORTLS_CANCELLED;
+    if (auto a = numbering::remove_debris(doc)) sink.action(a->start, a->end, a->fix);
+    // Numbering and paragraph conventions are those of a report; other texts keep their own.
+    if (!profiles_.applies(report::Scope::Report, doc, document.settings)) return REPORTLS_OK;
     for (const plugin::Diagnostic &d : numbering::check(doc)) sink.diagnostic(d);
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     if (paragraph_)
       for (const plugin::Diagnostic &d : numbering::check_paragraphs(doc, *paragraph_)) sink.diagnostic(d);
-    if (auto a = numbering::remove_debris(doc)) sink.action(a->start, a->end, a->fix);
     return REPORTLS_OK;
   }
 
  private:
   report::Rules rules_;
   std::optional<numbering::ParagraphRules> paragraph_;
+  report::Profiles profiles_;
 };
 
 }  // namespace

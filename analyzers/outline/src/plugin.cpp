@@ -1,6 +1,8 @@
 // The outline analyzer: document symbols and folding ranges from the report's headings.
 #include <reportls/outline/outline.h>
 #include <reportls/plugin.hpp>
+#include <reportls/report/data_files.h>
+#include <reportls/report/profile.h>
 
 #include <optional>
 #include <stdexcept>
@@ -21,12 +23,16 @@ class OutlinePlugin {
     } catch (const std::exception &e) {
       config.warn(e.what());
     }
+    profiles_ = report::Profiles::load(report::data_folders(config.plugin_dir, config.data_dirs));
+    for (const std::string &e : profiles_.errors()) config.warn(e);
   }
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
     const auto parsed = report::shared_parse(document.text, rules_);
     const report::Document &doc = *parsed;
     if (sink.cancelled()) return REPORTLS_CANCELLED;
+    // Other texts keep the editor's own outline (the built-in Markdown one).
+    if (!profiles_.applies(report::Scope::Report, doc, document.settings)) return REPORTLS_OK;
     const reportls::outline::Outline outline = reportls::outline::build(doc);
     for (const auto &s : outline.symbols) {
       plugin::Symbol v;
@@ -47,6 +53,7 @@ class OutlinePlugin {
 
  private:
   report::Rules rules_;
+  report::Profiles profiles_;
 };
 
 }  // namespace

@@ -15,6 +15,9 @@ void read_metadata(std::string_view text, Span content, uint32_t line, const Rul
 bool is_date_line(std::string_view s);
 // Short (at most max_chars code points) and free of sentence punctuation 。，,；;：:！？!?
 bool is_title_like(std::string_view s, uint32_t max_chars);
+// Free of the marks that end a sentence or a clause (。，,；;！？!?); colons are allowed, so
+// `发布日期:2021-02-03` and `省政府:` qualify.
+bool has_no_clause_marks(std::string_view s);
 
 // parse(text, rules), derived from the Document of an earlier text that shares text's first
 // `prefix` and last `suffix` bytes: only the lines around the change are read again.  Gives

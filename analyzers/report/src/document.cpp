@@ -36,9 +36,48 @@ std::optional<std::string_view> Document::meta(std::string_view key) const {
   return std::nullopt;
 }
 
+std::vector<uint32_t> opening_lines(const Document &doc) {
+  std::vector<uint32_t> out;
+  const uint32_t end = doc.headings.empty() ? static_cast<uint32_t>(doc.lines.size()) : doc.headings.front().line;
+  for (uint32_t i = 0; i < end; ++i)
+    if (doc.lines[i].kind == LineKind::Body) out.push_back(i);
+  if (out.empty())
+    for (uint32_t i = end; i < doc.lines.size(); ++i)
+      if (doc.lines[i].kind == LineKind::Body) {
+        out.push_back(i);
+        break;
+      }
+  return out;
+}
+
 namespace {
 
-bool is_content(LineKind k) { return k == LineKind::Body || k == LineKind::Heading; }
+// `# 某县2023年度法治政府建设情况报告`: a Markdown report's first heading is its title when it reads
+// as one.  It then leaves the headings.
+bool take_markdown_title(Document &doc, const Rules &rules) {
+  if (doc.headings.empty()) return false;
+  const Heading &h = doc.headings.front();
+  if (h.ordinal.style != OrdinalStyle::Markdown || h.level > 2) return false;
+  const std::string_view s = doc.str(h.text);
+  if (!detail::is_title_like(s, rules.title_max_chars) || !rules.matches_title(s)) return false;
+  Line &l = doc.lines[h.line];
+  l.kind = LineKind::Title;
+  doc.title = Title{h.line, h.line, l.content, h.text};
+  doc.headings.erase(doc.headings.begin());
+  return true;
+}
+
+// A page that shows its title only in its metadata table (`- 标题: …2024年度法治政府建设报告`): the
+// value is the title; its line stays chrome.
+void title_from_metadata(Document &doc, const Rules &rules) {
+  for (const MetaField &f : doc.metadata) {
+    if (f.key != "标题") continue;
+    const std::string_view s = doc.str(f.value);
+    if (detail::is_title_like(s, rules.title_max_chars) && rules.matches_title(s))
+      doc.title = Title{f.line, f.line, f.value, f.value};
+    return;
+  }
+}
 
 // Marks the title block among the first candidate lines before the first heading.
 void find_title(Document &doc, const Rules &rules, uint32_t first_heading_line) {
@@ -58,10 +97,20 @@ void find_title(Document &doc, const Rules &rules, uint32_t first_heading_line) 
     if (rules.matches_title(s)) last = i;
   }
   if (!first) return;
-  for (uint32_t i = *first; i <= *last; ++i)
+  // The line right above (no blank line between) belongs to the title when it could: the issuing
+  // body on its own line, or the first half of a title the page split.
+  uint32_t top = *first;
+  if (top > 0) {
+    const Line &above = doc.lines[top - 1];
+    const std::string_view s = doc.str(above.content);
+    uint32_t end = static_cast<uint32_t>(s.size());
+    if (above.kind == LineKind::Body && detail::is_title_like(s, rules.title_max_chars) &&
+        !detail::is_date_line(s) && is_cjk_ideograph(prev_code_point(s, end)))
+      --top;
+  }
+  for (uint32_t i = top; i <= *last; ++i)
     if (doc.lines[i].kind == LineKind::Body) doc.lines[i].kind = LineKind::Title;
-  doc.title = Title{*first, *last,
-                    Span{doc.lines[*first].content.start, doc.lines[*last].content.end},
+  doc.title = Title{top, *last, Span{doc.lines[top].content.start, doc.lines[*last].content.end},
                     doc.lines[*first].content};
 }
 
@@ -83,11 +132,20 @@ void find_signature(Document &doc, const Rules &rules, uint32_t after_line) {
   for (uint32_t i : run) doc.lines[i].kind = LineKind::Signature;
 }
 
+// Before the first heading, prose is the preface (导语) or a covering letter, written in
+// sentences; a line there without a clause mark is front matter.
+void mark_front_matter(Document &doc, uint32_t first_heading_line) {
+  for (uint32_t i = 0; i < first_heading_line; ++i) {
+    Line &l = doc.lines[i];
+    if (l.kind == LineKind::Body && detail::has_no_clause_marks(doc.str(l.content))) l.kind = LineKind::Front;
+  }
+}
+
 void build_sections(Document &doc) {
   // last_content[k]: the last Body/Heading line before line k (-1: none).
   std::vector<int64_t> last_content(doc.lines.size() + 1, -1);
   for (size_t k = 0; k < doc.lines.size(); ++k)
-    last_content[k + 1] = is_content(doc.lines[k].kind) ? static_cast<int64_t>(k) : last_content[k];
+    last_content[k + 1] = is_prose(doc.lines[k].kind) ? static_cast<int64_t>(k) : last_content[k];
 
   doc.sections.resize(doc.headings.size());
   std::vector<uint32_t> stack;
@@ -234,13 +292,16 @@ void classify_line(Document &doc, uint32_t i, const Rules &rules, std::optional<
 
 // Everything after the line kinds: title, signature, sections, enumerations.
 void finish(Document &doc, const Rules &rules, const Reused *reused) {
+  const bool markdown_title = take_markdown_title(doc, rules);
   const uint32_t first_heading_line =
       doc.headings.empty() ? static_cast<uint32_t>(doc.lines.size()) : doc.headings.front().line;
-  find_title(doc, rules, first_heading_line);
+  if (!markdown_title) find_title(doc, rules, first_heading_line);
+  if (!doc.title) title_from_metadata(doc, rules);
   const uint32_t after = doc.headings.empty()
                              ? (doc.title ? doc.title->last_line + 1 : 0)
                              : doc.headings.back().line + 1;
   find_signature(doc, rules, after);
+  mark_front_matter(doc, first_heading_line);
   build_sections(doc);
   find_enumerations(doc, reused);
 }
@@ -298,9 +359,10 @@ Document reparse(const Document &old, std::string_view text, const Rules &rules,
   for (uint32_t i = 0; i < doc.lines.size(); ++i) {
     std::optional<LineKind> known;
     if (i < first || i >= last) {
-      // Title and signature are decided again below; the content alone made them Body.
+      // Title, signature and front matter are decided again (from the content, then by finish):
+      // the content alone made them Body, or a heading (`# 标题`).
       const LineKind k = doc.lines[i].kind;
-      known = k == LineKind::Title || k == LineKind::Signature ? LineKind::Body : k;
+      if (k != LineKind::Title && k != LineKind::Signature && k != LineKind::Front) known = k;
     }
     classify_line(doc, i, rules, known);
   }

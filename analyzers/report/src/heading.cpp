@@ -120,11 +120,17 @@ std::optional<Heading> parse_heading(std::string_view text, Span content) {
     h.level = 1;
     cur.pos = o.number.end;
     const char32_t sep = cur.peek(&after);
-    if (sep != U'、' && sep != U'.' && sep != U'．') return std::nullopt;
+    if (is_close(sep)) {
+      // `一)` — the opening bracket of `(一)` was lost: still a level-2 ordinal.
+      o.style = OrdinalStyle::ChineseParen;
+      h.level = 2;
+    } else if (sep != U'、' && sep != U'.' && sep != U'．') {
+      return std::nullopt;
+    }
     o.close = Span{cur.pos, after};
     cur.pos = after;
     if (sep != U'、' && is_digit(cur.peek())) return std::nullopt;
-    o.full_width = sep != U'.';
+    o.full_width = sep != U'.' && sep != U')';
     o.canonical = sep == U'、';
   } else if (auto a = arabic_number_prefix(cur.rest(), 3); a && a->value > 0) {
     o.value = a->value;

@@ -1,4 +1,5 @@
 #include <reportls/report/profile.h>
+#include <reportls/report/sentences.h>
 
 #include "json_read.h"
 
@@ -45,7 +46,7 @@ class RegexList {
 class ProfilePatterns {
  public:
   RegexList headings, folded, cause;  // of an item
-  RegexList title, preface;           // of a profile
+  RegexList title, preface, declaration, review;  // of a profile
 };
 
 namespace {
@@ -99,7 +100,7 @@ ProfileSeverity severity(const json &obj, const std::string &origin, const std::
 ProfileItem parse_item(const json &j, const std::string &origin, const std::string &where) {
   only_keys(j,
             {"id", "wording", "heading", "skeleton", "headings", "folded", "cause", "missing",
-             "optional", "theme_headings"},
+             "optional", "theme_headings", "required_from"},
             origin, where);
   ProfileItem item;
   item.id = text(j, "id", origin, where, true);
@@ -110,6 +111,12 @@ ProfileItem parse_item(const json &j, const std::string &origin, const std::stri
   item.missing_severity = severity(j, origin, where);
   item.optional = flag(j, "optional", origin, where);
   item.theme_headings = flag(j, "theme_headings", origin, where);
+  if (j.contains("required_from")) {
+    const json &y = j.at("required_from");
+    if (!y.is_number_unsigned() || y.get<uint64_t>() < 1949 || y.get<uint64_t>() > 2100)
+      fail(origin, where + ".required_from must be a year (1949…2100)");
+    item.required_from = y.get<uint32_t>();
+  }
   auto p = std::make_shared<ProfilePatterns>();
   p->headings = regexes(j, "headings", origin, where);
   p->folded = regexes(j, "folded", origin, where);
@@ -134,7 +141,7 @@ Profile Profiles::parse(std::string_view json_text, const std::string &origin) {
   } catch (const json::exception &e) {
     fail(origin, std::string("not valid JSON: ") + e.what());
   }
-  only_keys(root, {"format", "version", "id", "report_type", "basis", "ordered", "detect", "items"},
+  only_keys(root, {"format", "version", "id", "report_type", "basis", "ordered", "fixed_headings", "detect", "items"},
             origin, "profile");
   if (root.value("format", "") != "reportls-profile")
     fail(origin, "\"format\" must be \"reportls-profile\"");
@@ -145,11 +152,14 @@ Profile Profiles::parse(std::string_view json_text, const std::string &origin) {
   p.report_type = text(root, "report_type", origin, "profile", true);
   if (root.contains("basis")) p.basis = text(root, "basis", origin, "profile", true);
   p.ordered = flag(root, "ordered", origin, "profile");
+  p.fixed_headings = flag(root, "fixed_headings", origin, "profile");
   auto detect = std::make_shared<ProfilePatterns>();
   if (root.contains("detect")) {
-    only_keys(root.at("detect"), {"title", "preface"}, origin, "detect");
+    only_keys(root.at("detect"), {"title", "preface", "declaration", "review"}, origin, "detect");
     detect->title = regexes(root.at("detect"), "title", origin, "detect");
     detect->preface = regexes(root.at("detect"), "preface", origin, "detect");
+    detect->declaration = regexes(root.at("detect"), "declaration", origin, "detect");
+    detect->review = regexes(root.at("detect"), "review", origin, "detect");
   }
   p.detect = std::move(detect);
   if (!root.contains("items") || !root.at("items").is_array() || root.at("items").empty())
@@ -199,16 +209,92 @@ const Profile *Profiles::find(std::string_view id) const {
   return nullptr;
 }
 
+std::string profile_setting(std::string_view settings_json) {
+  const json j = json::parse(settings_json, nullptr, false);
+  if (!j.is_object() || !j.contains("profile") || !j.at("profile").is_string()) return {};
+  return j.at("profile").get<std::string>();
+}
+
+const Profile *Profiles::for_document(const Document &doc, std::string_view settings_json,
+                                      bool *unknown) const {
+  return choose(doc, profile_setting(settings_json), unknown);
+}
+
+bool Profiles::applies(Scope scope, const Document &doc, std::string_view settings_json) const {
+  // Without any profile (a broken installation) nothing tells a report from another text.
+  if (profiles_.empty() || for_document(doc, settings_json)) return true;
+  if (scope == Scope::Report) return false;
+  const json j = json::parse(settings_json, nullptr, false);
+  return j.is_object() && j.value("allChineseText", false) == true;
+}
+
+namespace {
+
+int top_level(const Document &doc) {
+  int top = 7;
+  for (const Heading &h : doc.headings)
+    if (h.ordinal.style != OrdinalStyle::Orphan) top = std::min(top, h.level);
+  return top;
+}
+
+std::string_view heading_title(const Document &doc, const Heading &h) {
+  return doc.str(h.title.empty() ? h.text : h.title);
+}
+
+// Top-level headings that name one of the profile's items by its own heading patterns (a theme
+// heading, which any report may have, does not count).
+uint32_t item_headings(const Profile &p, const Document &doc) {
+  const int top = top_level(doc);
+  uint32_t n = 0;
+  for (const Heading &h : doc.headings) {
+    if (h.level != top || h.ordinal.style == OrdinalStyle::Orphan) continue;
+    for (const ProfileItem &item : p.items)
+      if (item.patterns->headings.search(heading_title(doc, h))) {
+        ++n;
+        break;
+      }
+  }
+  return n;
+}
+
+// An opening line (see opening_lines) that one of the patterns matches.
+bool opening_has(const RegexList &patterns, const Document &doc) {
+  for (uint32_t i : opening_lines(doc))
+    if (patterns.search(doc.str(doc.lines[i].content))) return true;
+  return false;
+}
+
+uint32_t top_level_headings(const Document &doc) {
+  const int top = top_level(doc);
+  return static_cast<uint32_t>(std::count_if(doc.headings.begin(), doc.headings.end(), [&](const Heading &h) {
+    return h.level == top && h.ordinal.style != OrdinalStyle::Orphan;
+  }));
+}
+
+}  // namespace
+
+bool Profile::title_matches(const Document &doc) const {
+  if (!detect || !doc.title) return false;
+  // The lines of the title block joined: a page may split the title (`…政府信息` / `公开工作年度
+  // 报告`) or put a section name (`年度报告`) above it.
+  std::string joined;
+  for (uint32_t i = doc.title->first_line; i <= doc.title->last_line; ++i)
+    if (doc.lines[i].kind == LineKind::Title) joined += doc.str(doc.lines[i].content);
+  if (joined.empty()) joined = doc.str(doc.title->text);  // a title from the metadata
+  return detect->title.search(joined);
+}
+
 bool Profile::detects(const Document &doc) const {
   if (!detect) return false;
-  if (doc.title && detect->title.search(doc.str(doc.title->text))) return true;
-  const uint32_t end = doc.headings.empty() ? static_cast<uint32_t>(doc.lines.size())
-                                            : doc.headings.front().line;
-  for (uint32_t i = 0; i < end; ++i) {
-    const Line &l = doc.lines[i];
-    if (l.kind == LineKind::Body && detect->preface.search(doc.str(l.content))) return true;
-  }
-  return false;
+  if (title_matches(doc)) return true;
+  // News items, opinions and plans talk about the same subject in their opening; a report also
+  // has the report's parts, says it reports (`现将有关情况报告如下`), or opens with a review of the
+  // year and is laid out in parts.  A text with a title of another kind needs two of the parts.
+  if (!opening_has(detect->preface, doc)) return false;
+  const uint32_t items = item_headings(*this, doc);
+  if (doc.title) return items >= 2;
+  return items >= 1 || opening_has(detect->declaration, doc) ||
+         (opening_has(detect->review, doc) && top_level_headings(doc) >= 2);
 }
 
 const Profile *Profiles::choose(const Document &doc, std::string_view setting_id,
@@ -220,9 +306,8 @@ const Profile *Profiles::choose(const Document &doc, std::string_view setting_id
     return p;
   }
   // A title match wins over a preface match of an earlier profile.
-  if (doc.title)
-    for (const Profile &p : profiles_)
-      if (p.detect && p.detect->title.search(doc.str(doc.title->text))) return &p;
+  for (const Profile &p : profiles_)
+    if (p.title_matches(doc)) return &p;
   for (const Profile &p : profiles_)
     if (p.detects(doc)) return &p;
   return nullptr;
@@ -247,12 +332,12 @@ Span lead(const Document &doc, Span region) {
   return region;
 }
 
-std::vector<SubPoint> sub_points(const Document &doc, int top_level) {
+std::vector<SubPoint> sub_points(const Document &doc, int top) {
   std::vector<SubPoint> out;
   size_t e = 0;
   for (uint32_t h = 0; h < doc.headings.size(); ++h) {
     const Heading &hd = doc.headings[h];
-    if (hd.level == top_level || hd.ordinal.style == OrdinalStyle::Orphan) continue;
+    if (hd.level == top || hd.ordinal.style == OrdinalStyle::Orphan) continue;
     Span region{hd.text.start, doc.lines[hd.line].content.end};
     while (e < doc.enumerations.size() && doc.enumerations[e].line < hd.line) ++e;
     if (e < doc.enumerations.size() && doc.enumerations[e].line == hd.line)
@@ -271,8 +356,36 @@ std::vector<SubPoint> sub_points(const Document &doc, int top_level) {
   return out;
 }
 
-std::string_view heading_title(const Document &doc, const Heading &h) {
-  return doc.str(h.title.empty() ? h.text : h.title);
+// ` 一、标题 ` inside a body line, after a space: a top-level heading whose line break became a
+// space when a page was flattened.  The title runs to the next space or sentence end.
+std::optional<Span> run_in_heading(const Document &doc, const ProfilePatterns &item) {
+  static constexpr std::string_view kComma = "、";
+  static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
+  for (const Line &l : doc.lines) {
+    if (l.kind != LineKind::Body) continue;
+    const std::string_view s = doc.str(l.content);
+    for (size_t at = s.find(kComma); at != s.npos; at = s.find(kComma, at + kComma.size())) {
+      uint32_t i = static_cast<uint32_t>(at), numerals = 0;
+      char32_t before = 0;
+      while (i > 0) {
+        before = prev_code_point(s, i);
+        if (kNumerals.find(before) == kNumerals.npos) break;
+        ++numerals;
+        before = 0;
+      }
+      if (numerals == 0 || !is_space(before)) continue;
+      uint32_t end = static_cast<uint32_t>(at + kComma.size());
+      while (end < s.size()) {
+        uint32_t j = end;
+        const char32_t c = next_code_point(s, j);
+        if (is_space(c) || is_sentence_terminator(c)) break;
+        end = j;
+      }
+      const Span title{l.content.start + static_cast<uint32_t>(at + kComma.size()), l.content.start + end};
+      if (!title.empty() && item.headings.search(doc.str(title))) return title;
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -281,9 +394,7 @@ std::vector<ItemMatch> match_items(const Profile &profile, const Document &doc) 
   std::vector<ItemMatch> out(profile.items.size());
   for (uint32_t i = 0; i < out.size(); ++i) out[i].item = i;
 
-  int top = 7;
-  for (const Heading &h : doc.headings)
-    if (h.ordinal.style != OrdinalStyle::Orphan) top = std::min(top, h.level);
+  const int top = top_level(doc);
   std::vector<bool> claimed(doc.headings.size(), false);
   for (uint32_t h = 0; h < doc.headings.size(); ++h) {
     const Heading &hd = doc.headings[h];
@@ -308,6 +419,13 @@ std::vector<ItemMatch> match_items(const Profile &profile, const Document &doc) 
         claimed[h] = true;
       }
   }
+
+  for (ItemMatch &m : out)
+    if (m.status == ItemStatus::Missing)
+      if (auto at = run_in_heading(doc, *profile.items[m.item].patterns)) {
+        m.status = ItemStatus::RunIn;
+        m.where = *at;
+      }
 
   std::vector<SubPoint> subs;
   bool subs_built = false;

@@ -1,9 +1,8 @@
 // The sections analyzer: required items of the report's profile.
 #include <reportls/plugin.hpp>
 #include <reportls/report/data_files.h>
+#include <reportls/report/report_year.h>
 #include <reportls/sections/sections.h>
-
-#include <nlohmann/json.hpp>
 
 #include <stdexcept>
 #include <string>
@@ -12,13 +11,6 @@ namespace {
 
 namespace report = reportls::report;
 namespace plugin = reportls::plugin;
-
-// The "profile" setting, or "" when absent or the settings are not a JSON object.
-std::string profile_setting(std::string_view settings) {
-  const nlohmann::json j = nlohmann::json::parse(settings, nullptr, false);
-  if (!j.is_object() || !j.contains("profile") || !j.at("profile").is_string()) return {};
-  return j.at("profile").get<std::string>();
-}
 
 class SectionsPlugin {
  public:
@@ -37,14 +29,16 @@ class SectionsPlugin {
     const auto parsed = report::shared_parse(document.text, rules_);
     const report::Document &doc = *parsed;
     if (sink.cancelled()) return REPORTLS_CANCELLED;
-    const std::string wanted = profile_setting(document.settings);
+    const std::string wanted = report::profile_setting(document.settings);
     bool unknown = false;
     const report::Profile *profile = profiles_.choose(doc, wanted, &unknown);
     // Said on every analysis; the host tells the user once per document.
     if (unknown) sink.error("sections: 未知的报告类型 profile \"" + wanted + "\"（可用的见 *.profile.json）");
     if (!profile) return REPORTLS_OK;
     sink.fact("profile", profile->id);
-    for (const plugin::Diagnostic &d : reportls::sections::check(doc, *profile)) sink.diagnostic(d);
+    for (const plugin::Diagnostic &d :
+         reportls::sections::check(doc, *profile, report::report_year(doc, document.settings)))
+      sink.diagnostic(d);
     return REPORTLS_OK;
   }
 

@@ -45,6 +45,7 @@ export function currentSettings(): Record<string, unknown> {
     debounce: cfg.get<number>('debounce', 150),
     dataDirs: cfg.get<string[]>('dataDirs', []),
     rules: cfg.get<Record<string, string>>('rules', {}),
+    allChineseText: cfg.get<boolean>('allChineseText', false),
   };
   const profile = cfg.get<string>('profile', '').trim();
   if (profile) settings.profile = profile;

@@ -62,3 +62,58 @@ TEST_CASE("plan year and date format, with fixes") {
 TEST_CASE("a correct report is quiet") {
   CHECK(run(fixtest::read(REPORTLS_SOURCE_DIR "/tests/fixtures/dates/right.txt")).empty());
 }
+
+TEST_CASE("a date written as eight digits: before 日 anywhere, alone on a line as a cover letter's 落款") {
+  const std::string text = fixtest::read(REPORTLS_SOURCE_DIR "/tests/fixtures/dates/compact.txt");
+  const auto ds = run(text);
+  REQUIRE(ds.size() == 3);
+  CHECK(ds[0].code == "dates.early");
+  CHECK(fixtest::at(text, ds[0]) == "20191118");
+  CHECK(ds[1].code == "dates.format");
+  CHECK(ds[1].message == "日期“20191118”写成了一串数字，年、月、日没有分开：应写作“2019年11月18日”");
+  CHECK(ds[2].code == "dates.format");
+  CHECK(fixtest::at(text, ds[2]) == "20191231日");
+  const std::string fixed = fixtest::apply(text, fixtest::preferred_edits(ds));
+  CHECK(fixed.find("某某省交通运输厅\n2019年11月18日\n") != std::string::npos);
+  CHECK(fixed.find("截止日期为2019年12月31日") != std::string::npos);
+  // Only dates.early is left: the fix writes the date out, the date stays early.
+  CHECK(fixtest::codes(run(fixed)) == std::multiset<std::string>{"dates.early"});
+  // Numbers that are not dates, or not alone, are left alone.
+  CHECK(run("关于2019年度法治政府建设情况的报告\n索引号11430000006日，编号20191399日，共20191118人。\n").empty());
+}
+
+TEST_CASE("a date alone on a line is a 落款 only when the title states the report year") {
+  auto report = [](const std::string &year) {
+    return "某某委关于" + year + "年度法治政府建设情况的报告\n省委、省政府：\n现呈送报告，请审阅。\n某某委\n2024年3月8日\n" +
+           "某某委" + year + "年度法治政府建设情况报告\n一、主要工作\n扎实推进。\n";
+  };
+  CHECK(run(report("2023")).empty());
+  const std::string text = report("2024");
+  const auto early = run(text);
+  REQUIRE(early.size() == 1);
+  CHECK(early[0].code == "dates.early");
+  CHECK(fixtest::at(text, early[0]) == "2024年3月8日");
+  // No title with a year (a notice): its 落款 says nothing about a report year.
+  CHECK(run("某某市人民政府关于印发实施方案的通知\n各单位：\n现印发给你们。\n某某市人民政府\n2025年6月13日\n一、总体要求\n").empty());
+}
+
+TEST_CASE("a heading that opens with another year than the report's (or the next) in a report whose title states it") {
+  const std::string text = fixtest::read(REPORTLS_SOURCE_DIR "/tests/fixtures/dates/heading-year.txt");
+  const auto ds = run(text);
+  std::vector<std::string> found;
+  for (const auto &d : ds) found.push_back(d.code + " " + fixtest::at(text, d));
+  CHECK(found == std::vector<std::string>{"dates.heading-year 2022", "dates.heading-year 2022", "dates.plan-year 2025"});
+  CHECK(ds[0].message == "标题写的是2022年，而本报告是2023年度报告（见报告标题）：本年度工作的标题应写2023年");
+  REQUIRE(ds[0].fixes.size() == 1);
+  CHECK(!ds[0].fixes[0].preferred);
+  // Without a year in the title the report year is a guess: quiet.
+  CHECK(run("法治政府建设情况报告\n一、2022年主要工作\n某某县人民政府\n2024年2月29日\n").empty());
+}
+
+TEST_CASE("a closing signature dated in eight digits") {
+  const std::string text = "关于2023年度法治政府建设情况的报告\n一、主要工作\n推进。\n某某县人民政府\n20240229\n";
+  const auto ds = run(text);
+  REQUIRE(ds.size() == 1);
+  CHECK(ds[0].code == "dates.format");
+  CHECK(fixtest::apply(text, ds[0].fixes[0].edits).ends_with("某某县人民政府\n2024年2月29日\n"));
+}

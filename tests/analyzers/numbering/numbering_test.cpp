@@ -68,6 +68,15 @@ TEST_CASE("acceptance: no numbering.sequence in the corpus (zhaotong L21→L23 c
     CHECK_MESSAGE(of(run(test::corpus(name)), "numbering.sequence").empty(), name);
 }
 
+TEST_CASE("a level is skipped only when the report uses it elsewhere") {
+  // Two levels in use, 一、 and 1.: a common and accepted scheme.
+  CHECK(of(run("一、成效\n1.甲。\n2.乙。\n二、问题\n1.丙。\n"), "numbering.sequence").empty());
+  // (一) is used under 二、, so 1. directly under 一、 skips it.
+  const auto ds = of(run("一、成效\n1.甲。\n二、问题\n（一）乙。\n1.丙。\n"), "numbering.sequence");
+  REQUIRE(ds.size() == 1);
+  CHECK(ds[0].message.find("标题跳级") == 0);
+}
+
 TEST_CASE("format fixes give the canonical ordinals") {
   const std::string text = "某县工作报告\n\n一.主要举措\n(一)、加强领导\n1、完善机构\n2.健全制度\n";
   const auto ds = of(run(text), "numbering.format");
@@ -104,12 +113,12 @@ TEST_CASE("a level full of gaps offers its renumbering at the first gaps only (n
 }
 
 TEST_CASE("paragraph fixes: prompt colon and final punctuation") {
-  const std::string text = "某县工作报告\n\n现将有关情况报告如下。\n一、成效\n全年办理案件30件\n他说：“完成了。”\n";
+  const std::string text = "某县工作报告\n\n现将有关情况报告如下。\n一、成效\n全年办理案件30件，均已办结\n他说：“完成了。”\n";
   const auto ds = run(text);
   REQUIRE(of(ds, "paragraph.prompt-colon").size() == 1);
   REQUIRE(of(ds, "paragraph.no-final-punctuation").size() == 1);
   const std::string fixed = fix_all(text, ds);
-  CHECK(fixed == "某县工作报告\n\n现将有关情况报告如下：\n一、成效\n全年办理案件30件。\n他说：“完成了。”\n");
+  CHECK(fixed == "某县工作报告\n\n现将有关情况报告如下：\n一、成效\n全年办理案件30件，均已办结。\n他说：“完成了。”\n");
   CHECK(run(fixed).empty());
 }
 

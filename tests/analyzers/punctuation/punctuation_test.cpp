@@ -113,3 +113,56 @@ TEST_CASE("a malformed user data file is reported and the rest still works") {
   CHECK(errors[0].find("punctuation-patterns-bad.json") != std::string::npos);
   CHECK(!t.patterns.empty());
 }
+
+TEST_CASE("year ranges: a title's range without 年, two years run together; each fix is certain") {
+  const std::string text = "学习《法治政府建设实施纲要(2021-2025)》和《实施方案（20152020年）》。";
+  const auto ds = run(text);
+  std::vector<std::string> ranges;
+  for (const auto &d : ds)
+    if (d.code == "punctuation.range-dash") ranges.push_back(fixtest::at(text, d));
+  CHECK(ranges == std::vector<std::string>{"2021-2025", "20152020"});
+  const std::string fixed = fixtest::apply(text, fixtest::preferred_edits(ds));
+  CHECK(fixed.find("（2021—2025年）》") != std::string::npos);
+  CHECK(fixed.find("（2015—2020年）》") != std::string::npos);
+  CHECK(run(fixed).empty());
+  for (const auto &d : run("在“十四五”期间（2021—2025），电话0835-20212025年，编号120212025年。"))
+    CHECK(d.code != "punctuation.range-dash");  // not in a title; digits of a longer number
+}
+
+TEST_CASE("ASCII quotes, angle brackets and -- in Chinese text; their fixes") {
+  const std::string text = "落实\"放管服\"改革，印发《贯彻落实<法治政府建设实施纲要>方案》，学习<行政处罚法>。--成功创建示范城市。";
+  const auto ds = run(text);
+  std::vector<std::string> found;
+  for (const auto &d : ds) found.push_back(d.code + " " + fixtest::at(text, d));
+  CHECK(found == std::vector<std::string>{"punctuation.ascii-quote \"放管服\"",
+                                          "punctuation.ascii-angle <法治政府建设实施纲要>",
+                                          "punctuation.ascii-angle <行政处罚法>", "punctuation.ascii-dash --"});
+  const std::string fixed = fixtest::apply(text, fixtest::preferred_edits(ds));
+  CHECK(fixed == "落实“放管服”改革，印发《贯彻落实〈法治政府建设实施纲要〉方案》，学习《行政处罚法》。——成功创建示范城市。");
+  CHECK(run(fixed).empty());
+  CHECK(run("访问<a href=\"http://a.cn\">链接</a>，见表<1>，x--y，<!-- 注释 -->，----，--请选择--。").empty());
+}
+
+TEST_CASE("spaces after a mark and between two Chinese characters of a sentence; titles, quotes and bylines keep theirs") {
+  const std::string text = "组织学法考试。 组织干部参加答题活动，加强督促检查, 强化监督，开展宣传 活动。";
+  const auto ds = run(text);
+  std::vector<std::string> found;
+  for (const auto &d : ds)
+    if (d.code == "punctuation.space") found.push_back(d.severity == REPORTLS_SEVERITY_INFO ? "I" : "W");
+  CHECK(found == std::vector<std::string>{"W", "W", "I"});
+  CHECK(run("落实《中共中央 国务院关于加强法治政府建设的意见》，开展“学法用法 依法办事”活动，（记者 张三）。本报告分六部分。 （一）总体情况").empty());
+}
+
+TEST_CASE("a space between a closing quote and a number is stray; an omission mark (略) and a title keep their spaces") {
+  const auto spaces = [](const std::string &text) {
+    std::vector<uint32_t> found;
+    for (const auto &d : run(text))
+      if (d.code == "punctuation.space") found.push_back(d.start);
+    return found;
+  };
+  const std::string quoted = "共排查出“挂案” 5起，办结“三项制度” 12件。";
+  CHECK(spaces(quoted) == std::vector<uint32_t>{uint32_t(quoted.find(" 5起")), uint32_t(quoted.find(" 12件"))});
+  CHECK(spaces("连续多 (略) 依法行政工作先进单位，并在2022 （略） 级复查中通过。").empty());
+  const std::string titled = "陵川县教育局 2025年法治政府建设年度报告\n一、主要举措和成效\n全年办结 12件。";
+  CHECK(spaces(titled) == std::vector<uint32_t>{uint32_t(titled.find(" 12件"))});
+}

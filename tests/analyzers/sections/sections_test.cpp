@@ -1,6 +1,7 @@
 #include "../test_util.h"
 
 #include <reportls/report/profile.h>
+#include <reportls/report/report_year.h>
 #include <reportls/sections/sections.h>
 
 #include <doctest/doctest.h>
@@ -22,7 +23,7 @@ const report::Profiles &profiles() {
 std::vector<Diagnostic> run(const std::string &text, std::string_view id = "") {
   const report::Document doc = report::parse(text, test::rules());
   const report::Profile *p = profiles().choose(doc, id);
-  return p ? reportls::sections::check(doc, *p) : std::vector<Diagnostic>{};
+  return p ? reportls::sections::check(doc, *p, report::report_year(doc)) : std::vector<Diagnostic>{};
 }
 
 size_t count(const std::vector<Diagnostic> &ds, const std::string &code) {
@@ -47,6 +48,81 @@ TEST_CASE("bundled profiles load and are detected") {
     REQUIRE_MESSAGE(p, name);
     CHECK(p->id == "fazhi-annual");
   }
+}
+
+TEST_CASE("texts on the same subject that are not the report get no profile") {
+  auto profile_of = [](const std::string &text) {
+    const report::Document doc = report::parse(text, test::rules());
+    const report::Profile *p = profiles().choose(doc, "");
+    return p ? p->id : std::string("none");
+  };
+  // The report's opening without its title: the preface and a heading that names an item.
+  CHECK(profile_of("2023年，某县坚持以习近平法治思想为指导，扎实推进法治政府建设。\n"
+                   "一、主要举措和成效\n（一）加强组织领导。\n") == "fazhi-annual");
+  CHECK(profile_of("2023年，某局推进法治政府建设取得新进展。\n一、2023年我局推进法治政府建设的举措和效果\n") ==
+        "fazhi-annual");
+  // A news item: the subject in its opening, no part of a report.
+  CHECK(profile_of("某市召开法治政府建设推进会\n本网讯 5月6日，某县法治政府建设推进会召开。会议要求…\n") == "none");
+  // An implementing opinion: headings of its own kind.
+  CHECK(profile_of("为加快推进法治政府建设，结合实际，提出如下意见。\n一、指导思想和工作目标\n二、主要任务\n") ==
+        "none");
+  // A report of another kind (its title names it) needs two of the profile's parts, not one.
+  CHECK(profile_of("2021年政府工作报告\n过去一年，我们推进法治政府建设。\n一、2020年工作回顾\n"
+                   "二、2021年工作安排\n") == "none");
+  // The title block decides, even split over two lines or under a section name.
+  CHECK(profile_of("某某镇人民政府2021年政府信息\n公开工作年度报告\n一、总体情况\n") == "info-disclosure-annual");
+  CHECK(profile_of("年度报告\n某区司法局2021年法治政府建设年度报告\n一、工作成效\n") == "fazhi-annual");
+  // Without a title: the opening of part 一 (`一、总体情况` first) cites the 条例; a review of the
+  // year in a text laid out in parts.
+  CHECK(profile_of("一、总体情况\n本报告依据《中华人民共和国政府信息公开条例》编制。\n（一）主动公开。\n") ==
+        "info-disclosure-annual");
+  CHECK(profile_of("2020年，市农业农村局推进法治政府建设。\n一、压实法治政府建设主体责任。\n二、全面依法履行政府职能。\n") ==
+        "fazhi-annual");
+  CHECK(profile_of("2020年，市农业农村局推进法治政府建设。\n") == "none");
+}
+
+TEST_CASE("a 政府信息公开 report's parts have fixed headings") {
+  const std::string text =
+      "某镇2023年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+      "四、政府信息公开行政复议、行政诉讼情况\n五、存在问题和改进措施\n六、其他需要报告的事项\n";
+  const auto ds = run(text);
+  REQUIRE(count(ds, "sections.wording") == 1);
+  CHECK(count(ds, "sections.missing") == 0);
+  const auto &d = *std::find_if(ds.begin(), ds.end(), [](auto &x) { return x.code == "sections.wording"; });
+  CHECK(d.message.find("存在的主要问题及改进情况") != std::string::npos);
+  REQUIRE(d.fixes.size() == 1);
+  CHECK(d.fixes[0].edits[0].new_text == "存在的主要问题及改进情况");
+  // Width and form of commas and brackets are no different wording.
+  std::string same = text;
+  same.replace(same.find("存在问题和改进措施"), std::string("存在问题和改进措施").size(), "存在的主要问题及改进情况");
+  same.replace(same.find("行政复议、行政诉讼"), std::string("行政复议、行政诉讼").size(), "行政复议，行政诉讼");
+  CHECK(count(run(same), "sections.wording") == 0);
+}
+
+TEST_CASE("headings run into a paragraph (a page that lost its line breaks) are there") {
+  const std::string flattened =
+      "2021年，某区推进法治政府建设。现将有关情况总结如下： 一、主要措施和成效 （一）加强领导。 "
+      "二、存在的问题和不足 一是短板。原因是学习不够。 三、党政主要负责人履行推进法治建设第一责任人职责情况 "
+      "述法。 四、2022年工作安排 深化改革。\n";
+  CHECK(count(run(flattened), "sections.missing") == 0);
+  std::string without_problems = flattened;
+  without_problems.replace(without_problems.find("二、存在的问题和不足"), std::string("二、存在的问题和不足").size(),
+                           "二、其他工作");
+  const auto ds = run(without_problems);
+  REQUIRE(count(ds, "sections.missing") == 1);
+  CHECK(ds[0].message.find("存在的不足和原因") != std::string::npos);
+}
+
+TEST_CASE("an item is required only from the year its rule applies") {
+  const std::string report_2018 =
+      "某县2018年法治政府建设情况报告\n一、主要举措和成效\n正文。\n二、存在的不足和原因\n原因是…。\n"
+      "三、2019年工作安排\n正文。\n";
+  CHECK(count(run(report_2018), "sections.missing") == 0);  // 第一责任人: 督察工作规定 (2019) on
+  std::string report_2019 = report_2018;
+  for (size_t at; (at = report_2019.find("2018")) != std::string::npos;) report_2019.replace(at, 4, "2019");
+  const auto ds = run(report_2019);
+  REQUIRE(count(ds, "sections.missing") == 1);
+  CHECK(ds[0].message.find("第一责任人") != std::string::npos);
 }
 
 TEST_CASE("a malformed user profile is reported with its file; the others still load") {

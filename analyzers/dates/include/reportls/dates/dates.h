@@ -1,11 +1,17 @@
 // reportls/dates/dates.h — the report year, the plan year and the signing date.
 //
 // Rules (codes dates.<rule>):
-//   plan-year  a plan-section heading (下一步/工作计划…, from dates.json) names a year other than
-//              report year + 1;
-//   early      the 落款 date lies within the report year (the year had not ended);
-//   relative   今年 / 今年以来 / 截至目前 in an annual report (once per paragraph);
-//   format     the 落款 date zero-padded (`02月`) or in Chinese numerals (GB/T 9704: `2024年2月29日`).
+//   plan-year     a plan heading at any level (下一年度…主要安排/下一步/工作计划/工作思路…, from
+//                 dates.json) names a year other than report year + 1;
+//   heading-year  another heading opens with a year other than the report year (or the next), in
+//                 a report whose title states its year (`一、2022年法治政府建设情况` for 2023);
+//   early         a 落款 date lies within the report year (the year had not ended);
+//   relative      今年 / 今年以来 / 截至目前 in an annual report (once per paragraph);
+//   format        a 落款 date zero-padded (`02月`) or in Chinese numerals (GB/T 9704: `2024年2月29日`),
+//                 or any date written as eight digits (`20191118`, `20251231日`).
+// The plugin checks reports only (report::Scope::Report).
+// The 落款 dates are the closing signature's and, when the title states the report year, every line
+// holding nothing but a date (the 落款 of a cover letter 函 before the report).
 #ifndef REPORTLS_DATES_DATES_H
 #define REPORTLS_DATES_DATES_H
 

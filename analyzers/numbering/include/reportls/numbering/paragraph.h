@@ -1,6 +1,8 @@
 // reportls/numbering/paragraph.h — paragraph hygiene, from paragraph.json:
-//   paragraph.no-final-punctuation  a body paragraph not ending in a final mark (。！？…) or an
-//                                   open ending (：；); headings, title, debris, 落款 are skipped;
+//   paragraph.no-final-punctuation  a body paragraph written in sentences (it has a clause mark)
+//                                   not ending in a final mark (。！？…), an open ending (：；) or
+//                                   a bracketed afterword after a final mark (`。（记者 张三）`);
+//                                   headings, title, front matter, debris, 落款 are skipped;
 //   paragraph.prompt-colon          `报告如下。` → `报告如下：` (quick fix);
 // and one code action deleting every page-debris line.
 #ifndef REPORTLS_NUMBERING_PARAGRAPH_H
@@ -19,6 +21,7 @@ namespace reportls::numbering {
 struct ParagraphRules {
   std::u32string final_marks;   // a paragraph ending in one of these is complete
   std::u32string open_endings;  // …or in one of these (an introduction or a list item)
+  std::u32string clause_marks;  // a paragraph without any of these is a label, not prose
   std::vector<std::string> prompt_endings;  // 如下: a paragraph ending `如下。` introduces a list
   std::string prompt_colon = "：";
 

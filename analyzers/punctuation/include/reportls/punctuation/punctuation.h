@@ -6,7 +6,8 @@
 //   halfwidth            one ASCII mark in Chinese text of a document otherwise full-width;
 //   unbalanced           a paired mark (“” ‘’ （） 《》 …) without its partner in the paragraph, or
 //                        double quotes nested in double quotes;
-//   range-dash, space, enumeration, …  pattern rules from punctuation-patterns*.json.
+//   range-dash, space, ascii-quote, ascii-angle, ascii-dash, enumeration, …  pattern rules from
+//                        punctuation-patterns*.json.
 // The tables come from punctuation.json and punctuation-patterns*.json in the plugin folder and
 // every data folder.  A Tables value is immutable once checked; check() may run on several threads.
 #ifndef REPORTLS_PUNCTUATION_PUNCTUATION_H

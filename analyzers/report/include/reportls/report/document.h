@@ -28,7 +28,13 @@ enum class LineKind : uint8_t {
   Heading,    // a numbered heading (see heading.h)
   Body,       // everything else, including the preface (导语)
   Signature,  // the closing 落款: issuing body and date lines at the end of the report
+  Front,      // front matter before the first heading that is not prose: a short line without
+              // sentence punctuation (。，；！？) that is not the title — a site name, the issuing
+              // body, a 文号, a publish-info or metadata line, a covering letter's 落款
 };
+
+// Lines a reader reads as the report's own sentences: body paragraphs and headings.
+inline bool is_prose(LineKind k) { return k == LineKind::Body || k == LineKind::Heading; }
 
 struct Line {
   Span span;      // the physical line without its terminator (\n, \r\n or a lone \r)
@@ -38,12 +44,14 @@ struct Line {
 };
 
 // The title block: from the first to the last line matching a title pattern, including short
-// unpunctuated lines in between (the issuing body between two title lines).
+// unpunctuated lines in between (the issuing body between two title lines) and one such line
+// directly above (the issuing body, or the first half of a split title).  A page that has no
+// title line but a `标题` metadata value has that value as its title (its line stays Debris).
 struct Title {
   uint32_t first_line = 0;
   uint32_t last_line = 0;
   Span span;   // first title line's content start to last title line's content end
-  Span text;   // the first title line's content: the title proper
+  Span text;   // the content of the first line matching a title pattern: the title proper
   friend bool operator==(const Title &, const Title &) = default;
 };
 
@@ -94,6 +102,10 @@ struct Document {
   // Two parses that say the same about texts with the same bytes.
   friend bool operator==(const Document &, const Document &) = default;
 };
+
+// The opening (导语) of a report: its body lines before the first heading; when it opens with a
+// heading (`一、总体情况` first), the first body line after it.  Indexes into doc.lines.
+std::vector<uint32_t> opening_lines(const Document &doc);
 
 Document parse(std::string_view text, const Rules &rules);
 // The Document would point into a destroyed temporary.

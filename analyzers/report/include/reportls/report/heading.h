@@ -18,7 +18,7 @@ namespace reportls::report {
 
 enum class OrdinalStyle : uint8_t {
   Chinese,       // 一、  (variants 一. 一．)
-  ChineseParen,  // （一） (ASCII (一) is canonical-equivalent; variant （一）、)
+  ChineseParen,  // （一） (ASCII (一) is canonical-equivalent; variants （一）、 一) 一）)
   Arabic,        // 1.   (1． canonical-equivalent; variant 1、)
   ArabicParen,   // （1） (ASCII (1) canonical-equivalent; variants （1）、 1) 1）)
   Markdown,      // ## text

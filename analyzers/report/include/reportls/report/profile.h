@@ -23,6 +23,15 @@ namespace reportls::report {
 
 class ProfilePatterns;  // compiled ICU regexes (profile.cpp)
 
+// Which documents a check is for.  A report (a profile fits, or the "profile" setting names one)
+// gets every check.  Any other text — a news item, a README, notes — gets no report-level check,
+// and the typography and wording checks only when the user turns them on for all Chinese text
+// (setting "allChineseText": true).
+enum class Scope : uint8_t {
+  Report,       // sections, numbering, paragraphs, dates, outline
+  ChineseText,  // punctuation, terms, figures
+};
+
 enum class ProfileSeverity : uint8_t { Error, Warning, Information, Hint };
 
 struct ProfileItem {
@@ -35,6 +44,7 @@ struct ProfileItem {
   bool may_fold = false;     // may appear only as a sub-point (then Folded, not Missing)
   bool theme_headings = false;  // top-level headings no other item claims count as this item
   bool needs_cause = false;  // the section must contain a cause analysis (cause_patterns)
+  uint32_t required_from = 0;  // reports on years before this one need not have the item (0: all)
   std::shared_ptr<const ProfilePatterns> patterns;  // heading variants, folded and cause patterns
 };
 
@@ -44,11 +54,18 @@ struct Profile {
   std::string basis;        // the legal basis, e.g. 《法治政府建设与责任落实督察工作规定》第二十五条
   std::string origin;       // the file it was loaded from
   bool ordered = false;     // the items must appear in the profile's order
+  bool fixed_headings = false;  // each item's heading must read exactly as its `heading`
   std::vector<ProfileItem> items;
   std::shared_ptr<const ProfilePatterns> detect;  // title and preface patterns
 
-  // True when a title pattern matches the title, or a preface pattern matches a body line
-  // before the first heading (bounded ICU searches).
+  // True when a title pattern matches the title block's lines joined (bounded ICU searches).
+  bool title_matches(const Document &doc) const;
+  // True when the title matches, or a preface pattern matches an opening line (opening_lines)
+  // and the text is a report: without a title, a top-level heading names one of the profile's
+  // items by its own heading patterns, or the opening declares the report (`报告如下`,
+  // declaration patterns), or it reviews the year (review patterns, `2023年，…`) and the text has
+  // two top-level headings; with a title of another kind (a 政府工作报告), two item headings.  A
+  // news item or an opinion on the same subject is not the report.
   bool detects(const Document &doc) const;
 };
 
@@ -65,9 +82,18 @@ class Profiles {
   const std::vector<std::string> &errors() const { return errors_; }
   const Profile *find(std::string_view id) const;
   // setting_id non-empty: that profile (nullptr and *unknown = true when there is none).
-  // Otherwise the first profile (in load order) whose detects() holds, else nullptr.
+  // Otherwise the first profile (in load order) whose title matches, else the first whose
+  // detects() holds, else nullptr: the document is not a report of any profile.
   const Profile *choose(const Document &doc, std::string_view setting_id,
                         bool *unknown = nullptr) const;
+
+  // choose() with the "profile" member of the settings JSON (see profile_setting).  nullptr: the
+  // document is not a report, and report-level checks (sections, numbering, dates) stay silent.
+  const Profile *for_document(const Document &doc, std::string_view settings_json,
+                              bool *unknown = nullptr) const;
+  // Whether checks of this scope run on the document (see Scope).  True for every document when
+  // no profile is loaded at all.
+  bool applies(Scope scope, const Document &doc, std::string_view settings_json) const;
 
   void add(Profile p);  // replaces a profile with the same id
 
@@ -76,9 +102,15 @@ class Profiles {
   std::vector<std::string> errors_;
 };
 
+// The "profile" member of a settings JSON object, or "" when absent, not a string or the settings
+// are not an object.
+std::string profile_setting(std::string_view settings_json);
+
 enum class ItemStatus : uint8_t {
   Heading,  // a top-level heading matches a heading variant
   Folded,   // only a sub-point (lower-level heading or 一是… item) matches
+  RunIn,    // a heading run into a paragraph (` 一、标题 ` inside a line: the text lost its line
+            // breaks); the item is there
   Missing,
 };
 

@@ -24,7 +24,7 @@ struct Rules {
   std::vector<std::string> debris_prefixes;  // trimmed line starts with X
   std::vector<std::string> debris_equals;    // line equals X once whitespace, filler and 【】[] go
   std::u32string filler;                     // a line of only these and whitespace is chrome (□)
-  std::u32string nav_separators;             // `中国政府网 | 重庆市人民政府网`: site navigation…
+  std::u32string nav_separators;             // `中国政府网 | 重庆市人民政府网`, `首页 > 政务公开`…
   uint32_t nav_max_segment_chars = 20;       // …when every segment is at most this long
   // Metadata keys: `[ 成文日期 ] 2024-02-29`, `发布日期:2021-02-03`.  A line that starts with a key
   // (bracketed or followed by a colon) is chrome, and its key/value pairs become Document::metadata.
@@ -49,7 +49,8 @@ struct Rules {
   // interchangeable (shared_parse relies on it).  Null for Rules built in code.
   std::shared_ptr<const std::string> canonical;
 
-  // True when a title pattern matches the line (a bounded ICU regex search; false on timeout).
+  // True when a title pattern matches the line and no headline pattern does (`…审议…情况报告` is
+  // news about a report, not its title); bounded ICU regex searches, false on timeout.
   bool matches_title(std::string_view line) const;
 };
 

@@ -2,6 +2,7 @@
 // run one check over their data tables (dates, punctuation, terms).
 //
 // Checker is a type with
+//   static constexpr Scope scope = …;                   // the documents it checks (profile.h)
 //   using Tables = …;                                   // immutable after load
 //   static Tables load(const std::string &plugin_dir, const std::vector<std::string> &data_dirs,
 //                      std::vector<std::string> &errors);  // bundled data must load (throws);
@@ -15,7 +16,9 @@
 #define REPORTLS_REPORT_TABLE_PLUGIN_H
 
 #include <reportls/plugin.hpp>
+#include <reportls/report/data_files.h>
 #include <reportls/report/document.h>
+#include <reportls/report/profile.h>
 #include <reportls/report/rules.h>
 
 #include <string>
@@ -27,11 +30,16 @@ template <class Checker>
 class TablePlugin {
  public:
   explicit TablePlugin(const plugin::Config &config)
-      : rules_(Rules::load(config.plugin_dir)), tables_(load(config)) {}
+      : rules_(Rules::load(config.plugin_dir)),
+        tables_(load(config)),
+        profiles_(Profiles::load(data_folders(config.plugin_dir, config.data_dirs))) {
+    for (const std::string &e : profiles_.errors()) config.warn(e);
+  }
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
     const auto parsed = shared_parse(document.text, rules_);
     const Document &doc = *parsed;
+    if (!profiles_.applies(Checker::scope, doc, document.settings)) return REPORTLS_OK;
     for (const plugin::Diagnostic &d :
          Checker::check(doc, tables_, document, [&] { return sink.cancelled(); }))
       sink.diagnostic(d);
@@ -48,6 +56,7 @@ class TablePlugin {
 
   Rules rules_;
   typename Checker::Tables tables_;
+  Profiles profiles_;
 };
 
 }  // namespace reportls::report
