@@ -1,7 +1,8 @@
 // Loads the compiled extension (out/extension.js of an unpacked .vsix) with stand-ins for the
 // `vscode` API and `vscode-languageclient/node`, and checks what it hands the language client:
 // the server command, initializationOptions, didChangeConfiguration on a settings change, the
-// status bar after reportls/documentStatus, workspace trust, and a restart on a new server path.
+// status bar after reportls/documentStatus, workspace trust, and a restart on a new server path
+// or new file patterns.
 // usage: node vscode_extension_test.js <unpacked extension folder>
 'use strict';
 const assert = require('assert');
@@ -72,8 +73,12 @@ const changed = (...keys) => listeners.config({ affectsConfiguration: (s) => s =
   // The bundled server, on stdio.
   assert.strictEqual(c.serverOptions.command, path.join(root, 'server', 'bin', 'reportls'));
   assert.deepStrictEqual(c.serverOptions.args, ['--stdio']);
-  const languages = c.clientOptions.documentSelector.map((s) => s.language);
-  assert.ok(languages.includes('plaintext') && languages.includes('markdown'));
+  // Files by the reportls.files patterns (plain text and Markdown by default), unsaved documents
+  // by language.
+  assert.deepStrictEqual(c.clientOptions.documentSelector, [
+    { scheme: 'file', pattern: '**/*.txt' }, { scheme: 'file', pattern: '**/*.md' },
+    { scheme: 'file', pattern: '**/*.markdown' },
+    { scheme: 'untitled', language: 'plaintext' }, { scheme: 'untitled', language: 'markdown' }]);
   // initializationOptions: the settings object the server reads.
   const init = c.clientOptions.initializationOptions();
   assert.deepStrictEqual(init, { debounce: 0, dataDirs: ['/data'], rules: { figures: 'error' }, allChineseText: false, reportYear: 2023, pluginDirs: ['/opt/plugins'] });
@@ -102,10 +107,18 @@ const changed = (...keys) => listeners.config({ affectsConfiguration: (s) => s =
   assert.ok(c.stopped);
   assert.strictEqual(clients.length, 2);
   assert.strictEqual(clients[1].serverOptions.command, '/usr/local/bin/reportls');
+  // New file patterns restart the client with them.
+  config.files = ['reports/**/*.md'];
+  changed('reportls.files');
+  await new Promise((r) => setTimeout(r, 50));
+  assert.ok(clients[1].stopped);
+  assert.strictEqual(clients.length, 3);
+  assert.deepStrictEqual(clients[2].clientOptions.documentSelector[0], { scheme: 'file', pattern: 'reports/**/*.md' });
+  assert.strictEqual(clients[2].clientOptions.documentSelector.length, 3);
   // The restart command starts a fresh client too.
   await listeners['command:reportls.restartServer']();
-  assert.strictEqual(clients.length, 3);
-  assert.strictEqual(clients[2].state, State.Running);
+  assert.strictEqual(clients.length, 4);
+  assert.strictEqual(clients[3].state, State.Running);
   await ext.deactivate();
   console.log('extension logic: ok');
 })().catch((e) => { console.error(e); process.exit(1); });

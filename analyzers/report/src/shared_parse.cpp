@@ -1,4 +1,5 @@
 #include <reportls/report/document.h>
+#include <reportls/report/markdown.h>
 
 #include "classify.h"
 
@@ -70,7 +71,13 @@ Document parse_from_recent(const std::vector<std::shared_ptr<const Parsed>> &can
 
 }  // namespace
 
-std::shared_ptr<const Document> shared_parse(std::string_view text, const Rules &rules) {
+std::shared_ptr<const Document> shared_parse(std::string_view text, const Rules &rules, Format format) {
+  // A Markdown document is parsed as its prose view: same offsets, markup blanked.
+  std::string prose;
+  if (format == Format::Markdown) {
+    prose = markdown_prose(text);
+    text = prose;
+  }
   if (rules.canonical) {
     std::lock_guard lock(mutex);
     for (auto it = recent.begin(); it != recent.end(); ++it) {

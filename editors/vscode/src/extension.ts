@@ -1,5 +1,6 @@
-// The reportls extension: starts the reportls language server for plain-text and Markdown
-// documents, passes the `reportls.*` settings to it (initializationOptions, then
+// The reportls extension: starts the reportls language server for the files `reportls.files`
+// names (plain-text and Markdown files by default) and unsaved plain-text and Markdown documents,
+// passes the `reportls.*` settings to it (initializationOptions, then
 // workspace/didChangeConfiguration on every change, no restart needed), and shows the report
 // profile the server detected (the reportls/documentStatus notification) in the status bar.
 import * as fs from 'fs';
@@ -56,16 +57,24 @@ export function currentSettings(): Record<string, unknown> {
   return settings;
 }
 
+// The documents the server sees: files matching the `reportls.files` glob patterns, and unsaved
+// plain-text and Markdown documents.  The server itself decides which of them are reports; the
+// others get nothing (no diagnostics, no outline: VS Code's own Markdown outline stays alone).
+export const DEFAULT_FILES = ['**/*.txt', '**/*.md', '**/*.markdown'];
+export function documentSelector(): { scheme: string; language?: string; pattern?: string }[] {
+  const patterns = vscode.workspace.getConfiguration(SECTION).get<string[]>('files', DEFAULT_FILES);
+  return [
+    ...patterns.filter((p) => typeof p === 'string' && p.trim()).map((pattern) => ({ scheme: 'file', pattern })),
+    { scheme: 'untitled', language: 'plaintext' },
+    { scheme: 'untitled', language: 'markdown' },
+  ];
+}
+
 function createClient(): LanguageClient {
   const command = serverCommand();
   const serverOptions: ServerOptions = { command, args: ['--stdio'] };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'plaintext' },
-      { scheme: 'file', language: 'markdown' },
-      { scheme: 'untitled', language: 'plaintext' },
-      { scheme: 'untitled', language: 'markdown' },
-    ],
+    documentSelector: documentSelector(),
     initializationOptions: currentSettings,
     outputChannel: output,
     traceOutputChannel: output,
@@ -149,7 +158,9 @@ export async function activate(ctx: vscode.ExtensionContext): Promise<void> {
     vscode.window.onDidChangeActiveTextEditor(updateStatus),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) return;
-      if (e.affectsConfiguration(`${SECTION}.server.path`)) void restartClient();
+      // The client's document selector is fixed when it starts.
+      if (e.affectsConfiguration(`${SECTION}.server.path`) || e.affectsConfiguration(`${SECTION}.files`))
+        void restartClient();
       else sendSettings(); // the server reloads plugins itself when pluginDirs or dataDirs change
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(sendSettings),
