@@ -68,9 +68,10 @@ std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables 
   uint32_t fullwidth_marks = 0;
   std::vector<plugin::Diagnostic> unpaired, patterns;
   for (const report::Line &line : doc.lines) {
-    // Chrome and front matter (publish-info lines, 文号, the issuer) are not the author's prose.
+    // Chrome and front matter (publish-info lines, 文号, the issuer) are not the author's prose;
+    // neither are tables, whose cells spaces and bars separate.
     if (line.kind == report::LineKind::Debris || line.kind == report::LineKind::Blank ||
-        line.kind == report::LineKind::Front)
+        line.kind == report::LineKind::Front || line.kind == report::LineKind::Table)
       continue;
     if (cancelled()) return {};
     const std::string_view text = doc.str(line.span);
