@@ -52,7 +52,9 @@ Outline build(const report::Document &doc) {
       size_t columns = 0;
       for (const report::TableRow &r : t.rows) columns = std::max(columns, r.cells.size());
       Symbol sym;
-      sym.name = "表" + std::to_string(next_table + 1) + (caption.empty() ? "" : " " + caption);
+      // A caption that numbers its table (`表1 …`) is the name; else the table's number in the text.
+      const bool numbered = caption.rfind("表", 0) == 0;
+      sym.name = numbered ? caption : "表" + std::to_string(next_table + 1) + (caption.empty() ? "" : " " + caption);
       sym.detail = std::to_string(t.rows.size()) + " 行 × " + std::to_string(columns) + " 列";
       sym.kind = SymbolKind::Table;
       sym.range = Span{doc.lines[t.first_line].span.start, t.span.end};

@@ -15,6 +15,7 @@ namespace {
 constexpr uint32_t kLabelMaxChars = 60;   // a row label line (`1.申请人无正当理由逾期不补正、…申请`)
 constexpr uint32_t kSpacedLabelMaxChars = 80;  // the label before the numbers of a Spaced row
 constexpr uint32_t kHeaderMaxChars = 40;  // a heading line taken above a Spaced or Stacked table
+                                          // (no clause mark outside brackets, no digit)
 constexpr uint32_t kMaxHeaderLines = 30;  // table 3 of the 政府信息公开 format has ~20 header cells
 constexpr uint32_t kMaxLabelRun = 3;      // label lines of one row (三、… / （三）… / 1.…)
 constexpr uint32_t kMaxBlankRun = 2;      // blank lines between two rows of one table
@@ -89,6 +90,7 @@ struct Marks {
   uint32_t chars = 0;
   bool sentence_end = false;    // 。！？!? anywhere
   bool clause_outside = false;  // ，,；;：: outside brackets
+  bool digit = false;
   bool pipe = false;
 };
 
@@ -106,7 +108,9 @@ Marks marks_of(std::string_view s, uint32_t max_chars) {
         if (depth == 0) m.clause_outside = true;
         break;
       case U'|': m.pipe = true; break;
-      default: break;
+      default:
+        if ((c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19)) m.digit = true;
+        break;
     }
   }
   return m;
@@ -223,7 +227,9 @@ LineShape shape_of(std::string_view text, Span content) {
   const Marks m = marks_of(s, kLabelMaxChars);
   if (m.chars <= kLabelMaxChars && !m.sentence_end) {
     out.shape = Shape::Label;
-    out.header = m.chars <= kHeaderMaxChars && !m.clause_outside;
+    // A heading cell names a column; digits mark a page's running head (`Page 9 - 2020年报`), a
+    // date or a title above the table instead.
+    out.header = m.chars <= kHeaderMaxChars && !m.clause_outside && !m.digit;
   }
   return out;
 }

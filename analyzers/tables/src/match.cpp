@@ -203,6 +203,29 @@ std::vector<Filled> match(const Document &doc, const Templates &templates, const
         paths[r] = h.rows[r].empty() ? Components{} : components(report::normalize_heading(h.rows[r]));
     };
     read_paths();
+    // A Markdown table's columns left of the first column a template's heading names hold the row
+    // labels (so a text in a number cell, `| 行政许可 | 120件 |`, is no label).
+    const bool markdown = table.form == report::TableForm::Markdown && table.header_rows > 0 &&
+                          table.rows.size() > table.header_rows;
+    int32_t label_columns = -1;
+    if (markdown) {
+      const uint32_t body = table.header_rows;
+      const size_t width = table.rows[body - 1].cells.size();
+      for (const Prepared &p : prepared)
+        for (const auto &columns : p.columns) {
+          size_t placed = 0;
+          const std::vector<int32_t> at = columns_by_heading(h, body, width, columns, placed);
+          if (placed == 0 || placed * 2 < columns.size()) continue;
+          const int32_t first = *std::min_element(at.begin(), at.end(), [](int32_t a, int32_t b) {
+            return (a < 0 ? INT32_MAX : a) < (b < 0 ? INT32_MAX : b);
+          });
+          if (label_columns < 0 || first < label_columns) label_columns = first;
+        }
+      if (label_columns >= 0) {
+        h = report::table_headings(doc, table, label_columns);
+        read_paths();
+      }
+    }
     // The text of its heading rows, where a table of unlabelled numbers shows what it counts.
     const std::string heading_text(
         report::Span{table.span.start, table.header_rows < table.rows.size()
@@ -226,7 +249,7 @@ std::vector<Filled> match(const Document &doc, const Templates &templates, const
                                 return heading_text.find(w) != std::string::npos;
                               });
         for (uint32_t r = table.header_rows; r < table.rows.size(); ++r)
-          if (paths[r].empty() && table.rows[r].cells.size() - table.rows[r].labels == n &&
+          if (p.row_of(paths[r]) < 0 && table.rows[r].cells.size() - table.rows[r].labels == n &&
               has_number(doc, table.rows[r]) && (keywords || placed))
             score = std::max<uint32_t>(score, 2);
       }
@@ -244,10 +267,7 @@ std::vector<Filled> match(const Document &doc, const Templates &templates, const
     f.cut = f.cut || table.last_line >= last_line;
 
     // A Markdown table's header against the columns of the part whose headings it carries best:
-    // its columns left of the first template column hold the row labels; columns missing or extra.
-    const bool markdown = table.form == report::TableForm::Markdown && table.header_rows > 0 &&
-                          table.rows.size() > table.header_rows;
-    int32_t label_columns = -1;
+    // columns missing or extra.
     if (markdown) {
       const uint32_t body = table.header_rows;
       const size_t width = table.rows[body - 1].cells.size();
@@ -273,16 +293,15 @@ std::vector<Filled> match(const Document &doc, const Templates &templates, const
           if (std::find(at.begin(), at.end(), static_cast<int32_t>(c)) == at.end() &&
               !h.column(body, static_cast<uint32_t>(c)).empty())
             f.columns.push_back(ColumnIssue{ti, static_cast<int32_t>(c), -1, part, false});
-        label_columns = first;
-        h = report::table_headings(doc, table, label_columns);
-        read_paths();
       }
     }
 
     const int32_t unlabelled = p.unlabelled_row();
     for (uint32_t r = table.header_rows; r < table.rows.size(); ++r) {
       int32_t j = p.row_of(paths[r]);
-      if (j < 0 && unlabelled >= 0 && paths[r].empty()) {
+      // The unlabelled row: exactly as many values as its columns, under no label of another row
+      // (a table flattened one cell per line leaves its last heading cell as the row's label).
+      if (j < 0 && unlabelled >= 0) {
         const size_t n = p.tpl->parts[p.tpl->rows[static_cast<size_t>(unlabelled)].part].columns.size();
         const size_t labels = label_columns >= 0 ? static_cast<size_t>(label_columns) : table.rows[r].labels;
         if (table.rows[r].cells.size() == labels + n) j = unlabelled;

@@ -18,8 +18,8 @@
 //              row needs three numbers after a label, or four without one.
 //   Stacked    one cell per line: one to three label lines, then the same count (two or more) of
 //              number lines, repeated at least twice; or once, with five numbers or more.
-// Spaced and Stacked tables take the short label lines directly above them (no sentence marks
-// outside brackets, no heading) as header rows.  Blank lines may separate the rows of every form
+// Spaced and Stacked tables take the short label lines directly above them (no clause marks
+// outside brackets, no digit, no heading) as header rows.  Blank lines may separate the rows of every form
 // but Markdown.  Page chrome (Debris) is never a table row.  A number cell holds digits (ASCII or
 // full-width) with an optional sign, thousands separators and decimals; `-` `—` `/` stand for an
 // empty number cell in the flattened forms.
