@@ -130,17 +130,33 @@ struct Tail {
   uint32_t label_end = 0;  // offset in s
 };
 
+// A character a number or placeholder cell may hold.
+bool in_value(char32_t c) {
+  return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19) || c == U'.' || c == U'．' || c == U',' ||
+         c == U'，' || c == U'-' || c == U'－' || c == U'−' || c == U'+' || c == U'—' || c == U'–' || c == U'/' ||
+         c == U'／';
+}
+
 Tail value_tail(std::string_view s) {
   Tail t;
   uint32_t end = static_cast<uint32_t>(s.size());
   t.label_end = end;
   while (end > 0) {
+    // The token before end, read back only as far as it can still be a value: prose lines end in
+    // text, and are not walked through.
     uint32_t start = end;
+    bool value_chars = true;
     while (start > 0) {
       uint32_t p = start;
-      if (is_space(prev_code_point(s, p))) break;
+      const char32_t c = prev_code_point(s, p);
+      if (is_space(c)) break;
+      if (!in_value(c)) {
+        value_chars = false;
+        break;
+      }
       start = p;
     }
+    if (!value_chars) break;
     const std::string_view token = s.substr(start, end - start);
     if (table_number(token)) ++t.numbers;
     else if (is_table_placeholder(token)) ++t.placeholders;
