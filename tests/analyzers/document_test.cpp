@@ -149,6 +149,22 @@ TEST_CASE("a Markdown report's first # heading is its title when it reads as one
   CHECK(notes.headings.size() == 1);
 }
 
+TEST_CASE("news about a report is no title; a page's metadata title is") {
+  // A headline: an event about the report, with the report's name at its end.
+  CHECK_FALSE(parse_text(std::string_view("某州人大常委会审议某州政府2020年法治政府建设工作情况报告\n正文。\n")).title);
+  CHECK_FALSE(parse_text(std::string_view("省政府党组召开会议审议2019年度法治政府建设情况报告\n正文。\n")).title);
+  // The title only in the page's metadata list, its keys spaced or after a list bullet.
+  const std::string page = "- 索 引 号: 1137/2025-00638\n- 标题: 某市生态环境局2024年度法治政府建设报告\n- 发文字号:\n"
+                           "2024年，市生态环境局推进法治政府建设。\n一、主要举措和成效\n";
+  const Document d = parse_text(page);
+  CHECK(d.lines[0].kind == LineKind::Debris);
+  CHECK(d.lines[1].kind == LineKind::Debris);
+  REQUIRE(d.title);
+  CHECK(d.str(d.title->text) == "某市生态环境局2024年度法治政府建设报告");
+  REQUIRE(d.meta("索引号"));
+  CHECK(*d.meta("索引号") == "1137/2025-00638");
+}
+
 TEST_CASE("corpus: title per report") {
   const std::map<std::string, std::pair<std::string, std::vector<uint32_t>>> expected = {
       {"cangxi-rural-revitalization-bureau-2023", {"", {}}},

@@ -1,14 +1,18 @@
 """Accuracy of reportls on real texts: precision and recall against hand labels.
 
-Runs `reportls check --format json` over the evaluation texts, matches every diagnostic to a label
-and prints, per rule and overall, the diagnostics, TP, FP, ARTIFACT, unjudged and FN counts,
-precision (error+warning, and all severities) and recall; then every false alarm, every miss and
-every unjudged diagnostic with file:line and the text it covers.  The same report goes to
---out (Markdown).  With --check BASELINE it exits 1 when a figure falls below the recorded one
-(the ratchet ctest runs); --write-baseline BASELINE records the current figures.
+Runs `reportls check --format json` over each evaluation set (by default the development set set/,
+which the rules were tuned on, and the held-out set heldout/, which they were not), matches every
+diagnostic to a label and prints, per set and for the sets combined, per rule and overall: the
+diagnostics, TP, FP, ARTIFACT, unjudged and FN counts, precision (error+warning, and all
+severities) and recall; then, per set, every false alarm, every miss and every unjudged diagnostic
+with file:line and the text it covers.  The same report goes to --out (Markdown).  With --check
+BASELINE it exits 1 when a figure of a set falls below the one recorded for that set (the ratchet
+ctest runs); --write-baseline BASELINE records the current figures.  In the baseline the first set's
+figures are the top-level keys and every other set's are a section named after it.
 
-Labels (see README.md): set/labels.tsv are the shared labels, labels/*.tsv the project's own (one
-file per topic); all have the columns file, line, code, verdict, quote, reason.  A project row replaces the shared rows
+Labels (see README.md): <set>/labels.tsv are each set's labels, labels/*.tsv the project's own (one
+file per topic, for files of any set: file names are unique across sets); all have the columns
+file, line, code, verdict, quote, reason.  A project row replaces the shared rows
 with the same key (file, line, quote and, for diagnostic verdicts, code and the [part] of a
 sections.missing reason; for FN rows the code may change, which is how a defect that no family
 covered is given to a new rule).
@@ -169,7 +173,7 @@ def run_reportls(binary, texts_dir, names, extra):
 def match(diagnostics, labels):
     by_place = collections.defaultdict(list)
     for label in labels:
-        where = label.line if label.code not in DOCUMENT_LEVEL or label.verdict == "FN" else 0
+        where = label.line if label.code not in DOCUMENT_LEVEL else 0
         by_place[(label.file, where)].append(label)
     for d in diagnostics:
         document_level = d.code in DOCUMENT_LEVEL
@@ -251,10 +255,11 @@ def ratio(pair):
     return None if b == 0 else a / b
 
 
-def report(diagnostics, labels, per_code, overall, covered, non_report):
+def summary(title, diagnostics, labels, per_code, overall, covered, non_report):
+    """The headline measures and the per-rule table (Markdown lines)."""
     out = []
     w = out.append
-    w("# reportls on the evaluation set\n")
+    w("# %s\n" % title)
     w("%d texts, %d diagnostics (%s). Measures leave out `%s`.\n" % (
         len({d.file for d in diagnostics} | {l.file for l in labels}), len(diagnostics),
         ", ".join("%s %d" % (s, sum(1 for d in diagnostics if d.severity == s)) for s in "EWIH"),
@@ -278,20 +283,27 @@ def report(diagnostics, labels, per_code, overall, covered, non_report):
             *(t.n[f] for f in Tally.FIELDS), pct(t.precision("EW")), pct(t.precision("all")),
             pct(t.recall())))
     w("")
+    return out
+
+
+def listings(name, diagnostics, labels, non_report):
+    """Every false alarm, miss and unjudged diagnostic of one set (Markdown lines)."""
+    out = []
+    w = out.append
 
     def listing(title, rows):
-        w("## %s (%d)\n" % (title, len(rows)))
+        w("## %s: %s (%d)\n" % (name, title, len(rows)))
         w("\n".join(rows) if rows else "none")
         w("")
 
-    listing("False alarms", ["- %s %s [%s] «%s» — %s" % (d.where(), d.severity, d.code, d.text, d.label.reason)
+    listing("false alarms", ["- %s %s [%s] «%s» — %s" % (d.where(), d.severity, d.code, d.text, d.label.reason)
                              for d in diagnostics if verdict_of(d) == "FP"])
-    listing("Misses", ["- %s:%d [%s] «%s» — %s" % (l.file, l.line, l.code, l.quote, l.reason)
+    listing("misses", ["- %s:%d [%s] «%s» — %s" % (l.file, l.line, l.code, l.quote, l.reason)
                        for l in labels if not l.used and l.verdict in ("TP", "FN")])
-    listing("Unjudged", ["- %s %s [%s] «%s» — %s" % (d.where(), d.severity, d.code, d.text, d.message)
+    listing("unjudged", ["- %s %s [%s] «%s» — %s" % (d.where(), d.severity, d.code, d.text, d.message)
                          for d in diagnostics if verdict_of(d) == "unjudged"])
-    listing("Non-report texts with a sections.* diagnostic or an error", non_report)
-    return "\n".join(out) + "\n"
+    listing("non-report texts with a sections.* diagnostic or an error", non_report)
+    return out
 
 
 def figures(overall, covered, diagnostics, non_report):
@@ -311,9 +323,7 @@ HIGHER = ("precision_error_warning", "precision_all", "recall_covered", "recall_
 LOWER = ("wrong_errors", "unjudged", "non_report_violations")
 
 
-def check(current, baseline_path):
-    with open(baseline_path, encoding="utf-8") as f:
-        baseline = json.load(f)
+def check(current, baseline):
     failures = []
     for key in HIGHER:
         if key in baseline and (current[key] or 0) + 1e-9 < baseline[key]:
@@ -324,10 +334,66 @@ def check(current, baseline_path):
     return failures
 
 
+class SetResult:
+    """One evaluation set, run and matched: its diagnostics, labels and tallies."""
+
+    def __init__(self, name, folder, diagnostics, labels, with_normalized):
+        self.name, self.folder = name, folder
+        self.diagnostics, self.labels = diagnostics, labels
+        self.per_code, self.overall, self.covered, _ = tally(diagnostics, labels, with_normalized)
+        self.non_report = sorted({"- %s [%s]" % (d.where(), d.code) for d in diagnostics
+                                  if "_other_" in d.file
+                                  and (d.code.startswith("sections.") or d.severity == "E")})
+
+    def summary(self, title):
+        return summary(title, self.diagnostics, self.labels, self.per_code, self.overall,
+                       self.covered, self.non_report)
+
+    def figures(self):
+        return figures(self.overall, self.covered, self.diagnostics, self.non_report)
+
+
+TITLES = {"dev": "reportls on the development set (`set/`: the rules were tuned on it)",
+          "heldout": "reportls on the held-out set (`heldout/`: nobody tuned the rules on it)"}
+DEFAULT_SETS = ("dev=" + os.path.join(HERE, "set"), "heldout=" + os.path.join(HERE, "heldout"))
+
+
+def parse_set(spec):
+    """NAME=DIR, or a bare DIR named after its folder."""
+    name, sep, folder = spec.partition("=")
+    if not sep:
+        folder, name = spec, os.path.basename(os.path.normpath(spec))
+    return name, folder
+
+
+def run_set(name, folder, args):
+    texts = os.path.join(folder, "texts")
+    labels = merged_labels(os.path.join(folder, "labels.tsv"), args.labels)
+    names = sorted(n for n in os.listdir(texts) if n.endswith(".txt"))
+    # Project labels may name files of any set; each set keeps the rows of its own files.
+    labels = [l for l in labels if l.file in set(names)]
+    diagnostics = run_reportls(os.path.abspath(args.binary), texts, names,
+                               ["--config", args.config] + args.reportls_args)
+    match(diagnostics, labels)
+    return SetResult(name, folder, diagnostics, labels, args.with_normalized)
+
+
+def baseline_sections(results, baseline):
+    """(set result, its recorded figures) pairs: the first set's are the top-level keys."""
+    pairs = []
+    for i, result in enumerate(results):
+        recorded = baseline if i == 0 else baseline.get(result.name)
+        if isinstance(recorded, dict):
+            pairs.append((result, {k: v for k, v in recorded.items() if not isinstance(v, dict)}))
+    return pairs
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("binary")
-    ap.add_argument("--set", default=os.path.join(HERE, "set"), help="folder with texts/ and labels.tsv")
+    ap.add_argument("--set", action="append", metavar="NAME=DIR",
+                    help="an evaluation set: a folder with texts/ and labels.tsv (repeatable; default: "
+                         "dev=set/ and heldout=heldout/; the first one is the ratchet's top level)")
     ap.add_argument("--labels", default=os.path.join(HERE, "labels"), help="folder of the project's labels")
     ap.add_argument("--out", help="write the Markdown report here")
     ap.add_argument("--check", metavar="BASELINE", help="exit 1 when a figure is worse than recorded")
@@ -336,33 +402,44 @@ def main():
     ap.add_argument("--config", default=os.path.join(HERE, "settings.json"),
                     help="settings for reportls check (default: settings.json, every rule on every "
                          "text, so the non-report texts measure the typography and wording rules too)")
-    ap.add_argument("--quiet", action="store_true", help="print only the summary table")
+    ap.add_argument("--quiet", action="store_true", help="print only the summary tables")
     ap.add_argument("reportls_args", nargs="*", help="extra arguments for reportls check (after --)")
     args = ap.parse_args()
 
-    texts = os.path.join(args.set, "texts")
-    labels = merged_labels(os.path.join(args.set, "labels.tsv"), args.labels)
-    names = sorted(n for n in os.listdir(texts) if n.endswith(".txt"))
-    diagnostics = run_reportls(os.path.abspath(args.binary), texts, names,
-                               ["--config", args.config] + args.reportls_args)
-    match(diagnostics, labels)
-    per_code, overall, covered, _ = tally(diagnostics, labels, args.with_normalized)
-    non_report = sorted({"- %s [%s]" % (d.where(), d.code) for d in diagnostics
-                         if "_other_" in d.file and (d.code.startswith("sections.") or d.severity == "E")})
-    text = report(diagnostics, labels, per_code, overall, covered, non_report)
+    results = [run_set(*parse_set(spec), args) for spec in (args.set or DEFAULT_SETS)]
+    summaries, details = [], []
+    for r in results:
+        summaries += r.summary(TITLES.get(r.name, "reportls on the set `%s`" % r.name))
+        details += listings(r.name, r.diagnostics, r.labels, r.non_report)
+    if len(results) > 1:
+        combined = SetResult("combined", None, [d for r in results for d in r.diagnostics],
+                             [l for r in results for l in r.labels], args.with_normalized)
+        summaries += combined.summary("reportls on all sets combined (%s)"
+                                      % " + ".join(r.name for r in results))
+    text = "\n".join(summaries + details) + "\n"
     if args.out:
         os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
         with open(args.out, "w", encoding="utf-8") as f:
             f.write(text)
-    print(text.split("\n## ")[0] if args.quiet else text)
-    current = figures(overall, covered, diagnostics, non_report)
+    print("\n".join(summaries) if args.quiet else text)
     if args.write_baseline:
+        recorded = {}
+        for i, r in enumerate(results):
+            current = {k: (round(v - 5e-5, 4) if isinstance(v, float) else v)
+                       for k, v in r.figures().items() if v is not None}
+            if i == 0:
+                recorded.update(current)
+            else:
+                recorded[r.name] = current
         with open(args.write_baseline, "w", encoding="utf-8") as f:
-            json.dump({k: (round(v - 5e-5, 4) if isinstance(v, float) else v) for k, v in current.items()
-                       if v is not None}, f, indent=2, sort_keys=True)
+            json.dump(recorded, f, indent=2, sort_keys=True)
             f.write("\n")
     if args.check:
-        failures = check(current, args.check)
+        with open(args.check, encoding="utf-8") as f:
+            baseline = json.load(f)
+        failures = []
+        for r, recorded in baseline_sections(results, baseline):
+            failures += ["%s: %s" % (r.name, failure) for failure in check(r.figures(), recorded)]
         for failure in failures:
             print("eval: " + failure, file=sys.stderr)
         if failures:

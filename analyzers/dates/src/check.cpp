@@ -20,8 +20,9 @@ namespace {
 
 using report::Span;
 
+// The heading proper, not the body text a run-in heading carries on its line.
 bool plan_heading(const report::Document &doc, const Tables &t, const report::Heading &h) {
-  const std::string_view title = doc.str(h.text);
+  const std::string_view title = doc.str(h.title);
   return std::any_of(t.plan_headings.begin(), t.plan_headings.end(),
                      [&](const std::string &w) { return title.find(w) != std::string_view::npos; });
 }
@@ -29,8 +30,9 @@ bool plan_heading(const report::Document &doc, const Tables &t, const report::He
 void plan_year(const report::Document &doc, const Tables &t, uint32_t year, std::vector<plugin::Diagnostic> &out) {
   const std::string expected = std::to_string(year + 1);
   for (const report::Heading &h : doc.headings) {
-    if (h.level != 1 || doc.lines[h.line].kind == report::LineKind::Debris || !plan_heading(doc, t, h)) continue;
-    const auto y = report::find_year(doc.text, h.text);
+    // At any level: a plan may be a part of its own or a sub-point of the last part.
+    if (doc.lines[h.line].kind == report::LineKind::Debris || !plan_heading(doc, t, h)) continue;
+    const auto y = report::find_year(doc.text, h.title);
     if (!y || doc.str(*y) == expected) continue;
     plugin::Diagnostic d = make(*y, REPORTLS_SEVERITY_WARNING, "plan-year",
                                 "下一年工作安排写的是" + std::string(doc.str(*y)) + "年，而本报告是" +

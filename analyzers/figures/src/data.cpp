@@ -46,8 +46,10 @@ void longest_first(std::vector<std::string> &v) {
 void sort_all(Data &d) {
   for (auto *v : {&d.units, &d.approx_below, &d.approx_about, &d.approx_above, &d.approx_after_unit,
                   &d.not_quantities, &d.parts, &d.parts_exhaustive, &d.list_stops, &d.rate, &d.share,
-                  &d.rate_verbs, &d.change_base, &d.year_on_year, &d.decrease, &d.increase,
-                  &d.year, &d.terminators, &d.separators, &d.number_followers, &d.codes, &d.range_separators, &d.range_units})
+                  &d.rate_verbs, &d.change_base, &d.year_on_year, &d.decrease, &d.increase, &d.total,
+                  &d.total_lookalikes, &d.year, &d.terminators, &d.sentence_ends, &d.separators,
+                  &d.number_followers, &d.codes, &d.name_followers, &d.joiners, &d.range_separators,
+                  &d.range_units})
     longest_first(*v);
 }
 
@@ -63,7 +65,8 @@ Data Data::parse(std::string_view text, const std::string &origin) {
   if (!j.is_object()) throw std::runtime_error(origin + ": the top level must be an object");
   static const std::vector<std::string> known = {
       "format", "version", "unit_families", "measure_words", "multipliers", "approx", "not_quantities",
-      "cues", "number_followers", "codes", "range_separators", "range_units"};
+      "cues", "number_followers", "codes", "name_followers", "joiners",
+      "range_separators", "range_units", "name_years"};
   for (const auto &[key, _] : j.items())
     if (std::find(known.begin(), known.end(), key) == known.end())
       throw std::runtime_error(origin + ": unknown key \"" + key + "\"");
@@ -100,13 +103,26 @@ Data Data::parse(std::string_view text, const std::string &origin) {
   d.year_on_year = strings(cues, "year_on_year", origin);
   d.decrease = strings(cues, "decrease", origin);
   d.increase = strings(cues, "increase", origin);
+  d.total = strings(cues, "total", origin);
+  d.total_lookalikes = strings(cues, "total_lookalikes", origin);
   d.year = strings(cues, "year", origin);
   d.terminators = strings(cues, "terminators", origin);
+  d.sentence_ends = strings(cues, "sentence_ends", origin);
   d.separators = strings(cues, "separators", origin);
   d.number_followers = strings(j, "number_followers", origin);
   d.codes = strings(j, "codes", origin);
+  d.name_followers = strings(j, "name_followers", origin);
+  d.joiners = strings(j, "joiners", origin);
   d.range_separators = strings(j, "range_separators", origin);
   d.range_units = strings(j, "range_units", origin);
+  if (j.contains("name_years")) {
+    const json &y = j["name_years"];
+    if (!y.is_array() || y.size() != 2 || !y[0].is_number_unsigned() || !y[1].is_number_unsigned() ||
+        y[0].get<uint32_t>() > y[1].get<uint32_t>())
+      throw std::runtime_error(origin + ": \"name_years\" must be [from, to], two years in order");
+    d.name_years_from = y[0].get<uint32_t>();
+    d.name_years_to = y[1].get<uint32_t>();
+  }
   sort_all(d);
   return d;
 }
@@ -139,13 +155,19 @@ void Data::merge(const Data &o) {
   append(year_on_year, o.year_on_year);
   append(decrease, o.decrease);
   append(increase, o.increase);
+  append(total, o.total);
+  append(total_lookalikes, o.total_lookalikes);
   append(year, o.year);
   append(terminators, o.terminators);
+  append(sentence_ends, o.sentence_ends);
   append(separators, o.separators);
   append(number_followers, o.number_followers);
   append(codes, o.codes);
+  append(name_followers, o.name_followers);
+  append(joiners, o.joiners);
   append(range_separators, o.range_separators);
   append(range_units, o.range_units);
+  if (o.name_years_to != 0) name_years_from = o.name_years_from, name_years_to = o.name_years_to;
   sort_all(*this);
 }
 

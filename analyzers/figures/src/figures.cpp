@@ -12,6 +12,7 @@ void analyze_paragraph(std::string_view text, report::Span within, const Data &d
   const Paragraph p{text, within, qs, data};
   check_sums(p, out);
   check_rates(p, out);
+  check_shares(p, out);
   check_changes(p, out);
   check_hygiene(p, out);
 }

@@ -60,9 +60,25 @@ void check_approx(const Paragraph &p, const Quantity &q, Findings &out) {
   out.diagnostics.push_back(std::move(f));
 }
 
-// Spaces between a figure and its measure word or the word before it (`187 件`, `案件 1 件`).
+// One of the numbers of a ratio, a clock time or a date (`0.2∶52∶47.8`, `11:13`, `12·4`, `1比1`):
+// a joiner with a digit on its other side next to the number.
+bool joined_number(const Paragraph &p, const Quantity &q) {
+  const std::string_view before = p.between(p.line.start, q.digits.start);
+  if (const auto mark = ends_with_any(before, p.data.joiners); !mark.empty()) {
+    uint32_t i = static_cast<uint32_t>(before.size() - mark.size());
+    if (i > 0 && is_digit(report::prev_code_point(before, i))) return true;
+  }
+  const std::string_view after = p.between(q.span.end, p.line.end);
+  if (const auto mark = starts_with_any(after, p.data.joiners); !mark.empty()) {
+    uint32_t i = static_cast<uint32_t>(mark.size());
+    if (i < after.size() && is_digit(next_code_point(after, i))) return true;
+  }
+  return false;
+}
+
+// A space between a figure and its measure word (`187 件`, `案件 1 件`).
 void check_spaces(const Paragraph &p, const Quantity &q, Findings &out) {
-  if (q.chinese) return;
+  if (q.chinese || joined_number(p, q)) return;
   const uint32_t end = p.line.end;
   uint32_t j = q.span.end;
   while (j < end && report::is_space(code_point_at(p.text, j, end))) next_code_point(p.text.substr(0, end), j);
@@ -75,19 +91,37 @@ void check_spaces(const Paragraph &p, const Quantity &q, Findings &out) {
     f.fixes.push_back(remove(s, "删除空格", true));
     out.diagnostics.push_back(std::move(f));
   };
-  uint32_t s = q.span.start;
-  while (s > p.line.start) {
-    uint32_t t = s;
-    if (!report::is_space(report::prev_code_point(p.text, t))) break;
-    s = t;
-  }
-  if (s < q.span.start && s > p.line.start) {
-    uint32_t t = s;
-    if (report::is_cjk_ideograph(report::prev_code_point(p.text, t))) report_space({s, q.span.start});
-  }
+  // A space between the word before and the number (`案件 1件`) is punctuation.space's to report.
   report_space({q.span.end, j});
 }
 
+// Four digits in the data's span of years (`2024`, `2035`): before Chinese text they name a year.
+bool names_year(const Paragraph &p, std::string_view digits) {
+  if (digits.size() != 4 || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return false;
+  const uint32_t year = static_cast<uint32_t>(std::stoul(std::string(digits)));
+  return p.data.name_years_to != 0 && year >= p.data.name_years_from && year <= p.data.name_years_to;
+}
+
+// The CJK text from `from` up to the first character that is not a CJK ideograph.
+std::string_view cjk_run(const Paragraph &p, uint32_t from) {
+  uint32_t j = from;
+  const std::string_view bounded = p.text.substr(0, p.line.end);
+  while (j < p.line.end) {
+    uint32_t k = j;
+    if (!report::is_cjk_ideograph(next_code_point(bounded, k))) break;
+    j = k;
+  }
+  return p.between(from, j);
+}
+
+// A bare Arabic number followed by Chinese text.  Certain (warning) when the text shows that two
+// statements ran together: a parts cue follows (`线索3其中33条`), or the text runs on without a
+// mark into the next figure and repeats a word of the number's own label, so it is the next item
+// of a list (`化解9457乡镇街道调委会化解3308`, `培训班28培训2300人次`).  Otherwise the number
+// may count something without its measure word (`11县`) or be a name the data does not know: a
+// guess, said as information.  Numbers that name or rank (28号, 4楼, 500强, 10大行动), codes
+// (12345) and the parts of ratios, clock times and dates are no counts at all.
 void check_bare_number(const Paragraph &p, size_t i, Findings &out) {
   const Quantity &q = p.qs[i];
   if (q.chinese || !q.unit.empty() || q.number.end > q.digits.end || !q.above.empty()) {
@@ -107,15 +141,29 @@ void check_bare_number(const Paragraph &p, size_t i, Findings &out) {
   const std::string_view digits = p.between(q.digits.start, q.digits.end);
   if (std::find(p.data.codes.begin(), p.data.codes.end(), digits) != p.data.codes.end()) return;
   const std::string_view after = p.between(q.span.end, end);
-  if (!starts_with_any(after, p.data.number_followers).empty()) return;
+  if (!starts_with_any(after, p.data.number_followers).empty() || !starts_with_any(after, p.data.name_followers).empty() ||
+      joined_number(p, q))
+    return;
+  const std::string_view run = cjk_run(p, q.span.end);
+  const bool runs_into_next = i + 1 < p.qs.size() && p.qs[i + 1].span.start == q.span.end + run.size() &&
+                              share_bigram(label_before(p, i), run);
+  const bool certain = !starts_with_any(after, p.data.parts).empty() || runs_into_next;
+  if (!certain && !q.value.is_integer()) return;  // `3.15消费者权益日`: a date or a version, not a count
+  if (!certain && names_year(p, digits)) return;   // `2024厦门市社科知识大赛`: a year, not a count
   uint32_t k = q.span.end;
   next_code_point(p.text.substr(0, end), k);
   uint32_t k2 = k;
   if (report::is_cjk_ideograph(next_code_point(p.text.substr(0, end), k2))) k = k2;
   const std::string word(p.between(q.span.end, k));
-  out.diagnostics.push_back(finding(q.digits, Severity::Warning, "figures.unit",
-                                    "数字“" + std::string(digits) + "”后直接接“" + word +
-                                        "”，既无量词也无标点，读者无法知道它数的是什么。请补上量词（如“件”“个”“期”）和标点。"));
+  if (certain) {
+    out.diagnostics.push_back(finding(q.digits, Severity::Warning, "figures.unit",
+                                      "数字“" + std::string(digits) + "”后直接接“" + word +
+                                          "”，既无量词也无标点，读者无法知道它数的是什么。请补上量词（如“件”“个”“期”）和标点。"));
+    return;
+  }
+  out.diagnostics.push_back(finding(q.digits, Severity::Information, "figures.unit",
+                                    "数字“" + std::string(digits) + "”后直接接“" + word + "”，没有量词。若“" +
+                                        std::string(digits) + "”是计数，应补上量词（如“个”“件”）；若是编号、名称或固定说法，可忽略。"));
 }
 
 // `15~30%`, `2~5万`: the first figure of a range lost the % or 万 that changes its meaning.

@@ -58,11 +58,14 @@ uint32_t read_arabic(std::string_view text, uint32_t i, uint32_t end, Quantity &
   return j;
 }
 
-// A multiplier (万/亿) at text[j..]: its length in bytes, and scales q.value.
+// A multiplier (万/亿) at text[j..]: its length in bytes, and scales q.value.  A figure too large
+// to scale (beyond 9.2 × 10^18) is no report figure: the multiplier is left unread.
 uint32_t read_multiplier(std::string_view rest, const Data &data, Quantity &q) {
   for (const auto &[word, factor] : data.multipliers)
     if (rest.starts_with(word)) {
-      q.value.units *= factor;
+      int64_t scaled = 0;
+      if (__builtin_mul_overflow(q.value.units, factor, &scaled)) return 0;
+      q.value.units = scaled;
       return static_cast<uint32_t>(word.size());
     }
   return 0;

@@ -1,5 +1,9 @@
 #include <reportls/figures/checks.h>
 
+#include <algorithm>
+#include <map>
+#include <string>
+
 namespace reportls::figures {
 
 namespace {
@@ -7,34 +11,6 @@ namespace {
 std::string_view strip_suffix_any(std::string_view s, const std::vector<std::string> &words) {
   const std::string_view w = ends_with_any(s, words);
   return s.substr(0, s.size() - w.size());
-}
-
-// The words (code points of CJK text) shared by a and b: true when some two consecutive code
-// points of a occur in b (化解率 ↔ 成功化解20件).
-bool share_bigram(std::string_view a, std::string_view b) {
-  uint32_t i = 0;
-  while (i < a.size()) {
-    uint32_t j = i;
-    report::next_code_point(a, j);
-    uint32_t k = j;
-    if (k >= a.size()) break;
-    report::next_code_point(a, k);
-    if (b.find(a.substr(i, k - i)) != b.npos) return true;
-    i = j;
-  }
-  return false;
-}
-
-// The text after the last separator (、，:…) of s.
-std::string_view last_clause(std::string_view s, const Data &data) {
-  size_t from = 0;
-  for (const auto &sep : data.separators)
-    if (size_t at = s.rfind(sep); at != s.npos) from = std::max(from, at + sep.size());
-  return s.substr(from);
-}
-
-bool usable_count(const Paragraph &p, const Quantity &q) {
-  return !q.percent && !q.unit.empty() && !q.approximate() && !is_year(p, q) && q.value.units > 0;
 }
 
 Finding mismatch(const Quantity &rate, const std::string &code, Severity severity, std::string message) {
@@ -46,54 +22,143 @@ Finding mismatch(const Quantity &rate, const std::string &code, Severity severit
   return f;
 }
 
+// The end of a rate's name, up to n code points: the verb before 率 without its subject
+// (出庭应诉 of 行政机关负责人出庭应诉率).
+std::string_view tail(std::string_view name, int n) {
+  uint32_t i = static_cast<uint32_t>(name.size());
+  for (int k = 0; k < n && i > 0; ++k) report::prev_code_point(name, i);
+  return name.substr(i);
+}
+
+// The rate names what its numerator counts: the end of its name shares a word with the text that
+// describes the numerator (化解率 ↔ 成功化解20件, 网上可办率 ↔ 实现网上办理).
+bool names_numerator(std::string_view name, std::string_view numerator) {
+  return share_bigram(tail(name, 4), numerator);
+}
+
+// The clause that follows qs[i] up to the next separator (`权力事项逐项研究梳理` after 132项).
+std::string_view clause_after(const Paragraph &p, size_t i) {
+  const uint32_t next = i + 1 < p.qs.size() ? p.qs[i + 1].span.start : p.line.end;
+  std::string_view after = p.between(p.qs[i].span.end, next);
+  for (const auto *stops : {&p.data.separators, &p.data.terminators})
+    for (const auto &sep : *stops) after = after.substr(0, after.find(sep));
+  return after;
+}
+
+// `应诉案件52件……负责人出庭应诉50件，出庭率98%`: the numerator qs[part] says the rate's verb
+// (出庭); the base is the one earlier figure of its kind, not smaller, whose label or clause
+// shares a word with the numerator's.  Anything less certain stays silent.
+void check_distant_base(const Paragraph &p, size_t part, size_t rate, std::string_view name,
+                        std::string_view after_part, Findings &out) {
+  const Quantity &b = p.qs[part];
+  if (contains_any(p.between(b.span.start, p.qs[rate].span.start), p.data.terminators)) return;
+  // 增长率 and 同比 rates compare two periods: figures.change.
+  if (contains_any(name, p.data.increase) || contains_any(name, p.data.decrease) ||
+      contains_any(name, p.data.year_on_year))
+    return;
+  // With the base far away, the numerator must say the rate's very verb (出庭 of 出庭率), not
+  // only share a noun with it (规范性文件备案率 after 18件为…规范性文件).
+  const std::string numerator = std::string(label_before(p, part)) + "|" + std::string(after_part);
+  if (numerator.find(tail(name, 2)) == std::string::npos) return;
+  size_t base = part, agreeing = 0;
+  for (size_t k = part; k-- > (part > kBaseWindow ? part - kBaseWindow : 0) && agreeing < 2;) {
+    const Quantity &q = p.qs[k];
+    if (!usable_count(p, q) || q.family != b.family || q.value < b.value) continue;
+    if (!share_bigram(numerator, label_before(p, k)) && !share_bigram(numerator, clause_after(p, k))) continue;
+    base = k;
+    ++agreeing;
+  }
+  if (agreeing == 1) judge_rate(p, base, part, rate, "比率", out);
+}
+
 }  // namespace
 
+void judge_rate(const Paragraph &p, size_t base, size_t part, size_t rate_at, const char *what, Findings &out) {
+  const Quantity &a = p.qs[base], &b = p.qs[part], &rate = p.qs[rate_at];
+  const std::string num = number_text(p, b), den = number_text(p, a), stated = number_text(p, rate);
+  const int decimals = std::max(2, rate.value.scale);
+  const std::string computed = percent_of(b.value, a.value, decimals).str() + "%";
+  const bool ok = rounds_to(rate.value, b.value, a.value);
+  // Another figure of the paragraph that gives the stated rate may be the base the author meant.
+  const Quantity *other = nullptr;
+  for (size_t k = rate_at > kBaseWindow ? rate_at - kBaseWindow : 0; k < rate_at && !ok && !other; ++k) {
+    const Quantity &q = p.qs[k];
+    if (k != base && k != part && usable_count(p, q) && q.family == b.family && !(q.value < b.value) &&
+        (rounds_to(rate.value, b.value, q.value) || truncated_percent(b.value, q.value, rate.value.scale) == rate.value))
+      other = &q;
+  }
+  out.notes.push_back({{a.number, b.number, rate.number},
+                       std::string("**") + what + "核对**：" + num + " ÷ " + den + " = " + computed + "，文中 " + stated +
+                           (ok ? "（相符）" : other ? "（以" + number_text(p, *other) + "为基数则相符）" : "（不符）")});
+  if (ok || other) return;
+  const Decimal truncated = truncated_percent(b.value, a.value, rate.value.scale);
+  if (truncated == rate.value) {
+    out.diagnostics.push_back(mismatch(rate, "figures.rate", Severity::Information,
+                                       stated + "是截断值：" + num + " ÷ " + den + " = " +
+                                           percent_of(b.value, a.value, rate.value.scale + 1).str() + "%，四舍五入应为" +
+                                           percent_of(b.value, a.value, rate.value.scale).str() + "%。"));
+    return;
+  }
+  std::string message = stated + "与所列数字不符：" + num + " ÷ " + den + " = " + computed + "。";
+  // What base would the stated rate imply?  Said so the author can find the figure meant.
+  if (rate.value.units > 0) {
+    message += "按" + stated + "反推，基数应约为" + percent_of(b.value, rate.value, 0).str() + "，而文中基数为" + den + "。";
+  }
+  out.diagnostics.push_back(mismatch(rate, "figures.rate", Severity::Warning, std::move(message)));
+}
+
 void check_rates(const Paragraph &p, Findings &out) {
-  for (size_t r = 2; r < p.qs.size(); ++r) {
-    const Quantity &rate = p.qs[r], &b = p.qs[r - 1], &a = p.qs[r - 2];
-    if (!rate.percent || rate.approximate()) continue;
+  for (size_t r = 1; r < p.qs.size(); ++r) {
+    const Quantity &rate = p.qs[r], &b = p.qs[r - 1];
+    if (!rate.percent || rate.approximate() || !usable_count(p, b)) continue;
     std::string_view head = p.between(b.span.end, rate.span.start);
     head = strip_suffix_any(head, {":", "："});
     head = strip_suffix_any(head, p.data.rate_verbs);
-    const bool share = !ends_with_any(head, p.data.share).empty();
-    const bool named = !share && !ends_with_any(head, p.data.rate).empty();
-    if (!share && !named) continue;
-    if (!usable_count(p, a) || !usable_count(p, b) || a.family != b.family || a.value < b.value) continue;
-    if (contains_any(p.between(a.span.start, rate.span.start), p.data.terminators)) continue;
-    const std::string_view middle = p.between(a.span.end, b.span.start);
-    if (share) {
-      if (!contains_any(middle, p.data.parts)) continue;
-    } else {
-      // The rate must name what the numerator counts (化解率 … 成功化解20件); otherwise the two
-      // nearest figures may count something else (起诉率 after 纠错数9件).
-      const std::string_view rate_clause = last_clause(head, p.data);
-      const std::string_view name = strip_suffix_any(rate_clause, p.data.rate);
-      if (name.empty() || !share_bigram(name, p.between(a.span.end, b.span.end + (head.size() - rate_clause.size()))))
+    if (!ends_with_any(head, p.data.share).empty() || ends_with_any(head, p.data.rate).empty()) continue;
+    // The rate must name what the numerator counts; otherwise the nearest figures may count
+    // something else (起诉率 after 纠错数9件, 出庭应诉率 after 行政诉讼40件).
+    const std::string_view rate_clause = last_clause(head, p.data);
+    const std::string_view name = strip_suffix_any(rate_clause, p.data.rate);
+    if (name.empty()) continue;
+    const std::string_view after_part = head.substr(0, head.size() - rate_clause.size());
+    if (r >= 2) {
+      const Quantity &a = p.qs[r - 2];
+      if (usable_count(p, a) && a.family == b.family && !(a.value < b.value) &&
+          !contains_any(p.between(a.span.start, rate.span.start), p.data.terminators)) {
+        if (names_numerator(name, p.between(a.span.end, b.span.end + static_cast<uint32_t>(after_part.size()))))
+          judge_rate(p, r - 2, r - 1, r, "比率", out);
         continue;
+      }
     }
-    const std::string num = number_text(p, b), den = number_text(p, a), stated = number_text(p, rate);
-    const int decimals = std::max(2, rate.value.scale);
-    const std::string computed = percent_of(b.value, a.value, decimals).str() + "%";
-    const bool ok = rounds_to(rate.value, b.value, a.value);
-    out.notes.push_back({{a.number, b.number, rate.number},
-                         "**比率核对**：" + num + " ÷ " + den + " = " + computed + "，文中 " + stated +
-                             (ok ? "（相符）" : "（不符）")});
-    if (ok) continue;
-    const Decimal truncated = truncated_percent(b.value, a.value, rate.value.scale);
-    if (truncated == rate.value) {
-      out.diagnostics.push_back(mismatch(rate, "figures.rate", Severity::Information,
-                                         stated + "是截断值：" + num + " ÷ " + den + " = " +
-                                             percent_of(b.value, a.value, rate.value.scale + 1).str() + "%，四舍五入应为" +
-                                             percent_of(b.value, a.value, rate.value.scale).str() + "%。"));
+    check_distant_base(p, r - 1, r, name, after_part, out);
+  }
+}
+
+void check_shares(const Paragraph &p, Findings &out) {
+  // The total of a share: the latest figure of the part's kind in the same sentence that the text
+  // marks as a total (a list of shares may run on after ；).  One pass, so a long list stays linear.
+  struct Total {
+    size_t at;
+    uint32_t scope;  // where its breakdown starts (after `。其中`, the next sentence)
+  };
+  std::map<std::string, Total, std::less<>> totals;  // by measure-word family
+  for (size_t i = 0; i < p.qs.size(); ++i) {
+    const Quantity &q = p.qs[i];
+    const uint32_t previous_end = i > 0 ? p.qs[i - 1].span.end : p.line.start;
+    std::erase_if(totals, [&](const auto &entry) {
+      return contains_any(p.between(std::max(entry.second.scope, previous_end), q.span.start), p.data.sentence_ends);
+    });
+    if (share_of_previous(p, i)) {
+      const Quantity &part = p.qs[i - 1];
+      const auto total = totals.find(part.family);
+      if (!q.approximate() && usable_count(p, part) && total != totals.end() && total->second.at != i - 1 &&
+          !(p.qs[total->second.at].value < part.value))
+        judge_rate(p, total->second.at, i - 1, i, "占比", out);
       continue;
     }
-    std::string message = stated + "与所列数字不符：" + num + " ÷ " + den + " = " + computed + "。";
-    // What base would the stated rate imply?  Said so the author can find the figure meant.
-    if (rate.value.units > 0) {
-      message += "按" + stated + "反推，基数应约为" + percent_of(b.value, rate.value, 0).str() +
-                 "，而文中基数为" + den + "。";
-    }
-    out.diagnostics.push_back(mismatch(rate, "figures.rate", Severity::Warning, std::move(message)));
+    if (!usable_count(p, q)) continue;
+    const PartsCue cue = parts_cue(p, i);
+    if (cue.from || has_total_cue(label_before(p, i), p.data)) totals[q.family] = {i, cue.from ? cue.from : q.span.end};
   }
 }
 

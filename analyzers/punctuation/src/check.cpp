@@ -8,6 +8,8 @@
 namespace reportls::punctuation {
 namespace {
 
+constexpr std::string_view kSpaceRule = "punctuation.space";
+
 using report::Span;
 
 Span relative(Span s, uint32_t to) { return {s.start - to, s.end - to}; }
@@ -91,7 +93,11 @@ std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables 
       if (!u.stray_closer || std::none_of(orphans.begin(), orphans.end(), [&](Span o) { return o.contains(at); }))
         unpaired.push_back(shifted(u.diagnostic, by));
     }
-    for (const plugin::Diagnostic &d : found.patterns) patterns.push_back(shifted(d, by));
+    // A title is typeset, not written: spaces there set the issuing body, the year and the
+    // document's name apart (`陵川县教育局 2025年法治政府建设年度报告`).
+    const bool title = line.kind == report::LineKind::Title;
+    for (const plugin::Diagnostic &d : found.patterns)
+      if (!title || d.code != kSpaceRule) patterns.push_back(shifted(d, by));
   }
   std::vector<plugin::Diagnostic> out;
   report_width(doc, t, ascii_marks, fullwidth_marks, orphans, out);

@@ -24,12 +24,46 @@ bool is_clause_punct(char32_t c) {
   }
 }
 
-// Length in bytes of the metadata key that starts s, 0 if none.
-uint32_t key_at(std::string_view s, const Rules &rules) {
-  uint32_t best = 0;
+// Bytes of s that spell key, spaces between its characters allowed (`索 引 号`); 0 if none.
+uint32_t spelt(std::string_view s, std::string_view key) {
+  uint32_t i = 0, k = 0;
+  while (k < key.size()) {
+    if (i >= s.size()) return 0;
+    uint32_t j = i;
+    const char32_t c = next_code_point(s, j);
+    if (k > 0 && is_space(c)) {
+      i = j;
+      continue;
+    }
+    uint32_t kj = k;
+    if (next_code_point(key, kj) != c) return 0;
+    i = j;
+    k = kj;
+  }
+  return i;
+}
+
+struct KeyAt {
+  uint32_t length = 0;       // bytes of s the key spans; 0: no key
+  const std::string *key = nullptr;  // the key as the rules spell it
+};
+
+// The longest metadata key that starts s.
+KeyAt key_at(std::string_view s, const Rules &rules) {
+  KeyAt best;
   for (const std::string &k : rules.metadata_keys)
-    if (s.substr(0, k.size()) == k) best = std::max<uint32_t>(best, static_cast<uint32_t>(k.size()));
+    if (const uint32_t n = spelt(s, k); n > best.length) best = {n, &k};
   return best;
+}
+
+// A list bullet before a metadata key (`- 索引号: …`): the bytes to skip, 0 if none.
+uint32_t bullet(std::string_view s) {
+  uint32_t i = 0;
+  const char32_t c = s.empty() ? 0 : next_code_point(s, i);
+  if (c != U'-' && c != U'*' && c != U'•' && c != U'·') return 0;
+  uint32_t j = i;
+  if (i >= s.size() || !is_space(next_code_point(s, j))) return 0;
+  return j;
 }
 
 uint32_t skip_spaces(std::string_view s, uint32_t i) {
@@ -62,13 +96,14 @@ std::optional<uint32_t> after_key(std::string_view s, uint32_t i) {
   return i;
 }
 
-// A metadata line starts with a key, bracketed (`[ 索引号 ]`) or followed by a colon (`发布日期:`).
+// A metadata line starts with a key, bracketed (`[ 索引号 ]`) or followed by a colon (`发布日期:`),
+// maybe after a list bullet (`- 索引号: …`).
 bool starts_with_metadata(std::string_view s, const Rules &rules) {
-  uint32_t i = 0;
-  uint32_t j = 0;
-  const char32_t c = s.empty() ? 0 : next_code_point(s, j);
+  uint32_t i = bullet(s);
+  uint32_t j = i;
+  const char32_t c = i < s.size() ? next_code_point(s, j) : 0;
   if (c == U'[' || c == U'【') i = skip_spaces(s, j);
-  const uint32_t k = key_at(s.substr(i), rules);
+  const uint32_t k = key_at(s.substr(i), rules).length;
   return k > 0 && after_key(s, i + k).has_value();
 }
 
@@ -127,10 +162,11 @@ void read_metadata(std::string_view text, Span content, uint32_t line, const Rul
   bool boundary = true;  // a key must start the line or follow a space, bracket or bar
   for (uint32_t i = 0; i < s.size();) {
     if (boundary) {
-      if (const uint32_t k = key_at(s.substr(i), rules)) {
+      if (const KeyAt key = key_at(s.substr(i), rules); key.length > 0) {
+        const uint32_t k = key.length;
         if (auto v = after_key(s, i + k)) {
           uint32_t e = *v;
-          if (key_at(s.substr(e), rules) == 0) {  // `访问量: 信息来源:…` — 访问量 has no value
+          if (key_at(s.substr(e), rules).length == 0) {  // `访问量: 信息来源:…` — 访问量 has no value
             while (e < s.size()) {
               uint32_t j = e;
               const char32_t c = next_code_point(s, j);
@@ -138,8 +174,7 @@ void read_metadata(std::string_view text, Span content, uint32_t line, const Rul
               e = j;
             }
           }
-          out.push_back(MetaField{std::string(s.substr(i, k)),
-                                  Span{content.start + *v, content.start + e}, line});
+          out.push_back(MetaField{*key.key, Span{content.start + *v, content.start + e}, line});
           i = e;
           boundary = true;
           continue;

@@ -36,6 +36,20 @@ std::optional<std::string_view> Document::meta(std::string_view key) const {
   return std::nullopt;
 }
 
+std::vector<uint32_t> opening_lines(const Document &doc) {
+  std::vector<uint32_t> out;
+  const uint32_t end = doc.headings.empty() ? static_cast<uint32_t>(doc.lines.size()) : doc.headings.front().line;
+  for (uint32_t i = 0; i < end; ++i)
+    if (doc.lines[i].kind == LineKind::Body) out.push_back(i);
+  if (out.empty())
+    for (uint32_t i = end; i < doc.lines.size(); ++i)
+      if (doc.lines[i].kind == LineKind::Body) {
+        out.push_back(i);
+        break;
+      }
+  return out;
+}
+
 namespace {
 
 // `# 某县2023年度法治政府建设情况报告`: a Markdown report's first heading is its title when it reads
@@ -51,6 +65,18 @@ bool take_markdown_title(Document &doc, const Rules &rules) {
   doc.title = Title{h.line, h.line, l.content, h.text};
   doc.headings.erase(doc.headings.begin());
   return true;
+}
+
+// A page that shows its title only in its metadata table (`- 标题: …2024年度法治政府建设报告`): the
+// value is the title; its line stays chrome.
+void title_from_metadata(Document &doc, const Rules &rules) {
+  for (const MetaField &f : doc.metadata) {
+    if (f.key != "标题") continue;
+    const std::string_view s = doc.str(f.value);
+    if (detail::is_title_like(s, rules.title_max_chars) && rules.matches_title(s))
+      doc.title = Title{f.line, f.line, f.value, f.value};
+    return;
+  }
 }
 
 // Marks the title block among the first candidate lines before the first heading.
@@ -274,6 +300,7 @@ void finish(Document &doc, const Rules &rules, const Reused *reused) {
   const uint32_t first_heading_line =
       doc.headings.empty() ? static_cast<uint32_t>(doc.lines.size()) : doc.headings.front().line;
   if (!markdown_title) find_title(doc, rules, first_heading_line);
+  if (!doc.title) title_from_metadata(doc, rules);
   const uint32_t after = doc.headings.empty()
                              ? (doc.title ? doc.title->last_line + 1 : 0)
                              : doc.headings.back().line + 1;

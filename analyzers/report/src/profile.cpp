@@ -46,7 +46,7 @@ class RegexList {
 class ProfilePatterns {
  public:
   RegexList headings, folded, cause;  // of an item
-  RegexList title, preface, declaration;  // of a profile
+  RegexList title, preface, declaration, review;  // of a profile
 };
 
 namespace {
@@ -141,7 +141,7 @@ Profile Profiles::parse(std::string_view json_text, const std::string &origin) {
   } catch (const json::exception &e) {
     fail(origin, std::string("not valid JSON: ") + e.what());
   }
-  only_keys(root, {"format", "version", "id", "report_type", "basis", "ordered", "detect", "items"},
+  only_keys(root, {"format", "version", "id", "report_type", "basis", "ordered", "fixed_headings", "detect", "items"},
             origin, "profile");
   if (root.value("format", "") != "reportls-profile")
     fail(origin, "\"format\" must be \"reportls-profile\"");
@@ -152,12 +152,14 @@ Profile Profiles::parse(std::string_view json_text, const std::string &origin) {
   p.report_type = text(root, "report_type", origin, "profile", true);
   if (root.contains("basis")) p.basis = text(root, "basis", origin, "profile", true);
   p.ordered = flag(root, "ordered", origin, "profile");
+  p.fixed_headings = flag(root, "fixed_headings", origin, "profile");
   auto detect = std::make_shared<ProfilePatterns>();
   if (root.contains("detect")) {
-    only_keys(root.at("detect"), {"title", "preface", "declaration"}, origin, "detect");
+    only_keys(root.at("detect"), {"title", "preface", "declaration", "review"}, origin, "detect");
     detect->title = regexes(root.at("detect"), "title", origin, "detect");
     detect->preface = regexes(root.at("detect"), "preface", origin, "detect");
     detect->declaration = regexes(root.at("detect"), "declaration", origin, "detect");
+    detect->review = regexes(root.at("detect"), "review", origin, "detect");
   }
   p.detect = std::move(detect);
   if (!root.contains("items") || !root.at("items").is_array() || root.at("items").empty())
@@ -255,15 +257,18 @@ uint32_t item_headings(const Profile &p, const Document &doc) {
   return n;
 }
 
-// A body line before the first heading (the preface) that one of the patterns matches.
-bool preface_has(const RegexList &patterns, const Document &doc) {
-  const uint32_t end = doc.headings.empty() ? static_cast<uint32_t>(doc.lines.size())
-                                            : doc.headings.front().line;
-  for (uint32_t i = 0; i < end; ++i) {
-    const Line &l = doc.lines[i];
-    if (l.kind == LineKind::Body && patterns.search(doc.str(l.content))) return true;
-  }
+// An opening line (see opening_lines) that one of the patterns matches.
+bool opening_has(const RegexList &patterns, const Document &doc) {
+  for (uint32_t i : opening_lines(doc))
+    if (patterns.search(doc.str(doc.lines[i].content))) return true;
   return false;
+}
+
+uint32_t top_level_headings(const Document &doc) {
+  const int top = top_level(doc);
+  return static_cast<uint32_t>(std::count_if(doc.headings.begin(), doc.headings.end(), [&](const Heading &h) {
+    return h.level == top && h.ordinal.style != OrdinalStyle::Orphan;
+  }));
 }
 
 }  // namespace
@@ -275,6 +280,7 @@ bool Profile::title_matches(const Document &doc) const {
   std::string joined;
   for (uint32_t i = doc.title->first_line; i <= doc.title->last_line; ++i)
     if (doc.lines[i].kind == LineKind::Title) joined += doc.str(doc.lines[i].content);
+  if (joined.empty()) joined = doc.str(doc.title->text);  // a title from the metadata
   return detect->title.search(joined);
 }
 
@@ -282,11 +288,13 @@ bool Profile::detects(const Document &doc) const {
   if (!detect) return false;
   if (title_matches(doc)) return true;
   // News items, opinions and plans talk about the same subject in their opening; a report also
-  // says it reports (`现将有关情况报告如下`) or has the report's parts.  A text with a title of
-  // another kind needs more of them.
-  if (!preface_has(detect->preface, doc)) return false;
-  if (!doc.title && preface_has(detect->declaration, doc)) return true;
-  return item_headings(*this, doc) >= (doc.title ? 2u : 1u);
+  // has the report's parts, says it reports (`现将有关情况报告如下`), or opens with a review of the
+  // year and is laid out in parts.  A text with a title of another kind needs two of the parts.
+  if (!opening_has(detect->preface, doc)) return false;
+  const uint32_t items = item_headings(*this, doc);
+  if (doc.title) return items >= 2;
+  return items >= 1 || opening_has(detect->declaration, doc) ||
+         (opening_has(detect->review, doc) && top_level_headings(doc) >= 2);
 }
 
 const Profile *Profiles::choose(const Document &doc, std::string_view setting_id,

@@ -18,6 +18,7 @@ namespace reportls::report {
 class TitlePatterns {
  public:
   std::vector<std::unique_ptr<icu::RegexPattern>> patterns;
+  std::vector<std::unique_ptr<icu::RegexPattern>> headlines;  // a match is no title
 };
 
 namespace {
@@ -81,19 +82,23 @@ Rules Rules::parse(std::string_view text, const std::string &origin) {
   r.metadata_keys = strings(root, "metadata_keys", origin, "rules");
   if (root.contains("title")) {
     const json &t = root.at("title");
-    only_keys(t, {"max_chars", "search_lines", "patterns"}, origin, "title");
+    only_keys(t, {"max_chars", "search_lines", "patterns", "headlines"}, origin, "title");
     r.title_max_chars = number(t, "max_chars", r.title_max_chars, origin, "title");
     r.title_search_lines = number(t, "search_lines", r.title_search_lines, origin, "title");
     auto compiled = std::make_shared<TitlePatterns>();
-    for (const std::string &p : strings(t, "patterns", origin, "title")) {
-      UErrorCode status = U_ZERO_ERROR;
-      UParseError pe{};
-      std::unique_ptr<icu::RegexPattern> re(
-          icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(p), 0, pe, status));
-      if (U_FAILURE(status) || !re)
-        fail(origin, "title.patterns: invalid regex \"" + p + "\" (" + u_errorName(status) + ")");
-      compiled->patterns.push_back(std::move(re));
-    }
+    auto compile = [&](const char *key, std::vector<std::unique_ptr<icu::RegexPattern>> &out) {
+      for (const std::string &p : strings(t, key, origin, "title")) {
+        UErrorCode status = U_ZERO_ERROR;
+        UParseError pe{};
+        std::unique_ptr<icu::RegexPattern> re(
+            icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(p), 0, pe, status));
+        if (U_FAILURE(status) || !re)
+          fail(origin, std::string("title.") + key + ": invalid regex \"" + p + "\" (" + u_errorName(status) + ")");
+        out.push_back(std::move(re));
+      }
+    };
+    compile("patterns", compiled->patterns);
+    compile("headlines", compiled->headlines);
     r.title_patterns = std::move(compiled);
   }
   if (root.contains("signature")) {
@@ -118,15 +123,18 @@ bool Rules::matches_title(std::string_view line) const {
   if (!title_patterns) return false;
   const icu::UnicodeString s =
       icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
-  for (const auto &p : title_patterns->patterns) {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::RegexMatcher> m(p->matcher(s, status));
-    if (U_FAILURE(status)) continue;
-    // A pathological pattern from a user's data file must not stall the analysis.
-    m->setTimeLimit(20, status);
-    if (m->find(status) && U_SUCCESS(status)) return true;
-  }
-  return false;
+  auto any = [&](const std::vector<std::unique_ptr<icu::RegexPattern>> &patterns) {
+    for (const auto &p : patterns) {
+      UErrorCode status = U_ZERO_ERROR;
+      std::unique_ptr<icu::RegexMatcher> m(p->matcher(s, status));
+      if (U_FAILURE(status)) continue;
+      // A pathological pattern from a user's data file must not stall the analysis.
+      m->setTimeLimit(20, status);
+      if (m->find(status) && U_SUCCESS(status)) return true;
+    }
+    return false;
+  };
+  return any(title_patterns->patterns) && !any(title_patterns->headlines);
 }
 
 }  // namespace reportls::report

@@ -34,6 +34,23 @@ report::Span anchor(const Document &doc) {
 
 std::string basis(const Profile &p) { return p.basis.empty() ? p.report_type : p.basis; }
 
+// The same words, spaces and the width or form of commas and brackets aside.
+bool same_wording(std::string_view written, std::string_view fixed) {
+  auto letters = [](std::string_view s) {
+    std::u32string out;
+    for (uint32_t i = 0; i < s.size();) {
+      char32_t c = report::next_code_point(s, i);
+      if (report::is_space(c)) continue;
+      if (c == U'，' || c == U',' || c == U'、') c = U'、';
+      if (c == U'（') c = U'(';
+      if (c == U'）') c = U')';
+      out.push_back(c);
+    }
+    return out;
+  };
+  return letters(written) == letters(fixed);
+}
+
 // Inserts the item's skeleton before the heading of the next present item (in profile order),
 // taking its ordinal and renumbering the headings after it; or after the last top-level section.
 std::optional<plugin::Fix> skeleton_fix(const Document &doc, const Profile &profile,
@@ -92,6 +109,13 @@ std::vector<plugin::Diagnostic> check(const Document &doc, const Profile &profil
                          "“" + it.wording + "”仅作为分项出现（“" + std::string(doc.str(m.where)) +
                              "”），没有单独成节：" + basis(profile) + "将其列为报告的一项内容，建议单列一级标题“" +
                              it.heading + "”。"));
+    } else if (m.status == ItemStatus::Heading && profile.fixed_headings &&
+               !same_wording(doc.str(m.where), it.heading)) {
+      auto d = make_diagnostic(m.where, REPORTLS_SEVERITY_WARNING, "sections.wording",
+                               "“" + std::string(doc.str(m.where)) + "”应写作固定标题“" + it.heading + "”：" +
+                                   basis(profile) + "规定了" + profile.report_type + "各部分的标题。");
+      d.fixes.push_back({"改为“" + it.heading + "”", {{m.where.start, m.where.end, it.heading}}, true});
+      out.push_back(std::move(d));
     } else if (m.status == ItemStatus::Heading && it.needs_cause && !m.has_cause) {
       out.push_back(make_diagnostic(m.where, REPORTLS_SEVERITY_INFO, "sections.no-cause",
                          "“" + std::string(doc.str(m.where)) + "”部分只列问题，未见原因分析（原因、究其原因、主要原因、根源）：" +

@@ -25,6 +25,14 @@ TEST_CASE("Arabic figures: grouping, decimals, full-width digits, 万/亿, perce
   CHECK(slice(s, qs[4].number) == "98.64%");
 }
 
+TEST_CASE("a figure too large to scale by 亿 is read without the multiplier (no overflow)") {
+  std::string s = "投入231234512345亿元。";
+  auto qs = extract(s);
+  REQUIRE(qs.size() == 1);
+  CHECK(qs[0].value.str() == "231234512345");
+  CHECK(slice(s, qs[0].number) == "231234512345");
+}
+
 TEST_CASE("Chinese numerals count only with a measure word") {
   std::string s = "一是组建两百零五人的队伍，开展三次培训，召开十二场会议，推进“十四五”规划，第三批，一起研究。";
   auto qs = extract(s);

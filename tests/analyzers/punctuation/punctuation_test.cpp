@@ -152,3 +152,17 @@ TEST_CASE("spaces after a mark and between two Chinese characters of a sentence;
   CHECK(found == std::vector<std::string>{"W", "W", "I"});
   CHECK(run("落实《中共中央 国务院关于加强法治政府建设的意见》，开展“学法用法 依法办事”活动，（记者 张三）。本报告分六部分。 （一）总体情况").empty());
 }
+
+TEST_CASE("a space between a closing quote and a number is stray; an omission mark (略) and a title keep their spaces") {
+  const auto spaces = [](const std::string &text) {
+    std::vector<uint32_t> found;
+    for (const auto &d : run(text))
+      if (d.code == "punctuation.space") found.push_back(d.start);
+    return found;
+  };
+  const std::string quoted = "共排查出“挂案” 5起，办结“三项制度” 12件。";
+  CHECK(spaces(quoted) == std::vector<uint32_t>{uint32_t(quoted.find(" 5起")), uint32_t(quoted.find(" 12件"))});
+  CHECK(spaces("连续多 (略) 依法行政工作先进单位，并在2022 （略） 级复查中通过。").empty());
+  const std::string titled = "陵川县教育局 2025年法治政府建设年度报告\n一、主要举措和成效\n全年办结 12件。";
+  CHECK(spaces(titled) == std::vector<uint32_t>{uint32_t(titled.find(" 12件"))});
+}

@@ -72,6 +72,31 @@ TEST_CASE("texts on the same subject that are not the report get no profile") {
   // The title block decides, even split over two lines or under a section name.
   CHECK(profile_of("某某镇人民政府2021年政府信息\n公开工作年度报告\n一、总体情况\n") == "info-disclosure-annual");
   CHECK(profile_of("年度报告\n某区司法局2021年法治政府建设年度报告\n一、工作成效\n") == "fazhi-annual");
+  // Without a title: the opening of part 一 (`一、总体情况` first) cites the 条例; a review of the
+  // year in a text laid out in parts.
+  CHECK(profile_of("一、总体情况\n本报告依据《中华人民共和国政府信息公开条例》编制。\n（一）主动公开。\n") ==
+        "info-disclosure-annual");
+  CHECK(profile_of("2020年，市农业农村局推进法治政府建设。\n一、压实法治政府建设主体责任。\n二、全面依法履行政府职能。\n") ==
+        "fazhi-annual");
+  CHECK(profile_of("2020年，市农业农村局推进法治政府建设。\n") == "none");
+}
+
+TEST_CASE("a 政府信息公开 report's parts have fixed headings") {
+  const std::string text =
+      "某镇2023年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"
+      "四、政府信息公开行政复议、行政诉讼情况\n五、存在问题和改进措施\n六、其他需要报告的事项\n";
+  const auto ds = run(text);
+  REQUIRE(count(ds, "sections.wording") == 1);
+  CHECK(count(ds, "sections.missing") == 0);
+  const auto &d = *std::find_if(ds.begin(), ds.end(), [](auto &x) { return x.code == "sections.wording"; });
+  CHECK(d.message.find("存在的主要问题及改进情况") != std::string::npos);
+  REQUIRE(d.fixes.size() == 1);
+  CHECK(d.fixes[0].edits[0].new_text == "存在的主要问题及改进情况");
+  // Width and form of commas and brackets are no different wording.
+  std::string same = text;
+  same.replace(same.find("存在问题和改进措施"), std::string("存在问题和改进措施").size(), "存在的主要问题及改进情况");
+  same.replace(same.find("行政复议、行政诉讼"), std::string("行政复议、行政诉讼").size(), "行政复议，行政诉讼");
+  CHECK(count(run(same), "sections.wording") == 0);
 }
 
 TEST_CASE("headings run into a paragraph (a page that lost its line breaks) are there") {

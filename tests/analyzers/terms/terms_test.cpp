@@ -72,6 +72,13 @@ TEST_CASE("correct uses are left alone") {
 
 TEST_CASE("years limit a rule: 新理念新思想新战略 is fine in 2020, 新冠肺炎 outdated from 2023") {
   CHECK(run("关于2020年度法治政府建设情况的报告\n学习全面依法治国新理念新思想新战略，做好新冠肺炎疫情防控。").empty());
+  for (const char *old_name : {"全面依法治国新理念新思想新战略", "全面依法治国新理念新战略"}) {
+    const auto ds = run(std::string("关于2021年度法治政府建设情况的报告\n学习习近平总书记") + old_name + "和重要讲话精神。");
+    REQUIRE(ds.size() == 1);
+    CHECK(ds[0].code == "terms.outdated");
+  }
+  CHECK(run("2022年政府信息公开工作年度报告\n依据《通知》(国办公开办函〔2019〕60号)编制。")[0].code == "terms.outdated");
+  CHECK(run("2019年政府信息公开工作年度报告\n依据《通知》(国办公开办函〔2019〕60号)编制。").empty());
   const auto ds = run("关于2023年度法治政府建设情况的报告\n做好新冠肺炎疫情防控。");
   REQUIRE(ds.size() == 1);
   CHECK(ds[0].code == "terms.outdated");
@@ -205,7 +212,7 @@ TEST_CASE("a bare 十九大/二十大 → 党的十九大/党的二十大; quiet
 TEST_CASE("履行推进法治建设第一责任人职责: 法治政府建设 variants are information, a dropped 职责 a warning") {
   const std::string basis = "（《党政主要负责人履行推进法治建设第一责任人职责规定》）";
   for (const std::string wrong : {"法治政府建设第一责任人", "推进法治政府建设第一责任人", "法治政府建设“第一责任人”",
-                                  "推进本地区本部门法治政府建设第一责任人"}) {
+                                  "推进本地区本部门法治政府建设第一责任人", "依法行政第一责任人"}) {
     const std::string body = "局长切实履行" + wrong + "职责。";
     CAPTURE(body);
     const auto ds = run(kTitle + body);
@@ -266,12 +273,36 @@ TEST_CASE("做为 → 作为, 做出贡献 → 作出贡献 (information), 确�
 }
 
 TEST_CASE("的 for 地 between a set adverbial and a verb (information); a nominal verb keeps 的") {
-  const std::string body = "各单位更加高效的开展法治宣传。";
-  const auto ds = run(kTitle + body);
-  REQUIRE(ds.size() == 1);
-  CHECK(ds[0].severity == REPORTLS_SEVERITY_INFO);
-  CHECK(fixtest::apply(kTitle + body, ds[0].fixes[0].edits) == kTitle + "各单位更加高效地开展法治宣传。");
-  check_quiet("问题得到有效的解决，发挥积极的推动作用，实现全面的提升，取得扎实的推进成效。");
+  for (const auto &[body, fixed] : std::vector<std::pair<std::string, std::string>>{
+           {"各单位更加高效的开展法治宣传。", "各单位更加高效地开展法治宣传。"},
+           {"各单位更好的满足群众需求。", "各单位更好地满足群众需求。"},
+           {"各单位及时准确的向社会公布信息。", "各单位及时准确地向社会公布信息。"}}) {
+    CAPTURE(body);
+    const auto ds = run(kTitle + body);
+    REQUIRE(ds.size() == 1);
+    CHECK(ds[0].severity == REPORTLS_SEVERITY_INFO);
+    CHECK(fixtest::apply(kTitle + body, ds[0].fixes[0].edits) == kTitle + fixed);
+  }
+  check_quiet("问题得到有效的解决，发挥积极的推动作用，实现全面的提升，取得扎实的推进成效，保持持续的向好态势。");
+}
+
+TEST_CASE("聚集 → 聚焦 before a task's focus, 集合 → 结合 before 实际 or a document's 精神; other gatherings stay") {
+  check_one("三是聚集目标攻坚克难。",
+            {"terms.misuse", "聚集", "“聚集”是集合、凑在一起；“集中注意力于”应写“聚焦”：“聚焦目标”“聚焦重点”", "聚集",
+             "改为“聚焦”", "三是聚焦目标攻坚克难。"});
+  check_one("根据通知要求,集合机构改革精神,梳理事项。",
+            {"terms.misuse", "集合", "“集合”是把分散的人或物聚在一起；与实际、精神相联系应写“结合”：“结合实际”“结合……精神”",
+             "集合", "改为“结合”", "根据通知要求,结合机构改革精神,梳理事项。"});
+  check_quiet("楼宇聚集了一批企业，集合全体干部开会，结合实际抓落实。");
+}
+
+TEST_CASE("四个亲自 with its first object dropped after a clause break gets 重要工作 back") {
+  check_one("摆在重要位置,亲自部署、重大问题亲自过问、重点环节亲自协调。",
+            {"terms.nonstandard", "亲自部署",
+             "“四个亲自”的规范表述是“重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办”"
+             "（《党政主要负责人履行推进法治建设第一责任人职责规定》），这里漏了“重要工作”",
+             "亲自部署", "改为“重要工作亲自部署”", "摆在重要位置,重要工作亲自部署、重大问题亲自过问、重点环节亲自协调。"});
+  check_quiet("对法治建设重要工作亲自部署、重大问题亲自过问，对法治建设工作亲自部署、重大问题亲自过问。");
 }
 
 TEST_CASE("a unit character doubled between a place and what follows; words like 县长, 局长, 县级 stay") {

@@ -1,8 +1,8 @@
 // reportls/dates/dates.h — the report year, the plan year and the signing date.
 //
 // Rules (codes dates.<rule>):
-//   plan-year     a plan-section heading (下一步/工作计划…, from dates.json) names a year other than
-//                 report year + 1;
+//   plan-year     a plan heading at any level (下一年度…主要安排/下一步/工作计划/工作思路…, from
+//                 dates.json) names a year other than report year + 1;
 //   heading-year  another heading opens with a year other than the report year (or the next), in
 //                 a report whose title states its year (`一、2022年法治政府建设情况` for 2023);
 //   early         a 落款 date lies within the report year (the year had not ended);

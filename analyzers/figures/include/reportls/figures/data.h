@@ -1,8 +1,9 @@
 // reportls/figures/data.h — the domain knowledge of the figures analyzer, loaded from figures.json.
 //
 // Measure words and their families, 万/亿 multipliers, approximation markers, the cue words that
-// state relations (其中, 率, 比, 同比…), codes that are not quantities (12345…) and range marks are
-// all data.  Data is immutable after loading and safe to share between threads.
+// state relations (其中, 共, 占比, 率, 比, 同比…), codes and names that are not quantities (12345,
+// 28号, 4楼, 500强, years that name an event), the joiners of ratios and times (0.2∶52, 11:13) and range marks are all data.
+// Data is immutable after loading and safe to share between threads.
 #ifndef REPORTLS_FIGURES_DATA_H
 #define REPORTLS_FIGURES_DATA_H
 
@@ -22,12 +23,20 @@ struct Data {
   std::vector<std::string> not_quantities;   // 一起… : a Chinese numeral + measure word that is a word
   std::vector<std::string> parts, parts_exhaustive, list_stops, rate, share, rate_verbs,
       change_base, year_on_year, decrease, increase;
+  std::vector<std::string> total;            // before a total: 共, 合计, 各级 (`共受理…N件`)
+  std::vector<std::string> total_lookalikes; // words that contain a total cue but are none: 公共
   std::vector<std::string> year;         // the measure word of a calendar year (2019年)
   std::vector<std::string> terminators;  // end a list or a relation: 。；！？
+  std::vector<std::string> sentence_ends; // end a sentence: 。！？ (a list of shares runs on after ；)
   std::vector<std::string> separators;   // between list items and labels: 、，：（
   std::vector<std::string> number_followers; // may follow a bare Arabic number (至, 和, 万…)
   std::vector<std::string> codes;            // numbers that are names, not quantities (12345)
+  std::vector<std::string> name_followers;   // after a number that names or ranks: 号, 楼, 室, 强
+  std::vector<std::string> joiners;          // join numbers into one name: 0.2∶52, 11:13, 12·4, 1比1
   std::vector<std::string> range_separators, range_units;
+  // A bare four-digit number in [from, to] straight before Chinese text names a year
+  // (`2024厦门市社科知识大赛`, `2035远景目标`), not a count that lost its measure word.
+  uint32_t name_years_from = 0, name_years_to = 0;
 
   // Reads <dir>/figures.json.  Throws std::runtime_error("<file>: <reason>").
   static Data load(const std::string &dir);

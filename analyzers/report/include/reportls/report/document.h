@@ -47,7 +47,8 @@ struct Line {
 
 // The title block: from the first to the last line matching a title pattern, including short
 // unpunctuated lines in between (the issuing body between two title lines) and one such line
-// directly above (the issuing body, or the first half of a split title).
+// directly above (the issuing body, or the first half of a split title).  A page that has no
+// title line but a `标题` metadata value has that value as its title (its line stays Debris).
 struct Title {
   uint32_t first_line = 0;
   uint32_t last_line = 0;
@@ -104,6 +105,10 @@ struct Document {
   // Two parses that say the same about texts with the same bytes.
   friend bool operator==(const Document &, const Document &) = default;
 };
+
+// The opening (导语) of a report: its body lines before the first heading; when it opens with a
+// heading (`一、总体情况` first), the first body line after it.  Indexes into doc.lines.
+std::vector<uint32_t> opening_lines(const Document &doc);
 
 Document parse(std::string_view text, const Rules &rules);
 // The Document would point into a destroyed temporary.

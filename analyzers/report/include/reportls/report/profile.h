@@ -54,16 +54,18 @@ struct Profile {
   std::string basis;        // the legal basis, e.g. 《法治政府建设与责任落实督察工作规定》第二十五条
   std::string origin;       // the file it was loaded from
   bool ordered = false;     // the items must appear in the profile's order
+  bool fixed_headings = false;  // each item's heading must read exactly as its `heading`
   std::vector<ProfileItem> items;
   std::shared_ptr<const ProfilePatterns> detect;  // title and preface patterns
 
   // True when a title pattern matches the title block's lines joined (bounded ICU searches).
   bool title_matches(const Document &doc) const;
-  // True when the title matches, or a preface pattern matches a body line before the first
-  // heading and the text is a report: without a title, the preface declares it (`报告如下`,
-  // declaration patterns) or a top-level heading names one of the profile's items by its own
-  // heading patterns; with a title of another kind (a 政府工作报告), two such headings.  A news
-  // item or an opinion on the same subject is not the report.
+  // True when the title matches, or a preface pattern matches an opening line (opening_lines)
+  // and the text is a report: without a title, a top-level heading names one of the profile's
+  // items by its own heading patterns, or the opening declares the report (`报告如下`,
+  // declaration patterns), or it reviews the year (review patterns, `2023年，…`) and the text has
+  // two top-level headings; with a title of another kind (a 政府工作报告), two item headings.  A
+  // news item or an opinion on the same subject is not the report.
   bool detects(const Document &doc) const;
 };
 

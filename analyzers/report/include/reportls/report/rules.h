@@ -49,7 +49,8 @@ struct Rules {
   // interchangeable (shared_parse relies on it).  Null for Rules built in code.
   std::shared_ptr<const std::string> canonical;
 
-  // True when a title pattern matches the line (a bounded ICU regex search; false on timeout).
+  // True when a title pattern matches the line and no headline pattern does (`…审议…情况报告` is
+  // news about a report, not its title); bounded ICU regex searches, false on timeout.
   bool matches_title(std::string_view line) const;
 };
 

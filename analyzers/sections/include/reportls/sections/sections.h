@@ -3,7 +3,9 @@
 //                      fix inserting the item's skeleton at its place and renumbering what follows;
 //   sections.folded    the item appears only as a sub-point (information);
 //   sections.no-cause  the problems section has no cause analysis (information);
-//   sections.order     an item out of the profile's fixed order (ordered profiles only).
+//   sections.order     an item out of the profile's fixed order (ordered profiles only);
+//   sections.wording   an item's heading that is not the format's fixed heading (profiles with
+//                      fixed_headings only), with a fix.
 #ifndef REPORTLS_SECTIONS_SECTIONS_H
 #define REPORTLS_SECTIONS_SECTIONS_H
 
