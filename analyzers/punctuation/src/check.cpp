@@ -70,10 +70,9 @@ std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables 
   uint32_t fullwidth_marks = 0;
   std::vector<plugin::Diagnostic> unpaired, patterns;
   for (const report::Line &line : doc.lines) {
-    // Chrome and front matter (publish-info lines, 文号, the issuer) are not the author's prose;
-    // neither are tables, whose cells spaces and bars separate.
+    // Chrome and front matter (publish-info lines, 文号, the issuer) are not the author's prose.
     if (line.kind == report::LineKind::Debris || line.kind == report::LineKind::Blank ||
-        line.kind == report::LineKind::Front || line.kind == report::LineKind::Table)
+        line.kind == report::LineKind::Front)
       continue;
     if (cancelled()) return {};
     const std::string_view text = doc.str(line.span);
@@ -88,6 +87,9 @@ std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables 
     const uint32_t by = line.span.start;
     for (const uint32_t m : found.ascii_marks) ascii_marks.push_back(m + by);
     fullwidth_marks += found.fullwidth_marks;
+    // A table's marks count for the document's width, but its cells are no sentences: spaces and
+    // bars separate them, and a label's brackets pair across cells.
+    if (line.kind == report::LineKind::Table) continue;
     for (const Unpaired &u : found.unpaired) {
       const uint32_t at = u.diagnostic.start + by;
       if (!u.stray_closer || std::none_of(orphans.begin(), orphans.end(), [&](Span o) { return o.contains(at); }))
@@ -100,7 +102,9 @@ std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables 
       if (!title || d.code != kSpaceRule) patterns.push_back(shifted(d, by));
   }
   std::vector<plugin::Diagnostic> out;
-  report_width(doc, t, ascii_marks, fullwidth_marks, orphans, out);
+  std::vector<Span> quiet = orphans;  // no mark of these gets a diagnostic of its own
+  for (const report::Table &table : doc.tables) quiet.push_back(table.span);
+  report_width(doc, t, ascii_marks, fullwidth_marks, quiet, out);
   for (std::vector<plugin::Diagnostic> *family : {&unpaired, &patterns})
     std::move(family->begin(), family->end(), std::back_inserter(out));
   std::stable_sort(out.begin(), out.end(), [](const plugin::Diagnostic &a, const plugin::Diagnostic &b) {

@@ -151,7 +151,7 @@ uint32_t last_nonblank_line(const Document &doc) {
 }
 
 void missing_tables(const Document &doc, const Templates &set, const report::Profile *profile,
-                    const std::vector<Filled> &filled, std::vector<plugin::Diagnostic> &out) {
+                    const std::vector<Filled> &filled, Findings &out) {
   const auto sections = item_sections(doc, profile);
   const uint32_t last = last_nonblank_line(doc);
   for (const Template &tpl : set.tables) {
@@ -168,13 +168,21 @@ void missing_tables(const Document &doc, const Templates &set, const report::Pro
         }))
       continue;
     const report::Heading &h = doc.headings[sec.heading];
-    plugin::Diagnostic d = make_diagnostic(
-        Span{h.ordinal.span.start, h.title.end}, REPORTLS_SEVERITY_INFO, "tables.missing",
-        "本部分应有《" + tpl.title + "》表格" + (set.basis.empty() ? "" : "（" + set.basis + "）") +
-            "，文中没有找到；表格为图片时可忽略");
+    const Span heading{h.ordinal.span.start, h.title.end};
     const uint32_t at = doc.lines[sec.last_line].content.end;
-    d.fixes.push_back({"插入空白的《" + tpl.title + "》表格", {{at, at, "\n\n" + markdown_skeleton(tpl) + "\n"}}, false});
-    out.push_back(std::move(d));
+    plugin::Fix insert{"插入空白的《" + tpl.title + "》表格", {{at, at, "\n\n" + markdown_skeleton(tpl) + "\n"}}, false};
+    // Nothing under the heading but the next part: the table is an image the text lost, or it is
+    // still to be written — the edit is offered, nothing is said.
+    if (sec.last_line == sec.first_line && !h.run_in) {
+      out.actions.push_back(Action{heading, std::move(insert)});
+      continue;
+    }
+    plugin::Diagnostic d = make_diagnostic(heading, REPORTLS_SEVERITY_INFO, "tables.missing",
+                                           "本部分应有《" + tpl.title + "》表格" +
+                                               (set.basis.empty() ? "" : "（" + set.basis + "）") +
+                                               "，文中没有找到；表格为图片时可忽略");
+    d.fixes.push_back(std::move(insert));
+    out.diagnostics.push_back(std::move(d));
   }
 }
 
@@ -211,18 +219,17 @@ void prose(const Document &doc, const Templates &set, const std::vector<Filled> 
 
 }  // namespace
 
-std::vector<plugin::Diagnostic> check(const Document &doc, const Templates &templates,
-                                      const report::Profile *profile) {
-  std::vector<plugin::Diagnostic> out;
+Findings check(const Document &doc, const Templates &templates, const report::Profile *profile) {
+  Findings out;
   const std::vector<Filled> filled = match(doc, templates, profile);
   for (const Filled &f : filled) {
-    sums(doc, f, out);
-    numbers(doc, f, out);
-    template_shape(doc, templates, f, out);
+    sums(doc, f, out.diagnostics);
+    numbers(doc, f, out.diagnostics);
+    template_shape(doc, templates, f, out.diagnostics);
   }
   missing_tables(doc, templates, profile, filled, out);
-  prose(doc, templates, filled, out);
-  std::stable_sort(out.begin(), out.end(),
+  prose(doc, templates, filled, out.diagnostics);
+  std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(),
                    [](const plugin::Diagnostic &a, const plugin::Diagnostic &b) { return a.start < b.start; });
   return out;
 }

@@ -34,7 +34,9 @@ class TablesPlugin {
     const report::Profile *profile = nullptr;
     const tables::Templates *set = templates_for(doc, document.settings, &profile);
     if (!set) return REPORTLS_OK;
-    for (const plugin::Diagnostic &d : tables::check(doc, *set, profile)) sink.diagnostic(d);
+    const tables::Findings found = tables::check(doc, *set, profile);
+    for (const plugin::Diagnostic &d : found.diagnostics) sink.diagnostic(d);
+    for (const tables::Action &a : found.actions) sink.action(a.range.start, a.range.end, a.fix);
     return sink.cancelled() ? REPORTLS_CANCELLED : REPORTLS_OK;
   }
 

@@ -40,12 +40,15 @@ struct Checked {
   std::string text;
   report::Document doc;
   std::vector<plugin::Diagnostic> diagnostics;
+  std::vector<tables::Action> actions;
 };
 
 Checked run(std::string text) {
-  Checked c{std::move(text), {}, {}};
+  Checked c{std::move(text), {}, {}, {}};
   c.doc = report::parse(c.text, test::rules());
-  c.diagnostics = tables::check(c.doc, bundled(), profile());
+  tables::Findings found = tables::check(c.doc, bundled(), profile());
+  c.diagnostics = std::move(found.diagnostics);
+  c.actions = std::move(found.actions);
   return c;
 }
 
@@ -238,28 +241,34 @@ TEST_CASE("tables: hover on a total shows how it is made up") {
   CHECK(tables::hover_at(c.doc, bundled(), profile(), static_cast<uint32_t>(row)).empty());  // the label
 }
 
-TEST_CASE("tables.missing: an empty section gets the template as Markdown, which then reads back") {
+TEST_CASE("tables.missing: a section without its table gets the template as Markdown, which then reads back") {
   const std::string text = kReport + "二、主动公开政府信息情况\n"
                                      "三、收到和处理政府信息公开申请情况\n本年度未收到政府信息公开申请。\n"
                                      "四、政府信息公开行政复议、行政诉讼情况\n本年度未发生。\n"
                                      "五、存在的主要问题及改进情况\n公开内容还不够丰富。\n";
   const Checked c = run(text);
+  // 三 and 四 say something else instead of the table: information, with the fix.
   const auto m = with_code(c, "tables.missing");
-  REQUIRE(m.size() == 3);
+  REQUIRE(m.size() == 2);
   CHECK(m[0]->severity == REPORTLS_SEVERITY_INFO);
-  CHECK(under(c, *m[1]) == "三、收到和处理政府信息公开申请情况");
-  REQUIRE(m[1]->fixes.size() == 1);
-  const plugin::Edit &e = m[1]->fixes[0].edits.at(0);
+  CHECK(under(c, *m[0]) == "三、收到和处理政府信息公开申请情况");
+  REQUIRE(m[0]->fixes.size() == 1);
+  const plugin::Edit &e = m[0]->fixes[0].edits.at(0);
   CHECK(e.new_text.find("| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 自然人 | 法人或其他组织/商业企业 |") !=
         std::string::npos);
-  // Every fix applied: the skeletons read as the three tables, empty and silent.
+  // 二 has nothing under its heading (an image, or not written yet): the same edit as an action.
+  REQUIRE(c.actions.size() == 1);
+  CHECK(c.text.substr(c.actions[0].range.start, c.actions[0].range.size()) == "二、主动公开政府信息情况");
+  CHECK(c.actions[0].fix.title == "插入空白的《主动公开政府信息情况》表格");
+  // Every edit applied: the skeletons read as the three tables, empty and silent.
+  std::vector<plugin::Edit> edits = {c.actions[0].fix.edits.at(0)};
+  for (const auto *d : m) edits.push_back(d->fixes[0].edits.at(0));
+  std::sort(edits.begin(), edits.end(), [](const plugin::Edit &a, const plugin::Edit &b) { return a.start > b.start; });
   std::string fixed = text;
-  for (auto it = m.rbegin(); it != m.rend(); ++it) {
-    const plugin::Edit &x = (*it)->fixes[0].edits[0];
-    fixed.replace(x.start, x.end - x.start, x.new_text);
-  }
+  for (const plugin::Edit &x : edits) fixed.replace(x.start, x.end - x.start, x.new_text);
   const Checked after = run(fixed);
   CHECK(after.diagnostics.empty());
+  CHECK(after.actions.empty());
   CHECK(after.doc.tables.size() == 6);  // 4 parts of table 1, table 2, table 3
   // Filled with zeros, the tables are instances of their templates with every row.
   std::string zeros;

@@ -15,8 +15,11 @@
 //                    Markdown table has and the template has not.
 //   tables.prose     (warning) a figure the text states (`收到政府信息公开申请18件`) that differs from
 //                    its table cell.
-//   tables.missing   (information) a required table absent from its section; the fix inserts the
-//                    empty template as Markdown tables.
+//   tables.missing   (information) a required table absent from a section that says something
+//                    else instead (`本年度未收到政府信息公开申请。`); the fix inserts the empty
+//                    template as Markdown tables.  A section with no content at all (its table may
+//                    be an image, or the author has just typed the heading) gets the same edit as a
+//                    code action on its heading, without a diagnostic.
 // plus the hover on a total (how it is made up).  Thread-safe: pure functions of their arguments.
 #ifndef REPORTLS_TABLES_TABLES_H
 #define REPORTLS_TABLES_TABLES_H
@@ -32,8 +35,18 @@
 
 namespace reportls::tables {
 
-std::vector<plugin::Diagnostic> check(const report::Document &doc, const Templates &templates,
-                                      const report::Profile *profile);
+// A code action not tied to a diagnostic, offered where the cursor touches range.
+struct Action {
+  report::Span range;
+  plugin::Fix fix;
+};
+
+struct Findings {
+  std::vector<plugin::Diagnostic> diagnostics;  // in text order
+  std::vector<Action> actions;
+};
+
+Findings check(const report::Document &doc, const Templates &templates, const report::Profile *profile);
 
 struct Hover {
   report::Span range;
