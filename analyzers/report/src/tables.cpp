@@ -1,7 +1,6 @@
 // Finding the tables of a report (table.h): each line's shape from its content alone, then the
 // blocks of lines whose shapes make rows, form by form, each line claimed by at most one table.
 #include <reportls/report/document.h>
-#include <reportls/report/sentences.h>
 
 #include "classify.h"
 
@@ -91,7 +90,6 @@ struct Marks {
   bool sentence_end = false;    // 。！？!? anywhere
   bool clause_outside = false;  // ，,；;：: outside brackets
   bool digit = false;
-  bool pipe = false;
 };
 
 Marks marks_of(std::string_view s, uint32_t max_chars) {
@@ -107,7 +105,6 @@ Marks marks_of(std::string_view s, uint32_t max_chars) {
       case U'，': case U',': case U'；': case U';': case U'：': case U':':
         if (depth == 0) m.clause_outside = true;
         break;
-      case U'|': m.pipe = true; break;
       default:
         if ((c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19)) m.digit = true;
         break;

@@ -36,12 +36,15 @@ std::string markdown_skeleton(const Template &tpl) {
     if (labelled) header.push_back(part.heading.empty() ? part.corner : part.heading);
     for (std::string &h : headings(part)) header.push_back(std::move(h));
     if (!out.empty()) out += "\n\n";
-    out += row_line(header) + "\n" + row_line(std::vector<std::string>(header.size(), "---"));
+    out += row_line(header);
+    out += '\n';
+    out += row_line(std::vector<std::string>(header.size(), "---"));
     for (uint32_t r : part.rows) {
       std::vector<std::string> cells;
       if (labelled) cells.push_back(tpl.rows[r].label);
       cells.resize(header.size());
-      out += "\n" + row_line(cells);
+      out += '\n';
+      out += row_line(cells);
     }
   }
   return out;
