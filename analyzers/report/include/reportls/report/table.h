@@ -8,9 +8,10 @@
 //   Markdown   a GFM pipe table: header row, separator row (`|---|:--:|`), body rows up to a blank
 //              line or a line without `|`.  How a report is drafted, and the form a .docx or .html
 //              table is converted to: merged cells are written as empty cells, a multi-row header
-//              as one row of `列一/子列` headings (or as several header rows, see column_heading).
+//              as one row of `列一/子列` headings (or as several header rows, see TableHeadings).
 //   Delimited  a web page's table flattened to text as rows of `|` cells, without a separator
-//              (`规章 | 0 | 0 | 0 |`): two or more consecutive lines that start or end with `|`.
+//              (`规章 | 0 | 0 | 0 |`): two or more consecutive lines that start or end with `|`,
+//              one of them with a number cell (rows of text alone are more often navigation).
 //   Spaced     a row label followed by numbers separated by spaces or tabs, as PDF and Word text
 //              leave it (`四、结转下年度继续办理 0 0 0 0 0 0 0`; `0 0 0 … 0` without a label): rows
 //              with the same count of numbers (two or more; one when tabs separate the cells),
@@ -19,8 +20,11 @@
 //   Stacked    one cell per line: one to three label lines, then the same count (two or more) of
 //              number lines, repeated at least twice; or once, with five numbers or more.
 // Spaced and Stacked tables take the short label lines directly above them (no clause marks
-// outside brackets, no digit, no heading) as header rows.  Blank lines may separate the rows of every form
-// but Markdown.  Page chrome (Debris) is never a table row.  A number cell holds digits (ASCII or
+// outside brackets, no digit, no heading) as header rows.  A heading line is a row label only
+// above a deeper-numbered label (`三、本年度办理结果` above `（一）予以公开`), so a section heading
+// between two tables stays a heading.  Blank lines may separate the rows of every form but
+// Markdown.  Page chrome (Debris) is never a table row, but for `|` rows the chrome rules took
+// for navigation; metadata lines stay chrome.  A number cell holds digits (ASCII or
 // full-width) with an optional sign, thousands separators and decimals; `-` `—` `/` stand for an
 // empty number cell in the flattened forms.
 #ifndef REPORTLS_REPORT_TABLE_H
