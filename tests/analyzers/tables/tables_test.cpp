@@ -36,21 +36,23 @@ std::string fixture(const std::string &name) {
   return test::read_file(REPORTLS_SOURCE_DIR "/tests/fixtures/tables/" + name);
 }
 
+// A text and what the analyzer finds in it.  Never moved: doc points into text.
 struct Checked {
+  explicit Checked(std::string t) : text(std::move(t)), doc(report::parse(text, test::rules())) {
+    tables::Findings found = tables::check(doc, bundled(), profile());
+    diagnostics = std::move(found.diagnostics);
+    actions = std::move(found.actions);
+  }
+  Checked(const Checked &) = delete;
+  Checked &operator=(const Checked &) = delete;
+
   std::string text;
   report::Document doc;
   std::vector<plugin::Diagnostic> diagnostics;
   std::vector<tables::Action> actions;
 };
 
-Checked run(std::string text) {
-  Checked c{std::move(text), {}, {}, {}};
-  c.doc = report::parse(c.text, test::rules());
-  tables::Findings found = tables::check(c.doc, bundled(), profile());
-  c.diagnostics = std::move(found.diagnostics);
-  c.actions = std::move(found.actions);
-  return c;
-}
+Checked run(std::string text) { return Checked(std::move(text)); }
 
 std::vector<const plugin::Diagnostic *> with_code(const Checked &c, const std::string &code) {
   std::vector<const plugin::Diagnostic *> out;
@@ -150,11 +152,11 @@ TEST_CASE("tables.sum: 行政复议 and 行政诉讼 totals") {
 TEST_CASE("tables.sum: an identity is not checked over an empty, a non-number or an unknown row") {
   const std::string good = fixture("markdown-correct.md");
   // An empty cell is unfilled: the column's identities wait for it.
-  Checked c = run(replace_once(good, "| （七）总计 | 9 |", "| （七）总计 | |"));
-  CHECK(with_code(c, "tables.sum").empty());
+  const Checked empty = run(replace_once(good, "| （七）总计 | 9 |", "| （七）总计 | |"));
+  CHECK(with_code(empty, "tables.sum").empty());
   // A row the template does not know may be one of a group's rows: no group sum while it is there,
   // and no missing-row complaint either; 一 + 二 = （七）+ 四 still holds and is still checked.
-  c = run(replace_once(good, "| 8.属于行政查询事项 |", "| 8.属于行政咨询事项 |"));
+  const Checked c = run(replace_once(good, "| 8.属于行政查询事项 |", "| 8.属于行政咨询事项 |"));
   CHECK(with_code(c, "tables.sum").empty());
   CHECK(with_code(c, "tables.template").size() == 1);  // Markdown: the unknown row itself
   CHECK(under(c, *with_code(c, "tables.template")[0]) == "8.属于行政咨询事项");
@@ -181,7 +183,7 @@ TEST_CASE("tables.number: text, placeholders, fractions and negative counts in n
 
 TEST_CASE("tables.template: a missing row and column, an extra column; none in a cut table") {
   const std::string good = fixture("markdown-correct.md");
-  Checked c = run(replace_once(good, "| 2.重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n", ""));
+  const Checked c = run(replace_once(good, "| 2.重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n", ""));
   auto t = with_code(c, "tables.template");
   REQUIRE(t.size() == 1);
   CHECK(t[0]->message == "《收到和处理政府信息公开申请情况》缺少“2.重复申请”一行：国家格式（国办公开办函〔2021〕30号）规定了这一行");
@@ -200,14 +202,14 @@ TEST_CASE("tables.template: a missing row and column, an extra column; none in a
     text += line + "\n";
     at = end + 1;
   }
-  c = run(text);
-  t = with_code(c, "tables.template");
+  const Checked narrow = run(text);
+  t = with_code(narrow, "tables.template");
   REQUIRE(t.size() == 1);
   CHECK(t[0]->message.find("缺少“申请人情况/法人或其他组织/法律服务机构”一列") != std::string::npos);
-  c = run(replace_once(good, "| 总计 |\n|---|---|---|---|---|---|---|---|", "| 总计 | 备注 |\n|---|---|---|---|---|---|---|---|---|"));
-  t = with_code(c, "tables.template");
+  const Checked wide = run(replace_once(good, "| 总计 |\n|---|---|---|---|---|---|---|---|", "| 总计 | 备注 |\n|---|---|---|---|---|---|---|---|---|"));
+  t = with_code(wide, "tables.template");
   REQUIRE(t.size() == 1);
-  CHECK(under(c, *t[0]) == "备注");
+  CHECK(under(wide, *t[0]) == "备注");
   // Cut by the end of the text after row 5: the rows after it are lost, not missing.
   const std::string cut = good.substr(0, good.find("| 6.属于四类过程性信息"));
   CHECK(with_code(run(cut), "tables.template").empty());
@@ -215,7 +217,7 @@ TEST_CASE("tables.template: a missing row and column, an extra column; none in a
 
 TEST_CASE("tables.prose: a figure of the text that differs from its cell; unsure phrasings stay silent") {
   const std::string good = fixture("markdown-correct.md");
-  Checked c = run(replace_once(good, "收到政府信息公开申请12件", "收到政府信息公开申请15件"));
+  const Checked c = run(replace_once(good, "收到政府信息公开申请12件", "收到政府信息公开申请15件"));
   auto p = with_code(c, "tables.prose");
   REQUIRE(p.size() == 1);
   CHECK(under(c, *p[0]) == "收到政府信息公开申请15件");
@@ -223,11 +225,11 @@ TEST_CASE("tables.prose: a figure of the text that differs from its cell; unsure
   for (const char *unsure : {"其中通过网络收到政府信息公开申请15件", "累计收到政府信息公开申请15件",
                              "收到政府信息公开申请15件（含上年结转3件）"}) {
     CAPTURE(unsure);
-    c = run(replace_once(good, "收到政府信息公开申请12件", unsure));
-    CHECK(with_code(c, "tables.prose").empty());
+    const Checked quiet = run(replace_once(good, "收到政府信息公开申请12件", unsure));
+    CHECK(with_code(quiet, "tables.prose").empty());
   }
-  c = run(replace_once(good, "结转下年度继续办理2件", "3件结转下年度办理"));
-  REQUIRE(with_code(c, "tables.prose").size() == 1);
+  const Checked before = run(replace_once(good, "结转下年度继续办理2件", "3件结转下年度办理"));
+  REQUIRE(with_code(before, "tables.prose").size() == 1);
 }
 
 TEST_CASE("tables: hover on a total shows how it is made up") {
@@ -295,7 +297,8 @@ TEST_CASE("tables.missing: not while the section is the end of the text, nor whe
   CHECK(with_code(run(kReport + "二、主动公开政府信息情况\n"), "tables.missing").empty());
   const std::string other = kReport + "二、主动公开政府信息情况\n| 项目 | 数量 |\n|---|---|\n| 文件 | 3 |\n\n三、收到和处理政府信息公开申请情况\n无。\n"
                                       "四、政府信息公开行政复议、行政诉讼情况\n| 复议 | 诉讼 |\n|---|---|\n| 0 | 0 |\n\n五、存在的主要问题及改进情况\n无。\n";
-  const auto m = with_code(run(other), "tables.missing");
+  const Checked c = run(other);
+  const auto m = with_code(c, "tables.missing");
   REQUIRE(m.size() == 1);  // 三's table only
   CHECK(m[0]->message.find("收到和处理政府信息公开申请情况") != std::string::npos);
 }
