@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # reportls developer entry point.
 #   ./dev.sh run     install what is missing, build (Release), check the bundled sample report
-#   ./dev.sh test    install what is missing, build, run every test (ctest)
+#   ./dev.sh test    install what is missing, build, run every test (ctest); again under ASan+UBSan;
+#                    the server's unit and LSP end-to-end tests under TSan
 #   ./dev.sh build   install what is missing and build only
 #   ./dev.sh bench   install what is missing, build (Release), run the benchmark (build/bench/results.md)
 #   ./dev.sh eval    install what is missing, build (Release), precision and recall on real texts
@@ -30,13 +31,16 @@ ensure_packages() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
-# configure_and_build DIR [cmake options...]
+# configure_and_build DIR [cmake options...] [-- targets...]
 configure_and_build() {
   local dir=$1
   shift
+  local options=() targets=()
+  while (($#)) && [[ $1 != -- ]]; do options+=("$1"); shift; done
+  (($#)) && shift && targets=(--target "$@")
   ensure_packages
-  cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
-  cmake --build "$dir" -j "$jobs"
+  cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release "${options[@]}" >/dev/null
+  cmake --build "$dir" -j "$jobs" "${targets[@]}"
 }
 
 sample=$root/tests/corpus/xiushan-county-2023.txt
@@ -59,6 +63,13 @@ case "${1:-}" in
     ASAN_OPTIONS=abort_on_error=1:detect_stack_use_after_return=1 \
       UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       ctest --test-dir "$build-asan" --output-on-failure -j "$jobs"
+    # The server's threads under ThreadSanitizer: the unit tests of lsp/ and the LSP end-to-end
+    # tests (the command-line ones add no thread of the server's), on a tree of just what they need.
+    configure_and_build "$build-tsan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREPORTLS_SANITIZE=thread \
+      -- reportls lsp_unit_tests reportls_example_plugin
+    TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+      ctest --test-dir "$build-tsan" --output-on-failure -j "$jobs" \
+      -R '^(lsp_unit_tests|e2e_test_.*)$' -E '^e2e_test_(cli|sarif)$'
     ;;
   build)
     configure_and_build "$build"

@@ -108,6 +108,18 @@ class PullDiagnostics(ServerTest):
         # In pull mode nothing is pushed.
         self.assertFalse([n for n in self.client.seen if n.get("method") == "textDocument/publishDiagnostics"])
 
+    def test_a_settings_change_is_never_unchanged(self):
+        self.client.open(URI, "××县")
+        first = self.client.result("textDocument/diagnostic", {"textDocument": {"uri": URI}})
+        self.assertEqual([d["severity"] for d in first["items"] if d["code"] == "placeholder.unfilled"], [2])
+        # Same text, new severity: the client's result is stale and must be replaced.
+        self.client.notify("workspace/didChangeConfiguration",
+                           {"settings": {"reportls": {"debounce": 0, "rules": {"placeholder": "error"}}}})
+        again = self.client.result("textDocument/diagnostic", {"textDocument": {"uri": URI}, "previousResultId": first["resultId"]})
+        self.assertEqual(again["kind"], "full")
+        self.assertNotEqual(again["resultId"], first["resultId"])
+        self.assertEqual([d["severity"] for d in again["items"] if d["code"] == "placeholder.unfilled"], [1])
+
 
 if __name__ == "__main__":
     run()

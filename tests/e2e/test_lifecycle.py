@@ -80,6 +80,10 @@ class Initialized(ServerTest):
     def test_wrong_parameter_types_get_32602(self):
         msg = self.client.request("textDocument/documentSymbol", {"textDocument": {"uri": 42}})
         self.assertEqual(msg["error"]["code"], -32602)
+        self.assertIn("params.textDocument.uri", msg["error"]["message"])  # which field was wrong
+        msg = self.client.request("textDocument/hover", {"textDocument": {"uri": "file:///x"}, "position": {"line": "0", "character": 0}})
+        self.assertEqual(msg["error"]["code"], -32602)
+        self.assertIn("params.position.line", msg["error"]["message"])
         msg = self.client.request("textDocument/documentSymbol", {"textDocument": {"uri": "file:///not-open"}})
         self.assertEqual(msg["error"]["code"], -32602)
 

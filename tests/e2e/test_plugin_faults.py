@@ -140,16 +140,26 @@ class FaultTest(ServerTest):
         self.assertEqual(worker_pids(server), [])
 
 
-# Under AddressSanitizer its SEGV handler turns the crash into an abort (signal 6).
-SEGV = "崩溃（信号 6" if os.environ.get("ASAN_OPTIONS") else "崩溃（信号 11"
+# The analysis process reports a plugin's fatal signal itself before it dies of it, under a
+# sanitizer too: a crash is told by how the process ended.
+SEGV = "崩溃（信号 11"
+
+
+# A crash is told by how the analysis process ended; a budget no crash comes near keeps a loaded
+# machine from turning it into a hang.
+NO_HURRY = {"debounce": 0, "analysisTimeout": 600000}
 
 
 class Crash(FaultTest):
+    OPTIONS = NO_HURRY
+
     def test_null_dereference(self):
         self.check_fault("CRASH", "crashing", SEGV)
 
 
 class Abort(FaultTest):
+    OPTIONS = NO_HURRY
+
     def test_abort(self):
         self.check_fault("ABORT", "aborting", "崩溃（信号 6")
 
@@ -172,6 +182,61 @@ class TwoFaultsInOneDocument(FaultTest):
             self.client.wait_notification(
                 "window/showMessage", lambda p, plugin=plugin: ("插件 %s " % plugin) in p["message"])
         self.assertEqual(self.client.shutdown_and_exit(), 0)
+
+
+class InteractiveFaults(FaultTest):
+    """Completion and hover run in the interactive analysis process: a plugin that crashes or
+    hangs there is disabled for that document, said once, and the request is still answered with
+    the other plugins' items."""
+
+    def check_hover_fault(self, marker, plugin, reason):
+        uri = "file:///tmp/reportls-e2e/hover-%s.txt" % plugin
+        self.client.open(uri, "%s 共10件\n" % marker)
+        hover = self.client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 6}}, timeout=30)
+        self.assertIn("result", hover)   # answered, without the faulty plugin
+        shown = self.client.wait_notification("window/showMessage", lambda p: uri in p["message"])
+        self.assertIn("插件 %s %s" % (plugin, reason), shown["message"])
+        self.assertEqual(self.client.shutdown_and_exit(), 0)
+
+    def check_interactive_fault(self, marker, plugin, reason):
+        first = self.workers()
+        uri = "file:///tmp/reportls-e2e/interactive-%s.txt" % plugin
+        self.client.open(uri, "一、工作情况\n%s 法治\n" % marker)
+        at = {"textDocument": {"uri": uri}, "position": {"line": 1, "character": 7}}
+        completion = self.client.result("textDocument/completion", at, timeout=30)
+        self.assertIn("items", completion)
+        shown = self.client.wait_notification("window/showMessage", lambda p: uri in p["message"])
+        self.assertIn("插件 %s %s" % (plugin, reason), shown["message"])
+        self.assertIn("已对此文档停用", shown["message"])
+        # The interactive process was replaced; the diagnostics one is untouched.
+        second = self.replaced(first)
+        # Hover and completion go on without the plugin, and nothing is said again.
+        self.client.result("textDocument/hover", at, timeout=30)
+        self.assertEqual(self.client.result("textDocument/completion", at, timeout=30)["items"], completion["items"])
+        self.assertEqual(self.workers(), second)
+        shows = [m for m in self.messages("window/showMessage") if uri in m]
+        self.assertEqual(len(shows), 1, shows)
+        self.assertEqual(self.client.shutdown_and_exit(), 0)
+
+
+class InteractiveCrash(InteractiveFaults):
+    OPTIONS = NO_HURRY
+
+    def test_crash_in_completion(self):
+        self.check_interactive_fault("SEGV", "crashing", SEGV)
+
+    def test_crash_in_hover(self):
+        self.check_hover_fault("SEGV", "crashing", SEGV)
+
+
+class InteractiveHang(InteractiveFaults):
+    OPTIONS = {"debounce": 0, "analysisTimeout": 500}
+
+    def test_hang_in_completion(self):
+        self.check_interactive_fault("SPIN", "hanging", "超过 500 毫秒未返回")
+
+    def test_hang_in_hover(self):
+        self.check_hover_fault("SPIN", "hanging", "超过 500 毫秒未返回")
 
 
 class FaultsAfterTheServerEnds(ServerTest):
@@ -208,8 +273,12 @@ class CheckCommand(unittest.TestCase):
         with open(path, "w", encoding="utf-8") as f:
             f.write("××县 CRASH 报告\n一、工作情况\n")
         self.addCleanup(os.remove, path)
-        out = subprocess.run([BINARY, "check", *ARGS, path], capture_output=True, text=True,
-                             timeout=60)
+        config = "/tmp/reportls-e2e-crash.json"
+        with open(config, "w", encoding="utf-8") as f:
+            f.write('{"analysisTimeout": 600000}')
+        self.addCleanup(os.remove, config)
+        out = subprocess.run([BINARY, "check", "--config", config, *ARGS, path], capture_output=True,
+                             text=True, timeout=60)
         self.assertEqual(out.returncode, 0, out.stderr)
         self.assertIn("[placeholder.unfilled]", out.stdout)
         self.assertIn("[bad_output.span]", out.stdout)

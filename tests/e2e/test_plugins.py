@@ -39,6 +39,47 @@ class PluginsCommand(unittest.TestCase):
         self.assertIn("插件目录不存在", out.stdout)
 
 
+WARNS = os.path.join(TEST_PLUGINS, "warns")
+OLD_ABI = os.path.join(TEST_PLUGINS, "old_abi")
+
+
+class Abi11(ServerTest):
+    """ABI 1.1: load warnings through config->warning, completion triggers in the descriptor, the
+    document's path decoded by the host; a plugin built against 1.0 keeps working."""
+    ARGS = ("--plugin-dir", WARNS, "--plugin-dir", OLD_ABI)
+
+    def test_triggers_warning_and_path(self):
+        triggers = self.init_result["capabilities"]["completionProvider"]["triggerCharacters"]
+        self.assertIn("＠", triggers)   # the warns plugin's
+        self.assertIn("。", triggers)   # phrasing's, from its descriptor
+        uri = "file:///tmp/reportls-e2e/%E6%8A%A5%E5%91%8A%201.txt"
+        self.client.open(uri, "OLDABI 一、工作情况\n")
+        status = self.client.wait_notification("reportls/documentStatus", lambda p: p["uri"] == uri)
+        self.assertEqual(status["facts"]["path"], "/tmp/reportls-e2e/报告 1.txt")
+        codes = {d["code"] for d in self.client.published(uri, 1)["diagnostics"]}
+        self.assertIn("old_abi.seen", codes)
+        self.client.change(uri, 2, [{"text": "OLDABI 二、下一步\n"}])
+        self.client.published(uri, 2)
+        self.client.result("textDocument/completion", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 1}})
+        warned = [n["params"]["message"] for n in self.client.seen
+                  if n.get("method") == "window/logMessage" and "broken.json" in n["params"]["message"]]
+        self.assertEqual(len(warned), 1, warned)   # said once, at load, not per analysis
+        self.assertIn("插件 warns", warned[0])
+        self.assertEqual(self.client.shutdown_and_exit(), 0)
+
+    def test_command_line(self):
+        path = "/tmp/reportls-e2e-abi.txt"
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("OLDABI\n")
+        self.addCleanup(os.remove, path)
+        out = reportls("check", "--plugin-dir", WARNS, "--plugin-dir", OLD_ABI, path)
+        self.assertIn("[old_abi.seen] 1.0 plugin saw 7 bytes", out.stdout)
+        self.assertEqual(out.stderr.count("broken.json"), 1, out.stderr)
+        listed = reportls("plugins", "--plugin-dir", WARNS, "--plugin-dir", OLD_ABI)
+        self.assertIn("✓ old_abi", listed.stdout)
+        self.assertIn("⚠ warns: 用户数据文件 broken.json", listed.stdout)
+
+
 class BrokenPluginsInTheServer(ServerTest):
     ARGS = ("--plugin-dir", TEST_PLUGINS, "--plugin-dir", EXAMPLE_PLUGINS)
     # A two-line text is no report by itself: the profile setting makes it one, so the outline runs.

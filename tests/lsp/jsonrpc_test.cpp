@@ -1,5 +1,5 @@
 // JSON-RPC 2.0 classification and serialisation.
-#include "lsp/jsonrpc.h"
+#include "lsp/protocol/jsonrpc.h"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 // LineIndex: byte offsets <-> LSP positions in UTF-16 and UTF-8.
-#include "lsp/line_index.h"
+#include "lsp/protocol/line_index.h"
 
 #include <doctest/doctest.h>
 #include <unicode/ustring.h>

@@ -1,5 +1,5 @@
 // TextDocument: snapshots, incremental sync, UTF-8 repair.
-#include "lsp/text_document.h"
+#include "lsp/engine/text_document.h"
 
 #include <doctest/doctest.h>
 #include <unicode/ustring.h>

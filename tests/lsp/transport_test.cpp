@@ -1,5 +1,5 @@
 // FrameReader / FrameWriter over real pipes, with the bytes written by another thread.
-#include "lsp/transport.h"
+#include "lsp/protocol/transport.h"
 
 #include <doctest/doctest.h>
 #include <sys/resource.h>
@@ -152,7 +152,13 @@ TEST_CASE("a refused body is never buffered") {
   ::getrusage(RUSAGE_SELF, &after);
   CHECK(kinds(frames) == V{"E", "EOF"});
   CHECK(frames[0].error.find("exceeds the limit") != std::string::npos);
+#if defined(__SANITIZE_THREAD__)
+  // ThreadSanitizer's state for the test's writer thread alone is tens of MiB of RSS.
+  (void)before;
+  (void)after;
+#else
   CHECK(after.ru_maxrss - before.ru_maxrss < 64 * 1024);  // KiB
+#endif
 }
 
 TEST_CASE("over-limit body is discarded exactly, and the next message is read") {

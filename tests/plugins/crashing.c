@@ -1,5 +1,6 @@
-/* Dereferences a null pointer (SIGSEGV) in analyze() when the text contains "CRASH".  The
- * analysis worker must die, not the server; the host disables this plugin for that document. */
+/* Dereferences a null pointer (SIGSEGV) in analyze() when the text contains "CRASH", and in
+ * complete()/hover() when it contains "SEGV" (the interactive analysis process).  The analysis
+ * process must die, not the server; the host disables this plugin for that document. */
 #include "fault_plugin.h"
 #include "marker.h"
 
@@ -12,4 +13,10 @@ static reportls_status analyze(void *i, const reportls_document *d, const report
   if (has_marker(d->text, d->length, "CRASH")) *target = 42;
   return REPORTLS_OK;
 }
-FAULT_DESCRIPTOR("crashing", REPORTLS_ABI_MAJOR, fault_create, analyze)
+
+static reportls_status complete(void *i, const reportls_document *d, uint32_t offset, const reportls_sink *s) {
+  (void)offset;
+  if (has_marker(d->text, d->length, "SEGV")) *target = 42;
+  return analyze(i, d, s);
+}
+FAULT_DESCRIPTOR_INTERACTIVE("crashing", analyze, complete, complete)

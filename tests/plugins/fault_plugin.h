@@ -28,7 +28,27 @@ static void fault_destroy(void *instance) { (void)instance; }
                                                  fault_destroy,                                 \
                                                  ANALYZE,                                       \
                                                  NULL,                                          \
+                                                 NULL,                                          \
                                                  NULL};                                         \
+    return &d;                                                                                  \
+  }
+/* A test plugin with completion and hover too (the interactive analysis process's faults). */
+#define FAULT_DESCRIPTOR_INTERACTIVE(NAME, ANALYZE, COMPLETE, HOVER)                             \
+  REPORTLS_EXPORT const reportls_plugin_descriptor *reportls_plugin_entry(void) {               \
+    static const reportls_plugin_descriptor d = {                                               \
+        sizeof(reportls_plugin_descriptor),                                                     \
+        REPORTLS_ABI_MAJOR,                                                                     \
+        REPORTLS_ABI_MINOR,                                                                     \
+        NAME,                                                                                   \
+        "0.0.1",                                                                                \
+        "test plugin",                                                                          \
+        REPORTLS_CAP_DIAGNOSTICS | REPORTLS_CAP_COMPLETION | REPORTLS_CAP_HOVER,                \
+        fault_create,                                                                           \
+        fault_destroy,                                                                          \
+        ANALYZE,                                                                                \
+        COMPLETE,                                                                               \
+        HOVER,                                                                                  \
+        NULL};                                                                                  \
     return &d;                                                                                  \
   }
 #endif

@@ -1,5 +1,6 @@
-/* Spins forever in analyze() when the text contains "HANG", without ever polling
- * is_cancelled: only the host's time budget (analysisTimeout) can stop it. */
+/* Spins forever in analyze() when the text contains "HANG", and in complete()/hover() when it
+ * contains "SPIN" (the interactive analysis process), without ever polling is_cancelled: only
+ * the host's time budget (analysisTimeout) can stop it. */
 #include "fault_plugin.h"
 #include "marker.h"
 
@@ -13,4 +14,12 @@ static reportls_status analyze(void *i, const reportls_document *d, const report
     }
   return REPORTLS_OK;
 }
-FAULT_DESCRIPTOR("hanging", REPORTLS_ABI_MAJOR, fault_create, analyze)
+
+static reportls_status complete(void *i, const reportls_document *d, uint32_t offset, const reportls_sink *s) {
+  (void)offset;
+  if (has_marker(d->text, d->length, "SPIN"))
+    while (spinning) {
+    }
+  return analyze(i, d, s);
+}
+FAULT_DESCRIPTOR_INTERACTIVE("hanging", analyze, complete, complete)

@@ -4,7 +4,6 @@
 #include <reportls/report/data_files.h>
 #include <reportls/report/profile.h>
 
-#include <atomic>
 #include <stdexcept>
 #include <string>
 
@@ -14,20 +13,25 @@ namespace report = reportls::report;
 namespace plugin = reportls::plugin;
 namespace figures = reportls::figures;
 
+figures::Data load(const plugin::Config &config) {
+  std::vector<std::string> errors;
+  figures::Data data = figures::load_all(config.plugin_dir, config.data_dirs, errors);
+  for (const std::string &e : errors) config.warn(e);
+  return data;
+}
+
 class FiguresPlugin {
  public:
-  // The bundled files must load (create fails otherwise); a broken user file is reported once
-  // through the first analyze call and skipped.
+  // The bundled files must load (create fails otherwise); a broken user file is skipped and
+  // reported as a load warning.
   explicit FiguresPlugin(const plugin::Config &config)
       : rules_(report::Rules::load(config.plugin_dir)),
-        data_(figures::load_all(config.plugin_dir, config.data_dirs, load_errors_)),
+        data_(load(config)),
         profiles_(report::Profiles::load(report::data_folders(config.plugin_dir, config.data_dirs))) {
-    load_errors_.insert(load_errors_.end(), profiles_.errors().begin(), profiles_.errors().end());
+    for (const std::string &e : profiles_.errors()) config.warn(e);
   }
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
-    if (!load_errors_.empty() && !load_errors_reported_.exchange(true))
-      for (const auto &e : load_errors_) sink.error(e);
     const auto parsed = report::shared_parse(document.text, rules_);
     const report::Document &doc = *parsed;
     if (!profiles_.applies(report::Scope::ChineseText, doc, document.settings)) return REPORTLS_OK;
@@ -62,10 +66,8 @@ class FiguresPlugin {
 
  private:
   report::Rules rules_;
-  std::vector<std::string> load_errors_;
   figures::Data data_;
   report::Profiles profiles_;
-  mutable std::atomic<bool> load_errors_reported_{false};
   mutable figures::ParagraphCache cache_;  // findings per paragraph text, shared by all analyses
 };
 

@@ -5,7 +5,6 @@
 #include <reportls/report/data_files.h>
 #include <reportls/report/profile.h>
 
-#include <atomic>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -22,19 +21,18 @@ class NumberingPlugin {
     try {
       rules_ = report::Rules::load(config.plugin_dir);
     } catch (const std::exception &e) {
-      load_error_ = e.what();
+      config.warn(e.what());
     }
     try {
       paragraph_ = numbering::ParagraphRules::load(config.plugin_dir);
     } catch (const std::exception &e) {
-      load_error_ += (load_error_.empty() ? "" : "; ") + std::string(e.what());
+      config.warn(e.what());
     }
     profiles_ = report::Profiles::load(report::data_folders(config.plugin_dir, config.data_dirs));
-    for (const std::string &e : profiles_.errors()) load_error_ += (load_error_.empty() ? "" : "; ") + e;
+    for (const std::string &e : profiles_.errors()) config.warn(e);
   }
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
-    if (!load_error_.empty() && !load_error_reported_.exchange(true)) sink.error(load_error_);
     const auto parsed = report::shared_parse(document.text, rules_);
     const report::Document &doc = *parsed;
     if (sink.cancelled()) return REPORTLS_CANCELLED;
@@ -52,8 +50,6 @@ class NumberingPlugin {
   report::Rules rules_;
   std::optional<numbering::ParagraphRules> paragraph_;
   report::Profiles profiles_;
-  std::string load_error_;
-  mutable std::atomic<bool> load_error_reported_{false};
 };
 
 }  // namespace

@@ -17,25 +17,6 @@ bool wanted(const std::string &name, bool only_phrase_files) {
   return name.ends_with(".json") || name.ends_with(".tsv");
 }
 
-std::string percent_decode(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    auto hex = [](char c) -> int {
-      if (c >= '0' && c <= '9') return c - '0';
-      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-      if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-      return -1;
-    };
-    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
-      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
 long long modification_time(const std::string &dir) {
   std::error_code ec;
   auto t = fs::last_write_time(dir, ec);
@@ -74,10 +55,9 @@ std::vector<std::string> add_folder(PhraseSet &set, const std::string &dir, bool
   return errors;
 }
 
-std::optional<std::string> workspace_phrase_folder(std::string_view uri) {
-  constexpr std::string_view scheme = "file://";
-  if (!uri.starts_with(scheme)) return std::nullopt;
-  fs::path path(percent_decode(uri.substr(scheme.size())));
+std::optional<std::string> workspace_phrase_folder(std::string_view document_path) {
+  if (document_path.empty()) return std::nullopt;
+  const fs::path path(document_path);
   std::error_code ec;
   for (fs::path dir = path.parent_path(); !dir.empty(); dir = dir.parent_path()) {
     fs::path candidate = dir / ".reportls" / "phrases";

@@ -11,10 +11,10 @@ Phrasebook::Phrasebook(const std::string &plugin_dir, const std::vector<std::str
     for (std::string &e : add_folder(base_, dir, true)) errors_.push_back(std::move(e));
 }
 
-Phrasebook::Sets Phrasebook::for_document(std::string_view uri) const {
+Phrasebook::Sets Phrasebook::for_document(std::string_view path) const {
   Sets out;
   out.sets.push_back(&base_);
-  if (auto folder = workspace_phrase_folder(uri)) {
+  if (auto folder = workspace_phrase_folder(path)) {
     WorkspaceCache::Entry entry = workspace_.get(*folder, base_);
     out.workspace = std::move(entry.set);
     out.errors = std::move(entry.errors);

@@ -11,8 +11,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <mutex>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -45,23 +43,23 @@ Settings read_settings(std::string_view text) {
 
 class PhrasingPlugin {
  public:
-  // Broken data files do not stop the plugin: they are reported through the first call's sink.
+  // Broken data files do not stop the plugin: they are load warnings.
   explicit PhrasingPlugin(const plugin::Config &config)
       : PhrasingPlugin(config, report::data_folders(config.plugin_dir, config.data_dirs)) {}
 
-  reportls_status analyze(const plugin::Document &, plugin::Sink &sink) const {
-    report_once(errors_, sink);
-    return REPORTLS_OK;
-  }
+  // Completion only; analyze is required by the ABI.
+  reportls_status analyze(const plugin::Document &, plugin::Sink &) const { return REPORTLS_OK; }
+
+  static constexpr const char *completion_triggers = "。，、：";
 
   reportls_status complete(const plugin::Document &document, uint32_t offset,
                            plugin::Sink &sink) const {
-    report_once(errors_, sink);
     const auto parsed = report::shared_parse(document.text, rules_);
     const report::Document &doc = *parsed;
     const Settings settings = read_settings(document.settings);
-    const phrasing::Phrasebook::Sets sets = phrasebook_.for_document(document.uri);
-    report_once(sets.errors, sink);
+    const phrasing::Phrasebook::Sets sets = phrasebook_.for_document(document.path);
+    // A broken workspace phrase file: said on every completion; the host tells the user once.
+    for (const std::string &e : sets.errors) sink.error(e);
     const phrasing::Request request{doc, offset, phrasing::report_year(doc, settings.year),
                                     profiles_.choose(doc, settings.profile)};
     const phrasing::Result result = phrasing::complete(request, sets.sets);
@@ -91,27 +89,16 @@ class PhrasingPlugin {
     try {
       rules_ = report::Rules::load(config.plugin_dir);
     } catch (const std::exception &e) {
-      errors_.push_back(e.what());
+      config.warn(e.what());
     }
-    errors_.insert(errors_.end(), phrasebook_.errors().begin(), phrasebook_.errors().end());
+    for (const std::string &e : phrasebook_.errors()) config.warn(e);
     profiles_ = report::Profiles::load(dirs);
-    for (const std::string &e : profiles_.errors()) errors_.push_back(e);
-  }
-
-  // Each refused file is told once per session, not on every keystroke.
-  void report_once(const std::vector<std::string> &errors, plugin::Sink &sink) const {
-    if (errors.empty()) return;
-    std::lock_guard lock(reported_mutex_);
-    for (const std::string &e : errors)
-      if (reported_.insert(e).second) sink.error(e);
+    for (const std::string &e : profiles_.errors()) config.warn(e);
   }
 
   report::Rules rules_;
   phrasing::Phrasebook phrasebook_;
   report::Profiles profiles_;
-  std::vector<std::string> errors_;
-  mutable std::mutex reported_mutex_;
-  mutable std::set<std::string> reported_;
 };
 
 }  // namespace

@@ -4,8 +4,6 @@
 #include <reportls/report/report_year.h>
 #include <reportls/sections/sections.h>
 
-#include <mutex>
-#include <set>
 #include <stdexcept>
 #include <string>
 
@@ -20,22 +18,22 @@ class SectionsPlugin {
     try {
       rules_ = report::Rules::load(config.plugin_dir);
     } catch (const std::exception &e) {
-      errors_.push_back(e.what());
+      config.warn(e.what());
     }
     const std::vector<std::string> dirs = report::data_folders(config.plugin_dir, config.data_dirs);
     profiles_ = report::Profiles::load(dirs);
-    for (const std::string &e : profiles_.errors()) errors_.push_back(e);
+    for (const std::string &e : profiles_.errors()) config.warn(e);
   }
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
-    report_once(sink, errors_);
     const auto parsed = report::shared_parse(document.text, rules_);
     const report::Document &doc = *parsed;
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     const std::string wanted = report::profile_setting(document.settings);
     bool unknown = false;
     const report::Profile *profile = profiles_.choose(doc, wanted, &unknown);
-    if (unknown) report_once(sink, {"sections: 未知的报告类型 profile \"" + wanted + "\"（可用的见 *.profile.json）"});
+    // Said on every analysis; the host tells the user once per document.
+    if (unknown) sink.error("sections: 未知的报告类型 profile \"" + wanted + "\"（可用的见 *.profile.json）");
     if (!profile) return REPORTLS_OK;
     sink.fact("profile", profile->id);
     for (const plugin::Diagnostic &d :
@@ -45,19 +43,8 @@ class SectionsPlugin {
   }
 
  private:
-  // Load errors and unknown profiles are reported once per message, not on every keystroke.
-  void report_once(plugin::Sink &sink, const std::vector<std::string> &messages) const {
-    for (const std::string &m : messages) {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (reported_.insert(m).second) sink.error(m);
-    }
-  }
-
   report::Rules rules_;
   report::Profiles profiles_;
-  std::vector<std::string> errors_;
-  mutable std::mutex mutex_;
-  mutable std::set<std::string> reported_;
 };
 
 }  // namespace

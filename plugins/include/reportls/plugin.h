@@ -11,6 +11,8 @@
  *   - REPORTLS_ABI_MINOR grows when fields are appended.  Every struct begins with struct_size;
  *     a reader never touches a field that lies beyond struct_size (see REPORTLS_HAS_FIELD), so an
  *     old plugin works with a new host and a new plugin with an old host.  Append only.
+ *   - 1.1 appended: reportls_document.path, reportls_config.warning/warning_ctx and
+ *     reportls_plugin_descriptor.completion_triggers.
  *
  * Memory and errors
  *   - Nothing allocated on one side is freed on the other.  Every pointer handed to a callback is
@@ -44,7 +46,7 @@ extern "C" {
 #endif
 
 #define REPORTLS_ABI_MAJOR 1
-#define REPORTLS_ABI_MINOR 0
+#define REPORTLS_ABI_MINOR 1
 
 /* Name of the one exported symbol. */
 #define REPORTLS_PLUGIN_ENTRY_SYMBOL "reportls_plugin_entry"
@@ -109,6 +111,9 @@ typedef struct reportls_document {
   const char *settings;   /* NUL-terminated JSON object: the effective reportls settings for this
                              document (user settings merged with the workspace file), e.g.
                              {"profile":"fazhi-annual","reportYear":2023}.  "{}" when none. */
+  /* 1.1: the document's file-system path (UTF-8, NUL-terminated, percent-decoded) when uri is a
+     file: URI; NULL for any other scheme (e.g. "untitled:"). */
+  const char *path;
 } reportls_document;
 
 /* One text replacement: bytes [start, end) become new_text. */
@@ -210,6 +215,11 @@ typedef struct reportls_config {
   const char *plugin_dir;        /* folder holding the plugin library: its bundled data lives here */
   const char *const *data_dirs;  /* user folders with extra data files (profiles, term tables…) */
   size_t data_dir_count;
+  /* 1.1: reports a problem found while creating the instance that does not stop it (a broken
+   * user data file, an unknown setting): shown once to the user with the plugin's name.  Callable
+   * during create only, any number of times; the message is copied.  NULL in an older host. */
+  void (*warning)(void *warning_ctx, const char *message);
+  void *warning_ctx;
 } reportls_config;
 
 typedef struct reportls_plugin_descriptor {
@@ -223,7 +233,7 @@ typedef struct reportls_plugin_descriptor {
 
   /* Returns an instance, or NULL after writing a NUL-terminated reason into error (size bytes).
    * A plugin that finds a broken data file should still start when it can, reporting the file
-   * through the first analyze call's sink->error instead. */
+   * through config->warning (1.1). */
   void *(*create)(const reportls_config *config, char *error, size_t error_size);
   void (*destroy)(void *instance);
 
@@ -236,6 +246,10 @@ typedef struct reportls_plugin_descriptor {
   /* Hover at byte offset; NULL unless REPORTLS_CAP_HOVER. */
   reportls_status (*hover)(void *instance, const reportls_document *document, uint32_t offset,
                            const reportls_sink *sink);
+
+  /* 1.1: characters after which the editor asks for completions unasked, as one UTF-8 string in
+   * which every character is a trigger (e.g. "。，、："); NULL or "" for none. */
+  const char *completion_triggers;
 } reportls_plugin_descriptor;
 
 typedef const reportls_plugin_descriptor *(*reportls_plugin_entry_fn)(void);

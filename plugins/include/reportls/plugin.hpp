@@ -12,7 +12,10 @@
 //   reportls_status analyze(const Document&, Sink&) const;    // required
 //   reportls_status complete(const Document&, uint32_t, Sink&) const;  // if REPORTLS_CAP_COMPLETION
 //   reportls_status hover(const Document&, uint32_t, Sink&) const;     // if REPORTLS_CAP_HOVER
-// The const members may run concurrently on several threads (see plugin.h, "Threads").
+//   static constexpr const char *completion_triggers = "。，";         // optional (ABI 1.1)
+// The const members may run concurrently on several threads (see plugin.h, "Threads").  A member
+// named complete or hover whose signature differs from the above, or a capability announced
+// without its member, is a compile error (not a plugin that silently offers nothing).
 //
 // Header-only on purpose: a plugin links nothing from the host.
 #ifndef REPORTLS_PLUGIN_HPP
@@ -20,6 +23,7 @@
 
 #include <reportls/plugin.h>
 
+#include <concepts>
 #include <cstring>
 #include <exception>
 #include <string>
@@ -36,7 +40,21 @@ struct Config {
     if (REPORTLS_HAS_FIELD(&c, reportls_config, data_dir_count))
       for (size_t i = 0; i < c.data_dir_count; ++i)
         if (c.data_dirs[i]) data_dirs.emplace_back(c.data_dirs[i]);
+    if (REPORTLS_HAS_FIELD(&c, reportls_config, warning_ctx)) {
+      warning_ = c.warning;
+      warning_ctx_ = c.warning_ctx;
+    }
   }
+
+  // A problem that does not stop the plugin (a broken user data file): the host tells the user
+  // once.  During the constructor only.  An older host has no channel: the message is lost.
+  void warn(const std::string &message) const {
+    if (warning_) warning_(warning_ctx_, message.c_str());
+  }
+
+ private:
+  void (*warning_)(void *, const char *) = nullptr;
+  void *warning_ctx_ = nullptr;
 };
 
 struct Document {
@@ -44,10 +62,12 @@ struct Document {
   std::string_view text;
   int64_t version = 0;
   std::string_view settings = "{}";
+  std::string_view path;  // file-system path of a file: URI; empty otherwise (or an older host)
 
   explicit Document(const reportls_document &d)
       : uri(d.uri ? d.uri : ""), text(d.text, d.length), version(d.version) {
     if (REPORTLS_HAS_FIELD(&d, reportls_document, settings) && d.settings) settings = d.settings;
+    if (REPORTLS_HAS_FIELD(&d, reportls_document, path) && d.path) path = d.path;
   }
 };
 
@@ -236,23 +256,50 @@ reportls_status hover(void *i, const reportls_document *d, uint32_t offset,
         &d::create<CLASS>,                                                                      \
         &d::destroy<CLASS>,                                                                     \
         &d::analyze<CLASS>,                                                                     \
-        ::reportls::plugin::detail::complete_fn<CLASS>((CAPS) & REPORTLS_CAP_COMPLETION),      \
-        ::reportls::plugin::detail::hover_fn<CLASS>((CAPS) & REPORTLS_CAP_HOVER)};             \
+        d::complete_fn<CLASS, ((CAPS) & REPORTLS_CAP_COMPLETION) != 0>(),                      \
+        d::hover_fn<CLASS, ((CAPS) & REPORTLS_CAP_HOVER) != 0>(),                               \
+        d::completion_triggers<CLASS>()};                                                       \
     return &descriptor;                                                                         \
   }
 
 namespace reportls::plugin::detail {
 template <class P>
-constexpr auto complete_fn(unsigned enabled) -> decltype(&complete<P>) {
-  if constexpr (requires(const P &p, const Document &d, Sink &s) { p.complete(d, 0u, s); })
-    return enabled ? &complete<P> : nullptr;
+concept HasComplete = requires { &P::complete; };
+template <class P>
+concept Completes = requires(const P &p, const Document &d, uint32_t offset, Sink &s) {
+  { p.complete(d, offset, s) } -> std::same_as<reportls_status>;
+};
+template <class P>
+concept HasHover = requires { &P::hover; };
+template <class P>
+concept Hovers = requires(const P &p, const Document &d, uint32_t offset, Sink &s) {
+  { p.hover(d, offset, s) } -> std::same_as<reportls_status>;
+};
+
+template <class P, bool announced>
+constexpr auto complete_fn() -> decltype(&complete<P>) {
+  static_assert(!HasComplete<P> || Completes<P>,
+                "complete() must be: reportls_status complete(const Document&, uint32_t, Sink&) const");
+  static_assert(!announced || Completes<P>, "REPORTLS_CAP_COMPLETION announced without complete()");
+  if constexpr (Completes<P>)
+    return announced ? &complete<P> : nullptr;
+  else
+    return nullptr;
+}
+template <class P, bool announced>
+constexpr auto hover_fn() -> decltype(&hover<P>) {
+  static_assert(!HasHover<P> || Hovers<P>,
+                "hover() must be: reportls_status hover(const Document&, uint32_t, Sink&) const");
+  static_assert(!announced || Hovers<P>, "REPORTLS_CAP_HOVER announced without hover()");
+  if constexpr (Hovers<P>)
+    return announced ? &hover<P> : nullptr;
   else
     return nullptr;
 }
 template <class P>
-constexpr auto hover_fn(unsigned enabled) -> decltype(&hover<P>) {
-  if constexpr (requires(const P &p, const Document &d, Sink &s) { p.hover(d, 0u, s); })
-    return enabled ? &hover<P> : nullptr;
+constexpr const char *completion_triggers() {
+  if constexpr (requires { P::completion_triggers; })
+    return P::completion_triggers;
   else
     return nullptr;
 }

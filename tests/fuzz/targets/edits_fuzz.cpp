@@ -9,8 +9,8 @@
 // boundary in both encodings and agrees with the terminators of the text.
 #include "fuzz_util.h"
 
-#include "lsp/line_index.h"
-#include "lsp/text_document.h"
+#include "lsp/protocol/line_index.h"
+#include "lsp/engine/text_document.h"
 
 #include <memory>
 #include <vector>

@@ -7,8 +7,8 @@
 // (an exception or error status on some input is a bug too).
 #include "fuzz_util.h"
 
-#include "lsp/plugin_host.h"
-#include "lsp/text_document.h"
+#include "lsp/host/plugin_host.h"
+#include "lsp/engine/text_document.h"
 
 #include <cstdio>
 

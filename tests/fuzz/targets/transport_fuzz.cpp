@@ -6,8 +6,8 @@
 // one body by parse_message.
 #include "fuzz_util.h"
 
-#include "lsp/jsonrpc.h"
-#include "lsp/transport.h"
+#include "lsp/protocol/jsonrpc.h"
+#include "lsp/protocol/transport.h"
 
 #include <sys/mman.h>
 #include <unistd.h>

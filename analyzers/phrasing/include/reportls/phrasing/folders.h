@@ -22,9 +22,9 @@ namespace reportls::phrasing {
 std::vector<std::string> add_folder(PhraseSet &set, const std::string &dir, bool only_phrase_files);
 inline constexpr size_t kMaxFiles = 64;
 
-// The nearest `<dir>/.reportls/phrases` folder above the document of a file:// uri (percent-decoded),
-// or nullopt (other schemes, or no such folder).
-std::optional<std::string> workspace_phrase_folder(std::string_view uri);
+// The nearest `<dir>/.reportls/phrases` folder above the document at `path` (the host's decoded
+// file path), or nullopt (no path: a document that is not a file; or no such folder).
+std::optional<std::string> workspace_phrase_folder(std::string_view path);
 
 // Workspace phrase sets, loaded on first use and kept per folder (reloaded when the folder's
 // modification time changes).  Thread-safe.

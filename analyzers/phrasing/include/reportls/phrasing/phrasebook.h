@@ -30,8 +30,8 @@ class Phrasebook {
     std::shared_ptr<const PhraseSet> workspace;   // keeps the workspace's set alive
     std::vector<std::string> errors;              // the workspace files refused
   };
-  // The sets for the document at uri.  Thread-safe.
-  Sets for_document(std::string_view uri) const;
+  // The sets for the document at `path` (empty: not a file).  Thread-safe.
+  Sets for_document(std::string_view path) const;
 
   // The data folders' files refused at construction.
   const std::vector<std::string> &errors() const { return errors_; }

@@ -11,7 +11,7 @@
 //                                                const plugin::Document &,
 //                                                const std::function<bool()> &cancelled);
 // Use with REPORTLS_DEFINE_PLUGIN(reportls::report::TablePlugin<Checker>, …).  Load errors of user
-// files are reported once, through the first analyze call.  Thread-safe as plugin.h requires.
+// files are load warnings (plugin.h, create).  Thread-safe as plugin.h requires.
 #ifndef REPORTLS_REPORT_TABLE_PLUGIN_H
 #define REPORTLS_REPORT_TABLE_PLUGIN_H
 
@@ -21,7 +21,6 @@
 #include <reportls/report/profile.h>
 #include <reportls/report/rules.h>
 
-#include <atomic>
 #include <string>
 #include <vector>
 
@@ -32,14 +31,12 @@ class TablePlugin {
  public:
   explicit TablePlugin(const plugin::Config &config)
       : rules_(Rules::load(config.plugin_dir)),
-        tables_(Checker::load(config.plugin_dir, config.data_dirs, load_errors_)),
+        tables_(load(config)),
         profiles_(Profiles::load(data_folders(config.plugin_dir, config.data_dirs))) {
-    load_errors_.insert(load_errors_.end(), profiles_.errors().begin(), profiles_.errors().end());
+    for (const std::string &e : profiles_.errors()) config.warn(e);
   }
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
-    if (!errors_reported_.exchange(true))
-      for (const std::string &e : load_errors_) sink.error(e);
     const auto parsed = shared_parse(document.text, rules_);
     const Document &doc = *parsed;
     if (!profiles_.applies(Checker::scope, doc, document.settings)) return REPORTLS_OK;
@@ -50,11 +47,16 @@ class TablePlugin {
   }
 
  private:
-  std::vector<std::string> load_errors_;  // declared first: load() fills it
+  static typename Checker::Tables load(const plugin::Config &config) {
+    std::vector<std::string> errors;
+    auto tables = Checker::load(config.plugin_dir, config.data_dirs, errors);
+    for (const std::string &e : errors) config.warn(e);
+    return tables;
+  }
+
   Rules rules_;
   typename Checker::Tables tables_;
   Profiles profiles_;
-  mutable std::atomic<bool> errors_reported_{false};
 };
 
 }  // namespace reportls::report

@@ -1,0 +1,106 @@
+// analysis.h — what analyzers found in one document snapshot, in host terms.
+//
+// Plain values with byte offsets into the snapshot's UTF-8 text (already clamped to the text and
+// to character boundaries by the plugin host).  No JSON and no editor positions here: the
+// protocol layer converts at the edge.  Produced on worker threads, then read-only.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace reportls::lsp {
+
+enum class Severity { Error = 1, Warning = 2, Information = 3, Hint = 4 };
+
+struct Edit {
+  uint32_t start = 0, end = 0;
+  std::string new_text;
+};
+
+struct Fix {
+  std::string title;
+  std::vector<Edit> edits;
+  bool preferred = false;
+};
+
+struct Diagnostic {
+  uint32_t start = 0, end = 0;
+  Severity severity = Severity::Warning;
+  std::string code;      // "figures.sum"
+  std::string message;
+  std::string source;    // the plugin that reported it
+  std::string docs_url;  // empty: none
+  std::vector<Fix> fixes;
+};
+
+// Code action offered where the editor's selection touches [start, end).
+struct Action {
+  uint32_t start = 0, end = 0;
+  std::string source;
+  Fix fix;
+};
+
+// A flat outline entry; parent indexes this same vector (or -1).
+struct Symbol {
+  std::string name, detail;
+  int kind = 3;
+  uint32_t start = 0, end = 0, selection_start = 0, selection_end = 0;
+  int32_t parent = -1;
+};
+
+struct Fold {
+  uint32_t start = 0, end = 0;
+};
+
+struct Completion {
+  std::string label, insert_text, filter_text, sort_text, detail, documentation, source;
+  bool snippet = false;
+  int kind = 1;
+  uint32_t replace_start = 0, replace_end = 0;
+};
+
+struct Hover {
+  uint32_t start = 0, end = 0;
+  std::string markdown;
+};
+
+// Something that went wrong inside a plugin during this call, for the user's log.
+struct PluginProblem {
+  std::string plugin;
+  std::string message;
+  // The plugin crashed or hung in the analysis worker and is off for this document from now on
+  // (worker_client.h); the engine tells the user once per plugin and document.
+  bool disabled = false;
+};
+
+// How long one plugin's analyze call took on this snapshot (`reportls check --timings`).
+struct PluginTiming {
+  std::string plugin;
+  double milliseconds = 0;
+};
+
+struct AnalysisResult {
+  int64_t version = 0;
+  std::vector<Diagnostic> diagnostics;
+  std::vector<Action> actions;
+  std::vector<Symbol> symbols;
+  std::vector<Fold> folds;
+  std::map<std::string, std::string> facts;
+  std::vector<PluginProblem> problems;
+  std::vector<PluginTiming> timings;  // in the order the plugins ran
+};
+
+struct CompletionResult {
+  std::vector<Completion> items;
+  bool incomplete = false;
+  std::vector<PluginProblem> problems;
+};
+
+struct HoverResult {
+  std::vector<Hover> hovers;
+  std::vector<PluginProblem> problems;
+};
+
+}  // namespace reportls::lsp

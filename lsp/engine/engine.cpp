@@ -1,0 +1,236 @@
+#include "lsp/engine/engine.h"
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <algorithm>
+#include <thread>
+
+namespace reportls::lsp {
+
+namespace asio = boost::asio;
+
+namespace {
+
+Scheduler::Task start_timer(asio::io_context &main, std::chrono::milliseconds delay, Scheduler::Task task) {
+  auto timer = std::make_shared<asio::steady_timer>(main, delay);
+  timer->async_wait([timer, task = std::move(task)](boost::system::error_code ec) {
+    if (!ec) task();
+  });
+  return [timer] { timer->cancel(); };
+}
+
+}  // namespace
+
+Engine::Engine(asio::io_context &main, EngineOptions options, EngineEvents events)
+    : main_(main),
+      options_(std::move(options)),
+      events_(std::move(events)),
+      pool_(std::clamp(std::thread::hardware_concurrency(), 1u, 4u)),
+      scheduler_(
+          Scheduler::Env{
+              [&main](std::chrono::milliseconds delay, Scheduler::Task task) { return start_timer(main, delay, std::move(task)); },
+              [this](const std::shared_ptr<const TextDocument> &doc, const std::shared_ptr<const Settings> &settings,
+                     const CancelToken &token, Scheduler::Finished finished) {
+                hosts_.diagnostics->analyze(job(doc, *settings, token), ~0u,
+                                            [this, uri = doc->uri(), finished = std::move(finished)](AnalysisResult r) mutable {
+                                              auto result = std::make_shared<const AnalysisResult>(std::move(r));
+                                              on_main([this, uri, result, finished = std::move(finished)] {
+                                                report(uri, result->problems);
+                                                finished(result);
+                                              });
+                                            });
+              }},
+          [this](const Analysis &a) {
+            if (events_.analysis) events_.analysis(a);
+          }) {}
+
+Engine::~Engine() { shutdown(); }
+
+// Runs f on main later, unless the engine is gone by then; an exception is logged, never lost.
+template <class F>
+void Engine::on_main(F &&f) {
+  asio::post(main_, [this, alive = std::weak_ptr<bool>(alive_), f = std::forward<F>(f)]() mutable {
+    if (alive.expired()) return;
+    try {
+      f();
+    } catch (const std::exception &e) {
+      if (events_.log) events_.log(1, std::string("内部错误: ") + e.what());
+    }
+    sweep();
+  });
+}
+
+void Engine::start(Settings user, std::vector<std::string> workspace_roots,
+                   std::function<void(const std::vector<PluginInfo> &)> ready) {
+  workspace_ = WorkspaceSettings(std::move(workspace_roots));
+  user_ = std::make_shared<const Settings>(std::move(user));
+  load(std::move(ready));
+}
+
+void Engine::load(std::function<void(const std::vector<PluginInfo> &)> ready) {
+  PluginHostOptions options;
+  options.plugin_dirs.push_back(bundled_plugin_dir());
+  for (const std::string &d : options_.plugin_dirs) options.plugin_dirs.push_back(d);
+  for (const std::string &d : user_->plugin_dirs) options.plugin_dirs.push_back(d);
+  options.data_dirs = user_->data_dirs;
+  for (auto *old : {&hosts_.diagnostics, &hosts_.interactive})
+    if (*old && std::find(retired_.begin(), retired_.end(), *old) == retired_.end()) retired_.push_back(std::move(*old));
+  if (options_.isolate_plugins) {
+    WorkerHostOptions worker;
+    worker.executable = options_.worker_executable;
+    worker.timeout = user_->analysis_timeout;
+    // Requests a person waits for (outline, completion, hover) get a process of their own, so they
+    // never queue behind a diagnostics run.
+    hosts_.diagnostics = make_worker_client(options, worker);
+    hosts_.interactive = make_worker_client(options, worker);
+  } else {
+    hosts_.diagnostics = hosts_.interactive = make_pooled_host(options, pool_);
+  }
+  loaded_ = user_;
+  hosts_.interactive->loaded([this, ready = std::move(ready)](const std::vector<PluginInfo> &plugins) {
+    on_main([this, plugins, ready] {
+      for (const PluginInfo &p : plugins) {
+        if (!p.active) {
+          events_.log(1, "插件未加载: " + p.path + ": " + p.error);
+          continue;
+        }
+        events_.log(3, "已加载插件 " + p.name + " " + p.version + " (" + p.path + ")");
+        for (const std::string &w : p.warnings) events_.log(2, "插件 " + p.name + ": " + w);
+      }
+      if (ready) ready(plugins);
+    });
+  });
+  sweep();
+}
+
+void Engine::configure(Settings user) {
+  user_ = std::make_shared<const Settings>(std::move(user));
+  if (user_->plugin_dirs != loaded_->plugin_dirs || user_->data_dirs != loaded_->data_dirs ||
+      user_->analysis_timeout != loaded_->analysis_timeout)
+    load(nullptr);
+  refresh_all();
+}
+
+void Engine::saved(const std::string &uri) {
+  if (!workspace_.is_settings_file(uri)) return;
+  workspace_.forget_cache();
+  refresh_all();
+}
+
+void Engine::refresh_settings(const std::string &uri) {
+  std::vector<std::string> warnings;
+  doc_settings_[uri] = std::make_shared<const Settings>(workspace_.settings_for(uri, *user_, warnings));
+  for (const std::string &w : warnings)
+    if (said_.insert(uri + '\n' + w).second) events_.log(2, w);
+}
+
+void Engine::refresh_all() {
+  for (const auto &[uri, doc] : documents_) {
+    refresh_settings(uri);
+    scheduler_.update(doc, doc_settings_.at(uri));
+  }
+}
+
+void Engine::open(std::shared_ptr<const TextDocument> doc) {
+  const std::string uri = doc->uri();
+  documents_[uri] = doc;
+  refresh_settings(uri);
+  scheduler_.update(std::move(doc), doc_settings_.at(uri));
+}
+
+void Engine::update(std::shared_ptr<const TextDocument> doc) {
+  const std::string uri = doc->uri();
+  documents_[uri] = doc;
+  scheduler_.update(std::move(doc), doc_settings_.at(uri));
+}
+
+void Engine::close(const std::string &uri) {
+  documents_.erase(uri);
+  doc_settings_.erase(uri);
+  scheduler_.close(uri);
+  // Reopened, the document starts afresh: plugins disabled for it run again (and a new fault is
+  // announced again).
+  for (auto it = said_.lower_bound(uri + '\n'); it != said_.end() && it->starts_with(uri + '\n');) it = said_.erase(it);
+  hosts_.diagnostics->close(uri);
+  if (hosts_.interactive != hosts_.diagnostics) hosts_.interactive->close(uri);
+}
+
+std::shared_ptr<const TextDocument> Engine::document(const std::string &uri) const {
+  auto it = documents_.find(uri);
+  return it == documents_.end() ? nullptr : it->second;
+}
+
+Job Engine::job(const std::shared_ptr<const TextDocument> &doc, const Settings &settings, const CancelToken &token) const {
+  DocumentInput input{doc->uri(), doc->text(), doc->version(), settings.raw.dump(), path_from_uri(doc->uri()).value_or("")};
+  return Job{doc, std::move(input), token};
+}
+
+void Engine::analysis(const std::string &uri, uint32_t capabilities, const CancelToken &token,
+                      std::function<void(const Analysis &)> then) {
+  if (const Analysis *a = scheduler_.current(uri)) return then(*a);
+  auto doc = document(uri);
+  auto settings = doc_settings_.at(uri);
+  hosts_.interactive->analyze(job(doc, *settings, token), capabilities,
+                              [this, doc, settings, then = std::move(then)](AnalysisResult r) {
+                                auto result = std::make_shared<const AnalysisResult>(std::move(r));
+                                on_main([this, doc, settings, result, then] {
+                                  report(doc->uri(), result->problems);
+                                  then(Analysis{doc, settings, result, 0});
+                                });
+                              });
+}
+
+void Engine::when_current(const std::string &uri, Scheduler::Waiter waiter) {
+  scheduler_.when_current(uri, std::move(waiter));
+}
+
+void Engine::complete(const std::string &uri, uint32_t offset, const CancelToken &token,
+                      std::function<void(const CompletionResult &, const TextDocument &)> then) {
+  auto doc = document(uri);
+  hosts_.interactive->complete(job(doc, *doc_settings_.at(uri), token), offset,
+                               [this, doc, then = std::move(then)](CompletionResult r) {
+                                 on_main([this, doc, r = std::move(r), then] {
+                                   report(doc->uri(), r.problems);
+                                   then(r, *doc);
+                                 });
+                               });
+}
+
+void Engine::hover(const std::string &uri, uint32_t offset, const CancelToken &token,
+                   std::function<void(const HoverResult &, const TextDocument &)> then) {
+  auto doc = document(uri);
+  hosts_.interactive->hover(job(doc, *doc_settings_.at(uri), token), offset,
+                            [this, doc, then = std::move(then)](HoverResult r) {
+                              on_main([this, doc, r = std::move(r), then] {
+                                report(doc->uri(), r.problems);
+                                then(r, *doc);
+                              });
+                            });
+}
+
+void Engine::report(const std::string &uri, const std::vector<PluginProblem> &problems) {
+  if (!documents_.count(uri)) return;  // closed meanwhile: what it said no longer matters
+  for (const PluginProblem &p : problems) {
+    std::string key = uri + '\n' + p.plugin + (p.disabled ? "" : '\n' + p.message);
+    if (said_.insert(std::move(key)).second && events_.problem) events_.problem(uri, p);
+  }
+}
+
+// Retired hosts are deleted here, on main, once no job holds them any more.
+void Engine::sweep() {
+  std::erase_if(retired_, [](const std::shared_ptr<AnalysisHost> &h) { return h.use_count() == 1; });
+}
+
+void Engine::shutdown() {
+  if (stopped_) return;
+  stopped_ = true;
+  scheduler_.cancel_all();
+  pool_.join();  // jobs of the in-process host finish (their results are not handled any more)
+  hosts_ = {};   // analysis processes stopped, client threads joined
+  retired_.clear();
+  // No thread can post any more: handlers already queued on main will see the engine gone.
+  alive_.reset();
+}
+
+}  // namespace reportls::lsp

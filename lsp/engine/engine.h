@@ -1,0 +1,115 @@
+// engine.h — the engine: open documents, their settings, when they are analysed, and the plugins,
+// behind an API in byte offsets with callbacks.  It knows nothing of LSP or JSON-RPC (after
+// clangd's ClangdServer): the LSP server (server/) is one front end, a test or another tool can be
+// another.
+//
+// Threads.  The engine is used from one thread, `main` (an io_context run by one thread), and
+// every callback it makes runs there.  It never blocks it: analyses run on a thread pool or in
+// analysis processes (host/), and results are posted back.  Hosts are created and destroyed on
+// main; a host that a settings change replaced is kept until no job holds it and deleted on main.
+//
+// Problems.  Every problem a plugin or an analysis process reports — from diagnostics, outline,
+// completion or hover — reaches EngineEvents::problem once per document, plugin and message
+// (once per document and plugin for a plugin that was disabled after a crash or hang); closing
+// the document forgets what was said about it.
+#pragma once
+
+#include "lsp/engine/analysis.h"
+#include "lsp/engine/cancel.h"
+#include "lsp/engine/scheduler.h"
+#include "lsp/engine/settings.h"
+#include "lsp/engine/text_document.h"
+#include "lsp/engine/workspace_settings.h"
+#include "lsp/host/worker_client.h"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace reportls::lsp {
+
+struct EngineOptions {
+  std::vector<std::string> plugin_dirs;  // --plugin-dir, after the bundled folder
+  bool isolate_plugins = true;           // analysis processes (--no-worker: false)
+  std::string worker_executable = "/proc/self/exe";
+};
+
+// Called on main.
+struct EngineEvents {
+  std::function<void(const Analysis &)> analysis;  // a newest-version result of the scheduler
+  std::function<void(const std::string &uri, const PluginProblem &)> problem;
+  std::function<void(int type, const std::string &message)> log;  // 1 error, 2 warning, 3 info
+};
+
+class Engine {
+ public:
+  Engine(boost::asio::io_context &main, EngineOptions options, EngineEvents events);
+  ~Engine();  // shutdown()
+
+  // Loads the plugins for the user's settings; `ready` runs once the plugins are known.
+  void start(Settings user, std::vector<std::string> workspace_roots,
+             std::function<void(const std::vector<PluginInfo> &)> ready);
+  // New user settings: plugins reloaded when their folders or budget changed; every open document
+  // is analysed again.
+  void configure(Settings user);
+  // A saved file: a workspace settings file changes the settings of the documents below it.
+  void saved(const std::string &uri);
+
+  void open(std::shared_ptr<const TextDocument> doc);
+  void update(std::shared_ptr<const TextDocument> doc);  // a new snapshot of an open document
+  void close(const std::string &uri);
+  std::shared_ptr<const TextDocument> document(const std::string &uri) const;  // nullptr: not open
+
+  // The newest analysis of an open document, stored (any capabilities) or, when none is stored,
+  // made now by the plugins with `capabilities` without waiting for the debounce.
+  void analysis(const std::string &uri, uint32_t capabilities, const CancelToken &token,
+                std::function<void(const Analysis &)> then);
+  // The newest analysis once it exists (maybe right away), or nullptr on close/shutdown.
+  void when_current(const std::string &uri, Scheduler::Waiter waiter);
+  // Completion and hover at a byte offset of the document's current snapshot.
+  void complete(const std::string &uri, uint32_t offset, const CancelToken &token,
+                std::function<void(const CompletionResult &, const TextDocument &)> then);
+  void hover(const std::string &uri, uint32_t offset, const CancelToken &token,
+             std::function<void(const HoverResult &, const TextDocument &)> then);
+
+  // Cancels everything, waits for the pool, stops the analysis processes.  Idempotent.
+  void shutdown();
+
+ private:
+  struct Hosts {
+    std::shared_ptr<AnalysisHost> diagnostics;  // the scheduler's
+    std::shared_ptr<AnalysisHost> interactive;  // outline, folding, completion, hover
+  };
+  void load(std::function<void(const std::vector<PluginInfo> &)> ready);
+  void refresh_settings(const std::string &uri);
+  void refresh_all();
+  Job job(const std::shared_ptr<const TextDocument> &doc, const Settings &settings, const CancelToken &token) const;
+  template <class F>
+  void on_main(F &&f);
+  void report(const std::string &uri, const std::vector<PluginProblem> &problems);
+  void sweep();
+
+  boost::asio::io_context &main_;
+  EngineOptions options_;
+  EngineEvents events_;
+  boost::asio::thread_pool pool_;
+  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // posted handlers check it
+  Scheduler scheduler_;
+  Hosts hosts_;
+  std::vector<std::shared_ptr<AnalysisHost>> retired_;
+  std::shared_ptr<const Settings> user_ = std::make_shared<const Settings>();
+  std::shared_ptr<const Settings> loaded_;  // the settings the plugins were loaded with
+  WorkspaceSettings workspace_;
+  std::map<std::string, std::shared_ptr<const TextDocument>> documents_;
+  std::map<std::string, std::shared_ptr<const Settings>> doc_settings_;
+  std::set<std::string> said_;  // uri '\n' plugin ['\n' message]: problems already reported
+  bool stopped_ = false;
+};
+
+}  // namespace reportls::lsp

@@ -1,0 +1,43 @@
+// settings.h — the user's reportls settings, as the server understands them.
+//
+// Settings arrive as a JSON object from initializationOptions, workspace/didChangeConfiguration
+// ({"reportls": {...}} or the object itself) and, per document, from a workspace `.reportls.json`.
+// Unknown keys are kept: the whole object is handed to plugins (they read "profile",
+// "reportYear", …).  The server itself reads only the keys below.  Parsing never throws; a value of
+// the wrong type is ignored with a warning for the log.
+//
+// Security: pluginDirs are honoured only from user-level sources (initializationOptions, user
+// configuration, the command line) — never from a workspace file (see workspace_file_settings).
+#pragma once
+
+#include "lsp/engine/analysis.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace reportls::lsp {
+
+struct Settings {
+  std::chrono::milliseconds debounce{150};
+  std::chrono::milliseconds analysis_timeout{2000};  // budget of one plugin call in the worker
+  std::vector<std::string> plugin_dirs;
+  std::vector<std::string> data_dirs;
+  // Rule id or prefix ("figures.sum", "figures") -> "off" | "error" | "warning" | "information"
+  // | "hint".  The longest matching key wins.
+  std::vector<std::pair<std::string, std::string>> rules;
+  nlohmann::json raw = nlohmann::json::object();  // everything, for plugins
+
+  // Reads a settings object; `warnings` receives one line per ignored value.
+  static Settings from_json(const nlohmann::json &j, std::vector<std::string> &warnings);
+  // `overlay` (e.g. a workspace file) on top of this; pluginDirs are never taken from it.
+  Settings merged_with(const nlohmann::json &overlay, std::vector<std::string> &warnings) const;
+
+  // The severity a rule's diagnostic gets after the user's overrides; nullopt when turned off.
+  std::optional<Severity> severity_for(const std::string &code, Severity reported) const;
+};
+
+}  // namespace reportls::lsp

@@ -1,0 +1,96 @@
+#include "lsp/engine/text_document.h"
+
+#include <unicode/utf8.h>
+
+namespace reportls::lsp {
+
+namespace {
+std::string sanitized(std::string text) {
+  sanitize_utf8(text);
+  return text;
+}
+}  // namespace
+
+bool sanitize_utf8(std::string& text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const size_t n = text.size();
+  size_t i = 0;
+  // Fast path: scan until the first error without copying anything.
+  size_t bad = n;
+  while (i < n) {
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const size_t start = i;
+    UChar32 cp;
+    U8_NEXT(s, i, n, cp);
+    if (cp < 0) {
+      bad = start;
+      break;
+    }
+  }
+  if (bad == n) return false;
+
+  std::string out;
+  out.reserve(n + 16);
+  out.append(text, 0, bad);
+  i = bad;
+  while (i < n) {
+    const size_t start = i;
+    if (s[i] < 0x80) {
+      out.push_back(static_cast<char>(s[i++]));
+      continue;
+    }
+    UChar32 cp;
+    U8_NEXT(s, i, n, cp);
+    if (cp < 0) {
+      out.append("\xEF\xBF\xBD");
+    } else {
+      out.append(text, start, i - start);
+    }
+  }
+  text = std::move(out);
+  return true;
+}
+
+TextDocument::TextDocument(std::string uri, std::string language_id, int64_t version,
+                           std::string text)
+    : TextDocument(Sanitized{}, std::move(uri), std::move(language_id), version,
+                   sanitized(std::move(text))) {}
+
+TextDocument::TextDocument(Sanitized, std::string uri, std::string language_id, int64_t version,
+                           std::string text)
+    : uri_(std::move(uri)),
+      language_id_(std::move(language_id)),
+      version_(version),
+      text_(std::move(text)),
+      lines_(text_) {}
+
+std::shared_ptr<const TextDocument> TextDocument::apply(int64_t version,
+                                                        const std::vector<TextChange>& changes,
+                                                        PositionEncoding e) const {
+  std::string text = text_;
+  // The index of `text`; starts as ours and is rebuilt lazily only when a later ranged change
+  // needs it, so the common single-change didChange builds exactly one index (the result's).
+  std::optional<LineIndex> rebuilt;
+  const LineIndex* index = &lines_;
+  for (const TextChange& change : changes) {
+    std::string insert = change.text;
+    sanitize_utf8(insert);
+    if (!change.range) {
+      text = std::move(insert);
+    } else {
+      if (!index) index = &rebuilt.emplace(text);
+      const uint32_t start = index->offset(change.range->start, e);
+      uint32_t end = index->offset(change.range->end, e);
+      if (end < start) end = start;
+      text.replace(start, end - start, insert);
+    }
+    index = nullptr;
+  }
+  return std::shared_ptr<const TextDocument>(
+      new TextDocument(Sanitized{}, uri_, language_id_, version, std::move(text)));
+}
+
+}  // namespace reportls::lsp

@@ -1,0 +1,44 @@
+// workspace_settings.h — per-document settings from a workspace file `.reportls.json`.
+//
+// The nearest `.reportls.json` in the document's folder or above it (up to the workspace root
+// that contains the document, or the filesystem root when none does) is merged over the user's
+// settings.  A workspace file is data only: it may set the profile, report year, rules, data
+// folders…, but never pluginDirs (a repository must not run code by being opened).  Files over
+// 1 MiB or with invalid JSON are ignored with a warning naming the file.  Main thread only;
+// results are cached per folder until forget_cache().
+#pragma once
+
+#include "lsp/engine/settings.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace reportls::lsp {
+
+class WorkspaceSettings {
+ public:
+  WorkspaceSettings() = default;
+  explicit WorkspaceSettings(std::vector<std::string> root_uris);
+
+  Settings settings_for(const std::string &uri, const Settings &user, std::vector<std::string> &warnings);
+  bool is_settings_file(const std::string &uri) const;
+  void forget_cache() { cache_.clear(); }
+
+ private:
+  struct Found {
+    std::string path;
+    nlohmann::json value;
+    std::string error;
+  };
+  const std::optional<Found> &nearest(const std::string &dir);
+
+  std::vector<std::string> roots_;  // filesystem paths
+  std::map<std::string, std::optional<Found>> cache_;
+};
+
+// The filesystem path of a file:// URI (percent-decoded), or nullopt for other schemes.
+std::optional<std::string> path_from_uri(const std::string &uri);
+
+}  // namespace reportls::lsp

@@ -1,0 +1,262 @@
+// The in-process PluginHost: dlopen, ABI checks, create/destroy, and the calls.
+#include "lsp/host/plugin_host.h"
+
+#include "lsp/host/sink.h"
+
+#include <reportls/plugin.h>
+
+#include <dlfcn.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <system_error>
+
+namespace reportls::lsp {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct LoadedPlugin {
+  const reportls_plugin_descriptor *descriptor = nullptr;
+  void *instance = nullptr;
+  std::string name;
+};
+
+// Smallest descriptor this host can use: everything up to and including hover (ABI 1.0).
+constexpr size_t kMinDescriptorSize =
+    offsetof(reportls_plugin_descriptor, hover) + sizeof(reportls_plugin_descriptor::hover);
+
+std::vector<fs::path> plugin_libraries(const std::string &dir) {
+  std::vector<fs::path> found;
+  std::error_code ec;
+  for (const auto &entry : fs::directory_iterator(dir, ec)) {
+    if (entry.is_regular_file(ec) && entry.path().extension() == ".so") {
+      found.push_back(entry.path());
+    } else if (entry.is_directory(ec)) {
+      // One folder per plugin: <name>/<name>.so beside its data.
+      fs::path lib = entry.path() / (entry.path().filename().string() + ".so");
+      if (fs::is_regular_file(lib, ec)) found.push_back(lib);
+    }
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+// Every UTF-8 character of a descriptor's completion_triggers string.
+std::vector<std::string> characters_of(const char *s) {
+  std::vector<std::string> out;
+  const std::string text = copy_text(s);
+  for (size_t i = 0; i < text.size();) {
+    size_t n = 1;
+    while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80) ++n;
+    out.push_back(text.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+void on_warning(void *ctx, const char *message) {
+  if (ctx) static_cast<std::vector<std::string> *>(ctx)->push_back(copy_text(message));
+}
+
+// What a plugin had added to a result before a call, to roll the call back when it fails.
+struct Mark {
+  explicit Mark(const AnalysisResult &r)
+      : diagnostics(r.diagnostics.size()), actions(r.actions.size()), symbols(r.symbols.size()),
+        folds(r.folds.size()), facts(r.facts) {}
+  void restore(AnalysisResult &r) const {
+    r.diagnostics.resize(diagnostics);
+    r.actions.resize(actions);
+    r.symbols.resize(symbols);
+    r.folds.resize(folds);
+    r.facts = facts;
+  }
+  size_t diagnostics, actions, symbols, folds;
+  std::map<std::string, std::string> facts;
+};
+
+class InProcessHost final : public PluginHost {
+ public:
+  explicit InProcessHost(const PluginHostOptions &options) : before_call_(options.before_call) {
+    std::vector<const char *> data_dirs;
+    for (const std::string &d : options.data_dirs) data_dirs.push_back(d.c_str());
+    for (const std::string &dir : options.plugin_dirs) {
+      std::error_code ec;
+      if (!fs::is_directory(dir, ec)) {
+        PluginInfo missing;
+        missing.path = dir;
+        missing.error = "插件目录不存在: " + dir;
+        infos_.push_back(std::move(missing));
+        continue;
+      }
+      for (const fs::path &lib : plugin_libraries(dir)) load(lib, data_dirs);
+    }
+  }
+
+  ~InProcessHost() override {
+    for (LoadedPlugin &p : loaded_)
+      if (p.descriptor->destroy) p.descriptor->destroy(p.instance);
+  }
+
+  const std::vector<PluginInfo> &plugins() const override { return infos_; }
+
+  AnalysisResult analyze(const DocumentInput &doc, const CancelToken &token,
+                         uint32_t capabilities) const override {
+    AnalysisResult result;
+    result.version = doc.version;
+    reportls_document d = document(doc);
+    for (const LoadedPlugin &p : loaded_) {
+      if (!(p.descriptor->capabilities & capabilities) || token.cancelled() || !announce(p)) continue;
+      Collector c{doc.text, &p.name, &token};
+      c.analysis = &result;
+      c.symbol_base = result.symbols.size();
+      const Mark before(result);
+      reportls_sink sink = make_sink(c);
+      auto started = std::chrono::steady_clock::now();
+      reportls_status status = call([&] { return p.descriptor->analyze(p.instance, &d, &sink); });
+      result.timings.push_back(
+          {p.name, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count()});
+      if (status == REPORTLS_ERROR) {
+        // A failed analysis may have stopped halfway: keep nothing of it but the reason.
+        before.restore(result);
+        if (c.errors.empty()) c.errors.push_back("analyze 失败");
+      }
+      for (std::string &e : c.errors) result.problems.push_back({p.name, std::move(e)});
+    }
+    return result;
+  }
+
+  CompletionResult complete(const DocumentInput &doc, uint32_t offset,
+                            const CancelToken &token) const override {
+    CompletionResult result;
+    reportls_document d = document(doc);
+    offset = clamp_offset(doc.text, offset);
+    for (const LoadedPlugin &p : loaded_) {
+      if (!(p.descriptor->capabilities & REPORTLS_CAP_COMPLETION) || !p.descriptor->complete ||
+          token.cancelled() || !announce(p))
+        continue;
+      Collector c{doc.text, &p.name, &token};
+      c.completion = &result;
+      const size_t before = result.items.size();
+      reportls_sink sink = make_sink(c);
+      if (call([&] { return p.descriptor->complete(p.instance, &d, offset, &sink); }) == REPORTLS_ERROR) {
+        result.items.resize(before);
+        if (c.errors.empty()) c.errors.push_back("complete 失败");
+      }
+      for (std::string &e : c.errors) result.problems.push_back({p.name, std::move(e)});
+    }
+    return result;
+  }
+
+  HoverResult hover(const DocumentInput &doc, uint32_t offset,
+                    const CancelToken &token) const override {
+    HoverResult result;
+    reportls_document d = document(doc);
+    offset = clamp_offset(doc.text, offset);
+    for (const LoadedPlugin &p : loaded_) {
+      if (!(p.descriptor->capabilities & REPORTLS_CAP_HOVER) || !p.descriptor->hover ||
+          token.cancelled() || !announce(p))
+        continue;
+      Collector c{doc.text, &p.name, &token};
+      c.hover = &result;
+      const size_t before = result.hovers.size();
+      reportls_sink sink = make_sink(c);
+      if (call([&] { return p.descriptor->hover(p.instance, &d, offset, &sink); }) == REPORTLS_ERROR) {
+        result.hovers.resize(before);
+        if (c.errors.empty()) c.errors.push_back("hover 失败");
+      }
+      for (std::string &e : c.errors) result.problems.push_back({p.name, std::move(e)});
+    }
+    return result;
+  }
+
+ private:
+  bool announce(const LoadedPlugin &p) const { return !before_call_ || before_call_(p.name); }
+
+  static reportls_document document(const DocumentInput &doc) {
+    return {sizeof(reportls_document), doc.uri.data(), doc.text.data(), doc.text.size(),
+            doc.version,                doc.settings.c_str(), doc.path.empty() ? nullptr : doc.path.c_str()};
+  }
+
+  // A plugin written in C++ without the helper might still let an exception escape.
+  template <class F>
+  static reportls_status call(F &&f) {
+    try {
+      return f();
+    } catch (...) {
+      return REPORTLS_ERROR;
+    }
+  }
+
+  void load(const fs::path &lib, const std::vector<const char *> &data_dirs) {
+    PluginInfo info;
+    info.path = lib.string();
+    auto fail = [&](std::string why) {
+      info.error = std::move(why);
+      infos_.push_back(std::move(info));
+    };
+    void *handle = dlopen(info.path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!handle) return fail(std::string("无法加载: ") + dlerror());
+    auto entry = reinterpret_cast<reportls_plugin_entry_fn>(
+        dlsym(handle, REPORTLS_PLUGIN_ENTRY_SYMBOL));
+    if (!entry) return fail("缺少入口函数 " REPORTLS_PLUGIN_ENTRY_SYMBOL "()");
+    const reportls_plugin_descriptor *desc = nullptr;
+    try {
+      desc = entry();
+    } catch (...) {
+    }
+    if (!desc) return fail("入口函数没有返回描述符");
+    if (desc->struct_size < offsetof(reportls_plugin_descriptor, abi_minor))
+      return fail("描述符无效 (struct_size " + std::to_string(desc->struct_size) + ")");
+    if (desc->abi_major != REPORTLS_ABI_MAJOR)
+      return fail("ABI 版本不兼容: 插件为 " + std::to_string(desc->abi_major) + ".x，服务器为 " +
+                  std::to_string(REPORTLS_ABI_MAJOR) + ".x");
+    if (desc->struct_size < kMinDescriptorSize || !desc->name || !desc->create ||
+        !desc->analyze)
+      return fail("描述符不完整 (缺少 name/create/analyze)");
+    info.name = copy_text(desc->name);
+    info.version = copy_text(desc->version);
+    info.description = copy_text(desc->description);
+    info.capabilities = desc->capabilities;
+    if (REPORTLS_HAS_FIELD(desc, reportls_plugin_descriptor, completion_triggers))
+      info.trigger_characters = characters_of(desc->completion_triggers);
+    for (const PluginInfo &other : infos_)
+      if (other.active && other.name == info.name)
+        return fail("同名插件已从 " + other.path + " 加载，此处忽略");
+    std::string plugin_dir = lib.parent_path().string();
+    reportls_config config{sizeof(reportls_config), plugin_dir.c_str(), data_dirs.data(),
+                           data_dirs.size(),        on_warning,         &info.warnings};
+    char error[1024] = {0};
+    void *instance = nullptr;
+    try {
+      instance = desc->create(&config, error, sizeof error);
+    } catch (...) {
+      std::snprintf(error, sizeof error, "create 抛出异常");
+    }
+    if (!instance) return fail(std::string("初始化失败: ") + (error[0] ? copy_text(error) : "未说明原因"));
+    info.active = true;
+    loaded_.push_back({desc, instance, info.name});
+    infos_.push_back(std::move(info));
+  }
+
+  std::function<bool(const std::string &)> before_call_;
+  std::vector<PluginInfo> infos_;
+  std::vector<LoadedPlugin> loaded_;
+};
+
+}  // namespace
+
+std::unique_ptr<PluginHost> make_in_process_host(const PluginHostOptions &options) {
+  return std::make_unique<InProcessHost>(options);
+}
+
+std::string bundled_plugin_dir() {
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return {};
+  return (exe.parent_path().parent_path() / REPORTLS_PLUGIN_SUBDIR).lexically_normal().string();
+}
+
+}  // namespace reportls::lsp

@@ -1,0 +1,83 @@
+// plugin_host.h — loads analyzer plugins and runs them on document snapshots, synchronously.
+//
+// PluginHost is the blocking interface: the command line, the analysis process's own loop and
+// tests call it directly; the engine uses the asynchronous AnalysisHost (analysis_host.h) built
+// on top of it.  It knows the C ABI of reportls/plugin.h and nothing about reports.  The in-process
+// implementation dlopen()s every plugin at construction (on the constructing thread, normally
+// main), destroys the instances in its destructor (same thread) and never unloads a library.
+// A plugin that cannot be loaded — wrong ABI major, missing entry symbol, failing create — is kept
+// in plugins() with its error and skipped; the host carries on with the others.
+//
+// analyze/complete/hover are const and thread-safe: worker threads call them concurrently on
+// immutable snapshots.  Everything a plugin reports is copied and sanitised before it is returned:
+// offsets are clamped to the text and snapped to UTF-8 character starts, strings are made valid
+// UTF-8, bad parent indexes are dropped.  A plugin's error (status or exception) becomes a
+// PluginProblem in the result, everything that plugin reported in that call is rolled back
+// (diagnostics, actions, symbols, folds, facts), and the other plugins' results still stand.
+#pragma once
+
+#include "lsp/engine/analysis.h"
+#include "lsp/engine/cancel.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reportls::lsp {
+
+struct DocumentInput {
+  std::string_view uri;
+  std::string_view text;  // valid UTF-8
+  int64_t version = 0;
+  std::string settings = "{}";  // JSON object handed to plugins as reportls_document.settings
+  std::string path = "";        // the file path of a file: uri (reportls_document.path); "" else
+};
+
+struct PluginInfo {
+  std::string name;         // empty when the library could not say
+  std::string version;
+  std::string description;
+  std::string path;         // the shared library
+  uint32_t capabilities = 0;
+  bool active = false;      // loaded and created
+  std::string error;        // why not active
+  std::vector<std::string> warnings;            // said by create through config->warning
+  std::vector<std::string> trigger_characters;  // completion triggers of the descriptor (1.1)
+};
+
+struct PluginHostOptions {
+  std::vector<std::string> plugin_dirs;  // scanned in order; the first plugin of a name wins
+  std::vector<std::string> data_dirs;    // handed to every plugin's create()
+  // In-process host only: called on the calling thread right before each plugin's
+  // analyze/complete/hover; returning false skips that plugin for this call.  The analysis worker
+  // (worker_loop.h) uses it to announce which plugin is running and to leave out plugins that
+  // are disabled for a document.
+  std::function<bool(const std::string &plugin)> before_call;
+};
+
+class PluginHost {
+ public:
+  virtual ~PluginHost() = default;
+  virtual const std::vector<PluginInfo> &plugins() const = 0;
+  // Runs every active plugin that has one of `capabilities` (REPORTLS_CAP_* bits).
+  virtual AnalysisResult analyze(const DocumentInput &doc, const CancelToken &token,
+                                 uint32_t capabilities = ~0u) const = 0;
+  virtual CompletionResult complete(const DocumentInput &doc, uint32_t offset,
+                                    const CancelToken &token) const = 0;
+  virtual HoverResult hover(const DocumentInput &doc, uint32_t offset,
+                            const CancelToken &token) const = 0;
+  // The editor closed the document: forget what the host keeps for it (a worker host: its record
+  // of the text, and the plugins disabled for it — reopening gives them another chance).  Any
+  // thread; may wait for a running call.
+  virtual void close(const std::string &uri) const { (void)uri; }
+};
+
+std::unique_ptr<PluginHost> make_in_process_host(const PluginHostOptions &options);
+
+// The bundled plugin folder, found relative to the running executable (bin/../lib/reportls/
+// plugins): the same path in the build tree and after `cmake --install`.
+std::string bundled_plugin_dir();
+
+}  // namespace reportls::lsp

@@ -1,0 +1,343 @@
+#include "lsp/host/result_codec.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace reportls::lsp::codec {
+namespace {
+
+class Writer {
+ public:
+  void u(uint64_t v) {
+    while (v >= 0x80) {
+      out_.push_back(static_cast<char>(v | 0x80));
+      v >>= 7;
+    }
+    out_.push_back(static_cast<char>(v));
+  }
+  void s(int64_t v) { u((static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63)); }
+  void str(std::string_view v) {
+    u(v.size());
+    out_.append(v);
+  }
+  void f64(double v) {
+    char b[sizeof v];
+    std::memcpy(b, &v, sizeof v);
+    out_.append(b, sizeof v);
+  }
+  std::string take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  uint64_t u() {
+    uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (pos_ >= in_.size()) throw CodecError("结果数据被截断");
+      const auto b = static_cast<uint8_t>(in_[pos_++]);
+      v |= static_cast<uint64_t>(b & 0x7F) << shift;
+      if (!(b & 0x80)) return v;
+    }
+    throw CodecError("结果数据中的整数过长");
+  }
+  int64_t s() {
+    const uint64_t v = u();
+    return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1);
+  }
+  uint32_t u32() {
+    const uint64_t v = u();
+    if (v > UINT32_MAX) throw CodecError("结果数据中的偏移超出范围");
+    return static_cast<uint32_t>(v);
+  }
+  std::string str() {
+    const uint64_t n = u();
+    if (n > in_.size() - pos_) throw CodecError("结果数据被截断");
+    std::string v(in_.substr(pos_, n));
+    pos_ += n;
+    return v;
+  }
+  double f64() {
+    double v;
+    if (sizeof v > in_.size() - pos_) throw CodecError("结果数据被截断");
+    std::memcpy(&v, in_.data() + pos_, sizeof v);
+    pos_ += sizeof v;
+    return v;
+  }
+  // A sequence's length: every element takes at least one byte, so a count beyond the bytes left
+  // is malformed (and is never used to reserve memory).
+  size_t count() {
+    const uint64_t n = u();
+    if (n > in_.size() - pos_) throw CodecError("结果数据中的长度超出范围");
+    return static_cast<size_t>(n);
+  }
+  void finish() const {
+    if (pos_ != in_.size()) throw CodecError("结果数据后有多余的字节");
+  }
+
+ private:
+  std::string_view in_;
+  size_t pos_ = 0;
+};
+
+// ---- one put/get pair per value type, fields in declaration order -----------------------------
+
+void put(Writer &w, const Edit &e) {
+  w.u(e.start);
+  w.u(e.end);
+  w.str(e.new_text);
+}
+void get(Reader &r, Edit &e) {
+  e.start = r.u32();
+  e.end = r.u32();
+  e.new_text = r.str();
+}
+
+void put(Writer &w, const std::string &s) { w.str(s); }
+void get(Reader &r, std::string &s) { s = r.str(); }
+
+template <class T>
+void put(Writer &w, const std::vector<T> &v) {
+  w.u(v.size());
+  for (const T &x : v) put(w, x);
+}
+template <class T>
+void get(Reader &r, std::vector<T> &v) {
+  const size_t n = r.count();
+  v.clear();
+  v.reserve(std::min<size_t>(n, 4096));
+  for (size_t i = 0; i < n; ++i) get(r, v.emplace_back());
+}
+
+void put(Writer &w, const Fix &f) {
+  w.str(f.title);
+  put(w, f.edits);
+  w.u(f.preferred);
+}
+void get(Reader &r, Fix &f) {
+  f.title = r.str();
+  get(r, f.edits);
+  f.preferred = r.u() != 0;
+}
+
+void put(Writer &w, const Diagnostic &d) {
+  w.u(d.start);
+  w.u(d.end);
+  w.u(static_cast<uint64_t>(d.severity));
+  w.str(d.code);
+  w.str(d.message);
+  w.str(d.source);
+  w.str(d.docs_url);
+  put(w, d.fixes);
+}
+void get(Reader &r, Diagnostic &d) {
+  d.start = r.u32();
+  d.end = r.u32();
+  const uint64_t severity = r.u();
+  if (severity < 1 || severity > 4) throw CodecError("结果数据中的严重程度无效");
+  d.severity = static_cast<Severity>(severity);
+  d.code = r.str();
+  d.message = r.str();
+  d.source = r.str();
+  d.docs_url = r.str();
+  get(r, d.fixes);
+}
+
+void put(Writer &w, const Action &a) {
+  w.u(a.start);
+  w.u(a.end);
+  w.str(a.source);
+  put(w, a.fix);
+}
+void get(Reader &r, Action &a) {
+  a.start = r.u32();
+  a.end = r.u32();
+  a.source = r.str();
+  get(r, a.fix);
+}
+
+void put(Writer &w, const Symbol &s) {
+  w.str(s.name);
+  w.str(s.detail);
+  w.s(s.kind);
+  w.u(s.start);
+  w.u(s.end);
+  w.u(s.selection_start);
+  w.u(s.selection_end);
+  w.s(s.parent);
+}
+void get(Reader &r, Symbol &s) {
+  s.name = r.str();
+  s.detail = r.str();
+  s.kind = static_cast<int>(r.s());
+  s.start = r.u32();
+  s.end = r.u32();
+  s.selection_start = r.u32();
+  s.selection_end = r.u32();
+  s.parent = static_cast<int32_t>(r.s());
+}
+
+void put(Writer &w, const Fold &f) {
+  w.u(f.start);
+  w.u(f.end);
+}
+void get(Reader &r, Fold &f) {
+  f.start = r.u32();
+  f.end = r.u32();
+}
+
+void put(Writer &w, const Completion &c) {
+  for (const std::string *s : {&c.label, &c.insert_text, &c.filter_text, &c.sort_text, &c.detail,
+                               &c.documentation, &c.source})
+    w.str(*s);
+  w.u(c.snippet);
+  w.s(c.kind);
+  w.u(c.replace_start);
+  w.u(c.replace_end);
+}
+void get(Reader &r, Completion &c) {
+  for (std::string *s : {&c.label, &c.insert_text, &c.filter_text, &c.sort_text, &c.detail,
+                         &c.documentation, &c.source})
+    *s = r.str();
+  c.snippet = r.u() != 0;
+  c.kind = static_cast<int>(r.s());
+  c.replace_start = r.u32();
+  c.replace_end = r.u32();
+}
+
+void put(Writer &w, const Hover &h) {
+  w.u(h.start);
+  w.u(h.end);
+  w.str(h.markdown);
+}
+void get(Reader &r, Hover &h) {
+  h.start = r.u32();
+  h.end = r.u32();
+  h.markdown = r.str();
+}
+
+void put(Writer &w, const PluginProblem &p) {
+  w.str(p.plugin);
+  w.str(p.message);
+  w.u(p.disabled);
+}
+void get(Reader &r, PluginProblem &p) {
+  p.plugin = r.str();
+  p.message = r.str();
+  p.disabled = r.u() != 0;
+}
+
+void put(Writer &w, const PluginTiming &t) {
+  w.str(t.plugin);
+  w.f64(t.milliseconds);
+}
+void get(Reader &r, PluginTiming &t) {
+  t.plugin = r.str();
+  t.milliseconds = r.f64();
+}
+
+void put(Writer &w, const PluginInfo &p) {
+  for (const std::string *s : {&p.name, &p.version, &p.description, &p.path}) w.str(*s);
+  w.u(p.capabilities);
+  w.u(p.active);
+  w.str(p.error);
+  put(w, p.warnings);
+  put(w, p.trigger_characters);
+}
+void get(Reader &r, PluginInfo &p) {
+  for (std::string *s : {&p.name, &p.version, &p.description, &p.path}) *s = r.str();
+  p.capabilities = r.u32();
+  p.active = r.u() != 0;
+  p.error = r.str();
+  get(r, p.warnings);
+  get(r, p.trigger_characters);
+}
+
+template <class T>
+T decode(std::string_view bytes, void (*read)(Reader &, T &)) {
+  Reader r(bytes);
+  T value;
+  read(r, value);
+  r.finish();
+  return value;
+}
+
+}  // namespace
+
+std::string encode(const AnalysisResult &a) {
+  Writer w;
+  w.s(a.version);
+  put(w, a.diagnostics);
+  put(w, a.actions);
+  put(w, a.symbols);
+  put(w, a.folds);
+  w.u(a.facts.size());
+  for (const auto &[k, v] : a.facts) {
+    w.str(k);
+    w.str(v);
+  }
+  put(w, a.problems);
+  put(w, a.timings);
+  return w.take();
+}
+
+AnalysisResult decode_analysis(std::string_view bytes) {
+  return decode<AnalysisResult>(bytes, [](Reader &r, AnalysisResult &a) {
+    a.version = r.s();
+    get(r, a.diagnostics);
+    get(r, a.actions);
+    get(r, a.symbols);
+    get(r, a.folds);
+    for (size_t n = r.count(); n > 0; --n) {
+      std::string k = r.str();
+      a.facts[std::move(k)] = r.str();
+    }
+    get(r, a.problems);
+    get(r, a.timings);
+  });
+}
+
+std::string encode(const CompletionResult &c) {
+  Writer w;
+  put(w, c.items);
+  w.u(c.incomplete);
+  put(w, c.problems);
+  return w.take();
+}
+
+CompletionResult decode_completion(std::string_view bytes) {
+  return decode<CompletionResult>(bytes, [](Reader &r, CompletionResult &c) {
+    get(r, c.items);
+    c.incomplete = r.u() != 0;
+    get(r, c.problems);
+  });
+}
+
+std::string encode(const HoverResult &h) {
+  Writer w;
+  put(w, h.hovers);
+  put(w, h.problems);
+  return w.take();
+}
+
+HoverResult decode_hover(std::string_view bytes) {
+  return decode<HoverResult>(bytes, [](Reader &r, HoverResult &h) {
+    get(r, h.hovers);
+    get(r, h.problems);
+  });
+}
+
+std::string encode(const std::vector<PluginInfo> &plugins) {
+  Writer w;
+  put(w, plugins);
+  return w.take();
+}
+
+std::vector<PluginInfo> decode_plugins(std::string_view bytes) {
+  return decode<std::vector<PluginInfo>>(bytes, [](Reader &r, std::vector<PluginInfo> &p) { get(r, p); });
+}
+
+}  // namespace reportls::lsp::codec

@@ -1,0 +1,368 @@
+#include "lsp/host/worker_client.h"
+
+#include "lsp/host/worker_process.h"
+#include "lsp/host/worker_protocol.h"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace reportls::lsp {
+namespace {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+using namespace std::chrono_literals;
+
+constexpr const char *kWorkerName = "(分析进程)";
+
+class WorkerClient final : public AnalysisHost {
+ public:
+  WorkerClient(const PluginHostOptions &plugins, const WorkerHostOptions &worker) : options_(worker) {
+    argv_ = {worker.executable, "--analysis-worker"};
+    for (const std::string &d : plugins.plugin_dirs) argv_.insert(argv_.end(), {"--plugin-dir", d});
+    for (const std::string &d : plugins.data_dirs) argv_.insert(argv_.end(), {"--data-dir", d});
+    thread_ = std::thread([this] { serve(); });
+  }
+
+  ~WorkerClient() override {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+    process_.reset();  // kills and reaps it
+    for (auto &[key, slot] : slots_) slot.drop();
+  }
+
+  void loaded(std::function<void(const std::vector<PluginInfo> &)> then) override {
+    std::unique_lock lock(mutex_);
+    if (!infos_known_) return on_loaded_.push_back(std::move(then));
+    lock.unlock();
+    then(infos_);
+  }
+
+  void analyze(Job job, uint32_t capabilities, Done<AnalysisResult> done) override {
+    std::string key = "analyze " + std::to_string(capabilities);
+    submit(std::move(key), std::move(job), std::move(done), "analyze", {{"capabilities", capabilities}},
+           worker::decode_analysis);
+  }
+  void complete(Job job, uint32_t offset, Done<CompletionResult> done) override {
+    submit("complete", std::move(job), std::move(done), "complete", {{"offset", offset}}, worker::decode_completion);
+  }
+  void hover(Job job, uint32_t offset, Done<HoverResult> done) override {
+    submit("hover", std::move(job), std::move(done), "hover", {{"offset", offset}}, worker::decode_hover);
+  }
+
+  void close(const std::string &uri) override {
+    {
+      std::lock_guard lock(mutex_);
+      closed_.push_back(uri);
+    }
+    wake_.notify_all();
+  }
+
+ private:
+  struct Slot {
+    std::function<void()> run;   // on the client thread: send, await, answer
+    std::function<void()> drop;  // superseded or shut down: answer empty
+  };
+  struct Outcome {
+    // Resend: the process no longer holds the text the request's change applies to.
+    enum Kind { Ok, Fault, Abandoned, Resend } kind = Abandoned;
+    json result;
+    std::string plugin;  // running when the fault happened; empty: none was
+    std::string why;
+  };
+
+  template <class Result, class Decode>
+  void submit(const std::string &kind, Job job, Done<Result> done, const char *method, json request, Decode decode) {
+    const std::string key = std::string(job.input.uri) + '\n' + kind;
+    auto shared = std::make_shared<std::pair<Job, Done<Result>>>(std::move(job), std::move(done));
+    Slot slot;
+    slot.run = [this, shared, method, request = std::move(request), decode]() mutable {
+      Result result;
+      try {
+        result = call<Result>(method, std::move(request), shared->first, decode);
+      } catch (const std::exception &e) {
+        result.problems.push_back({kWorkerName, std::string("内部错误: ") + e.what()});
+      }
+      shared->second(std::move(result));
+    };
+    slot.drop = [shared] {
+      shared->first.token.cancel(cancel_reason::ContentModified);
+      shared->second(Result{});
+    };
+    std::function<void()> superseded;
+    {
+      std::lock_guard lock(mutex_);
+      auto [it, fresh] = slots_.try_emplace(key);
+      if (fresh)
+        order_.push_back(key);
+      else
+        superseded = std::move(it->second.drop);
+      it->second = std::move(slot);
+    }
+    if (superseded) superseded();
+    wake_.notify_all();
+  }
+
+  // The client thread.
+  void serve() {
+    std::string why;
+    if (!start(why)) {
+      PluginInfo failed;
+      failed.path = options_.executable;
+      failed.error = "无法启动分析进程: " + why;
+      publish_infos({failed});
+    }
+    for (;;) {
+      Slot slot;
+      std::vector<std::string> closed;
+      {
+        std::unique_lock lock(mutex_);
+        wake_.wait(lock, [&] { return stopping_ || !order_.empty() || !closed_.empty(); });
+        if (stopping_) return;
+        closed.swap(closed_);
+        if (!order_.empty()) {
+          auto it = slots_.find(order_.front());
+          order_.pop_front();
+          slot = std::move(it->second);
+          slots_.erase(it);
+        }
+      }
+      for (const std::string &uri : closed) {
+        sent_.forget(uri);
+        disabled_.erase(uri);
+      }
+      if (slot.run) slot.run();
+    }
+  }
+
+  void publish_infos(std::vector<PluginInfo> infos) {
+    std::vector<std::function<void(const std::vector<PluginInfo> &)>> waiting;
+    {
+      std::lock_guard lock(mutex_);
+      if (infos_known_) return;
+      infos_ = std::move(infos);
+      infos_known_ = true;
+      waiting.swap(on_loaded_);
+    }
+    for (auto &then : waiting) then(infos_);
+  }
+
+  // Starts a process and waits for its hello.  Client thread.
+  bool start(std::string &why) {
+    auto process = std::make_unique<WorkerProcess>(argv_);
+    if (!process->running()) {
+      why = process->error();
+      return false;
+    }
+    // Loading reads every plugin's rule data: allow far more than one plugin call.
+    auto deadline = Clock::now() + std::max<std::chrono::milliseconds>(options_.timeout, 15s);
+    json hello;
+    while (process->next(hello, deadline) == WorkerProcess::Wait::Message) {
+      if (!hello.contains("hello")) continue;
+      try {
+        std::vector<PluginInfo> infos = worker::decode_plugins(hello["hello"].at("plugins"));
+        plugin_count_ = infos.size();
+        process_ = std::move(process);
+        sent_.clear();  // a new process holds no text yet
+        publish_infos(std::move(infos));
+        return true;
+      } catch (const std::exception &e) {
+        why = e.what();
+        return false;
+      }
+    }
+    int status = process->stop(200ms);
+    why = "没有收到分析进程的问候消息（" + death_of(status) + "）";
+    return false;
+  }
+
+  bool stopping() {
+    std::lock_guard lock(mutex_);
+    return stopping_;
+  }
+
+  template <class Result, class Decode>
+  Result call(const char *method, json request, const Job &job, Decode decode) {
+    Result result;
+    if (job.token.cancelled()) return result;
+    const DocumentInput &doc = job.input;
+    std::string uri(doc.uri);
+    request["method"] = method;
+    std::vector<PluginProblem> faults;  // process failures no plugin can be blamed for
+    for (size_t attempt = 0;; ++attempt) {
+      if (!process_) {
+        std::string why;
+        if (!start(why)) {
+          faults.push_back({kWorkerName, "无法启动分析进程: " + why});
+          break;
+        }
+      }
+      json skip = json::array();
+      for (const auto &[plugin, why] : disabled_[uri]) skip.push_back(plugin);
+      request["skip"] = std::move(skip);
+      request["id"] = ++next_id_;
+      request["doc"] = document_message(uri, doc);
+      Outcome o = exchange(request, budget(doc.text.size()), job.token);
+      if (o.kind == Outcome::Resend && request["doc"].contains("base")) {
+        sent_.forget(uri);
+        request["id"] = ++next_id_;
+        request["doc"] = document_message(uri, doc);
+        o = exchange(request, budget(doc.text.size()), job.token);
+      }
+      if (o.kind == Outcome::Resend) o = {Outcome::Fault, {}, "", "分析进程拒绝了完整的文档"};
+      if (o.kind == Outcome::Ok) {
+        try {
+          result = decode(o.result);
+          break;
+        } catch (const std::exception &e) {
+          process_.reset();  // it speaks garbage: start afresh next time
+          o = {Outcome::Fault, {}, "", std::string("分析进程的回答无法解析: ") + e.what()};
+        }
+      }
+      if (o.kind == Outcome::Abandoned) {
+        if (!o.why.empty()) faults.push_back({kWorkerName, o.why});
+        break;
+      }
+      bool newly_disabled = !o.plugin.empty() && disabled_[uri].emplace(o.plugin, o.why + "，已对此文档停用").second;
+      if (o.plugin.empty()) faults.push_back({kWorkerName, o.why + "，已重启分析进程"});
+      // Each retry disables one more plugin, so this ends; a fault nobody caused gets one retry.
+      bool retry = newly_disabled ? attempt <= plugin_count_ : attempt == 0;
+      if (!retry || job.token.cancelled()) break;
+    }
+    for (const auto &[plugin, why] : disabled_[uri]) result.problems.push_back({plugin, why, true});
+    for (PluginProblem &p : faults) result.problems.push_back(std::move(p));
+    return result;
+  }
+
+  // The per-plugin budget grows with the text beyond 1 MiB: analyzers are linear, and a 50 MB
+  // document legitimately takes them seconds; a real hang is still caught.
+  std::chrono::milliseconds budget(size_t bytes) const {
+    return options_.timeout * static_cast<int64_t>(std::max<size_t>(1, (bytes + (1u << 20) - 1) >> 20));
+  }
+
+  // The "doc" of a request (worker_protocol.h): the whole text, or its change since the text this
+  // process last got for the uri.  Remembers what was sent.
+  json document_message(const std::string &uri, const DocumentInput &doc) {
+    json d = {{"uri", uri}, {"path", doc.path}, {"version", doc.version}, {"settings", doc.settings}, {"serial", ++next_serial_}};
+    if (const worker::HeldTexts::Text *held = sent_.find(uri)) {
+      const worker::Splice s = worker::splice_between(held->text, doc.text);
+      d["base"] = held->serial;
+      d["start"] = s.start;
+      d["end"] = held->text.size() - s.suffix;
+      d["length"] = doc.text.size();
+      d["text"] = doc.text.substr(s.start, doc.text.size() - s.start - s.suffix);
+    } else {
+      d["text"] = doc.text;
+    }
+    sent_.hold(uri, next_serial_, std::string(doc.text));
+    return d;
+  }
+
+  // How the process ended, once it is known to be ending: after its {"crashed"} frame or the end
+  // of its output it is given all the time it needs to die (a sanitizer may be writing a report).
+  Outcome died(const std::string &plugin) {
+    int status = process_->stop(30s);
+    process_.reset();
+    return {Outcome::Fault, {}, plugin, death_of(status)};
+  }
+
+  // Sends one request and waits for its answer, with a running process_.
+  Outcome exchange(const json &request, std::chrono::milliseconds budget, const CancelToken &token) {
+    const int64_t id = request["id"];
+    process_->send(request);
+    std::string plugin;
+    auto deadline = Clock::now() + budget;
+    bool cancel_sent = false;
+    for (;;) {
+      if (token.cancelled() && !cancel_sent) {
+        process_->send({{"cancel", id}});
+        cancel_sent = true;
+      }
+      if (stopping()) {
+        process_.reset();
+        return {Outcome::Abandoned, {}, "", ""};
+      }
+      json message;
+      // Wake up now and then to pass on a cancellation.
+      auto wake = std::min(deadline, Clock::now() + 50ms);
+      WorkerProcess::Wait w = process_->next(message, wake);
+      if (w == WorkerProcess::Wait::Message) {
+        if (message.value("id", json()) != id) continue;
+        if (message.contains("plugin") && message["plugin"].is_string()) {
+          plugin = message["plugin"];
+          deadline = Clock::now() + budget;  // the budget is per plugin call
+        } else if (message.contains("result")) {
+          return {Outcome::Ok, std::move(message["result"]), "", ""};
+        } else if (message.contains("resend")) {
+          return {Outcome::Resend, {}, "", ""};
+        } else if (message.contains("crashed")) {
+          return died(plugin);
+        }
+        continue;
+      }
+      if (w == WorkerProcess::Wait::Closed) return died(plugin);
+      if (Clock::now() >= deadline) {
+        // Over budget and still alive as far as we can see: SIGKILL.  If it was in fact already
+        // dying of a signal of its own, its wait status says so and it is reported as a crash.
+        int status = process_->stop(0ms);
+        process_.reset();
+        if (!killed_by_us(status)) return {Outcome::Fault, {}, plugin, death_of(status)};
+        return {Outcome::Fault, {}, plugin, "超过 " + std::to_string(budget.count()) + " 毫秒未返回（已终止）"};
+      }
+    }
+  }
+
+  WorkerHostOptions options_;
+  std::vector<std::string> argv_;
+
+  // Shared between callers and the client thread, under mutex_.
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::map<std::string, Slot> slots_;  // uri + '\n' + kind
+  std::deque<std::string> order_;      // slots in the order they were filled
+  std::vector<std::string> closed_;    // uris closed since the client thread last looked
+  bool infos_known_ = false;
+  std::vector<PluginInfo> infos_;      // immutable once infos_known_
+  std::vector<std::function<void(const std::vector<PluginInfo> &)>> on_loaded_;
+
+  // The client thread's own (and the destructor's, after the join).
+  std::unique_ptr<WorkerProcess> process_;
+  size_t plugin_count_ = 0;
+  int64_t next_id_ = 0;
+  // uri -> plugin -> why it is off for that document.
+  std::map<std::string, std::map<std::string, std::string>> disabled_;
+  // The texts the running process was sent, the last per uri (worker_protocol.h).
+  worker::HeldTexts sent_;
+  uint64_t next_serial_ = 0;
+  std::thread thread_;  // last: started once everything above exists
+};
+
+}  // namespace
+
+std::shared_ptr<AnalysisHost> make_worker_client(const PluginHostOptions &plugins, const WorkerHostOptions &worker) {
+  return std::make_shared<WorkerClient>(plugins, worker);
+}
+
+std::unique_ptr<PluginHost> make_worker_host(const PluginHostOptions &plugins, const WorkerHostOptions &worker) {
+  return make_blocking_host(make_worker_client(plugins, worker));
+}
+
+std::unique_ptr<PluginHost> make_host(const PluginHostOptions &options, bool isolated,
+                                      std::chrono::milliseconds timeout) {
+  if (!isolated) return make_in_process_host(options);
+  WorkerHostOptions worker;
+  worker.timeout = timeout;
+  return make_worker_host(options, worker);
+}
+
+}  // namespace reportls::lsp

@@ -1,0 +1,170 @@
+#include "lsp/host/worker_loop.h"
+
+#include "lsp/host/worker_protocol.h"
+#include "lsp/protocol/transport.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <mutex>
+#include <set>
+#include <thread>
+
+namespace reportls::lsp {
+namespace {
+
+using nlohmann::json;
+
+// The {"id": N, "crashed": true} frame of the request being run, encoded before the plugins are
+// called, so the signal handler only has to write() it.
+struct CrashFrame {
+  char bytes[256];
+  std::atomic<size_t> size{0};
+  int fd = -1;
+};
+CrashFrame crash_frame;
+
+void prepare_crash_frame(int64_t id) {
+  const std::string body = worker::dump({{"id", id}, {"crashed", true}});
+  const std::string frame = "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+  crash_frame.size.store(0);
+  if (frame.size() > sizeof crash_frame.bytes) return;
+  std::memcpy(crash_frame.bytes, frame.data(), frame.size());
+  crash_frame.size.store(frame.size());
+}
+
+void on_fatal_signal(int sig) {
+  const size_t n = crash_frame.size.load();
+  if (n > 0 && crash_frame.fd >= 0) {
+    ssize_t ignored = ::write(crash_frame.fd, crash_frame.bytes, n);
+    (void)ignored;
+  }
+  // Die of the same signal: the default action back (SA_RESETHAND did it already, unless a
+  // sanitizer's emulation of sigaction did not), and the signal raised again; it is delivered as
+  // soon as this handler returns.
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);
+}
+
+void install_crash_handler(int fd) {
+  crash_frame.fd = fd;
+  struct sigaction action {};
+  action.sa_handler = on_fatal_signal;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESETHAND;
+  for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT}) sigaction(sig, &action, nullptr);
+}
+
+// Applies a request's "doc" to the texts the worker holds (its "text" is moved from) and returns
+// the document's text, or nullptr when doc is a change to a text no longer held (the host then
+// sends it whole).  Throws json::exception on a malformed doc.
+const std::string *apply_document(worker::HeldTexts &texts, const std::string &uri, json &doc) {
+  const uint64_t serial = doc.at("serial").get<uint64_t>();
+  std::string &middle = doc.at("text").get_ref<std::string &>();
+  if (!doc.contains("base")) return &texts.hold(uri, serial, std::move(middle)).text;
+  worker::HeldTexts::Text *held = texts.find(uri);
+  if (!held || held->serial != doc.at("base").get<uint64_t>()) return nullptr;
+  const size_t start = doc.at("start").get<size_t>(), end = doc.at("end").get<size_t>();
+  if (start > end || end > held->text.size() ||
+      held->text.size() - (end - start) + middle.size() != doc.at("length").get<size_t>())
+    return nullptr;
+  held->text.replace(start, end - start, middle);
+  held->serial = serial;
+  return &held->text;
+}
+
+}  // namespace
+
+int run_analysis_worker(const PluginHostOptions &base) {
+  // Plugins may print to stdout; only our frames may reach the host.  Keep the pipe on a private
+  // descriptor and point stdout at stderr.
+  int out = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
+  if (out < 0 || dup2(STDERR_FILENO, STDOUT_FILENO) < 0) return 1;
+  FrameWriter writer(out);
+
+  // The request being run, for before_call (main thread only).
+  int64_t current = -1;
+  std::set<std::string> skip;
+  PluginHostOptions options = base;
+  options.before_call = [&](const std::string &plugin) {
+    if (skip.count(plugin)) return false;
+    writer.write(worker::dump({{"id", current}, {"plugin", plugin}}));
+    return true;
+  };
+  auto host = make_in_process_host(options);
+  install_crash_handler(out);
+  writer.write(worker::dump({{"hello", {{"plugins", worker::encode(host->plugins())}}}}));
+
+  worker::HeldTexts texts;
+  // Shared with the reader thread.
+  std::mutex mutex;
+  std::condition_variable cv;
+  std::deque<json> requests;
+  int64_t running = -1;
+  CancelToken running_token;
+
+  std::thread([&] {
+    FrameReader reader(STDIN_FILENO);
+    for (;;) {
+      FrameReader::Frame frame = reader.next();
+      // The host is gone: even a plugin stuck in a loop must not outlive it.
+      if (frame.kind == FrameReader::Frame::Eof) _exit(0);
+      if (frame.kind != FrameReader::Frame::Message) continue;
+      json message = worker::parse(frame.body);
+      if (!message.is_object()) continue;
+      std::lock_guard lock(mutex);
+      if (message.contains("cancel")) {
+        if (message["cancel"] == running) running_token.cancel(cancel_reason::RequestCancelled);
+        continue;
+      }
+      requests.push_back(std::move(message));
+      cv.notify_one();
+    }
+  }).detach();
+
+  for (;;) {
+    json request;
+    CancelToken token;
+    {
+      std::unique_lock lock(mutex);
+      cv.wait(lock, [&] { return !requests.empty(); });
+      request = std::move(requests.front());
+      requests.pop_front();
+      running = request.value("id", int64_t{-1});
+      running_token = CancelToken();
+      token = running_token;
+    }
+    current = running;
+    prepare_crash_frame(current);
+    json result;
+    try {
+      skip = request.value("skip", std::set<std::string>());
+      json &d = request.at("doc");
+      std::string uri = d.at("uri"), settings = d.at("settings");
+      std::string path = d.value("path", "");
+      const std::string *text = apply_document(texts, uri, d);
+      if (!text) {
+        writer.write(worker::dump({{"id", current}, {"resend", true}}));
+        continue;
+      }
+      DocumentInput input{uri, *text, d.at("version").get<int64_t>(), settings, path};
+      std::string method = request.at("method");
+      if (method == "analyze")
+        result = worker::encode(host->analyze(input, token, request.at("capabilities").get<uint32_t>()));
+      else if (method == "complete")
+        result = worker::encode(host->complete(input, request.at("offset").get<uint32_t>(), token));
+      else if (method == "hover")
+        result = worker::encode(host->hover(input, request.at("offset").get<uint32_t>(), token));
+    } catch (const json::exception &) {
+      result = nullptr;  // the host cannot decode it and starts afresh
+    }
+    writer.write(worker::dump({{"id", current}, {"result", result}}));
+  }
+}
+
+}  // namespace reportls::lsp

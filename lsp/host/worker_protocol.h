@@ -1,0 +1,84 @@
+// worker_protocol.h — the messages between the server and its analysis worker process.
+//
+// One JSON object, encoded as MessagePack (the document text travels unescaped), per
+// Content-Length frame (transport.h), over the worker's stdin/stdout:
+//
+//   worker → host  {"hello": {"plugins": [PluginInfo...]}}            once, after loading
+//   host → worker  {"id": N, "method": "analyze"|"complete"|"hover", "doc": {uri, path, version,
+//                   settings, serial, text | base+start+end+text+length}, "capabilities": C,
+//                   "offset": O, "skip": [plugin names]}
+//   worker → host  {"id": N, "resend": true}      the worker no longer holds doc.base
+//   worker → host  {"id": N, "plugin": "name"}     progress: about to call that plugin
+//   worker → host  {"id": N, "result": <bin>}      the request's result (encode() below)
+//   worker → host  {"id": N, "crashed": true}      a plugin raised a fatal signal; the process dies
+//   host → worker  {"cancel": N}                   the request's CancelToken was cancelled
+//
+// Document texts.  Every text the host sends gets a serial number; the worker keeps the last text
+// of each uri with its serial (a few documents, least recently used dropped).  The next request
+// for that uri carries only what changed — "base" (the serial the change applies to), bytes
+// [start, end) of that text replaced by "text", and the new "length" — so a keystroke or a
+// completion in a 1 MB report does not send the whole report through the pipe again.  A worker
+// that lacks the base answers "resend", and the host sends the whole text.
+//
+// Results and the plugin list travel as one MessagePack bin value each, in the layout of
+// result_codec.h (a JSON tree of thousands of diagnostics cost more than analysing them).
+// The worker answers requests one at a time, in order.  Everything here is pure and
+// thread-safe; the decode functions throw nlohmann::json::exception or codec::CodecError (both
+// std::exception) on a malformed value: the host treats that like a crashed worker.
+#pragma once
+
+#include "lsp/engine/analysis.h"
+#include "lsp/host/plugin_host.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace reportls::lsp::worker {
+
+nlohmann::json encode(const AnalysisResult &r);
+nlohmann::json encode(const CompletionResult &r);
+nlohmann::json encode(const HoverResult &r);
+nlohmann::json encode(const std::vector<PluginInfo> &plugins);
+
+AnalysisResult decode_analysis(const nlohmann::json &j);
+CompletionResult decode_completion(const nlohmann::json &j);
+HoverResult decode_hover(const nlohmann::json &j);
+std::vector<PluginInfo> decode_plugins(const nlohmann::json &j);
+
+// The middle part that differs between two texts: bytes [start, old.size() - suffix) of old
+// become bytes [start, new.size() - suffix) of new.
+struct Splice {
+  size_t start = 0;
+  size_t suffix = 0;
+};
+Splice splice_between(std::string_view old_text, std::string_view new_text);
+
+// The last text of each uri, numbered by serial: what the worker holds, and the host's record of
+// what it sent.  At most `capacity` documents; holding one more drops the least recently used.
+class HeldTexts {
+ public:
+  struct Text {
+    uint64_t serial = 0;
+    std::string text;
+    uint64_t used = 0;
+  };
+  explicit HeldTexts(size_t capacity = 16) : capacity_(capacity) {}
+  Text *find(const std::string &uri);
+  Text &hold(const std::string &uri, uint64_t serial, std::string text);
+  void forget(const std::string &uri) { texts_.erase(uri); }
+  void clear() { texts_.clear(); }
+
+ private:
+  size_t capacity_;
+  uint64_t clock_ = 0;
+  std::map<std::string, Text> texts_;
+};
+
+// One message body, and back; parse() gives a discarded value for a malformed body.
+std::string dump(const nlohmann::json &message);
+nlohmann::json parse(std::string_view body);
+
+}  // namespace reportls::lsp::worker

@@ -1,0 +1,51 @@
+// capabilities.h — what the client can do (read once from initialize and kept for the session)
+// and what the server announces back.
+//
+// Only the client capabilities the server uses or will use are decoded; a capability of the wrong
+// type is refused with its path (InvalidParams), an absent one takes the LSP default.  Pure.
+#pragma once
+
+#include "lsp/protocol/field.h"
+#include "lsp/protocol/line_index.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace reportls::lsp::proto {
+
+struct ClientCapabilities {
+  // general.positionEncodings lists "utf-8" (LSP 3.17); UTF-16 is always supported.
+  bool utf8_positions = false;
+  // textDocument.diagnostic present: the client pulls diagnostics (no publishDiagnostics).
+  bool pull_diagnostics = false;
+  // textDocument.completion.completionItem.snippetSupport.
+  bool snippets = false;
+  // "markdown" among completionItem.documentationFormat / hover.contentFormat.
+  bool markdown_completion_docs = false;
+  bool markdown_hover = false;
+  // textDocument.documentSymbol.hierarchicalDocumentSymbolSupport.
+  bool hierarchical_symbols = false;
+  // textDocument.codeAction.codeActionLiteralSupport (CodeAction objects, not Commands).
+  bool code_action_literals = false;
+  // textDocument.publishDiagnostics.versionSupport.
+  bool diagnostic_versions = false;
+  // window.showMessage present (a client may still show messages without announcing it).
+  bool show_message = false;
+
+  static ClientCapabilities from_json(const Field &f);
+  nlohmann::json to_json() const;
+  PositionEncoding encoding() const { return utf8_positions ? PositionEncoding::Utf8 : PositionEncoding::Utf16; }
+};
+
+struct ServerCapabilities {
+  PositionEncoding encoding = PositionEncoding::Utf16;
+  bool pull_diagnostics = false;
+  // The union of the plugins' completion trigger characters (ABI 1.1), in load order.
+  std::vector<std::string> trigger_characters;
+
+  nlohmann::json to_json() const;
+};
+
+}  // namespace reportls::lsp::proto

@@ -1,0 +1,198 @@
+#include "lsp/protocol/convert.h"
+
+#include <algorithm>
+#include <cstring>
+#include <filesystem>
+
+namespace reportls::lsp {
+
+using nlohmann::json;
+
+namespace {
+
+json position_json(Position p) { return {{"line", p.line}, {"character", p.character}}; }
+
+bool touches(uint32_t start, uint32_t end, uint32_t from, uint32_t to) {
+  // Closed on both ends so that a cursor (from == to) at either edge of a span still touches it.
+  return start <= to && from <= end;
+}
+
+json edits_json(const std::vector<Edit> &edits, const TextDocument &doc, PositionEncoding e) {
+  json out = json::array();
+  for (const Edit &edit : edits)
+    out.push_back({{"range", to_json(doc.lines(), edit.start, edit.end, e)},
+                   {"newText", edit.new_text}});
+  return out;
+}
+
+json action_json(const Fix &fix, const TextDocument &doc, PositionEncoding e, json diagnostics) {
+  json action = {{"title", fix.title},
+                 {"kind", diagnostics.empty() ? "source" : "quickfix"},
+                 {"edit", {{"changes", {{doc.uri(), edits_json(fix.edits, doc, e)}}}}}};
+  if (!diagnostics.empty()) action["diagnostics"] = std::move(diagnostics);
+  if (fix.preferred) action["isPreferred"] = true;
+  return action;
+}
+
+json diagnostic_json(const Diagnostic &d, Severity severity, const TextDocument &doc,
+                     PositionEncoding e) {
+  json out = {{"range", to_json(doc.lines(), d.start, d.end, e)},
+              {"severity", static_cast<int>(severity)},
+              {"code", d.code},
+              {"source", "reportls"},
+              {"message", d.message}};
+  if (std::string href = docs_url_for(d); !href.empty()) out["codeDescription"] = {{"href", href}};
+  return out;
+}
+
+std::string bundled_readme_uri() {
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return {};
+  auto readme = (exe.parent_path().parent_path() / "share/doc/reportls/README.md").lexically_normal();
+  if (!std::filesystem::exists(readme, ec)) return {};
+  std::string uri = "file://";
+  for (unsigned char c : readme.string()) {
+    if (std::isalnum(c) || c >= 0x80 || std::strchr("/-._~", c)) {
+      uri += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      uri += buf;
+    }
+  }
+  return uri;
+}
+
+}  // namespace
+
+std::string docs_url_for(const Diagnostic &d) {
+  if (!d.docs_url.empty()) return d.docs_url;
+  static const std::string readme = bundled_readme_uri();
+  if (readme.empty() || d.code.empty()) return {};
+  std::string anchor = d.code;
+  std::replace(anchor.begin(), anchor.end(), '.', '-');
+  return readme + "#" + anchor;
+}
+
+json to_json(const LineIndex &lines, uint32_t start, uint32_t end, PositionEncoding e) {
+  return {{"start", position_json(lines.position(start, e))},
+          {"end", position_json(lines.position(end, e))}};
+}
+
+json diagnostics_json(const AnalysisResult &result, const TextDocument &doc, PositionEncoding e,
+                      const Settings &settings) {
+  json out = json::array();
+  for (const Diagnostic &d : result.diagnostics)
+    if (auto severity = settings.severity_for(d.code, d.severity))
+      out.push_back(diagnostic_json(d, *severity, doc, e));
+  return out;
+}
+
+json document_symbols_json(const AnalysisResult &result, const TextDocument &doc,
+                           PositionEncoding e) {
+  const auto &symbols = result.symbols;
+  // Children lists in emission order; parents always precede their children.
+  std::vector<std::vector<size_t>> children(symbols.size());
+  std::vector<size_t> roots;
+  for (size_t i = 0; i < symbols.size(); ++i) {
+    int32_t p = symbols[i].parent;
+    if (p >= 0 && static_cast<size_t>(p) < i)
+      children[p].push_back(i);
+    else
+      roots.push_back(i);
+  }
+  // Iterative post-order build: outlines can be deep and plugins are untrusted.
+  std::vector<json> built(symbols.size());
+  std::vector<std::pair<size_t, bool>> stack;
+  for (auto it = roots.rbegin(); it != roots.rend(); ++it) stack.push_back({*it, false});
+  while (!stack.empty()) {
+    auto [i, expanded] = stack.back();
+    stack.pop_back();
+    if (!expanded) {
+      stack.push_back({i, true});
+      for (auto c = children[i].rbegin(); c != children[i].rend(); ++c) stack.push_back({*c, false});
+      continue;
+    }
+    const Symbol &s = symbols[i];
+    json node = {{"name", s.name},
+                 {"kind", s.kind},
+                 {"range", to_json(doc.lines(), s.start, s.end, e)},
+                 {"selectionRange", to_json(doc.lines(), s.selection_start, s.selection_end, e)}};
+    if (!s.detail.empty()) node["detail"] = s.detail;
+    json kids = json::array();
+    for (size_t c : children[i]) kids.push_back(std::move(built[c]));
+    if (!kids.empty()) node["children"] = std::move(kids);
+    built[i] = std::move(node);
+  }
+  json out = json::array();
+  for (size_t r : roots) out.push_back(std::move(built[r]));
+  return out;
+}
+
+json folding_ranges_json(const AnalysisResult &result, const TextDocument &doc) {
+  json out = json::array();
+  const LineIndex &lines = doc.lines();
+  for (const Fold &f : result.folds) {
+    uint32_t first = lines.line_of(f.start);
+    uint32_t last = lines.line_of(f.end);
+    // An end at the very start of a line closes the region on the line before.
+    if (last > first && lines.line_start(last) == f.end) --last;
+    if (last > first) out.push_back({{"startLine", first}, {"endLine", last}});
+  }
+  return out;
+}
+
+json code_actions_json(const AnalysisResult &result, const TextDocument &doc, PositionEncoding e,
+                       const Settings &settings, Range range) {
+  uint32_t from = doc.lines().offset(range.start, e);
+  uint32_t to = std::max(from, doc.lines().offset(range.end, e));
+  json out = json::array();
+  for (const Diagnostic &d : result.diagnostics) {
+    if (d.fixes.empty() || !touches(d.start, d.end, from, to)) continue;
+    auto severity = settings.severity_for(d.code, d.severity);
+    if (!severity) continue;
+    for (const Fix &fix : d.fixes)
+      out.push_back(action_json(fix, doc, e, json::array({diagnostic_json(d, *severity, doc, e)})));
+  }
+  for (const Action &a : result.actions)
+    if (touches(a.start, a.end, from, to)) out.push_back(action_json(a.fix, doc, e, json::array()));
+  return out;
+}
+
+json completion_list_json(const CompletionResult &result, const TextDocument &doc,
+                          PositionEncoding e) {
+  json items = json::array();
+  for (size_t i = 0; i < result.items.size(); ++i) {
+    const Completion &c = result.items[i];
+    json item = {{"label", c.label},
+                 {"kind", c.kind},
+                 {"insertTextFormat", c.snippet ? 2 : 1},
+                 {"textEdit",
+                  {{"range", to_json(doc.lines(), c.replace_start, c.replace_end, e)},
+                   {"newText", c.insert_text}}}};
+    if (!c.filter_text.empty()) item["filterText"] = c.filter_text;
+    if (!c.sort_text.empty()) item["sortText"] = c.sort_text;
+    if (!c.detail.empty()) item["detail"] = c.detail;
+    // Documentation is sent on completionItem/resolve; data carries it there.
+    item["data"] = {{"source", c.source}, {"documentation", c.documentation}};
+    items.push_back(std::move(item));
+  }
+  return {{"isIncomplete", result.incomplete}, {"items", std::move(items)}};
+}
+
+json hover_json(const HoverResult &result, const TextDocument &doc, PositionEncoding e) {
+  if (result.hovers.empty()) return nullptr;
+  std::string markdown;
+  uint32_t start = result.hovers.front().start, end = result.hovers.front().end;
+  for (const Hover &h : result.hovers) {
+    if (!markdown.empty()) markdown += "\n\n---\n\n";
+    markdown += h.markdown;
+    start = std::min(start, h.start);
+    end = std::max(end, h.end);
+  }
+  return {{"contents", {{"kind", "markdown"}, {"value", markdown}}},
+          {"range", to_json(doc.lines(), start, end, e)}};
+}
+
+}  // namespace reportls::lsp

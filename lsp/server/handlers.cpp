@@ -1,0 +1,134 @@
+// The session's document and feature handlers: typed params in, engine calls, LSP JSON out.
+#include "lsp/protocol/convert.h"
+#include "lsp/server/session.h"
+
+#include <reportls/plugin.h>
+
+namespace reportls::lsp {
+
+using nlohmann::json;
+
+int run_server(const ServerOptions &options) {
+  Session session(options);
+  return session.run();
+}
+
+std::shared_ptr<const TextDocument> Session::document(const std::string &uri) const {
+  auto doc = engine_.document(uri);
+  if (!doc) throw proto::InvalidParams("params.textDocument.uri", "文档未打开: " + uri);
+  return doc;
+}
+
+// A request whose token was cancelled meanwhile (by $/cancelRequest, or superseded in its
+// analysis process's slot) answers with the token's reason instead.
+void Session::answer(const Reply &reply, json result) {
+  if (reply->token.cancelled()) return reply->error(reply->token.reason(), "请求已取消");
+  reply->ok(std::move(result));
+}
+
+// ---- documents -------------------------------------------------------------------------------
+
+void Session::on_did_open(const proto::DidOpenParams &params) {
+  const proto::TextDocumentItem &d = params.document;
+  engine_.open(std::make_shared<const TextDocument>(d.uri, d.language_id, d.version, d.text));
+}
+
+void Session::on_did_change(const proto::DidChangeParams &params) {
+  auto doc = engine_.document(params.uri);
+  if (!doc) return log(2, "didChange 针对未打开的文档，已忽略: " + params.uri);
+  std::vector<TextChange> changes;
+  for (const proto::ContentChange &c : params.changes) changes.push_back({c.range, c.text});
+  int64_t version = params.version.value_or(doc->version() + 1);
+  if (version <= doc->version())
+    log(2, "文档版本倒退 (" + std::to_string(doc->version()) + " → " + std::to_string(version) + "): " + params.uri);
+  engine_.update(doc->apply(version, changes, encoding_));
+}
+
+void Session::on_did_close(const proto::DocumentParams &params) {
+  engine_.close(params.uri);
+  facts_.erase(params.uri);
+  if (!client_.pull_diagnostics)
+    send(notification("textDocument/publishDiagnostics", {{"uri", params.uri}, {"diagnostics", json::array()}}));
+}
+
+void Session::on_did_save(const proto::DocumentParams &params) { engine_.saved(params.uri); }
+
+void Session::on_analysis(const Analysis &a) {
+  if (!client_.pull_diagnostics) {
+    // Built in place and moved along: a 1 MB report has thousands of diagnostics.
+    json params = {{"uri", a.doc->uri()}, {"version", a.doc->version()}};
+    params["diagnostics"] = diagnostics_json(*a.result, *a.doc, encoding_, *a.settings);
+    send(notification("textDocument/publishDiagnostics", std::move(params)));
+  }
+  auto &last = facts_[a.doc->uri()];
+  if (a.result->facts != last) {
+    last = a.result->facts;
+    send(notification("reportls/documentStatus", {{"uri", a.doc->uri()}, {"facts", last}}));
+  }
+}
+
+void Session::on_problem(const std::string &uri, const PluginProblem &p) {
+  if (!p.disabled) return log(1, "插件 " + p.plugin + ": " + p.message + "：" + uri);
+  // A crashed or hung plugin, now off for this document: worth a pop-up.
+  std::string text = "插件 " + p.plugin + " " + p.message + "：" + uri;
+  log(1, text);
+  send(notification("window/showMessage", {{"type", 1}, {"message", text}}));
+}
+
+// ---- requests answered from analysis ---------------------------------------------------------
+
+void Session::on_document_symbol(const proto::DocumentParams &params, Reply reply) {
+  document(params.uri);
+  engine_.analysis(params.uri, REPORTLS_CAP_SYMBOLS, reply->token, [this, reply](const Analysis &a) {
+    answer(reply, document_symbols_json(*a.result, *a.doc, encoding_));
+  });
+}
+
+void Session::on_folding_range(const proto::DocumentParams &params, Reply reply) {
+  document(params.uri);
+  engine_.analysis(params.uri, REPORTLS_CAP_FOLDING, reply->token,
+                   [reply](const Analysis &a) { answer(reply, folding_ranges_json(*a.result, *a.doc)); });
+}
+
+void Session::on_pull_diagnostics(const proto::DocumentDiagnosticParams &params, Reply reply) {
+  document(params.uri);
+  engine_.when_current(params.uri, [this, reply, previous = params.previous_result_id](const Analysis *a) {
+    if (!a) return reply->error(error_code::ContentModified, "文档已关闭");
+    // A new number for every result, a settings-only re-analysis included: "unchanged" is said
+    // only of the very result the client holds.
+    std::string id = std::to_string(a->result_id);
+    if (id == previous) return reply->ok({{"kind", "unchanged"}, {"resultId", id}});
+    reply->ok({{"kind", "full"}, {"resultId", id}, {"items", diagnostics_json(*a->result, *a->doc, encoding_, *a->settings)}});
+  });
+}
+
+void Session::on_code_action(const proto::CodeActionParams &params, Reply reply) {
+  auto doc = document(params.uri);
+  engine_.when_current(params.uri, [this, reply, range = params.range, doc](const Analysis *a) {
+    // Fixes are byte edits of the analysed snapshot: never offer them for another version.
+    if (!a || a->doc != doc) return reply->ok(json::array());
+    reply->ok(code_actions_json(*a->result, *a->doc, encoding_, *a->settings, range));
+  });
+}
+
+void Session::on_completion(const proto::PositionParams &params, Reply reply) {
+  auto doc = document(params.uri);
+  engine_.complete(params.uri, doc->lines().offset(params.position, encoding_), reply->token,
+                   [this, reply](const CompletionResult &r, const TextDocument &d) {
+                     answer(reply, completion_list_json(r, d, encoding_));
+                   });
+}
+
+void Session::on_completion_resolve(const proto::CompletionItemParams &params, Reply reply) {
+  json item = params.item;
+  if (!params.documentation.empty()) item["documentation"] = {{"kind", "markdown"}, {"value", params.documentation}};
+  reply->ok(item);
+}
+
+void Session::on_hover(const proto::PositionParams &params, Reply reply) {
+  auto doc = document(params.uri);
+  engine_.hover(params.uri, doc->lines().offset(params.position, encoding_), reply->token,
+                [this, reply](const HoverResult &r, const TextDocument &d) { answer(reply, hover_json(r, d, encoding_)); });
+}
+
+}  // namespace reportls::lsp

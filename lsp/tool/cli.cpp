@@ -1,0 +1,375 @@
+#include "lsp/tool/cli.h"
+
+#include "lsp/host/plugin_host.h"
+#include "lsp/protocol/convert.h"
+#include "lsp/tool/sarif.h"
+#include "lsp/server/server.h"
+#include "lsp/engine/text_document.h"
+#include "lsp/host/worker_client.h"
+#include "lsp/host/worker_loop.h"
+#include "lsp/engine/workspace_settings.h"
+
+#include <reportls/plugin.h>
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <thread>
+
+namespace reportls::lsp {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+constexpr const char *kUsage = R"(reportls — 法治政府建设年度报告等公文报告的语言服务器
+
+用法:
+  reportls [--stdio] [--plugin-dir DIR]...        以 LSP 方式在标准输入输出上运行（编辑器使用）
+  reportls check [--format text|json|sarif] [--config FILE] [--timings] [--plugin-dir DIR]... FILE...
+                                                 检查报告，打印诊断；有“错误”级诊断时退出码为 1
+  reportls outline [--plugin-dir DIR]... FILE     打印报告的提纲
+  reportls plugins [--plugin-dir DIR]...          列出已加载的插件，以及未能加载的原因
+  reportls --version | --help
+
+选项:
+  --plugin-dir DIR   另外从 DIR 加载插件（可重复）
+  --config FILE      用户设置（JSON），与编辑器中 reportls 设置的格式相同
+  --format FORMAT    check 的输出格式: text（默认）、json（每个文件的 LSP Diagnostic）、sarif（SARIF 2.1.0）
+  --timings          check 结束后在标准错误上打印每个插件的分析耗时（所有文件合计）
+  --no-worker        在本进程内运行插件（调试用）；默认在可自动重启的分析进程中运行，插件崩溃或卡死不影响服务器
+退出码: 0 正常；1 发现错误级诊断（check）或有插件未能加载（plugins）；2 用法错误。
+)";
+
+struct Options {
+  std::string command;
+  std::string format = "text";
+  std::string config;
+  std::vector<std::string> plugin_dirs;
+  std::vector<std::string> data_dirs;  // --data-dir: only the hidden --analysis-worker mode
+  bool no_worker = false;
+  bool timings = false;
+  std::vector<std::string> files;
+};
+
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+Options parse(const std::vector<std::string> &args) {
+  Options o;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string &a = args[i];
+    auto value = [&]() -> std::string {
+      if (i + 1 >= args.size()) throw UsageError(a + " 需要一个参数");
+      return args[++i];
+    };
+    if (a == "--plugin-dir") o.plugin_dirs.push_back(value());
+    else if (a == "--format") o.format = value();
+    else if (a == "--config") o.config = value();
+    else if (a == "--data-dir") o.data_dirs.push_back(value());
+    else if (a == "--no-worker") o.no_worker = true;
+    else if (a == "--timings") o.timings = true;
+    else if (a == "--analysis-worker") o.command = "worker";
+    else if (a == "--stdio" && o.command.empty()) o.command = "serve";
+    else if (a == "--help" || a == "-h" || a == "--version") o.command = a;
+    else if (!a.empty() && a[0] == '-') throw UsageError("未知选项 " + a);
+    else if (o.command.empty() || o.command == "serve") {
+      if (a != "check" && a != "outline" && a != "plugins") throw UsageError("未知命令 " + a);
+      o.command = a;
+    } else {
+      o.files.push_back(a);
+    }
+  }
+  if (o.command.empty()) o.command = "serve";
+  if (o.format != "text" && o.format != "json" && o.format != "sarif")
+    throw UsageError("--format 只能是 text、json 或 sarif");
+  if ((o.command == "check" || o.command == "outline") && o.files.empty())
+    throw UsageError(o.command + " 需要至少一个文件");
+  if (o.command == "outline" && o.files.size() != 1) throw UsageError("outline 只接受一个文件");
+  return o;
+}
+
+// `count` hosts with the same plugins.  One host serialises its calls (a worker host has one
+// analysis process), so `check` gives every thread of its pool a host of its own.
+std::vector<std::unique_ptr<PluginHost>> load_hosts(const Options &o, const Settings &settings,
+                                                    bool quiet, size_t count = 1) {
+  PluginHostOptions options;
+  options.plugin_dirs.push_back(bundled_plugin_dir());
+  for (const auto &d : o.plugin_dirs) options.plugin_dirs.push_back(d);
+  for (const auto &d : settings.plugin_dirs) options.plugin_dirs.push_back(d);
+  options.data_dirs = settings.data_dirs;
+  std::vector<std::unique_ptr<PluginHost>> hosts;
+  for (size_t i = 0; i < std::max<size_t>(count, 1); ++i)
+    hosts.push_back(make_host(options, !o.no_worker, settings.analysis_timeout));
+  if (!quiet)
+    for (const PluginInfo &p : hosts.front()->plugins()) {
+      if (!p.active) std::cerr << "reportls: 插件未加载: " << p.path << ": " << p.error << '\n';
+      for (const std::string &w : p.warnings) std::cerr << "reportls: 插件 " << p.name << ": " << w << '\n';
+    }
+  return hosts;
+}
+
+size_t threads_for(size_t files) {
+  return std::clamp<size_t>(files, 1, std::max(1u, std::thread::hardware_concurrency()));
+}
+
+Settings user_settings(const Options &o) {
+  std::vector<std::string> warnings;
+  json j = json::object();
+  if (!o.config.empty()) {
+    std::ifstream in(o.config, std::ios::binary);
+    if (!in) throw UsageError("无法读取设置文件 " + o.config);
+    j = json::parse(in, nullptr, false);
+    if (j.is_discarded()) throw UsageError("设置文件不是有效的 JSON: " + o.config);
+  }
+  Settings s = Settings::from_json(j, warnings);
+  for (const auto &w : warnings) std::cerr << "reportls: " << w << '\n';
+  return s;
+}
+
+struct Checked {
+  std::string path;
+  std::string uri;
+  std::shared_ptr<const TextDocument> doc;
+  Settings settings;
+  AnalysisResult result;
+  std::string error;  // the file could not be read
+};
+
+std::string file_uri(const std::string &path) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(path, ec);
+  std::string out = "file://";
+  for (unsigned char c : abs.string()) {
+    if (std::isalnum(c) || std::strchr("/-._~", c) || c >= 0x80) {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+bool read_file(const std::string &path, std::string &text) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  text = buffer.str();
+  return true;
+}
+
+// Analyses every file, one pool thread per host.
+std::vector<Checked> analyze_files(const Options &o, const std::vector<std::unique_ptr<PluginHost>> &hosts,
+                                   const Settings &user, uint32_t capabilities) {
+  std::vector<Checked> out(o.files.size());
+  WorkspaceSettings workspace;
+  for (size_t i = 0; i < o.files.size(); ++i) {
+    out[i].path = o.files[i];
+    out[i].uri = file_uri(o.files[i]);
+    std::vector<std::string> warnings;
+    out[i].settings = workspace.settings_for(out[i].uri, user, warnings);
+    for (const auto &w : warnings) std::cerr << "reportls: " << w << '\n';
+  }
+  boost::asio::thread_pool pool(hosts.size());
+  std::atomic<size_t> next_host{0};
+  for (Checked &c : out) {
+    boost::asio::post(pool, [&c, &hosts, &next_host, capabilities] {
+      // Each pool thread takes a host of its own the first time it runs a task of this pool.
+      thread_local const PluginHost *mine = nullptr;
+      thread_local const void *owner = nullptr;
+      if (owner != &hosts) {
+        mine = hosts[next_host++ % hosts.size()].get();
+        owner = &hosts;
+      }
+      const PluginHost &host = *mine;
+      std::string text;
+      if (!read_file(c.path, text)) {
+        c.error = "无法读取文件";
+        return;
+      }
+      c.doc = std::make_shared<const TextDocument>(c.uri, "plaintext", 0, std::move(text));
+      DocumentInput input{c.uri, c.doc->text(), 0, c.settings.raw.dump(), path_from_uri(c.uri).value_or("")};
+      c.result = host.analyze(input, CancelToken(), capabilities);
+      // People read a file top to bottom, whichever analyzer found what.
+      std::stable_sort(c.result.diagnostics.begin(), c.result.diagnostics.end(),
+                       [](const Diagnostic &a, const Diagnostic &b) { return a.start < b.start; });
+    });
+  }
+  pool.join();
+  return out;
+}
+
+const char *severity_word(Severity s) {
+  switch (s) {
+    case Severity::Error: return "错误";
+    case Severity::Warning: return "警告";
+    case Severity::Information: return "信息";
+    case Severity::Hint: return "提示";
+  }
+  return "";
+}
+
+// 1-based line and column in characters, as a person counts them.
+std::pair<uint32_t, uint32_t> human_position(const TextDocument &doc, uint32_t offset) {
+  uint32_t line = doc.lines().line_of(offset);
+  uint32_t column = 1;
+  const std::string &t = doc.text();
+  for (uint32_t i = doc.lines().line_start(line); i < offset && i < t.size(); ++i)
+    if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) ++column;
+  return {line + 1, column};
+}
+
+// Per plugin, the time its analyze calls took over all files, slowest first.
+void print_timings(const std::vector<Checked> &files) {
+  std::map<std::string, std::pair<double, size_t>> total;  // plugin -> (ms, calls)
+  for (const Checked &c : files)
+    for (const PluginTiming &t : c.result.timings) {
+      total[t.plugin].first += t.milliseconds;
+      ++total[t.plugin].second;
+    }
+  std::vector<std::pair<std::string, std::pair<double, size_t>>> rows(total.begin(), total.end());
+  std::stable_sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.second.first > b.second.first; });
+  double sum = 0;
+  std::cerr << "插件分析耗时（" << files.size() << " 个文件合计）:\n";
+  for (const auto &[plugin, t] : rows) {
+    char line[160];
+    std::snprintf(line, sizeof line, "  %-14s %10.2f ms  （%zu 次）\n", plugin.c_str(), t.first, t.second);
+    std::cerr << line;
+    sum += t.first;
+  }
+  char line[80];
+  std::snprintf(line, sizeof line, "  %-14s %10.2f ms\n", "合计", sum);
+  std::cerr << line;
+}
+
+int check(const Options &o) {
+  Settings user = user_settings(o);
+  auto hosts = load_hosts(o, user, false, threads_for(o.files.size()));
+  std::vector<Checked> files = analyze_files(o, hosts, user, ~0u);
+  if (o.timings) print_timings(files);
+  bool any_error = false, unreadable = false;
+  for (const Checked &c : files) {
+    if (!c.error.empty()) {
+      std::cerr << "reportls: " << c.path << ": " << c.error << '\n';
+      unreadable = true;
+      continue;
+    }
+    for (const PluginProblem &p : c.result.problems)
+      std::cerr << "reportls: " << c.path << ": 插件 " << p.plugin << ": " << p.message << '\n';
+    for (const Diagnostic &d : c.result.diagnostics)
+      if (c.settings.severity_for(d.code, d.severity) == Severity::Error) any_error = true;
+  }
+  if (o.format == "json") {
+    json out = json::array();
+    for (const Checked &c : files)
+      if (c.doc)
+        out.push_back({{"file", c.path},
+                       {"uri", c.uri},
+                       {"diagnostics", diagnostics_json(c.result, *c.doc, PositionEncoding::Utf16, c.settings)}});
+    std::cout << out.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+  } else if (o.format == "sarif") {
+    std::vector<SarifFile> sarif;
+    for (const Checked &c : files)
+      if (c.doc) sarif.push_back({c.path, c.doc.get(), &c.result, &c.settings});
+    std::cout << sarif_log(sarif).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+  } else {
+    for (const Checked &c : files) {
+      if (!c.doc) continue;
+      size_t counts[5] = {0};
+      for (const Diagnostic &d : c.result.diagnostics) {
+        auto severity = c.settings.severity_for(d.code, d.severity);
+        if (!severity) continue;
+        ++counts[static_cast<int>(*severity)];
+        auto [line, column] = human_position(*c.doc, d.start);
+        std::cout << c.path << ':' << line << ':' << column << ": " << severity_word(*severity) << " ["
+                  << d.code << "] " << d.message << '\n';
+      }
+      std::cout << c.path << ": 错误 " << counts[1] << "，警告 " << counts[2] << "，信息 " << counts[3]
+                << "，提示 " << counts[4] << '\n';
+    }
+  }
+  if (unreadable) return 2;
+  return any_error ? 1 : 0;
+}
+
+int outline(const Options &o) {
+  Settings user = user_settings(o);
+  auto hosts = load_hosts(o, user, false);
+  std::vector<Checked> files = analyze_files(o, hosts, user, REPORTLS_CAP_SYMBOLS);
+  const Checked &c = files.front();
+  if (!c.error.empty()) {
+    std::cerr << "reportls: " << c.path << ": " << c.error << '\n';
+    return 2;
+  }
+  const auto &symbols = c.result.symbols;
+  std::vector<int> depth(symbols.size(), 0);
+  for (size_t i = 0; i < symbols.size(); ++i) {
+    int32_t p = symbols[i].parent;
+    if (p >= 0 && static_cast<size_t>(p) < i) depth[i] = depth[p] + 1;
+    auto first = human_position(*c.doc, symbols[i].start).first;
+    auto last = human_position(*c.doc, symbols[i].end).first;
+    std::cout << std::string(depth[i] * 2, ' ') << symbols[i].name;
+    if (!symbols[i].detail.empty()) std::cout << "  〔" << symbols[i].detail << "〕";
+    std::cout << "  (第 " << first;
+    if (last != first) std::cout << "–" << last;
+    std::cout << " 行)\n";
+  }
+  return 0;
+}
+
+int plugins(const Options &o) {
+  Settings user = user_settings(o);
+  auto hosts = load_hosts(o, user, true);
+  const auto &host = hosts.front();
+  bool failed = false;
+  for (const PluginInfo &p : host->plugins()) {
+    if (p.active) {
+      std::cout << "✓ " << p.name << ' ' << p.version << "  " << p.description << "\n    " << p.path << '\n';
+      for (const std::string &w : p.warnings) std::cout << "    ⚠ " << w << '\n';
+    } else {
+      failed = true;
+      std::cout << "✗ " << p.path << "\n    " << p.error << '\n';
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+}  // namespace
+
+int run_cli(const std::vector<std::string> &args) {
+  try {
+    Options o = parse(args);
+    if (o.command == "--help" || o.command == "-h") return std::cout << kUsage, 0;
+    if (o.command == "--version") return std::cout << "reportls " REPORTLS_VERSION "\n", 0;
+    if (o.command == "check") return check(o);
+    if (o.command == "outline") return outline(o);
+    if (o.command == "plugins") return plugins(o);
+    if (o.command == "worker") {
+      // Started by a worker client with the complete lists: nothing is added here.
+      PluginHostOptions plugins;
+      plugins.plugin_dirs = o.plugin_dirs;
+      plugins.data_dirs = o.data_dirs;
+      return run_analysis_worker(plugins);
+    }
+    ServerOptions server;
+    server.plugin_dirs = o.plugin_dirs;
+    server.isolate_plugins = !o.no_worker;
+    return run_server(server);
+  } catch (const UsageError &e) {
+    std::cerr << "reportls: " << e.what() << "\n（reportls --help 查看用法）\n";
+    return 2;
+  }
+}
+
+}  // namespace reportls::lsp

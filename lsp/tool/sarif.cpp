@@ -1,0 +1,91 @@
+#include "lsp/tool/sarif.h"
+
+#include "lsp/protocol/convert.h"
+
+#include <map>
+
+namespace reportls::lsp {
+
+using nlohmann::json;
+
+namespace {
+
+const char *level(Severity s) {
+  switch (s) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    default: return "note";
+  }
+}
+
+json region(const TextDocument &doc, uint32_t start, uint32_t end) {
+  Position a = doc.lines().position(start, PositionEncoding::Utf16);
+  Position b = doc.lines().position(end, PositionEncoding::Utf16);
+  return {{"startLine", a.line + 1}, {"startColumn", a.character + 1},
+          {"endLine", b.line + 1},   {"endColumn", b.character + 1}};
+}
+
+// A relative path stays relative (to the folder `check` ran in, as code scanning expects); an
+// absolute one becomes a file:// URI.
+std::string artifact_uri(const std::string &path) {
+  std::string out = !path.empty() && path[0] == '/' ? "file://" : "";
+  for (unsigned char c : path) {
+    if (c == ' ' || c == '%' || c == '#' || c == '?') {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+json sarif_log(const std::vector<SarifFile> &files) {
+  std::map<std::string, std::string> rules;  // id -> a docs link
+  json results = json::array();
+  for (const SarifFile &f : files) {
+    for (const Diagnostic &d : f.result->diagnostics) {
+      auto severity = f.settings->severity_for(d.code, d.severity);
+      if (!severity) continue;
+      rules.emplace(d.code, docs_url_for(d));
+      json location = {{"physicalLocation",
+                        {{"artifactLocation", {{"uri", artifact_uri(f.path)}}},
+                         {"region", region(*f.doc, d.start, d.end)}}}};
+      json result = {{"ruleId", d.code},
+                     {"level", level(*severity)},
+                     {"message", {{"text", d.message}}},
+                     {"locations", json::array({location})}};
+      json fixes = json::array();
+      for (const Fix &fix : d.fixes) {
+        json replacements = json::array();
+        for (const Edit &e : fix.edits)
+          replacements.push_back({{"deletedRegion", region(*f.doc, e.start, e.end)},
+                                  {"insertedContent", {{"text", e.new_text}}}});
+        fixes.push_back({{"description", {{"text", fix.title}}},
+                         {"artifactChanges",
+                          json::array({{{"artifactLocation", {{"uri", artifact_uri(f.path)}}},
+                                        {"replacements", replacements}}})}});
+      }
+      if (!fixes.empty()) result["fixes"] = std::move(fixes);
+      results.push_back(std::move(result));
+    }
+  }
+  json driver_rules = json::array();
+  for (const auto &[id, url] : rules) {
+    json rule = {{"id", id}, {"shortDescription", {{"text", id}}}};
+    if (!url.empty()) rule["helpUri"] = url;
+    driver_rules.push_back(std::move(rule));
+  }
+  return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+          {"version", "2.1.0"},
+          {"runs", json::array({{{"tool", {{"driver", {{"name", "reportls"},
+                                                      {"version", REPORTLS_VERSION},
+                                                      {"rules", driver_rules}}}}},
+                                 {"columnKind", "utf16CodeUnits"},
+                                 {"results", results}}})}};
+}
+
+}  // namespace reportls::lsp
