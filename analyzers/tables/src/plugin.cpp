@@ -5,7 +5,6 @@
 #include <reportls/report/profile.h>
 #include <reportls/tables/tables.h>
 
-#include <atomic>
 #include <string>
 #include <vector>
 
@@ -15,20 +14,25 @@ namespace report = reportls::report;
 namespace plugin = reportls::plugin;
 namespace tables = reportls::tables;
 
+std::vector<tables::Templates> load(const plugin::Config &config) {
+  std::vector<std::string> errors;
+  std::vector<tables::Templates> templates = tables::load_templates(config.plugin_dir, config.data_dirs, errors);
+  for (const std::string &e : errors) config.warn(e);
+  return templates;
+}
+
 class TablesPlugin {
  public:
-  // The bundled files must load (create fails otherwise); a broken user file is reported once
-  // through the first analyze call and skipped.
+  // The bundled files must load (create fails otherwise); a broken user file is skipped and
+  // reported as a load warning.
   explicit TablesPlugin(const plugin::Config &config)
       : rules_(report::Rules::load(config.plugin_dir)),
-        templates_(tables::load_templates(config.plugin_dir, config.data_dirs, load_errors_)),
+        templates_(load(config)),
         profiles_(report::Profiles::load(report::data_folders(config.plugin_dir, config.data_dirs))) {
-    load_errors_.insert(load_errors_.end(), profiles_.errors().begin(), profiles_.errors().end());
+    for (const std::string &e : profiles_.errors()) config.warn(e);
   }
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
-    if (!load_errors_.empty() && !load_errors_reported_.exchange(true))
-      for (const auto &e : load_errors_) sink.error(e);
     const auto parsed = report::shared_parse(document.text, rules_);
     const report::Document &doc = *parsed;
     const report::Profile *profile = nullptr;
@@ -63,11 +67,9 @@ class TablesPlugin {
     return nullptr;
   }
 
-  std::vector<std::string> load_errors_;  // declared first: the loaders fill it
   report::Rules rules_;
   std::vector<tables::Templates> templates_;
   report::Profiles profiles_;
-  mutable std::atomic<bool> load_errors_reported_{false};
 };
 
 }  // namespace
