@@ -195,7 +195,8 @@ class ProseView {
         return;
       }
     }
-    if (c == '|') {
+    // A table row, with or without its outer pipes (`a | b`): never joined to prose.
+    if (line(i).find('|') != std::string_view::npos) {
       roles_[i] = Role::Table;
       return;
     }
@@ -216,7 +217,7 @@ class ProseView {
     const uint32_t end = lines_[i].end;
     for (uint32_t k = lines_[i].start; k < end;) {
       const char c = out_[k];
-      if (c == '\\' && k + 1 < end && ascii_punct(out_[k + 1])) {
+      if (c == '\\' && k + 1 < end && ascii_punct(out_[k + 1]) && out_[k + 1] != '|') {  // `\|` is the table's
         out_[k] = kFiller;
         k += 2;
       } else if (c == '`') {

@@ -7,15 +7,17 @@
 //  - whole lines of markup become blank: front matter (`---` … `---` at the top), fenced code
 //    (``` and ~~~), HTML comment blocks, link reference definitions, thematic breaks;
 //  - markup inside a line becomes kFiller: inline code, HTML comments and tags, link and image
-//    targets with their brackets, autolinks, emphasis marks, backslash escapes;
+//    targets with their brackets, autolinks, emphasis marks, backslash escapes (but `\|`, which
+//    the table reader reads as a pipe inside a cell);
 //  - block markers become spaces, so a line's content starts at its text: list bullets (`- `,
 //    `* `, `+ `, task boxes), blockquote `>`, and the `#`s of a heading whose text opens with a
 //    Chinese ordinal (`## 一、主要举措和成效` is the level-1 heading 一, as in a text file);
 //  - a paragraph's soft line breaks (a hard-wrapped paragraph) become kFiller, or a space between
 //    two Latin words, so the paragraph is one line to the parser: the paragraph-final punctuation
 //    and paired-mark checks see the paragraph.  A line starts a new block (and is not joined)
-//    when it is blank, a heading (`#` or an ordinal heading), a list item, a table row, a
-//    blockquote, a fence or HTML; a line ending in a hard break (two spaces, `\`) is not joined.
+//    when it is blank, a heading (`#` or an ordinal heading), a list item, a blockquote, a fence
+//    or HTML; a table row (any line with a `|`) is never joined; a line ending in a hard break
+//    (two spaces, `\`) is not joined to the next.
 // Offsets into the view are offsets into the text, so diagnostics on it point at the right place
 // in the user's document.  Linear time; pure function; any thread.
 #ifndef REPORTLS_REPORT_MARKDOWN_H
