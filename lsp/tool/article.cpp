@@ -41,18 +41,20 @@ std::string tidy(std::string_view text) {
   std::string out;
   const auto *p = reinterpret_cast<const uint8_t *>(text.data());
   const auto n = static_cast<int32_t>(text.size());
-  UChar32 before = -1;        // the last character written
-  bool pending_space = false;  // whitespace seen since
+  UChar32 before = -1;         // the last character written
+  bool pending_space = false;   // whitespace seen since
+  bool pending_break = false;   // a line break among it
   for (int32_t i = 0; i < n;) {
     const int32_t at = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (c >= 0 && is_space(c)) {
       pending_space = true;
+      pending_break = pending_break || c == '\n' || c == '\r';
       continue;
     }
-    if (pending_space && before >= 0 && !(is_chinese(before) && is_chinese(c))) out += ' ';
-    pending_space = false;
+    if (pending_space && before >= 0 && !(pending_break && is_chinese(before) && is_chinese(c))) out += ' ';
+    pending_space = pending_break = false;
     out.append(text.substr(static_cast<size_t>(at), static_cast<size_t>(i - at)));
     before = c;
   }

@@ -40,8 +40,8 @@ std::string markdown(const Article &article);
 std::string pipe_row(const std::vector<std::string> &cells, size_t columns);
 
 // Text collapsed as a reader sees it: runs of whitespace (including NBSP and U+3000) become one
-// space, none at either end and none between two Chinese characters (a line break in the source
-// inside a Chinese sentence is no space).
+// space, none at either end, and none where a run with a line break lies between two Chinese
+// characters (a line break in the source inside a Chinese sentence is no space).
 std::string tidy(std::string_view text);
 
 }  // namespace reportls::lsp

@@ -38,6 +38,9 @@ class Package {
       const int code = zip_error_code_zip(&error);
       std::string why = zip_error_strerror(&error);
       zip_error_fini(&error);
+      // A .docx cut short keeps its first entries but loses the zip's directory at its end.
+      if (code == ZIP_ER_NOZIP && bytes.substr(0, 4) == "PK\x03\x04")
+        throw InputError("Word 文档已损坏或不完整（ZIP 压缩包被截断，缺少末尾的目录）");
       if (code == ZIP_ER_NOZIP)
         throw InputError("不是 Word 文档：不是 ZIP 格式（.docx 是 ZIP 压缩包；可能是改了扩展名的 .doc 或文本）");
       throw InputError("Word 文档已损坏或不完整（ZIP: " + why + "）");

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -83,11 +84,19 @@ std::string_view content(const xmlNode *text) {
   return text->content ? std::string_view(reinterpret_cast<const char *>(text->content)) : std::string_view();
 }
 
+// Sentences have clause marks; breadcrumbs, titles, publish info and link lists have none.
+bool has_clause_mark(std::string_view s) {
+  for (std::string_view mark : {"，", "。", "；", "！", "？"})
+    if (s.find(mark) != std::string_view::npos) return true;
+  return false;
+}
+
 // Per element, the visible characters under it that are not link text (skipped elements count
-// nothing).
+// nothing); with prose_only, only those of text with a clause mark: the page's chrome weighs
+// nothing, so even a short article outweighs it.
 class TextWeights {
  public:
-  explicit TextWeights(const xmlNode *root) { weigh(root, false); }
+  TextWeights(const xmlNode *root, bool prose_only) : prose_only_(prose_only) { weigh(root, false); }
   size_t of(const xmlNode *n) const {
     auto it = weights_.find(n);
     return it == weights_.end() ? 0 : it->second;
@@ -95,7 +104,8 @@ class TextWeights {
 
  private:
   size_t weigh(const xmlNode *n, bool in_link) {
-    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) return in_link ? 0 : visible_chars(content(n));
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+      return in_link || (prose_only_ && !has_clause_mark(content(n))) ? 0 : visible_chars(content(n));
     if (n->type != XML_ELEMENT_NODE || skipped(n)) return 0;
     const bool link = in_link || xml::name(n) == "a";
     size_t total = 0;
@@ -103,6 +113,7 @@ class TextWeights {
     weights_[n] = total;
     return total;
   }
+  bool prose_only_;
   std::unordered_map<const xmlNode *, size_t> weights_;
 };
 
@@ -270,38 +281,58 @@ class ArticleWriter {
   int paragraphs_ = 0, tables_ = 0;
 };
 
-bool title_like(const xmlNode *n) {
-  if (n->type != XML_ELEMENT_NODE || skipped(n)) return false;
-  const int level = heading_level(n);
+// An element that reads as a title by its markup: h1–h3, or a class or id that says so.
+bool marked_as_title(const xmlNode *n) {
+  if (heading_level(n) >= 1 && heading_level(n) <= 3) return true;
   const std::string cls = lower(xml::attr(n, "class") + " " + xml::attr(n, "id"));
-  if (!(level >= 1 && level <= 3) && cls.find("title") == std::string::npos && cls.find("tit") == std::string::npos)
-    return false;
-  const size_t chars = visible_chars(tidy(text_of(n)));
-  return chars >= 4 && chars <= 100;
+  return cls.find("title") != std::string::npos || cls.find("tit") != std::string::npos;
 }
 
-// The last title-like element before `article` in document order (outside it).
-void title_before(const xmlNode *n, const xmlNode *article, const xmlNode *&found, bool &done) {
-  for (const xmlNode *c = n->children; c && !done; c = c->next) {
-    if (c == article) {
-      done = true;
-      return;
-    }
-    if (c->type != XML_ELEMENT_NODE || skipped(c)) continue;
-    if (title_like(c)) found = c;
-    title_before(c, article, found, done);
-  }
-}
-
-// `报告标题_某县人民政府` → `报告标题`: a <title> names the site after the page.
-std::string page_title(const xmlNode *root) {
-  const xmlNode *head = xml::child(root, "head");
-  const xmlNode *title = xml::child(head, "title");
+// The page's <title>, and the part of it before the site's name (`报告标题_某县人民政府`).
+struct PageTitle {
+  std::string whole, own;
+};
+PageTitle page_title(const xmlNode *root) {
+  const xmlNode *title = xml::child(xml::child(root, "head"), "title");
   if (!title) return {};
-  std::string t = tidy(text_of(title));
+  PageTitle t{tidy(text_of(title)), {}};
+  t.own = t.whole;
   for (std::string_view sep : {"_", " - ", "|", "—", "－"})
-    if (size_t at = t.find(sep); at != std::string::npos && at > 0) t.resize(at);
-  return tidy(t);
+    if (size_t at = t.own.find(sep); at != std::string::npos) t.own.resize(at);
+  t.own = tidy(t.own);
+  return t;
+}
+
+// The article's title when the page shows it above the article: among the elements before the
+// article within a few levels around it (not a sidebar's column heading), the last one whose text
+// the page's <title> starts with, else the last one marked as a title; else the page's own title.
+std::string title_for(const xmlNode *root, const xmlNode *body, const xmlNode *article) {
+  constexpr int kLevelsUp = 3;
+  const xmlNode *around = article;
+  for (int i = 0; i < kLevelsUp && around != body && around->parent; ++i) around = around->parent;
+  const PageTitle page = page_title(root);
+  std::string matching, marked;
+  bool done = false;
+  std::function<void(const xmlNode *)> walk = [&](const xmlNode *n) {
+    for (const xmlNode *c = n->children; c && !done; c = c->next) {
+      if (c == article) {
+        done = true;
+        return;
+      }
+      if (c->type != XML_ELEMENT_NODE || skipped(c)) continue;
+      const std::string text = tidy(text_of(c));
+      const size_t chars = visible_chars(text);
+      if (chars >= 4 && chars <= 100) {
+        if (!page.whole.empty() && page.whole.rfind(text, 0) == 0) matching = text;
+        else if (marked_as_title(c)) marked = text;
+      }
+      walk(c);
+    }
+  };
+  walk(around);
+  if (!matching.empty()) return matching;
+  if (!marked.empty()) return marked;
+  return page.own;
 }
 
 }  // namespace
@@ -314,18 +345,16 @@ Article read_html(std::string_view utf8) {
   const xmlNode *root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
   const xmlNode *body = root ? xml::child(root, "body") : nullptr;
   if (!body) throw InputError("网页没有 <body>，其中没有可读的正文");
-  const TextWeights weights(body);
-  if (weights.of(body) == 0) throw InputError("网页的 <body> 中没有文字（正文可能由脚本加载，请另存为“网页，全部”或复制正文）");
-  const xmlNode *article = find_article(body, weights);
+  const TextWeights all(body, false);
+  if (all.of(body) == 0) throw InputError("网页的 <body> 中没有文字（正文可能由脚本加载，请另存为“网页，全部”或复制正文）");
+  const TextWeights prose(body, true);
+  const xmlNode *article = find_article(body, prose.of(body) > 0 ? prose : all);
   ArticleWriter writer;
-  const xmlNode *title = nullptr;
-  bool done = false;
   // When the article is a part of the page, its title is the heading above it (or the page's
   // <title>); a whole <body> has its title in it.
   if (article != body) {
-    title_before(root, article, title, done);
-    const std::string title_text = title ? tidy(text_of(title)) : page_title(root);
-    if (!title_text.empty() && tidy(text_of(article)).rfind(title_text, 0) != 0) writer.title(title_text);
+    const std::string title = title_for(root, body, article);
+    if (!title.empty() && tidy(text_of(article)).rfind(title, 0) != 0) writer.title(title);
   }
   writer.walk(article);
   Article out = writer.take();

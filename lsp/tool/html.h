@@ -7,8 +7,10 @@
 // and footers.  The reader (libxml2's HTML parser, after encoding.h has made the bytes UTF-8)
 // leaves out what is never the text (scripts, forms, <nav>, elements whose class or id names a
 // control: share, print, font size, breadcrumb…), then walks down from <body> while one child
-// holds nearly all the text that is not link text: that element is the article.  The page's
-// heading just above it is the title when the article does not start with it.  <p>, <div>, <br>
+// holds nearly all the prose (text with clause marks, not link text): that element is the article.  When the
+// article does not start with its title, the title is the element just above it whose text the
+// page's <title> starts with (else one marked as a title: h1–h3, a `title` class), else the
+// <title> without the site's name.  <p>, <div>, <br>
 // and the other blocks make paragraphs (whitespace, &nbsp; and U+3000 indents collapsed as a
 // browser shows them); a data table becomes a Table block, a layout table only paragraphs.
 // Every block's `where` is its paragraph number in the article (`第3段`) or its table (`表1`).
