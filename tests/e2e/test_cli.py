@@ -20,7 +20,7 @@ class Usage(unittest.TestCase):
 
     def test_usage_errors_exit_2(self):
         for args in (["check"], ["check", "--format", "xml", "a.txt"], ["--bogus"], ["frobnicate"],
-                     ["outline", "a.txt", "b.txt"]):
+                     ["convert", "a.docx", "b.docx"], ["convert"], ["check", "-o", "out.md", "a.txt"]):
             with self.subTest(args=args):
                 out = reportls(*args)
                 self.assertEqual(out.returncode, 2, out)
