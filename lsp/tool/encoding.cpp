@@ -6,6 +6,7 @@
 #include <unicode/ucsdet.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,11 +28,21 @@ std::optional<std::string> known_binary(std::string_view bytes) {
 
 // NUL, or more than a few control characters other than tab, line and page breaks: no text file
 // has them.
+std::vector<std::pair<std::string, int32_t>> detect(std::string_view bytes);
+
+// NUL, or more than a few control characters other than tab, line and page breaks: no text file
+// has them.  UTF-16 without a BOM has NULs too: ICU's detector tells it.
 std::optional<std::string> control_bytes(std::string_view bytes) {
   size_t controls = 0;
   for (size_t i = 0; i < bytes.size(); ++i) {
     const auto c = static_cast<unsigned char>(bytes[i]);
-    if (c == 0) return "是二进制文件，不是文本（第 " + std::to_string(i + 1) + " 个字节是 NUL）";
+    if (c == 0) {
+      const auto candidates = detect(bytes);
+      if (!candidates.empty() && candidates.front().first.rfind("UTF-16", 0) == 0)
+        return "像是不带 BOM 的 UTF-16 文本（" + candidates.front().first +
+               "？）：没有 BOM 无法确定（请另存为 UTF-8，或带 BOM 的 UTF-16）";
+      return "是二进制文件，不是文本（第 " + std::to_string(i + 1) + " 个字节是 NUL）";
+    }
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b) ++controls;
   }
   if (controls > 8 && controls * 100 > bytes.size())

@@ -343,7 +343,7 @@ Article read_html(std::string_view utf8) {
                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                                      HTML_PARSE_IGNORE_ENC | HTML_PARSE_NOIMPLIED));
   const xmlNode *root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
-  const xmlNode *body = root ? xml::child(root, "body") : nullptr;
+  const xmlNode *body = xml::is(root, "body") ? root : xml::child(root, "body");
   if (!body) throw InputError("网页没有 <body>，其中没有可读的正文");
   const TextWeights all(body, false);
   if (all.of(body) == 0) throw InputError("网页的 <body> 中没有文字（正文可能由脚本加载，请另存为“网页，全部”或复制正文）");

@@ -60,6 +60,8 @@ TEST_CASE("markdown: a hard-wrapped paragraph is one line; blocks start new ones
   // A heading, a list item, a table row, a blank line, a hard break: no joining.
   CHECK(shown("第一段\n## 标题\n正文\n- 条目\n续行\n| a |\n下文  \n换行\n") ==
         "第一段\n## 标题\n正文\n  条目~续行\n| a |\n下文  \n换行\n");
+  // A `===` underline is no text and ends the paragraph above it.
+  CHECK(shown("工作报告\n====\n正文。\n") == "工作报告\n    \n正文。\n");
   // An ordinal heading starts a block too, and a 一是 line does not.
   CHECK(shown("正文\n一、总体情况\n一是学法\n二是用法。\n") == "正文\n一、总体情况\n一是学法~二是用法。\n");
 }

@@ -84,6 +84,10 @@ TEST_CASE("encoding: UTF-8, UTF-16 with a BOM and GB18030 become UTF-8; the enco
 TEST_CASE("encoding: binary, mixed and undecodable bytes are refused with the reason") {
   CHECK(refusal(std::string("abc\0def", 7)).find("第 4 个字节是 NUL") != std::string::npos);
   CHECK(refusal("PK\x03\x04rest").find("ZIP") != std::string::npos);
+  // 2023年，示例县法治政府建设取得新成效。 in UTF-16LE, twice, without a BOM.
+  const std::string utf16le("2\0" "0\0" "2\0" "3\0" "\x74\x5e\x0c\xff\x3a\x79\x8b\x4f\xbf\x53\xd5\x6c\xbb\x6c\x3f\x65\x9c\x5e"
+                            "\xfa\x5e\xbe\x8b\xd6\x53\x97\x5f\xb0\x65\x10\x62\x48\x65\x02\x30\n\0", 44);
+  CHECK(refusal(utf16le + utf16le).find("不带 BOM 的 UTF-16") != std::string::npos);
   CHECK(refusal("%PDF-1.7\n").find("PDF") != std::string::npos);
   CHECK(refusal("\x7f" "ELF\x02\x01").find("可执行程序") != std::string::npos);
   const std::string gbk_line = "\xB7\xA8\xD6\xCE\xD5\xFE\xB8\xAE\n";  // 法治政府

@@ -108,6 +108,9 @@ class ProseView {
     return marks >= 3;
   }
 
+  // `===` under a line: Markdown's other way to mark a heading.
+  static bool setext_underline(std::string_view s) { return !s.empty() && s.find_first_not_of('=') == std::string_view::npos; }
+
   static bool reference_definition(std::string_view s) {
     if (s.size() < 4 || s[0] != '[') return false;
     const size_t close = s.find("]:");
@@ -141,7 +144,7 @@ class ProseView {
         i = k;
       } else if (s.empty()) {
         roles_[i] = Role::Blank;
-      } else if (thematic_break(s) || reference_definition(s)) {
+      } else if (thematic_break(s) || setext_underline(s) || reference_definition(s)) {
         blank(i);
       }
     }

@@ -5,7 +5,8 @@
 // Markdown's own syntax is not the report's prose, so it must never get a diagnostic.  The prose
 // view is a copy of the text, byte for byte at the same offsets, in which:
 //  - whole lines of markup become blank: front matter (`---` … `---` at the top), fenced code
-//    (``` and ~~~), HTML comment blocks, link reference definitions, thematic breaks;
+//    (``` and ~~~), HTML comment blocks, link reference definitions, thematic breaks and `===`
+//    heading underlines;
 //  - markup inside a line becomes kFiller: inline code, HTML comments and tags, link and image
 //    targets with their brackets, autolinks, emphasis marks, backslash escapes (but `\|`, which
 //    the table reader reads as a pipe inside a cell);
