@@ -19,12 +19,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <cerrno>
-#include <cstring>
 #include <thread>
 
 namespace reportls::lsp {
