@@ -268,12 +268,6 @@ struct Style {
   bool title = false, toc = false;
 };
 
-std::string lower(std::string s) {
-  for (char &c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
 struct Styles {
   std::map<std::string, Style> by_id;
 
@@ -282,7 +276,7 @@ struct Styles {
       if (!xml::is(s, "style") || xml::attr(s, "type") != "paragraph") continue;
       Style &style = by_id[xml::attr(s, "styleId")];
       style.based_on = xml::val(s, "basedOn");
-      const std::string name = lower(xml::val(s, "name"));
+      const std::string name = xml::lower(xml::val(s, "name"));
       for (const char *prefix : {"heading ", "标题 "})
         if (name.rfind(prefix, 0) == 0) style.outline = to_int(name.substr(std::string_view(prefix).size()), 1) - 1;
       style.title = name == "title" || name == "标题";

@@ -28,12 +28,6 @@ bool never_text(const xmlNode *n) {
                                "audio", "video", "footer", "aside"});
 }
 
-std::string lower(std::string s) {
-  for (char &c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
 // Page controls and chrome named by class, id or role: what a CMS template calls its navigation,
 // breadcrumbs, share and font-size bars, print and close links, footers.  (Not `zoom`: many
 // government sites call the article itself that.)
@@ -43,7 +37,7 @@ bool chrome(const xmlNode *n) {
       "print", "toolbar",   "sidebar",    "footer",    "copyright", "pagination", "location", "position",
       "dqwz",  "banner",    "navigation"};
   for (const char *attribute : {"class", "id", "role"}) {
-    const std::string v = lower(xml::attr(n, attribute));
+    const std::string v = xml::lower(xml::attr(n, attribute));
     if (v.empty()) continue;
     for (std::string_view w : kWords)
       if (v.find(w) != std::string::npos) return true;
@@ -284,7 +278,7 @@ class ArticleWriter {
 // An element that reads as a title by its markup: h1–h3, or a class or id that says so.
 bool marked_as_title(const xmlNode *n) {
   if (heading_level(n) >= 1 && heading_level(n) <= 3) return true;
-  const std::string cls = lower(xml::attr(n, "class") + " " + xml::attr(n, "id"));
+  const std::string cls = xml::lower(xml::attr(n, "class") + " " + xml::attr(n, "id"));
   return cls.find("title") != std::string::npos || cls.find("tit") != std::string::npos;
 }
 

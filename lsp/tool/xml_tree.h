@@ -31,4 +31,7 @@ std::string attr(const xmlNode *n, std::string_view local);
 // attr(child(n, element), "val"): the usual shape of a Word property.
 std::string val(const xmlNode *n, std::string_view element);
 
+// ASCII letters in lower case: class names, ids and style names compare without case.
+std::string lower(std::string s);
+
 }  // namespace reportls::lsp::xml
