@@ -12,9 +12,11 @@ import unittest
 import zipfile
 
 import make_inputs
-from lsp_client import BINARY, CORPUS
+from lsp_client import BINARY, CORPUS, ServerTest
 
 REPORTS = ["zhaotong-city-2020.txt", "wuding-county-office-2022.txt"]
+MARKDOWN_REPORT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "markdown",
+                               "drafted-report.md")
 
 
 def reportls(*args, stdin=None):
@@ -255,6 +257,26 @@ class Batches(unittest.TestCase):
         out = reportls("check", os.path.join(self.dir, "nope.txt"))
         self.assertEqual(out.returncode, 2)
         self.assertIn("nope.txt: 无法读取文件：No such file or directory", out.stderr.decode())
+
+
+class MarkdownOverLsp(ServerTest):
+    def test_a_markdown_report_gets_over_lsp_what_the_command_line_gives(self):
+        """The editor's document is read as Markdown by its .md URI: wrapped paragraphs, code,
+        links and comments are no prose there either."""
+        with open(MARKDOWN_REPORT, encoding="utf-8") as f:
+            text = f.read()
+        _, entry = findings(MARKDOWN_REPORT)
+        expected = sorted((d["code"], d["range"]["start"]["line"]) for d in entry["diagnostics"])
+        uri = "file://" + os.path.abspath(MARKDOWN_REPORT)
+        self.client.open(uri, text, language="markdown")
+        got = sorted((d["code"], d["range"]["start"]["line"]) for d in self.client.published(uri, 1)["diagnostics"])
+        self.assertEqual(got, expected)
+        self.assertIn(("punctuation.halfwidth", 37), got)
+        # The same text under a .txt name is read line by line: its wrapped lines are paragraphs.
+        txt = "file:///tmp/drafted-report.txt"
+        self.client.open(txt, text)
+        as_text = self.client.published(txt, 1)["diagnostics"]
+        self.assertGreater(len(as_text), len(got))
 
 
 if __name__ == "__main__":
