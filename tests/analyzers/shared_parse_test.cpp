@@ -140,3 +140,16 @@ TEST_CASE("shared_parse: a Markdown document is its prose view's parse, edit aft
     }
   }
 }
+
+TEST_CASE("shared_parse: a Markdown text is found again by its own bytes, apart from the same bytes as text") {
+  const std::string md = "# 某县2023年度法治政府建设情况报告\n\n## 一、总体情况\n\n全年办理\n案件12件。\n";
+  const auto a = shared_parse(md, test::rules(), Format::Markdown);
+  CHECK(shared_parse(std::string(md), test::rules(), Format::Markdown).get() == a.get());
+  const auto as_text = shared_parse(md, test::rules());
+  CHECK(as_text.get() != a.get());
+  CHECK(*as_text == parse(md, test::rules()));
+  CHECK(a->text == markdown_prose(md));
+  CHECK(a->headings.size() == 1);
+  CHECK(as_text->headings.size() == 1);
+  CHECK(a->headings[0].ordinal.value == 1);
+}

@@ -124,7 +124,8 @@ Document parse(std::string &&text, const Rules &rules) = delete;
 // version): only the lines around the change are read again, with exactly parse()'s result.
 // Thread-safe; keeps the few most recently used documents, bounded in bytes.  A Markdown
 // document (format_of its path or uri) is parsed as its prose view (markdown.h): the Document's
-// text is that view, at the same offsets as the text, with the markup blanked.
+// text is that view, at the same offsets as the text, with the markup blanked; the cache finds it
+// again by the document's own bytes and format, without building the view again.
 std::shared_ptr<const Document> shared_parse(std::string_view text, const Rules &rules, Format format = Format::Text);
 
 // Splits text into physical lines (\n, \r\n, lone \r).  A final line without terminator is kept
