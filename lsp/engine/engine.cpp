@@ -10,6 +10,7 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -268,14 +269,22 @@ void Engine::fix_round(std::shared_ptr<FixRound> round, std::shared_ptr<const An
   const Catalog &catalog = Catalog::bundled();
   auto &range = round->request.range;
   std::vector<CandidateFix> candidates;
+  // Range formatting takes the edits of a fix that lie in the range: typography fixes are made of
+  // independent edits (one mark, one space each), unlike a renumbering.
+  std::deque<Fix> parts;
   for (const Diagnostic &d : result->diagnostics) {
     if (!round->settings->severity_for(d.code, d.severity)) continue;
     if (round->request.typography_only && !catalog.formats(d.code)) continue;
     for (const Fix &f : d.fixes) {
-      const bool inside = !range || std::all_of(f.edits.begin(), f.edits.end(), [&](const Edit &e) {
-                            return e.start >= range->first && e.end <= range->second;
-                          });
-      if (f.preferred && inside) candidates.push_back({&d, &f});
+      if (!f.preferred) continue;
+      if (!range) {
+        candidates.push_back({&d, &f});
+        continue;
+      }
+      Fix &part = parts.emplace_back(Fix{f.title, {}, true});
+      for (const Edit &e : f.edits)
+        if (e.start >= range->first && e.end <= range->second) part.edits.push_back(e);
+      candidates.push_back({&d, &part});
     }
   }
   const std::vector<Edit> edits = compose(std::move(candidates));

@@ -53,7 +53,7 @@ struct EngineEvents {
 // Which certain fixes Engine::fix_all applies.
 struct FixRequest {
   bool typography_only = false;  // Format Document: the rules the catalogue marks (catalog.h)
-  // Range formatting: only fixes whose edits all lie in [start, end] of the current snapshot.
+  // Range formatting: only the edits that lie in [start, end] of the current snapshot.
   std::optional<std::pair<uint32_t, uint32_t>> range;
 };
 

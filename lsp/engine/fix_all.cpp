@@ -102,10 +102,17 @@ std::vector<Edit> diff_edits(std::string_view before, std::string_view after) {
     for (size_t j = m; j-- > 0;)
       lcs[i][j] = a[head + i] == b[head + j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
   size_t i = 0, j = 0, i0 = 0, j0 = 0;
+  // A run of changed lines: line by line when as many lines replace as many (fixes inside lines),
+  // else as one edit.
   auto flush = [&] {
-    if (i0 < i || j0 < j)
+    if (i - i0 == j - j0) {
+      for (size_t k = 0; k < i - i0; ++k)
+        add_trimmed(before, after, offset(a, head + i0 + k, before), offset(a, head + i0 + k + 1, before),
+                    offset(b, head + j0 + k, after), offset(b, head + j0 + k + 1, after), out);
+    } else {
       add_trimmed(before, after, offset(a, head + i0, before), offset(a, head + i, before),
                   offset(b, head + j0, after), offset(b, head + j, after), out);
+    }
   };
   while (i < n || j < m) {
     if (i < n && j < m && a[head + i] == b[head + j]) {
