@@ -12,7 +12,7 @@ std::string type_word(const std::string &type) {
   if (type == "integer") return "整数";
   if (type == "number") return "数";
   if (type == "string") return "字符串";
-  if (type == "boolean") return "true 或 false";
+  if (type == "boolean") return "布尔值（true 或 false）";
   if (type == "array") return "数组";
   if (type == "object") return "对象";
   if (type == "null") return "null";
