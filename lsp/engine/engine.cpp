@@ -23,8 +23,10 @@ namespace asio = boost::asio;
 
 namespace {
 
-// Prefix of the said_ entries of settings-file mistakes (no uri starts with a line break).
+// Prefixes of the said_ entries of settings-file mistakes and of plugin problems (no uri starts
+// with a line break).
 const std::string kSettingsKey = "\nsettings\n";
+const std::string kProblemKey = "\nproblem\n";
 
 Scheduler::Task start_timer(asio::io_context &main, std::chrono::milliseconds delay, Scheduler::Task task) {
   auto timer = std::make_shared<asio::steady_timer>(main, delay);
@@ -346,7 +348,9 @@ std::string Engine::disable_rule(const std::string &uri, const std::string &rule
 void Engine::report(const std::string &uri, const std::vector<PluginProblem> &problems) {
   if (!documents_.count(uri)) return;  // closed meanwhile: what it said no longer matters
   for (const PluginProblem &p : problems) {
-    std::string key = uri + '\n' + p.plugin + (p.disabled ? "" : '\n' + p.message);
+    // A disabled plugin is said once per document (it is off for that document only); anything
+    // else a plugin says once per session, however many documents it says it about.
+    std::string key = p.disabled ? uri + '\n' + p.plugin : kProblemKey + p.plugin + '\n' + p.message;
     if (said_.insert(std::move(key)).second && events_.problem) events_.problem(uri, p);
   }
 }

@@ -9,9 +9,9 @@
 // main; a host that a settings change replaced is kept until no job holds it and deleted on main.
 //
 // Problems.  Every problem a plugin or an analysis process reports — from diagnostics, outline,
-// completion or hover — reaches EngineEvents::problem once per document, plugin and message
-// (once per document and plugin for a plugin that was disabled after a crash or hang); closing
-// the document forgets what was said about it.
+// completion or hover — reaches EngineEvents::problem once per plugin and message in a session
+// (once per document and plugin for a plugin that was disabled after a crash or hang, until the
+// document is closed).
 #pragma once
 
 #include "lsp/engine/analysis.h"
@@ -138,7 +138,7 @@ class Engine {
   WorkspaceSettings workspace_;
   std::map<std::string, std::shared_ptr<const TextDocument>> documents_;
   std::map<std::string, std::shared_ptr<const Settings>> doc_settings_;
-  std::set<std::string> said_;  // uri '\n' plugin ['\n' message]: problems already reported
+  std::set<std::string> said_;  // problems and settings mistakes already reported (engine.cpp)
   std::vector<std::string> plugin_names_;
   uint64_t fix_jobs_ = 0;  // names the scratch documents of fix_all rounds
   bool stopped_ = false;
