@@ -47,5 +47,7 @@ cp "$build/bin/reportls" server/bin/
 cp -r "$build/lib/reportls/plugins" server/lib/reportls/
 cp "$build"/lib/reportls/*.so server/lib/reportls/  # the report library the plugins share
 
-npx --no-install vsce package --target linux-x64 --no-dependencies --out "$out" >&2
+# README pictures stay relative: VS Code shows them from the installed extension, offline.
+npx --no-install vsce package --target linux-x64 --no-dependencies --no-rewrite-relative-links \
+  --out "$out" >&2
 echo "$out"

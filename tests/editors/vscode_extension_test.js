@@ -112,6 +112,10 @@ const changed = (...keys) => listeners.config({ affectsConfiguration: (s) => s =
   c.clientOptions.middleware.handleDiagnostics('file:///r.txt', diagnostics, () => {});
   assert.strictEqual(diagnostics[0].code.target.toString(), 'command:reportls.showRuleDocs?' + encodeURIComponent('["figures.sum"]'));
   assert.strictEqual(diagnostics[1].code.target, online);
+  // …pulled diagnostics too.
+  const pulled = { kind: 'full', items: [{ code: { value: 'dates.early', target: online } }] };
+  assert.strictEqual(await c.clientOptions.middleware.provideDiagnostics({}, undefined, {}, async () => pulled), pulled);
+  assert.strictEqual(pulled.items[0].code.target.toString(), 'command:reportls.showRuleDocs?' + encodeURIComponent('["dates.early"]'));
   await listeners['command:reportls.showRuleDocs']('figures.sum');
   assert.deepStrictEqual(executed.pop(), ['markdown.showPreview', Uri.file(path.join(root, 'docs', 'rules', 'figures.sum.md'))]);
   // A settings change is sent as {"settings": {"reportls": {...}}}, without a restart.

@@ -80,10 +80,17 @@ function createClient(): LanguageClient {
     initializationOptions: currentSettings,
     outputChannel: output,
     traceOutputChannel: output,
+    // Rule codes link to their bundled pages, whether the diagnostics are pushed or pulled (the
+    // server pulls when the client can).
     middleware: {
       handleDiagnostics: (uri, diagnostics, next) => {
         diagnostics.forEach((d) => ruleDocs.link(d));
         next(uri, diagnostics);
+      },
+      provideDiagnostics: async (document, previousResultId, token, next) => {
+        const report = await next(document, previousResultId, token);
+        if (report && report.kind === 'full') report.items.forEach((d) => ruleDocs.link(d));
+        return report;
       },
     },
   };
