@@ -123,6 +123,26 @@ TEST_CASE("Chinese then pinyin: the Chinese already typed is replaced too, never
   CHECK(c.replaced(*c.find("深入学习贯彻习近平法治思想")) == "xjp");
 }
 
+TEST_CASE("Chinese then pinyin at every prefix length of the key") {
+  struct Case {
+    std::string chinese, letters, phrase;
+  };
+  for (const Case &t : {Case{"深入学习贯彻", "xjpfzsx", "深入学习贯彻习近平法治思想"},
+                        Case{"坚持以", "xijinping", "坚持以习近平新时代中国特色社会主义思想为指导"},
+                        Case{"依法全面", "lvxingzhengfu", "依法全面履行政府职能"}}) {
+    for (size_t n = 1; n <= t.letters.size(); ++n) {
+      const std::string typed = t.chinese + t.letters.substr(0, n);
+      CAPTURE(typed);
+      const auto c = complete_at("。" + typed + "|");
+      const auto *item = c.find(t.phrase);
+      REQUIRE(item);
+      CHECK(c.replaced(*item) == typed);
+      CHECK(c.accepted(*item) == "。" + t.phrase);
+      CHECK(c.result.incomplete == (n < reportls::phrasing::kMinCompleteLetters));
+    }
+  }
+}
+
 TEST_CASE("v for ü, as input methods spell it") {
   for (const char *typed : {"lvxing|", "luxing|", "LVX|", "qmlx|"}) {
     CAPTURE(typed);
