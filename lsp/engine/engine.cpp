@@ -146,8 +146,8 @@ void Engine::refresh_settings(const std::string &uri) {
   // Said once per file and mistake, however many documents the file applies to.
   for (const std::string &w : warnings)
     if (said_.insert(kSettingsKey + w).second) {
-      events_.log(2, w);
       if (events_.settings_problem) events_.settings_problem(w);
+      else events_.log(2, w);
     }
 }
 

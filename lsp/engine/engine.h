@@ -46,7 +46,8 @@ struct EngineEvents {
   std::function<void(const Analysis &)> analysis;  // a newest-version result of the scheduler
   std::function<void(const std::string &uri, const PluginProblem &)> problem;
   std::function<void(int type, const std::string &message)> log;  // 1 error, 2 warning, 3 info
-  // A mistake in a workspace settings file (settings_check.h), once per file and message.
+  // A mistake in a workspace settings file (settings_check.h), once per file and message; logged
+  // (type 2) when unset.
   std::function<void(const std::string &message)> settings_problem;
 };
 

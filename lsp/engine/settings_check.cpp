@@ -44,8 +44,9 @@ struct Checker {
       // A prefix of documented rules ("figures") is a rule id too.
       return id == family;
     }
-    // A family of a plugin the catalogue does not document: accepted once that plugin is loaded.
-    return std::find(plugin_names.begin(), plugin_names.end(), family) != plugin_names.end();
+    // A family of a plugin the catalogue does not document: accepted when that plugin is loaded
+    // (or while the plugins are not known yet).
+    return plugin_names.empty() || std::find(plugin_names.begin(), plugin_names.end(), family) != plugin_names.end();
   }
 
   void check(const json &value, const json &schema, const JsonPath &path) {

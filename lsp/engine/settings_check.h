@@ -20,8 +20,8 @@ struct SettingProblem {
   std::string message;  // Chinese: what is wrong and what is expected
 };
 
-// rule_families: the families of the loaded plugins' rules the catalogue does not document (a
-// rule of such a family is accepted); empty while the plugins are not known yet.
+// plugin_names: the loaded plugins; a rule of a family the catalogue does not document is accepted
+// when a plugin of that name is loaded, and any such rule while the plugins are not known (empty).
 std::vector<SettingProblem> check_settings(const nlohmann::json &settings, const Catalog &catalog,
                                            const std::vector<std::string> &plugin_names = {});
 

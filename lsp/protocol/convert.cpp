@@ -154,9 +154,10 @@ json code_actions_json(const AnalysisResult &result, const TextDocument &doc, Po
   for (const Diagnostic &d : result.diagnostics) {
     if (!quickfix || !touches(d.start, d.end, from, to)) continue;
     auto severity = settings.severity_for(d.code, d.severity);
-    if (!severity || d.code.empty()) continue;
+    if (!severity) continue;
     const json diagnostics = json::array({diagnostic_json(d, *severity, doc, e)});
     for (const Fix &fix : d.fixes) out.push_back(action_json(fix, doc, e, diagnostics));
+    if (d.code.empty()) continue;  // no rule to silence
     // Silencing a rule is never the preferred action.
     if (is_file)
       out.push_back({{"title", "在工作区关闭规则 " + d.code + "（写入 .reportls.json）"},
