@@ -11,6 +11,9 @@
 #include "lsp/tool/input_error.h"
 #include "lsp/tool/source.h"
 #include "lsp/tool/walk.h"
+#include "lsp/engine/catalog.h"
+#include "lsp/engine/settings_check.h"
+#include "lsp/engine/suppressions.h"
 
 #include <reportls/plugin.h>
 
@@ -25,6 +28,8 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
+#include <sstream>
 #include <thread>
 
 namespace reportls::lsp {
@@ -134,18 +139,39 @@ size_t threads_for(size_t files) {
   return std::clamp<size_t>(files, 1, std::max(1u, std::thread::hardware_concurrency()));
 }
 
-Settings user_settings(const Options &o) {
-  std::vector<std::string> warnings;
-  json j = json::object();
+// The --config file (its text kept for the line and column of a mistake).
+struct UserSettings {
+  Settings settings;
+  json value = json::object();
+  std::string text;
+};
+
+UserSettings user_settings(const Options &o) {
+  UserSettings u;
   if (!o.config.empty()) {
     std::ifstream in(o.config, std::ios::binary);
     if (!in) throw UsageError("无法读取设置文件 " + o.config);
-    j = json::parse(in, nullptr, false);
-    if (j.is_discarded()) throw UsageError("设置文件不是有效的 JSON: " + o.config);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    u.text = buffer.str();
+    u.value = json::parse(u.text, nullptr, false);
+    if (u.value.is_discarded()) throw UsageError("设置文件不是有效的 JSON: " + o.config);
   }
-  Settings s = Settings::from_json(j, warnings);
-  for (const auto &w : warnings) std::cerr << "reportls: " << w << '\n';
-  return s;
+  u.settings = Settings::from_json(u.value);
+  return u;
+}
+
+std::vector<std::string> plugin_names(const PluginHost &host) {
+  std::vector<std::string> names;
+  for (const PluginInfo &p : host.plugins())
+    if (p.active) names.push_back(p.name);
+  return names;
+}
+
+// Mistakes in the --config file, once the plugins whose rules it may name are known.
+void check_user_settings(const Options &o, const UserSettings &u, const std::vector<std::string> &plugins) {
+  for (const SettingProblem &p : check_settings(u.value, Catalog::bundled(), plugins))
+    std::cerr << "reportls: " << describe(p, o.config, u.text) << '\n';
 }
 
 struct Checked {
@@ -185,14 +211,17 @@ std::vector<Checked> analyze_files(const std::vector<Input> &inputs, const std::
                                    const Settings &user, uint32_t capabilities) {
   std::vector<Checked> out(inputs.size());
   WorkspaceSettings workspace;
+  const std::vector<std::string> plugins = plugin_names(*hosts.front());
+  std::set<std::string> said;  // a settings file above many reports: its mistakes once
   for (size_t i = 0; i < inputs.size(); ++i) {
     out[i].path = inputs[i].path;
     out[i].error = inputs[i].problem;
     // Standard input is a document without a file (so without a folder's .reportls.json).
     out[i].uri = inputs[i].path == "-" ? "untitled:stdin" : file_uri(inputs[i].path);
     std::vector<std::string> warnings;
-    out[i].settings = workspace.settings_for(out[i].uri, user, warnings);
-    for (const auto &w : warnings) std::cerr << "reportls: " << w << '\n';
+    out[i].settings = workspace.settings_for(out[i].uri, user, warnings, plugins);
+    for (const auto &w : warnings)
+      if (said.insert(w).second) std::cerr << "reportls: " << w << '\n';
   }
   boost::asio::thread_pool pool(hosts.size());
   std::atomic<size_t> next_host{0};
@@ -216,6 +245,7 @@ std::vector<Checked> analyze_files(const std::vector<Input> &inputs, const std::
       c.doc = std::make_shared<const TextDocument>(c.uri, language_of(c.source.format), 0, std::move(c.source.text));
       DocumentInput input{c.uri, c.doc->text(), 0, c.settings.raw.dump(), path_from_uri(c.uri).value_or("")};
       c.result = host.analyze(input, CancelToken(), capabilities);
+      drop_suppressed(c.doc->text(), c.result.diagnostics);
       // People read a file top to bottom, whichever analyzer found what.
       std::stable_sort(c.result.diagnostics.begin(), c.result.diagnostics.end(),
                        [](const Diagnostic &a, const Diagnostic &b) { return a.start < b.start; });
@@ -283,9 +313,11 @@ void print_timings(const std::vector<Checked> &files) {
 }
 
 int check(const Options &o) {
-  Settings user = user_settings(o);
+  const UserSettings u = user_settings(o);
+  const Settings &user = u.settings;
   const std::vector<Input> inputs = expand_inputs(o.files);
   auto hosts = load_hosts(o, user, false, threads_for(inputs.size()));
+  check_user_settings(o, u, plugin_names(*hosts.front()));
   std::vector<Checked> files = analyze_files(inputs, hosts, user, ~0u);
   if (o.timings) print_timings(files);
   bool any_error = false, unreadable = false;
@@ -319,6 +351,7 @@ int check(const Options &o) {
       if (c.doc) sarif.push_back({c.path, c.doc.get(), &c.result, &c.settings});
     std::cout << sarif_log(sarif).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
   } else {
+    std::set<std::string> codes;  // the rules that spoke, for their documentation links
     for (const Checked &c : files) {
       if (!c.doc) continue;
       size_t counts[5] = {0};
@@ -329,9 +362,14 @@ int check(const Options &o) {
         auto [line, column] = human_position(*c.doc, d.start);
         std::cout << shown(c.path) << ':' << place_of_line(c, line) << ':' << column << ": " << severity_word(*severity) << " ["
                   << d.code << "] " << d.message << '\n';
+        if (std::string url = docs_url_for(d); !url.empty()) codes.insert(d.code + "  " + url);
       }
       std::cout << shown(c.path) << encoding_note(c) << ": 错误 " << counts[1] << "，警告 " << counts[2] << "，信息 " << counts[3]
                 << "，提示 " << counts[4] << '\n';
+    }
+    if (!codes.empty()) {
+      std::cout << "\n规则说明：\n";
+      for (const std::string &line : codes) std::cout << "  " << line << '\n';
     }
   }
   if (unreadable) return 2;
@@ -362,9 +400,11 @@ void print_outline(const Checked &c) {
 }
 
 int outline(const Options &o) {
-  Settings user = user_settings(o);
+  const UserSettings u = user_settings(o);
+  const Settings &user = u.settings;
   const std::vector<Input> inputs = expand_inputs(o.files);
   auto hosts = load_hosts(o, user, false, threads_for(inputs.size()));
+  check_user_settings(o, u, plugin_names(*hosts.front()));
   std::vector<Checked> files = analyze_files(inputs, hosts, user, REPORTLS_CAP_SYMBOLS);
   bool unreadable = false;
   for (const Checked &c : files) {
@@ -406,8 +446,8 @@ int convert(const Options &o) {
 }
 
 int plugins(const Options &o) {
-  Settings user = user_settings(o);
-  auto hosts = load_hosts(o, user, true);
+  const UserSettings u = user_settings(o);
+  auto hosts = load_hosts(o, u.settings, true);
   const auto &host = hosts.front();
   bool failed = false;
   for (const PluginInfo &p : host->plugins()) {
