@@ -9,6 +9,7 @@
 #include "lsp/host/worker_loop.h"
 #include "lsp/engine/workspace_settings.h"
 #include "lsp/tool/input_error.h"
+#include "lsp/tool/phrases.h"
 #include "lsp/tool/source.h"
 #include "lsp/tool/walk.h"
 #include "lsp/engine/catalog.h"
@@ -47,6 +48,9 @@ constexpr const char *kUsage = R"(reportls — 法治政府建设年度报告等
   reportls outline [--plugin-dir DIR]... FILE|DIR|-...
                                                  打印报告的提纲
   reportls convert [-o OUT.md] FILE|-            把 Word 文档（.docx）或网页（.html）转为 UTF-8 Markdown
+  reportls phrases mine [-o DIR] [--min-reports N] FILE|DIR...
+                                                 从往年报告中学习多篇报告共用的表述和下一句，经检查无误的
+                                                 写入 DIR（默认 .reportls/phrases）供补全使用
   reportls plugins [--plugin-dir DIR]...          列出已加载的插件，以及未能加载的原因
   reportls --version | --help
 
@@ -56,7 +60,8 @@ constexpr const char *kUsage = R"(reportls — 法治政府建设年度报告等
   --format FORMAT    check 的输出格式: text（默认）、json（每个文件的 LSP Diagnostic）、sarif（SARIF 2.1.0）
   --timings          check 结束后在标准错误上打印每个插件的分析耗时（所有文件合计）
   --no-worker        在本进程内运行插件（调试用）；默认在可自动重启的分析进程中运行，插件崩溃或卡死不影响服务器
-  -o, --output FILE  convert 的输出文件（默认标准输出）
+  -o, --output FILE  convert 的输出文件（默认标准输出）；phrases mine 的输出目录
+  --min-reports N    phrases mine: 至少 N 篇报告用到的表述才收录（默认 2）
 
 文件: .txt（UTF-8、带 BOM 的 UTF-16、GB18030/GBK）、.md、.docx、.html；目录: 其中所有这些文件；-: 标准输入。
 Word 文档和网页的位置按段落计（第 N 段），表格按行计（表 N 第 M 行）。
@@ -71,7 +76,8 @@ struct Options {
   std::vector<std::string> data_dirs;  // --data-dir: only the hidden --analysis-worker mode
   bool no_worker = false;
   bool timings = false;
-  std::string output;  // convert: -o
+  std::string output;  // convert: -o; phrases mine: the folder
+  uint32_t min_reports = 2;  // phrases mine
   std::vector<std::string> files;
 };
 
@@ -94,12 +100,19 @@ Options parse(const std::vector<std::string> &args) {
     else if (a == "--no-worker") o.no_worker = true;
     else if (a == "--timings") o.timings = true;
     else if (a == "-o" || a == "--output") o.output = value();
+    else if (a == "--min-reports") {
+      const std::string v = value();
+      if (v.empty() || v.size() > 4 || v.find_first_not_of("0123456789") != std::string::npos || std::stoi(v) < 1)
+        throw UsageError("--min-reports 应为正整数");
+      o.min_reports = static_cast<uint32_t>(std::stoi(v));
+    }
     else if (a == "--analysis-worker") o.command = "worker";
     else if (a == "--stdio" && o.command.empty()) o.command = "serve";
     else if (a == "--help" || a == "-h" || a == "--version") o.command = a;
     else if (a.size() > 1 && a[0] == '-') throw UsageError("未知选项 " + a);
     else if (o.command.empty() || o.command == "serve") {
-      if (a != "check" && a != "outline" && a != "plugins" && a != "convert") throw UsageError("未知命令 " + a);
+      if (a != "check" && a != "outline" && a != "plugins" && a != "convert" && a != "phrases")
+        throw UsageError("未知命令 " + a);
       o.command = a;
     } else {
       o.files.push_back(a);
@@ -111,7 +124,14 @@ Options parse(const std::vector<std::string> &args) {
   if ((o.command == "check" || o.command == "outline") && o.files.empty())
     throw UsageError(o.command + " 需要至少一个文件或目录");
   if (o.command == "convert" && o.files.size() != 1) throw UsageError("convert 只接受一个文件");
-  if (!o.output.empty() && o.command != "convert") throw UsageError("-o 只用于 convert");
+  if (o.command == "phrases") {
+    if (o.files.empty() || o.files.front() != "mine") throw UsageError("phrases 的子命令只有 mine");
+    o.files.erase(o.files.begin());
+    if (o.files.empty()) throw UsageError("phrases mine 需要至少一个文件或目录");
+    if (o.output.empty()) o.output = ".reportls/phrases";
+  }
+  if (!o.output.empty() && o.command != "convert" && o.command != "phrases")
+    throw UsageError("-o 只用于 convert 和 phrases mine");
   return o;
 }
 
@@ -445,6 +465,15 @@ int convert(const Options &o) {
   return 0;
 }
 
+int phrases(const Options &o) {
+  const UserSettings u = user_settings(o);
+  // In process: the review is one long text of every phrase, not a report with a time budget.
+  Options in_process = o;
+  in_process.no_worker = true;
+  auto hosts = load_hosts(in_process, u.settings, false);
+  return mine_phrases({expand_inputs(o.files), o.output, o.min_reports}, *hosts.front());
+}
+
 int plugins(const Options &o) {
   const UserSettings u = user_settings(o);
   auto hosts = load_hosts(o, u.settings, true);
@@ -473,6 +502,7 @@ int run_cli(const std::vector<std::string> &args) {
     if (o.command == "outline") return outline(o);
     if (o.command == "convert") return convert(o);
     if (o.command == "plugins") return plugins(o);
+    if (o.command == "phrases") return phrases(o);
     if (o.command == "worker") {
       // Started by a worker client with the complete lists: nothing is added here.
       PluginHostOptions plugins;

@@ -135,6 +135,44 @@ def main():
                   f"{many.get('bytes', 0) // 1024} KB of text"
                   + (f"; {many['error']}" if "error" in many else ""))
 
+    # typing simulation (typing_sim.cpp): leave-one-out over the real texts
+    typing = load(os.path.join(out, "typing.json")) or {}
+    groups = typing.get("groups", {})
+
+    def typed(names):
+        """The groups' figures pooled (characters saved over all their characters)."""
+        chars = sum(groups[g]["chars"] for g in names if g in groups)
+        if not chars:
+            return None
+        keys = sum(groups[g]["keystrokes"] for g in names if g in groups)
+        acc = sum(groups[g]["accepts"] for g in names if g in groups)
+        first = sum(groups[g]["accepts"] * groups[g]["first_taken_pct"] / 100 for g in names if g in groups)
+        return {"saved": 100 * (chars - keys) / chars, "per100": 100 * acc / chars,
+                "first": 100 * first / acc if acc else 0, "chars": chars}
+
+    def typing_row(name, got, limit, detail):
+        if got is None:
+            rows.append((name, "not measured", f"≥ {limit} %", "—", detail))
+        else:
+            rows.append((name, f"{got:.1f} %", f"≥ {limit} %", verdict(got >= limit), detail))
+
+    real = typed([g for g in groups if g != "corpus"])
+    corpus = typed(["corpus"])
+    every = typed(list(groups))
+    typing_row("characters saved, real report texts (leave-one-out)", real and real["saved"], 25,
+               real and f"{real['chars']} characters of {', '.join(g for g in groups if g != 'corpus')}; "
+                        f"{real['per100']:.1f} accepts per 100 characters")
+    typing_row("characters saved, corpus reports (leave-one-out)", corpus and corpus["saved"], 35,
+               corpus and f"{corpus['chars']} characters; {corpus['per100']:.1f} accepts per 100 characters")
+    typing_row("accepts that took the first item", every and every["first"], 50,
+               "of all accepts of the simulation (the first item is the one taken in most accepts)")
+    lat = typing.get("latency", {})
+    model_mb = lat["model_bytes"] / 1e6 if "model_bytes" in lat else None
+    rows.append(("phrase model in the analysis process", "not measured" if model_mb is None else f"{model_mb:.1f} MB",
+                 "≤ 10 MB", "—" if model_mb is None else verdict(model_mb <= 10),
+                 f"{lat.get('phrases', '—')} phrases with their pinyin keys (heap bytes after loading); "
+                 f"completion call alone on {lat.get('file', '—')}: p99 {fmt_ms(lat.get('p99_ms'))}"))
+
     # batch x100
     bx = batch.get("batch", {}).get("x100", {}).get("tools", {})
     me = bx.get("reportls", {}).get("median")
@@ -243,6 +281,17 @@ def main():
                          f"(after initialize: {fmt_mb(sess.get('rss_after_init_kb'))}), "
                          f"{sess.get('diagnostics')} diagnostics on open.")
     lines.append("")
+    if groups:
+        lines += ["## Typing simulation (leave-one-out)" if typing.get("leave_one_out") else "## Typing simulation", "",
+                  f"At each character the first {typing.get('shown', 5)} completion items are read; one that inserts "
+                  "exactly the text that follows is accepted with one keystroke. A text's own phrases are never in "
+                  "the model that completes it.", "",
+                  "| texts | n | characters | saved | accepts / 100 characters | first item taken |",
+                  "|---|---|---|---|---|---|"]
+        for g, r in groups.items():
+            lines.append(f"| {g} | {r['texts']} | {r['chars']} | {r['saved_pct']:.1f} % | "
+                         f"{r['accepts_per_100']:.1f} | {r['first_taken_pct']:.1f} % |")
+        lines.append("")
     text = "\n".join(lines)
     with open(os.path.join(out, "results.md"), "w", encoding="utf-8") as f:
         f.write(text)

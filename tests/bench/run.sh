@@ -66,6 +66,17 @@ python3 "$here/batch.py" "$binary" "$out/inputs" "$npm_dir" "$corpus" "$out/batc
 echo "== interactive: LSP latency and memory"
 python3 "$here/lsp_bench.py" "$binary" "$out/inputs" "$corpus" "$out/lsp.json" ||
   echo "run.sh: LSP measurements failed (see above)" >&2
+echo "== typing simulation: completion on real texts, leave-one-out"
+sim=$(dirname "$binary")/reportls-typing-sim
+if [[ -x $sim ]]; then
+  "$sim" --leave-one-out --json "$out/typing.json" --latency "$corpus/wuding-county-office-2022.txt" \
+    "$(dirname "$binary")/../lib/reportls/plugins/phrasing" corpus="$corpus" \
+    eval-set="$root/tests/eval/set/texts" eval-heldout="$root/tests/eval/heldout/texts" \
+    $( [[ -d $root/tests/bench/texts ]] && echo "pages=$root/tests/bench/texts" ) ||
+    echo "run.sh: typing simulation failed (see above)" >&2
+else
+  echo "run.sh: $sim not built: no typing simulation" >&2
+fi
 echo "== results ($(($(date +%s) - start)) s)"
 echo
 python3 "$here/report.py" "$out" "${BENCH_NOTE:-}"

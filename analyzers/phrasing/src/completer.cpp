@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <tuple>
 #include <unordered_set>
 
 namespace reportls::phrasing {
@@ -36,8 +37,31 @@ std::string section_names(const Phrase &p, const PhraseSet &vocabulary) {
   return names;
 }
 
-Item phrase_item(const Match &m, const Request &r, const PhraseSet &vocabulary, bool in_section,
-                 size_t index) {
+// The order items are shown in (sort_text): the cursor's section first, then the longer typed
+// context matched (more of what was written continues into the phrase), prefix before substring,
+// then by weight (how many reports use it), then file order.
+struct Rank {
+  const Match *match;
+  bool in_section;
+  uint32_t context;  // code points of the typed text the match replaces
+  size_t index;
+
+  auto key() const {
+    return std::make_tuple(!in_section, -static_cast<int64_t>(context), match->kind,
+                           -static_cast<int64_t>(match->phrase->weight), index);
+  }
+
+  std::string sort_text() const {
+    char sort[40];
+    std::snprintf(sort, sizeof sort, "2%d%02u%d%05u%06zu", in_section ? 0 : 1,
+                  99u - std::min(context, 99u), static_cast<int>(match->kind),
+                  99999u - std::min(match->phrase->weight, 99999u), index);
+    return sort;
+  }
+};
+
+Item phrase_item(const Rank &rank, const Request &r, const PhraseSet &vocabulary) {
+  const Match &m = *rank.match;
   const Phrase &p = *m.phrase;
   const Insertion ins = fill_placeholders(p.text, r.year, p.year_offset);
   Item item;
@@ -46,10 +70,8 @@ Item phrase_item(const Match &m, const Request &r, const PhraseSet &vocabulary, 
   item.snippet = ins.snippet;
   item.kind = ins.snippet ? ItemKind::Snippet : ItemKind::Text;
   item.filter_text = m.filter_text;
-  char sort[32];
-  std::snprintf(sort, sizeof sort, "2%d%d%05u%06zu", in_section ? 0 : 1, static_cast<int>(m.kind),
-                99999u - std::min(p.weight, 99999u), index);
-  item.sort_text = sort;
+  item.replace = m.replace;
+  item.sort_text = rank.sort_text();
   const std::string names = section_names(p, vocabulary);
   item.detail = p.topic.empty() ? names : names + " · " + p.topic;
   item.documentation = "**章节**：" + item.detail + "\n\n**来源**：`" + p.source + "`";
@@ -68,21 +90,30 @@ Result complete(const Request &r, const std::vector<const PhraseSet *> &sets, si
 
   const SectionDef *section = cursor_section(r.doc, r.offset, vocabulary);
   const Typed typed = typed_before(r.doc.text, r.offset);
-  const Matches matches = match_phrases(r.doc.text, typed, sets);
-  std::unordered_set<std::string_view> seen;
-  for (size_t i = 0; i < matches.matches.size(); ++i) {
-    const Match &m = matches.matches[i];
+  const std::vector<Match> matches = match_phrases(r.doc.text, typed, sets);
+  std::vector<Rank> ranks;
+  for (size_t i = 0; i < matches.size(); ++i) {
+    const Match &m = matches[i];
     const bool in_section =
         section && std::find(m.phrase->sections.begin(), m.phrase->sections.end(), section->id) !=
                        m.phrase->sections.end();
     if (typed.span().empty() && !in_section) continue;
-    if (!seen.insert(m.phrase->text).second) continue;
-    Item item = phrase_item(m, r, vocabulary, in_section, i);
-    item.replace = matches.replace;
-    result.items.push_back(std::move(item));
+    ranks.push_back({&m, in_section, report::code_point_count(m.replace.in(r.doc.text)), i});
   }
-  std::sort(result.items.begin(), result.items.end(),
-            [](const Item &a, const Item &b) { return a.sort_text < b.sort_text; });
+  // Items are built for the first cap phrases only: a mined set matches thousands.
+  std::sort(ranks.begin(), ranks.end(), [](const Rank &a, const Rank &b) { return a.key() < b.key(); });
+  std::unordered_set<std::string_view> seen;
+  size_t phrases = 0;
+  for (const Rank &rank : ranks) {
+    if (!seen.insert(rank.match->phrase->text).second) continue;
+    if (++phrases > cap) {
+      result.incomplete = true;
+      break;
+    }
+    result.items.push_back(phrase_item(rank, r, vocabulary));
+  }
+  std::stable_sort(result.items.begin(), result.items.end(),
+                   [](const Item &a, const Item &b) { return a.sort_text < b.sort_text; });
   if (result.items.size() > cap) {
     result.items.resize(cap);
     result.incomplete = true;

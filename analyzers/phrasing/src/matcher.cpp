@@ -29,7 +29,7 @@ std::optional<Match> match_letters(std::string_view letters, const Candidate &c)
   const size_t syllables = c.key->syllable_starts.size();
   for (size_t s = 0; s < syllables && (s == 0 || letters.size() >= 2); ++s)
     if (auto filter = letters_at(*c.key, s, letters, ""))
-      return Match{c.phrase, s == 0 ? MatchKind::Prefix : MatchKind::Substring, std::move(*filter)};
+      return Match{c.phrase, s == 0 ? MatchKind::Prefix : MatchKind::Substring, std::move(*filter), {}};
   return std::nullopt;
 }
 
@@ -41,7 +41,7 @@ std::optional<Match> match_context(std::string_view typed, bool one_character,
   for (size_t pos = text.find(typed); pos != std::string::npos; pos = text.find(typed, pos + 1)) {
     if (pos > 0 && one_character) break;
     const MatchKind kind = pos == 0 ? MatchKind::Prefix : MatchKind::Substring;
-    if (letters.empty()) return Match{c.phrase, kind, text.substr(pos)};
+    if (letters.empty()) return Match{c.phrase, kind, text.substr(pos), {}};
     // The syllable the letters continue with: the first one spelt at or after the typed part
     // (marks like “ in between are skipped).
     const std::vector<uint32_t> &sources = c.key->sources;
@@ -49,17 +49,17 @@ std::optional<Match> match_context(std::string_view typed, bool one_character,
     if (s == sources.end()) continue;
     if (auto filter = letters_at(*c.key, s - sources.begin(), letters,
                                  std::string_view(text).substr(pos, typed.size())))
-      return Match{c.phrase, kind, std::move(*filter)};
+      return Match{c.phrase, kind, std::move(*filter), {}};
   }
   return std::nullopt;
 }
 
 }  // namespace
 
-Matches match_phrases(std::string_view text, const Typed &typed,
-                      const std::vector<const PhraseSet *> &sets) {
+std::vector<Match> match_phrases(std::string_view text, const Typed &typed,
+                                 const std::vector<const PhraseSet *> &sets) {
   const uint32_t cursor = typed.letters.end;
-  Matches result{{cursor, cursor}, {}};
+  std::vector<Match> result;
   const std::string_view letters = typed.letters.in(text);
   std::vector<Candidate> all;
   for (const PhraseSet *set : sets) {
@@ -69,7 +69,8 @@ Matches match_phrases(std::string_view text, const Typed &typed,
       all.push_back({&set->phrases()[i], keys ? &(*keys)[i] : nullptr});
   }
   if (typed.span().empty()) {
-    for (const Candidate &c : all) result.matches.push_back({c.phrase, MatchKind::Prefix, c.phrase->text});
+    for (const Candidate &c : all)
+      result.push_back({c.phrase, MatchKind::Prefix, c.phrase->text, {cursor, cursor}});
     return result;
   }
 
@@ -81,23 +82,32 @@ Matches match_phrases(std::string_view text, const Typed &typed,
     std::vector<Candidate> candidates;
     for (const Candidate &c : all)
       if (c.phrase->text.find(last_char) != std::string::npos) candidates.push_back(c);
-    // Longest suffix first: 坚持深入学 should replace 深入学, not only 学.
+    // Longest suffix first: 坚持深入学 should replace 深入学, not only 学.  Once a suffix is
+    // contained in phrases, only shorter suffixes that phrases start with are still looked for.
+    bool contained = false;
     for (uint32_t start = typed.chinese.start; start < typed.chinese.end;) {
       const std::string_view suffix = text.substr(start, typed.chinese.end - start);
       const bool one_character = start == last;
+      bool prefix = false;
       for (const Candidate &c : candidates)
-        if (auto m = match_context(suffix, one_character, letters, c)) result.matches.push_back(std::move(*m));
-      if (!result.matches.empty()) {
-        result.replace.start = start;
-        return result;
-      }
+        if (auto m = match_context(suffix, one_character, letters, c)) {
+          if (contained && m->kind != MatchKind::Prefix) continue;
+          prefix = prefix || m->kind == MatchKind::Prefix;
+          m->replace = {start, cursor};
+          result.push_back(std::move(*m));
+        }
+      if (prefix) return result;
+      contained = contained || !result.empty();
       report::next_code_point(text, start);
     }
+    if (!result.empty()) return result;
   }
   if (letters.empty()) return result;  // no phrase has what was typed: nothing to replace
   for (const Candidate &c : all)
-    if (auto m = match_letters(letters, c)) result.matches.push_back(std::move(*m));
-  if (!result.matches.empty()) result.replace.start = typed.letters.start;
+    if (auto m = match_letters(letters, c)) {
+      m->replace = {typed.letters.start, cursor};
+      result.push_back(std::move(*m));
+    }
   return result;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <set>
 #include <stdexcept>
 
@@ -53,13 +54,15 @@ SectionDef parse_section(const json &j, size_t index, const std::string &origin)
 
 Phrase parse_json_phrase(const json &j, size_t index, const std::string &origin) {
   const std::string where = "phrases[" + std::to_string(index) + "]";
-  check_keys(j, {"text", "sections", "topic", "weight", "year_offset"}, where, origin);
+  check_keys(j, {"text", "sections", "topic", "weight", "year_offset", "after"}, where, origin);
   Phrase p;
   p.text = get<std::string>(j, "text", "", where, origin);
   p.sections = get<std::vector<std::string>>(j, "sections", {}, where, origin);
   p.topic = get<std::string>(j, "topic", "", where, origin);
   p.weight = get<uint32_t>(j, "weight", 1, where, origin);
   p.year_offset = get<int>(j, "year_offset", 0, where, origin);
+  for (const auto &[clause, reports] : get<std::map<std::string, uint32_t>>(j, "after", {}, where, origin))
+    p.after.emplace_back(clause, reports);
   return p;
 }
 

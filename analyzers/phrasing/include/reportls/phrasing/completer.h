@@ -1,8 +1,9 @@
 // reportls/phrasing/completer.h — all completion items at a cursor, ranked.
 //
 // Ranking (sort_text): the next enumeration marker, then missing required headings, then
-// phrases — those of the section the cursor is in first, prefix matches before substring
-// matches, then by weight (how often the phrase occurs in real reports), then file order.
+// phrases — those of the section the cursor is in first, the longer typed context matched first,
+// prefix matches before substring matches, then by weight (how many real reports use the
+// phrase), then file order.
 #ifndef REPORTLS_PHRASING_COMPLETER_H
 #define REPORTLS_PHRASING_COMPLETER_H
 

@@ -2,7 +2,9 @@
 // item replaces.
 //
 // Chinese only: the longest suffix of the typed characters that some phrase starts with or
-// contains (a substring needs 2 characters or more).
+// contains (a substring needs 2 characters or more); when that suffix is only contained, also the
+// longest shorter suffix that phrases start with (`我们坚持习近平法`: 习近平法 inside 深入学习贯彻习近平法治思想,
+// and 法 starting 法治政府…).
 // Letters only: pinyin — a prefix of the phrase's initials (`xjp`) or full pinyin (`xijinping`,
 // `lvxing` with v for ü), or, from 2 letters, the same from a later syllable.
 // Chinese then letters (`坚持以xjp`, `深入学习贯彻xjpfz`): the longest suffix of the characters
@@ -31,16 +33,12 @@ struct Match {
   const Phrase *phrase = nullptr;
   MatchKind kind = MatchKind::Prefix;
   std::string filter_text;
+  report::Span replace;  // what the item replaces: the matched typed text, ending at the cursor
 };
 
-struct Matches {
-  report::Span replace;  // what every item replaces: ends at the cursor; empty when nothing matched
-  std::vector<Match> matches;
-};
-
-// Nothing typed: every phrase matches (as Prefix, filter_text the phrase).
-Matches match_phrases(std::string_view text, const Typed &typed,
-                      const std::vector<const PhraseSet *> &sets);
+// Nothing typed: every phrase matches (as Prefix, filter_text the phrase, replacing nothing).
+std::vector<Match> match_phrases(std::string_view text, const Typed &typed,
+                                 const std::vector<const PhraseSet *> &sets);
 
 }  // namespace reportls::phrasing
 

@@ -17,6 +17,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace reportls::phrasing {
@@ -37,6 +38,8 @@ struct Phrase {
   uint32_t weight = 1;                // how often the phrase occurs in real reports (≥ 1)
   int year_offset = 0;                // 20×× stands for the report year + year_offset
   std::string source;                 // the file it came from (its name)
+  // The whole clauses it follows (the next-clause model), with how many reports write the pair.
+  std::vector<std::pair<std::string, uint32_t>> after;
 };
 
 class PhraseSet {
