@@ -1,7 +1,8 @@
 // phrases.h — `reportls phrases mine`: the phrasing an office really uses, learnt from its reports
 // by the phrasing analyzer's miner (analyzers/phrasing/include/reportls/phrasing/miner.h) and
-// reviewed by the analyzers themselves: a mined phrase any of them finds fault with (a typo, an
-// outdated term, a wrong document title) is dropped and told.  The one command of the tool that
+// reviewed by the analyzers themselves (all Chinese text checked, for the year before the current
+// one: the next report's): a mined phrase any of them finds fault with (a typo, an outdated term,
+// a wrong document title) is dropped and told.  The one command of the tool that
 // knows an analyzer's library: mining is the phrasing analyzer's, reading the inputs and running
 // the checks are the tool's.
 #pragma once

@@ -8,7 +8,8 @@
 // follows, accept it with one keystroke (of several, the one that writes the most), else type the
 // next character.  Texts are the *.txt and
 // *.md files of each DIR, their ASCII punctuation next to Chinese made full-width as a draft would
-// be.  PLUGIN_DIR is the phrasing plugin's folder of a build (phrase files, report-rules.json).
+// be (phrasing::full_width_marks).  PLUGIN_DIR is the phrasing plugin's folder of a build (phrase
+// files, report-rules.json).
 //
 // --min-reports N: the miner's threshold in the leave-one-out folds (MinerOptions).
 // --leave-one-out: the phrases mined from the real texts (the folder's mined*.phrases.json) are
@@ -50,22 +51,6 @@ constexpr size_t kShown = 5;  // the items a user reads
 struct Text {
   std::string group, name, text;
 };
-
-// ASCII punctuation with a Chinese character on either side, full-width.
-std::string full_width(const std::string &s) {
-  static const std::pair<char, const char *> marks[] = {
-      {',', "，"}, {';', "；"}, {':', "："}, {'!', "！"}, {'?', "？"}, {'(', "（"}, {')', "）"}};
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    const bool beside_chinese = (i > 0 && static_cast<unsigned char>(s[i - 1]) >= 0x80) ||
-                                (i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80);
-    const auto *m = std::find_if(std::begin(marks), std::end(marks),
-                                 [&](const auto &p) { return p.first == c; });
-    out += beside_chinese && m != std::end(marks) ? std::string(m->second) : std::string(1, c);
-  }
-  return out;
-}
 
 struct Tally {
   uint64_t chars = 0, keystrokes = 0, accepts = 0, first = 0, texts = 0;
@@ -178,7 +163,7 @@ int main(int argc, char **argv) {
         if (e.path().extension() == ".txt" || e.path().extension() == ".md") files.push_back(e.path());
       std::sort(files.begin(), files.end());
       for (const fs::path &f : files)
-        texts.push_back({group, f.filename().string(), full_width(report::read_data_file(f.string()))});
+        texts.push_back({group, f.filename().string(), phrasing::full_width_marks(report::read_data_file(f.string()))});
     }
 
     const phrasing::Romanizer romanizer;  // the simulation types Chinese: no key is computed
@@ -236,7 +221,7 @@ int main(int argc, char **argv) {
         full.pinyin();
         const size_t model_bytes = mallinfo2().uordblks - before;
         std::vector<double> lat;
-        const Tally t = type(full_width(report::read_data_file(latency_file)), rules, {&full}, &lat);
+        const Tally t = type(phrasing::full_width_marks(report::read_data_file(latency_file)), rules, {&full}, &lat);
         out["latency"] = {{"file", fs::path(latency_file).filename().string()},
                           {"bytes", fs::file_size(latency_file)},
                           {"calls", lat.size()},

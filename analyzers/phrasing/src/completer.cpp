@@ -39,7 +39,8 @@ std::string section_names(const Phrase &p, const PhraseSet &vocabulary) {
 
 // The order items are shown in (sort_text): the cursor's section first, then the longer typed
 // context matched (more of what was written continues into the phrase), prefix before substring,
-// then by weight (how many reports use it), then file order.
+// the curated phrases before those learnt from reports, then by weight (how many reports use it),
+// then file order.
 struct Rank {
   const Match *match;
   bool in_section;
@@ -47,14 +48,14 @@ struct Rank {
   size_t index;
 
   auto key() const {
-    return std::make_tuple(!in_section, -static_cast<int64_t>(context), match->kind,
+    return std::make_tuple(!in_section, -static_cast<int64_t>(context), match->kind, match->phrase->mined,
                            -static_cast<int64_t>(match->phrase->weight), index);
   }
 
   std::string sort_text() const {
     char sort[40];
-    std::snprintf(sort, sizeof sort, "2%d%02u%d%05u%06zu", in_section ? 0 : 1,
-                  99u - std::min(context, 99u), static_cast<int>(match->kind),
+    std::snprintf(sort, sizeof sort, "2%d%02u%d%d%05u%06zu", in_section ? 0 : 1,
+                  99u - std::min(context, 99u), static_cast<int>(match->kind), match->phrase->mined ? 1 : 0,
                   99999u - std::min(match->phrase->weight, 99999u), index);
     return sort;
   }

@@ -42,6 +42,7 @@ std::optional<Match> match_context(std::string_view typed, bool one_character,
     if (pos > 0 && one_character) break;
     const MatchKind kind = pos == 0 ? MatchKind::Prefix : MatchKind::Substring;
     if (letters.empty()) return Match{c.phrase, kind, text.substr(pos), {}};
+    if (c.phrase->mined) return std::nullopt;  // no pinyin key
     // The syllable the letters continue with: the first one spelt at or after the typed part
     // (marks like “ in between are skipped).
     const std::vector<uint32_t> &sources = c.key->sources;
@@ -104,7 +105,7 @@ std::vector<Match> match_phrases(std::string_view text, const Typed &typed,
   }
   if (letters.empty()) return result;  // no phrase has what was typed: nothing to replace
   for (const Candidate &c : all)
-    if (auto m = match_letters(letters, c)) {
+    if (auto m = c.phrase->mined ? std::nullopt : match_letters(letters, c)) {
       m->replace = {typed.letters.start, cursor};
       result.push_back(std::move(*m));
     }

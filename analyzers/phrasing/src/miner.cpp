@@ -4,6 +4,8 @@
 #include <reportls/report/text.h>
 
 #include <nlohmann/json.hpp>
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
 
 #include <algorithm>
 #include <map>
@@ -61,6 +63,56 @@ std::vector<Clause> clauses_of(const report::Document &doc, const PhraseSet &voc
 }
 
 // Where a run of a clause starts: a Chinese character (what a user types and completion matches).
+// The longest start of text that carries no half of a pair of marks.
+std::string_view balanced(std::string_view text) {
+  static constexpr std::pair<char32_t, char32_t> pairs[] = {
+      {U'《', U'》'}, {U'“', U'”'}, {U'‘', U'’'}, {U'（', U'）'}, {U'(', U')'}, {U'【', U'】'},
+      {U'〔', U'〕'}, {U'[', U']'}, {U'「', U'」'}, {U'〈', U'〉'}};
+  std::vector<std::pair<char32_t, uint32_t>> open;  // closer wanted, where its opener is
+  for (uint32_t i = 0; i < text.size();) {
+    const uint32_t at = i;
+    const char32_t c = report::next_code_point(text, i);
+    for (const auto &[opener, closer] : pairs) {
+      if (c == closer) {
+        if (open.empty() || open.back().first != closer) return text.substr(0, at);
+        open.pop_back();
+      } else if (c == opener) {
+        open.emplace_back(closer, at);
+      }
+    }
+  }
+  return open.empty() ? text : text.substr(0, open.front().second);
+}
+
+// Where a run may end: at a word boundary of the clause it was cut from (ICU's dictionary
+// segmentation of Chinese), so 法治政府建设工作虽 ends before 虽.
+class WordEnds {
+ public:
+  WordEnds() {
+    UErrorCode status = U_ZERO_ERROR;
+    words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
+    if (U_FAILURE(status)) words_.reset();
+  }
+  // The last word boundary at or before end in run (the clause's run; end inside it).
+  size_t end_before(std::string_view run, size_t end) {
+    if (!words_ || end >= run.size()) return end;
+    UErrorCode status = U_ZERO_ERROR;
+    UText *text = utext_openUTF8(nullptr, run.data(), static_cast<int64_t>(run.size()), &status);
+    if (U_FAILURE(status)) return end;
+    words_->setText(text, status);
+    size_t out = end;
+    if (U_SUCCESS(status) && !words_->isBoundary(static_cast<int32_t>(end))) {
+      const int32_t before = words_->preceding(static_cast<int32_t>(end));
+      out = before == icu::BreakIterator::DONE ? 0 : static_cast<size_t>(before);
+    }
+    utext_close(text);
+    return out;
+  }
+
+ private:
+  std::unique_ptr<icu::BreakIterator> words_;
+};
+
 struct Entry {
   std::string_view run;  // at most max_chars code points
   uint32_t report;
@@ -136,10 +188,10 @@ class ExpressionMiner {
       }
       if (e.section != kNoSection) ++uses[e.section];
     }
-    const std::string_view text = entries_[lb].run.substr(0, lcp);
+    const std::string_view run = entries_[lb].run;
     if (reports >= options_.min_reports && reports > child_max &&
-        report::code_point_count(text) >= options_.min_chars && !has_digit(text))
-      keep(text, reports, uses);
+        report::code_point_count(run.substr(0, lcp)) >= options_.min_chars && !has_digit(run.substr(0, lcp)))
+      keep(run, lcp, reports, uses);
     return reports;
   }
 
@@ -152,9 +204,34 @@ class ExpressionMiner {
 
 }  // namespace
 
+std::string full_width_marks(std::string_view s) {
+  static constexpr std::pair<char, const char *> marks[] = {
+      {',', "，"}, {';', "；"}, {':', "："}, {'!', "！"}, {'?', "？"}, {'(', "（"}, {')', "）"}};
+  std::string out;
+  out.reserve(s.size());
+  for (uint32_t i = 0; i < s.size();) {
+    const uint32_t at = i;
+    const char32_t c = report::next_code_point(s, i);
+    const auto *m = std::find_if(std::begin(marks), std::end(marks),
+                                 [&](const auto &p) { return static_cast<char32_t>(p.first) == c; });
+    if (m != std::end(marks)) {
+      uint32_t before = at, after = i;
+      const bool beside_chinese = (at > 0 && report::prev_code_point(s, before) >= 0x80) ||
+                                  (i < s.size() && report::next_code_point(s, after) >= 0x80);
+      if (beside_chinese) {
+        out += m->second;
+        continue;
+      }
+    }
+    out += s.substr(at, i - at);
+  }
+  return out;
+}
+
 ReadReport read_report(const MinerText &text, const PhraseSet &vocabulary, const report::Rules &rules) {
   ReadReport r;
-  r.doc = report::shared_parse(text.text, rules, text.format);
+  // The parse keeps its own copy of the text.
+  r.doc = report::shared_parse(full_width_marks(text.text), rules, text.format);
   r.clauses = clauses_of(*r.doc, vocabulary);
   return r;
 }
@@ -183,10 +260,16 @@ std::vector<MinedPhrase> mine(const std::vector<const ReadReport *> &reports, co
 
   std::vector<MinedPhrase> out;
   std::unordered_map<std::string, size_t> index;
+  WordEnds words;
   ExpressionMiner(std::move(entries), reports.size(), n_sections, options)
-      .run([&](std::string_view text, uint32_t users, const std::vector<uint32_t> &uses) {
-        index.emplace(std::string(text), out.size());
-        out.push_back({std::string(text), sections_of(uses, vocabulary), users, {}});
+      .run([&](std::string_view run, size_t end, uint32_t users, const std::vector<uint32_t> &uses) {
+        const std::string_view text = balanced(run.substr(0, words.end_before(run, end)));
+        if (report::code_point_count(text) < options.min_chars) return;
+        auto [it, added] = index.emplace(std::string(text), out.size());
+        if (added)
+          out.push_back({std::string(text), sections_of(uses, vocabulary), users, {}});
+        else
+          out[it->second].reports = std::max(out[it->second].reports, users);
       });
 
   // Transitions: pairs of whole clauses, by the set of reports that write them.
@@ -222,7 +305,7 @@ std::vector<MinedPhrase> mine(const std::vector<const ReadReport *> &reports, co
 }
 
 std::vector<std::string> phrase_files(const std::vector<MinedPhrase> &phrases, size_t max_bytes) {
-  const std::string head = "{\"format\": \"reportls-phrases\", \"version\": 1, \"phrases\": [\n";
+  const std::string head = "{\"format\": \"reportls-phrases\", \"version\": 1, \"mined\": true, \"phrases\": [\n";
   const std::string tail = "\n]}\n";
   std::vector<std::string> files;
   std::string body;

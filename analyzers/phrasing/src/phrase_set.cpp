@@ -70,7 +70,8 @@ void parse_json(std::string_view content, const std::string &origin,
                 std::vector<SectionDef> &sections, std::vector<Phrase> &phrases) {
   json root = json::parse(content, nullptr, false);
   if (root.is_discarded()) fail(origin, "不是合法的 JSON");
-  check_keys(root, {"format", "version", "sections", "phrases"}, "文件", origin);
+  check_keys(root, {"format", "version", "mined", "sections", "phrases"}, "文件", origin);
+  const bool mined = get<bool>(root, "mined", false, "文件", origin);
   if (get<std::string>(root, "format", "", "文件", origin) != "reportls-phrases")
     fail(origin, "\"format\" 应为 \"reportls-phrases\"");
   if (get<int>(root, "version", 0, "文件", origin) != 1) fail(origin, "\"version\" 应为 1");
@@ -79,7 +80,10 @@ void parse_json(std::string_view content, const std::string &origin,
   const json &p = root.contains("phrases") ? root["phrases"] : empty;
   if (!s.is_array() || !p.is_array()) fail(origin, "\"sections\" 和 \"phrases\" 应为数组");
   for (size_t i = 0; i < s.size(); ++i) sections.push_back(parse_section(s[i], i, origin));
-  for (size_t i = 0; i < p.size(); ++i) phrases.push_back(parse_json_phrase(p[i], i, origin));
+  for (size_t i = 0; i < p.size(); ++i) {
+    phrases.push_back(parse_json_phrase(p[i], i, origin));
+    phrases.back().mined = mined;
+  }
 }
 
 std::vector<std::string> split(std::string_view s, char sep) {
@@ -168,7 +172,7 @@ const std::vector<PinyinKey> &PhraseSet::pinyin() const {
   if (!p.ready.load(std::memory_order_relaxed)) {
     std::vector<PinyinKey> keys;
     keys.reserve(phrases_.size());
-    for (const Phrase &phrase : phrases_) keys.push_back(romanizer_->key(phrase.text));
+    for (const Phrase &phrase : phrases_) keys.push_back(phrase.mined ? PinyinKey{} : romanizer_->key(phrase.text));
     p.keys = std::move(keys);
     p.ready.store(true, std::memory_order_release);
   }

@@ -25,7 +25,7 @@ int main(int argc, char **argv) {
     for (int i = 2; i < argc; ++i) set.add_file(reportls::report::read_data_file(argv[i]), argv[i]);
     phrasing::PinyinTable table;
     for (size_t i = 0; i < set.phrases().size(); ++i)
-      table.insert(set.phrases()[i].text, set.pinyin()[i]);
+      if (!set.phrases()[i].mined) table.insert(set.phrases()[i].text, set.pinyin()[i]);
     // Written aside and renamed, so a failed run never leaves a truncated table behind.
     const std::filesystem::path out = argv[1], partial = out.string() + ".partial";
     std::ofstream file(partial, std::ios::binary | std::ios::trunc);

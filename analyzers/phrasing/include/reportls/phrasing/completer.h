@@ -2,7 +2,8 @@
 //
 // Ranking (sort_text): the next enumeration marker, then missing required headings, then
 // phrases — those of the section the cursor is in first, the longer typed context matched first,
-// prefix matches before substring matches, then by weight (how many real reports use the
+// prefix matches before substring matches, the curated phrases before those learnt from reports
+// (Phrase::mined), then by weight (how many real reports use the
 // phrase), then file order.
 #ifndef REPORTLS_PHRASING_COMPLETER_H
 #define REPORTLS_PHRASING_COMPLETER_H

@@ -5,6 +5,7 @@
 // contains (a substring needs 2 characters or more); when that suffix is only contained, also the
 // longest shorter suffix that phrases start with (`我们坚持习近平法`: 习近平法 inside 深入学习贯彻习近平法治思想,
 // and 法 starting 法治政府…).
+// Phrases learnt from reports (Phrase::mined) match typed Chinese only, never letters.
 // Letters only: pinyin — a prefix of the phrase's initials (`xjp`) or full pinyin (`xijinping`,
 // `lvxing` with v for ü), or, from 2 letters, the same from a later syllable.
 // Chinese then letters (`坚持以xjp`, `深入学习贯彻xjpfz`): the longest suffix of the characters

@@ -6,7 +6,9 @@
 // expression is a run of at least min_chars characters inside a clause, starting with a Chinese
 // character, that min_reports reports or more use and that is closed: no longer run starting the
 // same way is used by as many reports (so 依法行 is kept only when it continues in different
-// ways).  Its weight is the number of reports that use it — the evidence completion ranks by.
+// ways), cut back to a word boundary of the clause it comes from (ICU's segmentation).  Its weight is the number of reports that use it — the evidence completion ranks by.
+// A run never carries half a pair of marks: it is cut before a closing mark it has not opened and
+// before an opening mark it does not close (`信息公开条例》(` → `信息公开条例`).
 // A transition is a pair of whole clauses, the second right after the first in one paragraph, that
 // min_reports reports or more write.
 //
@@ -59,12 +61,17 @@ struct ReadReport {
   std::shared_ptr<const report::Document> doc;
   std::vector<Clause> clauses;
 };
+// The text is read with its marks made full-width (full_width_marks).
 ReadReport read_report(const MinerText &text, const PhraseSet &vocabulary, const report::Rules &rules);
 
 // vocabulary: the section definitions (the bundled phrase set's; the reports were read with it).
 // Ordered by reports (most first), then length (longest first), then text.
 std::vector<MinedPhrase> mine(const std::vector<const ReadReport *> &reports, const PhraseSet &vocabulary,
                               const MinerOptions &options = {});
+
+// text with its ASCII marks , ; : ! ? ( ) next to a Chinese character or mark made full-width, as a
+// draft has them (published pages often have them half-width).
+std::string full_width_marks(std::string_view text);
 
 // The phrase file (reportls-phrases JSON, one phrase a line) of phrases, at most max_bytes each:
 // as many files as it takes, in order.

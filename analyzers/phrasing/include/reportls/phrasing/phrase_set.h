@@ -38,6 +38,10 @@ struct Phrase {
   uint32_t weight = 1;                // how often the phrase occurs in real reports (≥ 1)
   int year_offset = 0;                // 20×× stands for the report year + year_offset
   std::string source;                 // the file it came from (its name)
+  // Learnt from reports (a file with "mined": true, miner.h): it continues Chinese already typed
+  // and is offered as the next clause; pinyin queries search the other phrases only, so it has no
+  // pinyin key (an empty one).
+  bool mined = false;
   // The whole clauses it follows (the next-clause model), with how many reports write the pair.
   std::vector<std::pair<std::string, uint32_t>> after;
 };
@@ -67,7 +71,7 @@ class PhraseSet {
   const std::vector<SectionDef> &sections() const { return sections_; }
   const std::vector<Phrase> &phrases() const { return phrases_; }
 
-  // The pinyin keys of phrases(), index for index.  The first call computes them (thread-safe;
+  // The pinyin keys of phrases(), index for index (empty for mined phrases).  The first call computes them (thread-safe;
   // may throw what Romanizer::key throws, and then the next call tries again).
   const std::vector<PinyinKey> &pinyin() const;
 
