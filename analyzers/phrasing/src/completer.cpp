@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace reportls::phrasing {
@@ -37,24 +38,27 @@ std::string section_names(const Phrase &p, const PhraseSet &vocabulary) {
   return names;
 }
 
-// The order items are shown in (sort_text): the cursor's section first, then the longer typed
+// The order items are shown in (sort_text): the clauses real reports write after the clause before
+// the cursor first (most reports first), then the cursor's section, then the longer typed
 // context matched (more of what was written continues into the phrase), prefix before substring,
 // the curated phrases before those learnt from reports, then by weight (how many reports use it),
 // then file order.
 struct Rank {
   const Match *match;
+  uint32_t follows;  // reports that write the phrase right after the clause before the cursor
   bool in_section;
   uint32_t context;  // code points of the typed text the match replaces
   size_t index;
 
   auto key() const {
-    return std::make_tuple(!in_section, -static_cast<int64_t>(context), match->kind, match->phrase->mined,
+    return std::make_tuple(follows == 0, -static_cast<int64_t>(follows), !in_section, -static_cast<int64_t>(context), match->kind, match->phrase->mined,
                            -static_cast<int64_t>(match->phrase->weight), index);
   }
 
   std::string sort_text() const {
-    char sort[40];
-    std::snprintf(sort, sizeof sort, "2%d%02u%d%d%05u%06zu", in_section ? 0 : 1,
+    char sort[48];
+    std::snprintf(sort, sizeof sort, "2%05u%d%02u%d%d%05u%06zu", 99999u - std::min(follows, 99999u),
+                  in_section ? 0 : 1,
                   99u - std::min(context, 99u), static_cast<int>(match->kind), match->phrase->mined ? 1 : 0,
                   99999u - std::min(match->phrase->weight, 99999u), index);
     return sort;
@@ -75,6 +79,7 @@ Item phrase_item(const Rank &rank, const Request &r, const PhraseSet &vocabulary
   item.sort_text = rank.sort_text();
   const std::string names = section_names(p, vocabulary);
   item.detail = p.topic.empty() ? names : names + " · " + p.topic;
+  if (rank.follows > 0) item.detail = "下一句（" + std::to_string(rank.follows) + " 篇报告）· " + item.detail;
   item.documentation = "**章节**：" + item.detail + "\n\n**来源**：`" + p.source + "`";
   return item;
 }
@@ -92,14 +97,23 @@ Result complete(const Request &r, const std::vector<const PhraseSet *> &sets, si
   const SectionDef *section = cursor_section(r.doc, r.offset, vocabulary);
   const Typed typed = typed_before(r.doc.text, r.offset);
   const std::vector<Match> matches = match_phrases(r.doc.text, typed, sets);
+  // After a clause mark with nothing typed: the clauses real reports write next.
+  std::unordered_map<const Phrase *, uint32_t> next;
+  if (typed.span().empty())
+    if (const auto clause = clause_before(r.doc.text, r.offset))
+      for (const PhraseSet *set : sets)
+        if (const auto *followers = set->followers(clause->in(r.doc.text)))
+          for (const auto &[index, reports] : *followers) next[&set->phrases()[index]] = reports;
   std::vector<Rank> ranks;
   for (size_t i = 0; i < matches.size(); ++i) {
     const Match &m = matches[i];
     const bool in_section =
         section && std::find(m.phrase->sections.begin(), m.phrase->sections.end(), section->id) !=
                        m.phrase->sections.end();
-    if (typed.span().empty() && !in_section) continue;
-    ranks.push_back({&m, in_section, report::code_point_count(m.replace.in(r.doc.text)), i});
+    const auto follows = next.find(m.phrase);
+    const uint32_t reports = follows == next.end() ? 0 : follows->second;
+    if (typed.span().empty() && !in_section && reports == 0) continue;
+    ranks.push_back({&m, reports, in_section, report::code_point_count(m.replace.in(r.doc.text)), i});
   }
   // Items are built for the first cap phrases only: a mined set matches thousands.
   std::sort(ranks.begin(), ranks.end(), [](const Rank &a, const Rank &b) { return a.key() < b.key(); });

@@ -62,27 +62,45 @@ std::vector<Match> match_phrases(std::string_view text, const Typed &typed,
   const uint32_t cursor = typed.letters.end;
   std::vector<Match> result;
   const std::string_view letters = typed.letters.in(text);
-  std::vector<Candidate> all;
-  for (const PhraseSet *set : sets) {
-    // Keys are computed (or read from the table) by the first query that needs them.
-    const std::vector<PinyinKey> *keys = letters.empty() ? nullptr : &set->pinyin();
-    for (size_t i = 0; i < set->phrases().size(); ++i)
-      all.push_back({&set->phrases()[i], keys ? &(*keys)[i] : nullptr});
-  }
+  // Every phrase, for nothing typed and for letters alone.
+  auto every = [&] {
+    std::vector<Candidate> all;
+    for (const PhraseSet *set : sets) {
+      // Keys are computed (or read from the table) by the first query that needs them.
+      const std::vector<PinyinKey> *keys = letters.empty() ? nullptr : &set->pinyin();
+      for (size_t i = 0; i < set->phrases().size(); ++i)
+        all.push_back({&set->phrases()[i], keys ? &(*keys)[i] : nullptr});
+    }
+    return all;
+  };
   if (typed.span().empty()) {
+    const std::vector<Candidate> all = every();
+    // A mined phrase continues what was typed, or follows a clause (the completer's next clause).
     for (const Candidate &c : all)
-      result.push_back({c.phrase, MatchKind::Prefix, c.phrase->text, {cursor, cursor}});
+      if (!c.phrase->mined || !c.phrase->after.empty())
+        result.push_back({c.phrase, MatchKind::Prefix, c.phrase->text, {cursor, cursor}});
     return result;
   }
 
   if (!typed.chinese.empty()) {
     // Only phrases with the last typed character can continue any suffix of the characters.
     uint32_t last = typed.chinese.end;
-    report::prev_code_point(text, last);
-    const std::string_view last_char = text.substr(last, typed.chinese.end - last);
+    const char32_t last_char = report::prev_code_point(text, last);
     std::vector<Candidate> candidates;
-    for (const Candidate &c : all)
-      if (c.phrase->text.find(last_char) != std::string::npos) candidates.push_back(c);
+    for (const PhraseSet *set : sets) {
+      const std::vector<PinyinKey> *keys = letters.empty() ? nullptr : &set->pinyin();
+      for (uint32_t i : set->containing(last_char))
+        candidates.push_back({&set->phrases()[i], keys ? &(*keys)[i] : nullptr});
+    }
+    // And only those with the last two for a suffix of two or more (a mined set has thousands
+    // with the last one).
+    uint32_t last_two = last;
+    if (last > typed.chinese.start) report::prev_code_point(text, last_two);
+    const std::string_view two = text.substr(last_two, typed.chinese.end - last_two);
+    std::vector<Candidate> candidates_two;
+    if (last_two < last)
+      for (const Candidate &c : candidates)
+        if (c.phrase->text.find(two) != std::string::npos) candidates_two.push_back(c);
     // Longest suffix first: 坚持深入学 should replace 深入学, not only 学.  Once a suffix is
     // contained in phrases, only shorter suffixes that phrases start with are still looked for.
     bool contained = false;
@@ -90,7 +108,7 @@ std::vector<Match> match_phrases(std::string_view text, const Typed &typed,
       const std::string_view suffix = text.substr(start, typed.chinese.end - start);
       const bool one_character = start == last;
       bool prefix = false;
-      for (const Candidate &c : candidates)
+      for (const Candidate &c : one_character ? candidates : candidates_two)
         if (auto m = match_context(suffix, one_character, letters, c)) {
           if (contained && m->kind != MatchKind::Prefix) continue;
           prefix = prefix || m->kind == MatchKind::Prefix;
@@ -104,7 +122,7 @@ std::vector<Match> match_phrases(std::string_view text, const Typed &typed,
     if (!result.empty()) return result;
   }
   if (letters.empty()) return result;  // no phrase has what was typed: nothing to replace
-  for (const Candidate &c : all)
+  for (const Candidate &c : every())
     if (auto m = c.phrase->mined ? std::nullopt : match_letters(letters, c)) {
       m->replace = {typed.letters.start, cursor};
       result.push_back(std::move(*m));

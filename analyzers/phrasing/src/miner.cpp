@@ -1,5 +1,6 @@
 #include <reportls/phrasing/completer.h>
 #include <reportls/phrasing/miner.h>
+#include <reportls/phrasing/typing.h>
 #include <reportls/report/document.h>
 #include <reportls/report/text.h>
 
@@ -18,16 +19,6 @@ namespace {
 
 using Clause = ReadReport::Clause;
 constexpr uint8_t kNoSection = ReadReport::kNoSection;
-
-bool is_clause_end(char32_t c) {
-  switch (c) {
-    case U'，': case U'。': case U'；': case U'：': case U'！': case U'？':
-    case U',': case U';': case U':': case U'!': case U'?':
-      return true;
-    default:
-      return false;
-  }
-}
 
 // Figures and years belong to one report, never to a set phrase.
 bool has_digit(std::string_view s) {

@@ -1,4 +1,5 @@
 #include <reportls/phrasing/phrase_set.h>
+#include <reportls/report/text.h>
 
 #include <nlohmann/json.hpp>
 
@@ -160,6 +161,15 @@ void PhraseSet::add_file(std::string_view content, const std::string &origin) {
     p.source = file;
   }
   sections_ = std::move(sections);
+  for (size_t i = 0; i < added.size(); ++i) {
+    const auto index = static_cast<uint32_t>(phrases_.size() + i);
+    for (const auto &[clause, reports] : added[i].after) followers_[clause].emplace_back(index, reports);
+    const std::string &text = added[i].text;
+    for (uint32_t at = 0; at < text.size();) {
+      std::vector<uint32_t> &with = containing_[report::next_code_point(text, at)];
+      if (with.empty() || with.back() != index) with.push_back(index);
+    }
+  }
   phrases_.insert(phrases_.end(), std::make_move_iterator(added.begin()),
                   std::make_move_iterator(added.end()));
   pinyin_ = std::make_unique<Pinyin>();  // keys computed before no longer cover every phrase
@@ -177,6 +187,17 @@ const std::vector<PinyinKey> &PhraseSet::pinyin() const {
     p.ready.store(true, std::memory_order_release);
   }
   return p.keys;
+}
+
+const std::vector<uint32_t> &PhraseSet::containing(char32_t c) const {
+  static const std::vector<uint32_t> none;
+  const auto it = containing_.find(c);
+  return it == containing_.end() ? none : it->second;
+}
+
+const std::vector<std::pair<uint32_t, uint32_t>> *PhraseSet::followers(std::string_view clause) const {
+  const auto it = followers_.find(std::string(clause));
+  return it == followers_.end() ? nullptr : &it->second;
 }
 
 const SectionDef *PhraseSet::section_for_heading(std::string_view title) const {

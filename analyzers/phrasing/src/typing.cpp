@@ -25,6 +25,35 @@ Typed typed_before(std::string_view text, uint32_t offset, uint32_t max_chars) {
   return typed;
 }
 
+bool is_clause_end(char32_t c) {
+  switch (c) {
+    case U'，': case U'。': case U'；': case U'：': case U'！': case U'？':
+    case U',': case U';': case U':': case U'!': case U'?':
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::optional<report::Span> clause_before(std::string_view text, uint32_t offset) {
+  if (offset > text.size()) offset = static_cast<uint32_t>(text.size());
+  uint32_t mark = offset;
+  char32_t c = 0;
+  while (mark > 0 && report::is_space(c = report::prev_code_point(text, mark))) {}
+  if (!is_clause_end(c)) return std::nullopt;
+  uint32_t start = mark;
+  // A clause longer than this is no clause a model learnt.
+  for (int n = 0; start > 0 && n < 200; ++n) {
+    uint32_t j = start;
+    const char32_t p = report::prev_code_point(text, j);
+    if (is_clause_end(p) || p == U'\n' || p == U'\r') break;
+    start = j;
+  }
+  const report::Span clause = report::trim(text, {start, mark});
+  if (clause.empty()) return std::nullopt;
+  return clause;
+}
+
 std::optional<int> report_year(const report::Document &doc, std::optional<int> setting_year) {
   if (setting_year) return setting_year;
   if (!doc.title) return std::nullopt;

@@ -73,3 +73,34 @@ TEST_CASE("the report year comes from the setting, else from the title") {
   CHECK(placeholder->snippet);
   CHECK(placeholder->insert_text == "现将${1:20××}年度法治政府建设情况报告如下：");
 }
+
+TEST_CASE("after a clause mark, the clauses real reports write next come first, with their evidence") {
+  reportls::phrasing::PhraseSet mined = test::phrases().vocabulary();
+  mined.add_file(R"({"format": "reportls-phrases", "version": 1, "mined": true, "phrases": [
+    {"text": "一、主要举措和成效", "sections": ["headings"], "weight": 2, "after": {"现将有关情况报告如下": 3}},
+    {"text": "主要举措和成效显著", "sections": ["preface"], "weight": 9}]})",
+                 "mined-1.phrases.json");
+  const std::vector<const reportls::phrasing::PhraseSet *> sets{&test::phrases(), &mined};
+  const auto c = complete_at("我县坚持依法行政。现将有关情况报告如下：\n|", std::nullopt, false, sets);
+  REQUIRE(!c.result.items.empty());
+  CHECK(c.result.items.front().label == "一、主要举措和成效");
+  CHECK(c.result.items.front().detail.starts_with("下一句（3 篇报告）"));
+  CHECK(c.result.items.front().replace.empty());
+  // A mined phrase that follows no clause is never offered with nothing typed; typed Chinese it
+  // continues.
+  CHECK(c.find("主要举措和成效显著") == nullptr);
+  CHECK(complete_at("我县坚持依法行政。主要举|", std::nullopt, false, sets).find("主要举措和成效显著"));
+  // Another clause before the mark: no next clause.
+  const auto other = complete_at("我县坚持依法行政：|", std::nullopt, false, sets);
+  CHECK(other.find("一、主要举措和成效") == nullptr);
+}
+
+TEST_CASE("the clause before the cursor: only right after a clause mark") {
+  using reportls::phrasing::clause_before;
+  const std::string t = "我县坚持依法行政。现将有关情况报告如下：\n";
+  const auto c = clause_before(t, static_cast<uint32_t>(t.size()));
+  REQUIRE(c);
+  CHECK(c->in(t) == "现将有关情况报告如下");
+  CHECK_FALSE(clause_before("现将有关情况报告如下", 30));
+  CHECK_FALSE(clause_before("。", 3));
+}

@@ -37,7 +37,8 @@ struct Match {
   report::Span replace;  // what the item replaces: the matched typed text, ending at the cursor
 };
 
-// Nothing typed: every phrase matches (as Prefix, filter_text the phrase, replacing nothing).
+// Nothing typed: every phrase matches (as Prefix, filter_text the phrase, replacing nothing) but the
+// mined ones that follow no clause.
 std::vector<Match> match_phrases(std::string_view text, const Typed &typed,
                                  const std::vector<const PhraseSet *> &sets);
 

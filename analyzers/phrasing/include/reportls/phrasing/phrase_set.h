@@ -17,6 +17,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -71,6 +72,14 @@ class PhraseSet {
   const std::vector<SectionDef> &sections() const { return sections_; }
   const std::vector<Phrase> &phrases() const { return phrases_; }
 
+  // The phrases whose text has the character c, as indexes into phrases() in order (empty when
+  // none has it): where matching typed Chinese starts.
+  const std::vector<uint32_t> &containing(char32_t c) const;
+
+  // The phrases written after clause (Phrase::after), as indexes into phrases() with how many
+  // reports write the pair; nullptr when none is.
+  const std::vector<std::pair<uint32_t, uint32_t>> *followers(std::string_view clause) const;
+
   // The pinyin keys of phrases(), index for index (empty for mined phrases).  The first call computes them (thread-safe;
   // may throw what Romanizer::key throws, and then the next call tries again).
   const std::vector<PinyinKey> &pinyin() const;
@@ -89,6 +98,8 @@ class PhraseSet {
   const Romanizer *romanizer_;
   std::vector<SectionDef> sections_;
   std::vector<Phrase> phrases_;
+  std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>> followers_;
+  std::unordered_map<char32_t, std::vector<uint32_t>> containing_;
   std::unique_ptr<Pinyin> pinyin_ = std::make_unique<Pinyin>();  // a pointer keeps the set movable
 };
 

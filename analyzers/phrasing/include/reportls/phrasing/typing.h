@@ -23,6 +23,14 @@ struct Typed {
 
 Typed typed_before(std::string_view text, uint32_t offset, uint32_t max_chars = 16);
 
+// The marks that end a clause: ，。；：！？ and their ASCII forms.  A clause is the text between
+// two of them or a line's ends; the miner's transitions (miner.h) are between such clauses.
+bool is_clause_end(char32_t c);
+
+// The clause written right before the cursor when the cursor follows a clause mark (spaces and
+// line breaks in between allowed): its span, trimmed, without the mark; nullopt elsewhere.
+std::optional<report::Span> clause_before(std::string_view text, uint32_t offset);
+
 // The report year: setting_year when given, else the first 4-digit year (19xx/20xx) followed by
 // 年 in the title.
 std::optional<int> report_year(const report::Document &doc, std::optional<int> setting_year);
