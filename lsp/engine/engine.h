@@ -12,10 +12,21 @@
 // completion or hover — reaches EngineEvents::problem once per document, plugin and message
 // (once per document and plugin for a plugin that was disabled after a crash or hang); closing
 // the document forgets what was said about it.
+//
+// Related documents (related.h).  Every analysis of a document is given the documents related to
+// it: those its last analysis asked for by key (an open document before a file of the workspace)
+// and those its settings name.  When a document's analysis wants others, the engine reads the
+// plain-text and Markdown files of its workspace folder (the document's own folder when it lies in
+// no workspace folder) and below, on the pool, and learns their keys by analysing them with only
+// REPORTLS_CAP_RELATED.  Whenever what a document would be given changes — a related document was
+// edited, opened, closed or found, or its own wants changed — the document is analysed again
+// (through the scheduler, so a burst of keystrokes in last year's report re-analyses this year's
+// once, after the debounce).
 #pragma once
 
 #include "lsp/engine/analysis.h"
 #include "lsp/engine/cancel.h"
+#include "lsp/engine/related.h"
 #include "lsp/engine/scheduler.h"
 #include "lsp/engine/settings.h"
 #include "lsp/engine/text_document.h"
@@ -86,10 +97,21 @@ class Engine {
     std::shared_ptr<AnalysisHost> diagnostics;  // the scheduler's
     std::shared_ptr<AnalysisHost> interactive;  // outline, folding, completion, hover
   };
+  // role -> snapshot of the related document
+  using RelatedSnapshots = std::map<std::string, std::shared_ptr<const TextDocument>>;
   void load(std::function<void(const std::vector<PluginInfo> &)> ready);
   void refresh_settings(const std::string &uri);
   void refresh_all();
-  Job job(const std::shared_ptr<const TextDocument> &doc, const Settings &settings, const CancelToken &token) const;
+  Job job(const std::shared_ptr<const TextDocument> &doc, const Settings &settings, const CancelToken &token,
+          const RelatedSnapshots &related) const;
+  // Related documents (related.h).
+  RelatedSnapshots related_for(const std::string &uri) const;
+  std::shared_ptr<const TextDocument> snapshot(const std::string &uri) const;  // open, else read from disk
+  void learn(const std::string &uri, const AnalysisResult &result);
+  void relate_all();
+  void look_around(const std::string &uri);
+  void read_files(std::vector<std::string> paths);
+  bool is_open_file(const std::string &path) const;
   template <class F>
   void on_main(F &&f);
   void report(const std::string &uri, const std::vector<PluginProblem> &problems);
@@ -109,6 +131,12 @@ class Engine {
   std::map<std::string, std::shared_ptr<const TextDocument>> documents_;
   std::map<std::string, std::shared_ptr<const Settings>> doc_settings_;
   std::set<std::string> said_;  // uri '\n' plugin ['\n' message]: problems already reported
+  std::vector<std::string> roots_;  // workspace folders (paths)
+  RelatedIndex related_;
+  std::map<std::string, std::shared_ptr<const TextDocument>> files_;  // read from disk, by uri_from_path
+  std::set<std::string> scanned_;   // folders whose files were read
+  std::set<std::string> reading_;   // paths being read on the pool
+  std::map<std::string, RelatedSnapshots> given_;  // open uri -> what its newest scheduled analysis gets
   bool stopped_ = false;
 };
 

@@ -51,6 +51,19 @@ void apply(Settings &s, const json &j, bool trusted, std::vector<std::string> &w
     s.raw.erase("pluginDirs");
   }
   read_string_list(j, "dataDirs", s.data_dirs, warnings);
+  if (auto it = j.find("related"); it != j.end()) {
+    if (!it->is_object()) {
+      warnings.push_back("设置 related 应为对象（角色 → 文件路径），已忽略");
+    } else {
+      s.related.clear();
+      for (auto r = it->begin(); r != it->end(); ++r) {
+        if (r.value().is_string() && !r.value().get<std::string>().empty())
+          s.related[r.key()] = r.value().get<std::string>();
+        else
+          warnings.push_back("设置 related." + r.key() + " 应为文件路径，已忽略");
+      }
+    }
+  }
   if (auto it = j.find("rules"); it != j.end()) {
     if (!it->is_object()) {
       warnings.push_back("设置 rules 应为对象，已忽略");

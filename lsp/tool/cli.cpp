@@ -4,6 +4,7 @@
 #include "lsp/protocol/convert.h"
 #include "lsp/tool/sarif.h"
 #include "lsp/server/server.h"
+#include "lsp/engine/related.h"
 #include "lsp/engine/text_document.h"
 #include "lsp/host/worker_client.h"
 #include "lsp/host/worker_loop.h"
@@ -18,6 +19,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -33,7 +35,7 @@ constexpr const char *kUsage = R"(reportls — 法治政府建设年度报告等
 
 用法:
   reportls [--stdio] [--plugin-dir DIR]...        以 LSP 方式在标准输入输出上运行（编辑器使用）
-  reportls check [--format text|json|sarif] [--config FILE] [--timings] [--plugin-dir DIR]... FILE...
+  reportls check [--format text|json|sarif] [--config FILE] [--previous FILE] [--timings] [--plugin-dir DIR]... FILE...
                                                  检查报告，打印诊断；有“错误”级诊断时退出码为 1
   reportls outline [--plugin-dir DIR]... FILE     打印报告的提纲
   reportls plugins [--plugin-dir DIR]...          列出已加载的插件，以及未能加载的原因
@@ -43,6 +45,9 @@ constexpr const char *kUsage = R"(reportls — 法治政府建设年度报告等
   --plugin-dir DIR   另外从 DIR 加载插件（可重复）
   --config FILE      用户设置（JSON），与编辑器中 reportls 设置的格式相同
   --format FORMAT    check 的输出格式: text（默认）、json（每个文件的 LSP Diagnostic）、sarif（SARIF 2.1.0）
+  --previous FILE    上一年度的报告（本次检查的报告与之对照：同比数字、上年计划的落实、照搬的句子）；
+                     不给出时在同一次检查的文件中按单位和年度自动查找
+  --related ROLE=FILE  指定某一角色的相关文档（previous：上年报告；companion：同年的另一份报告）
   --timings          check 结束后在标准错误上打印每个插件的分析耗时（所有文件合计）
   --no-worker        在本进程内运行插件（调试用）；默认在可自动重启的分析进程中运行，插件崩溃或卡死不影响服务器
 退出码: 0 正常；1 发现错误级诊断（check）或有插件未能加载（plugins）；2 用法错误。
@@ -56,6 +61,7 @@ struct Options {
   std::vector<std::string> data_dirs;  // --data-dir: only the hidden --analysis-worker mode
   bool no_worker = false;
   bool timings = false;
+  std::map<std::string, std::string> related;  // --previous, --related: role -> path
   std::vector<std::string> files;
 };
 
@@ -77,6 +83,13 @@ Options parse(const std::vector<std::string> &args) {
     else if (a == "--data-dir") o.data_dirs.push_back(value());
     else if (a == "--no-worker") o.no_worker = true;
     else if (a == "--timings") o.timings = true;
+    else if (a == "--previous") o.related["previous"] = value();
+    else if (a == "--related") {
+      const std::string v = value();
+      const size_t eq = v.find('=');
+      if (eq == 0 || eq == std::string::npos || eq + 1 == v.size()) throw UsageError("--related 的参数应为 角色=文件");
+      o.related[v.substr(0, eq)] = v.substr(eq + 1);
+    }
     else if (a == "--analysis-worker") o.command = "worker";
     else if (a == "--stdio" && o.command.empty()) o.command = "serve";
     else if (a == "--help" || a == "-h" || a == "--version") o.command = a;
@@ -132,6 +145,8 @@ Settings user_settings(const Options &o) {
   }
   Settings s = Settings::from_json(j, warnings);
   for (const auto &w : warnings) std::cerr << "reportls: " << w << '\n';
+  // Paths on the command line are the shell's, relative to the working folder.
+  for (const auto &[role, path] : o.related) s.related[role] = fs::absolute(path).lexically_normal().string();
   return s;
 }
 
@@ -144,22 +159,6 @@ struct Checked {
   std::string error;  // the file could not be read
 };
 
-std::string file_uri(const std::string &path) {
-  std::error_code ec;
-  fs::path abs = fs::absolute(path, ec);
-  std::string out = "file://";
-  for (unsigned char c : abs.string()) {
-    if (std::isalnum(c) || std::strchr("/-._~", c) || c >= 0x80) {
-      out += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    }
-  }
-  return out;
-}
-
 bool read_file(const std::string &path, std::string &text) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
@@ -169,6 +168,39 @@ bool read_file(const std::string &path, std::string &text) {
   return true;
 }
 
+// Runs work(host, i) for i in [0, count) on a pool with one thread per host, each thread using a
+// host of its own.
+void on_hosts(const std::vector<std::unique_ptr<PluginHost>> &hosts, size_t count,
+              const std::function<void(const PluginHost &, size_t)> &work) {
+  boost::asio::thread_pool pool(hosts.size());
+  std::atomic<size_t> next_host{0};
+  for (size_t i = 0; i < count; ++i) {
+    boost::asio::post(pool, [i, &hosts, &next_host, &work] {
+      // Each pool thread takes a host of its own the first time it runs a task of this pool.
+      thread_local const PluginHost *mine = nullptr;
+      thread_local const void *owner = nullptr;
+      if (owner != &next_host) {
+        mine = hosts[next_host++ % hosts.size()].get();
+        owner = &next_host;
+      }
+      work(*mine, i);
+    });
+  }
+  pool.join();
+}
+
+// Analyses c with its related documents; diagnostics in text order.
+void analyze_one(const PluginHost &host, Checked &c, uint32_t capabilities,
+                 const std::map<std::string, std::shared_ptr<const TextDocument>> &related = {}) {
+  DocumentInput input{c.uri, c.doc->text(), 0, c.settings.raw.dump(), path_from_uri(c.uri).value_or(""), {}};
+  for (const auto &[role, r] : related)
+    input.related.push_back({role, r->uri(), path_from_uri(r->uri()).value_or(""), r->text(), 0});
+  c.result = host.analyze(input, CancelToken(), capabilities);
+  // People read a file top to bottom, whichever analyzer found what.
+  std::stable_sort(c.result.diagnostics.begin(), c.result.diagnostics.end(),
+                   [](const Diagnostic &a, const Diagnostic &b) { return a.start < b.start; });
+}
+
 // Analyses every file, one pool thread per host.
 std::vector<Checked> analyze_files(const Options &o, const std::vector<std::unique_ptr<PluginHost>> &hosts,
                                    const Settings &user, uint32_t capabilities) {
@@ -176,38 +208,59 @@ std::vector<Checked> analyze_files(const Options &o, const std::vector<std::uniq
   WorkspaceSettings workspace;
   for (size_t i = 0; i < o.files.size(); ++i) {
     out[i].path = o.files[i];
-    out[i].uri = file_uri(o.files[i]);
+    out[i].uri = uri_from_path(o.files[i]);
     std::vector<std::string> warnings;
     out[i].settings = workspace.settings_for(out[i].uri, user, warnings);
     for (const auto &w : warnings) std::cerr << "reportls: " << w << '\n';
   }
-  boost::asio::thread_pool pool(hosts.size());
-  std::atomic<size_t> next_host{0};
-  for (Checked &c : out) {
-    boost::asio::post(pool, [&c, &hosts, &next_host, capabilities] {
-      // Each pool thread takes a host of its own the first time it runs a task of this pool.
-      thread_local const PluginHost *mine = nullptr;
-      thread_local const void *owner = nullptr;
-      if (owner != &hosts) {
-        mine = hosts[next_host++ % hosts.size()].get();
-        owner = &hosts;
-      }
-      const PluginHost &host = *mine;
-      std::string text;
-      if (!read_file(c.path, text)) {
-        c.error = "无法读取文件";
-        return;
-      }
-      c.doc = std::make_shared<const TextDocument>(c.uri, "plaintext", 0, std::move(text));
-      DocumentInput input{c.uri, c.doc->text(), 0, c.settings.raw.dump(), path_from_uri(c.uri).value_or("")};
-      c.result = host.analyze(input, CancelToken(), capabilities);
-      // People read a file top to bottom, whichever analyzer found what.
-      std::stable_sort(c.result.diagnostics.begin(), c.result.diagnostics.end(),
-                       [](const Diagnostic &a, const Diagnostic &b) { return a.start < b.start; });
-    });
-  }
-  pool.join();
+  on_hosts(hosts, out.size(), [&](const PluginHost &host, size_t i) {
+    Checked &c = out[i];
+    std::string text;
+    if (!read_file(c.path, text)) {
+      c.error = "无法读取文件";
+      return;
+    }
+    c.doc = std::make_shared<const TextDocument>(c.uri, "plaintext", 0, std::move(text));
+    analyze_one(host, c, capabilities);
+  });
   return out;
+}
+
+// Related documents among the files of one run (engine/related.h): the related.* facts of their
+// analyses say which file wants which, and the related setting (--previous, --related, --config,
+// .reportls.json) names others, read from disk.  Every file that gets a related document is
+// analysed again with it.
+void analyze_related(const std::vector<std::unique_ptr<PluginHost>> &hosts, std::vector<Checked> &files) {
+  RelatedIndex index;
+  for (const Checked &c : files)
+    if (c.doc) index.record(c.uri, RelatedFacts::from(c.result.facts), false);
+  std::map<std::string, std::shared_ptr<const TextDocument>> named;  // files read for the settings, by uri
+  auto snapshot = [&](const std::string &uri) -> std::shared_ptr<const TextDocument> {
+    for (const Checked &c : files)
+      if (c.doc && same_file(c.uri, uri)) return c.doc;
+    if (auto it = named.find(uri); it != named.end()) return it->second;
+    std::string text;
+    const auto path = path_from_uri(uri);
+    if (!path || !read_file(*path, text)) {
+      std::cerr << "reportls: 无法读取相关文件 " << path.value_or(uri) << '\n';
+      return named[uri] = nullptr;
+    }
+    return named[uri] = std::make_shared<const TextDocument>(uri, "plaintext", 0, std::move(text));
+  };
+  std::vector<std::map<std::string, std::shared_ptr<const TextDocument>>> related(files.size());
+  std::vector<size_t> again;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!files[i].doc) continue;
+    Resolution wanted = index.resolve(files[i].uri);
+    for (auto &[role, target] : named_related(files[i].settings, files[i].uri)) wanted[role] = std::move(target);
+    for (const auto &[role, target] : wanted)
+      if (auto doc = snapshot(target)) related[i][role] = std::move(doc);
+    if (!related[i].empty()) again.push_back(i);
+  }
+  on_hosts(hosts, again.size(), [&](const PluginHost &host, size_t k) {
+    const size_t i = again[k];
+    analyze_one(host, files[i], ~0u, related[i]);
+  });
 }
 
 const char *severity_word(Severity s) {
@@ -257,6 +310,7 @@ int check(const Options &o) {
   Settings user = user_settings(o);
   auto hosts = load_hosts(o, user, false, threads_for(o.files.size()));
   std::vector<Checked> files = analyze_files(o, hosts, user, ~0u);
+  analyze_related(hosts, files);
   if (o.timings) print_timings(files);
   bool any_error = false, unreadable = false;
   for (const Checked &c : files) {
