@@ -67,28 +67,40 @@ struct Place {
   Span sentence;
 };
 
+// The sentences of a document's body text: its body paragraphs, and what follows the title of a
+// heading run into its paragraph (`2.深入推进…专项整治。将专项整治列入…`), with their lines.
+std::vector<Place> body_sentences(const report::Document &doc) {
+  std::vector<uint32_t> title_end(doc.lines.size(), 0);
+  for (const report::Heading &h : doc.headings) title_end[h.line] = h.title.end;
+  std::vector<Place> out;
+  for (uint32_t l = 0; l < doc.lines.size(); ++l) {
+    const report::Line &line = doc.lines[l];
+    if (!report::is_prose(line.kind)) continue;
+    for (const Span &s : report::split_sentences(doc.text, line.content))
+      if (line.kind == report::LineKind::Body || s.start >= title_end[l]) out.push_back({l, s});
+  }
+  return out;
+}
+
 }  // namespace
 
 void check_copies(const Context &c, const Other &previous, Findings &out) {
   const uint32_t min_chars = c.data.copy_min_chars;
   const bool consecutive = c.year != 0 && (previous.year == 0 || previous.year + 1 == c.year);
   std::map<std::string, Place> verbatim, moved_on;
-  for (uint32_t l = 0; l < previous.doc.lines.size(); ++l) {
-    const report::Line &line = previous.doc.lines[l];
-    if (line.kind != report::LineKind::Body) continue;
-    for (const Span &s : report::split_sentences(previous.doc.text, line.content)) {
-      const std::string_view text = previous.doc.str(s);
-      if (letters(text) < min_chars) continue;
-      const std::string key = comparable(text);
-      verbatim.emplace(key, Place{l, s});
-      if (consecutive) moved_on.emplace(years_abstracted(key, previous.year ? previous.year : c.year - 1), Place{l, s});
-    }
+  for (const Place &place : body_sentences(previous.doc)) {
+    const std::string_view text = previous.doc.str(place.sentence);
+    if (letters(text) < min_chars) continue;
+    const std::string key = comparable(text);
+    verbatim.emplace(key, place);
+    if (consecutive) moved_on.emplace(years_abstracted(key, previous.year ? previous.year : c.year - 1), place);
   }
   if (verbatim.empty()) return;
   // Copied sentences next to one another in a paragraph make one diagnostic.
   struct Run {
     Span span;
-    Place first;
+    Place first;        // where last year's report has the first of them
+    uint32_t line = 0;  // this report's paragraph
     uint32_t sentences = 0;
   };
   auto flush = [&](std::optional<Run> &run) {
@@ -106,50 +118,47 @@ void check_copies(const Context &c, const Other &previous, Findings &out) {
     out.diagnostics.push_back(std::move(d));
     run.reset();
   };
-  for (const report::Line &line : c.doc.lines) {
-    if (line.kind != report::LineKind::Body) continue;
-    std::optional<Run> run;
-    for (const Span &s : report::split_sentences(c.doc.text, line.content)) {
-      const std::string_view text = c.doc.str(s);
-      const std::string key = letters(text) >= min_chars ? comparable(text) : "";
-      auto same = key.empty() ? verbatim.end() : verbatim.find(key);
-      if (same != verbatim.end() && consecutive) {
-        // Word for word, so a year of last year's report in it was never updated.
-        const std::vector<uint32_t> stale = year_positions(text, c.year - 1);
-        for (uint32_t at : stale) {
-          plugin::Diagnostic d;
-          d.start = s.start + at;
-          d.end = s.start + at + 7;  // YYYY年
-          d.severity = REPORTLS_SEVERITY_INFO;
-          d.code = "copy.previous-year";
-          d.message = "“" + std::to_string(c.year - 1) + "年”未随年度更新：这句与" + previous.name + "第" +
-                      std::to_string(same->second.line + 1) + "行的文字相同，而本报告是" + std::to_string(c.year) + "年度的报告。";
-          out.notes.push_back({{d.start, d.end}, "**上年报告的原句**（" + previous.name + "）\n\n> " +
-                                                     excerpt(previous.doc, same->second.sentence, same->second.sentence, 120) +
-                                                     "\n\n" + link(previous, same->second.line)});
-          out.diagnostics.push_back(std::move(d));
-        }
-        if (!stale.empty()) {
-          flush(run);
-          continue;
-        }
+  std::optional<Run> run;
+  for (const Place &place : body_sentences(c.doc)) {
+    if (run && run->line != place.line) flush(run);
+    const Span s = place.sentence;
+    const std::string_view text = c.doc.str(s);
+    const std::string key = letters(text) >= min_chars ? comparable(text) : "";
+    auto same = key.empty() ? verbatim.end() : verbatim.find(key);
+    if (same != verbatim.end() && consecutive) {
+      // Word for word, so a year of last year's report in it was never updated.
+      const std::vector<uint32_t> stale = year_positions(text, c.year - 1);
+      for (uint32_t at : stale) {
+        plugin::Diagnostic d;
+        d.start = s.start + at;
+        d.end = s.start + at + 7;  // YYYY年
+        d.severity = REPORTLS_SEVERITY_INFO;
+        d.code = "copy.previous-year";
+        d.message = "“" + std::to_string(c.year - 1) + "年”未随年度更新：这句与" + previous.name + "第" +
+                    std::to_string(same->second.line + 1) + "行的文字相同，而本报告是" + std::to_string(c.year) + "年度的报告。";
+        out.notes.push_back({{d.start, d.end}, "**上年报告的原句**（" + previous.name + "）\n\n> " +
+                                                   excerpt(previous.doc, same->second.sentence, same->second.sentence, 120) +
+                                                   "\n\n" + link(previous, same->second.line)});
+        out.diagnostics.push_back(std::move(d));
       }
-      const Place *from = same != verbatim.end() ? &same->second : nullptr;
-      if (!from && consecutive && !key.empty())
-        if (auto moved = moved_on.find(years_abstracted(key, c.year)); moved != moved_on.end()) from = &moved->second;
-      if (!from) {
+      if (!stale.empty()) {
         flush(run);
         continue;
       }
-      if (run) {
-        run->span.end = s.end;
-        ++run->sentences;
-      } else {
-        run = Run{s, *from, 1};
-      }
     }
-    flush(run);
+    const Place *from = same != verbatim.end() ? &same->second : nullptr;
+    if (!from && consecutive && !key.empty())
+      if (auto moved = moved_on.find(years_abstracted(key, c.year)); moved != moved_on.end()) from = &moved->second;
+    if (!from) {
+      flush(run);
+    } else if (run) {
+      run->span.end = s.end;
+      ++run->sentences;
+    } else {
+      run = Run{s, *from, place.line, 1};
+    }
   }
+  flush(run);
 }
 
 }  // namespace reportls::crossdoc

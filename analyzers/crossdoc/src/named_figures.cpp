@@ -23,23 +23,35 @@ std::string_view drop_suffixes(std::string_view s, const std::vector<std::string
   return s;
 }
 
+// Without spaces (layout) and quotes (the author's choice of emphasis).
+std::string plain(std::string_view s, const FigureData &data) {
+  std::string out;
+  for (uint32_t k = 0; k < s.size();) {
+    const uint32_t at = k;
+    const char32_t c = report::next_code_point(s, k);
+    if (report::is_space(c)) continue;
+    const std::string_view ch = s.substr(at, k - at);
+    if (std::find(data.quote_marks.begin(), data.quote_marks.end(), ch) == data.quote_marks.end()) out.append(ch);
+  }
+  return out;
+}
+
 }  // namespace
 
+std::string_view words_after(const figures::Paragraph &p, size_t i, const FigureData &data) {
+  const uint32_t next = i + 1 < p.qs.size() ? p.qs[i + 1].span.start : p.line.end;
+  std::string_view after = p.between(p.qs[i].span.end, next);
+  size_t end = after.size();
+  for (const auto *stops : {&p.data.separators, &p.data.terminators, &data.previous_year})
+    for (const std::string &stop : *stops) end = std::min(end, after.find(stop));
+  return after.substr(0, end);
+}
+
 std::string describe(const figures::Paragraph &p, size_t i, const FigureData &data) {
-  const std::string_view label = figures::label_before(p, i);
-  // Spaces inside a description are layout; quotes are the author's choice of emphasis.
-  std::string s;
-  for (uint32_t k = 0; k < label.size();) {
-    const uint32_t at = k;
-    const char32_t c = report::next_code_point(label, k);
-    if (report::is_space(c)) continue;
-    const std::string_view ch = label.substr(at, k - at);
-    if (std::find(data.quote_marks.begin(), data.quote_marks.end(), ch) != data.quote_marks.end()) continue;
-    s.append(ch);
-  }
-  std::string_view d = drop_suffixes(drop_prefixes(s, data.description_fillers), data.description_tails);
-  if (report::code_point_count(d) < data.min_description_chars) return "";
-  return std::string(d);
+  const std::string before = plain(figures::label_before(p, i), data), after = plain(words_after(p, i, data), data);
+  const std::string_view b = drop_suffixes(drop_prefixes(before, data.description_fillers), data.description_tails);
+  if (report::code_point_count(b) + report::code_point_count(after) < data.min_description_chars) return "";
+  return std::string(b) + "|" + after;
 }
 
 report::Span sentence_at(std::string_view text, report::Span within, uint32_t offset) {

@@ -36,7 +36,9 @@ std::optional<Claim> claim_after(const figures::Paragraph &p, size_t i, const Co
   const FigureData &words = c.data.figures;
   const figures::Data &f = c.fdata;
   const Quantity &n = p.qs[i];
-  std::string_view t = figures::trim_separators(p.between(n.span.end, next_start(p, i)), f);
+  // After the words that still describe the figure (`5名县政府法律顾问，较上年…`).
+  std::string_view t = p.between(n.span.end, next_start(p, i));
+  t = figures::trim_separators(t.substr(words_after(p, i, words).size()), f);
   std::string_view rest;
   size_t k = i + 1;
   if (auto cue = figures::starts_with_any(t, words.previous_year); !cue.empty()) {

@@ -1,9 +1,11 @@
 // reportls/crossdoc/named_figures.h — a report's figures by what they count: the words that
-// describe each one (`办理行政复议案件` of `全年共办理行政复议案件48件`) and its unit family (案件).
+// describe each one — before it and, up to the next mark, after it (`办理行政复议案件|` of
+// `全年共办理行政复议案件48件，其中…`, `择优选聘|县政府法律顾问` of `择优选聘5名县政府法律顾问`) —
+// and its unit family (案件).
 // Two reports state the same quantity only when both agree: a figure is matched by its description
 // and unit family, never by its neighbourhood, and a description the report gives two different
 // values is no description of one quantity.  The figure model is the figures analyzer's
-// (reportls/figures/paragraph.h); what a figure is said of is figures::label_before, normalised
+// (reportls/figures/paragraph.h); the words before a figure are figures::label_before, normalised
 // (fillers like 全年/共 and tails like 达/为 dropped, quotes removed).
 #ifndef REPORTLS_CROSSDOC_NAMED_FIGURES_H
 #define REPORTLS_CROSSDOC_NAMED_FIGURES_H
@@ -20,8 +22,12 @@
 
 namespace reportls::crossdoc {
 
-// The normalised description of p.qs[i], or "" when it has none worth matching (too short).
+// The normalised description of p.qs[i], `before|after`, or "" when it has none worth matching
+// (fewer than FigureData::min_description_chars characters).
 std::string describe(const figures::Paragraph &p, size_t i, const FigureData &data);
+// The words right after p.qs[i] that still describe it (`县政府法律顾问` of `5名县政府法律顾问，`):
+// up to a separator, a terminator, the next figure or a year-on-year cue.
+std::string_view words_after(const figures::Paragraph &p, size_t i, const FigureData &data);
 
 struct NamedFigure {
   std::string description;
