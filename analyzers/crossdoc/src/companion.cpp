@@ -12,7 +12,7 @@ void check_companion(const Context &c, const Other &companion, const FigureIndex
     const NamedFigure *g = theirs.unique(f.description, f.family);
     if (!g) continue;
     const bool same = f.value == g->value;
-    out.notes.push_back({f.number, "**同年报告核对**（" + companion.name + "）：本报告 " + f.written + "，" + companion.name +
+    out.notes.push_back({f.number, "**同年报告核对**：本报告 " + f.written + "，" + companion.name +
                                        " " + g->written + (same ? "（相符）" : "（不符）") + "\n\n> " +
                                        excerpt(companion.doc, g->sentence, g->number, 120) + "\n\n" + link(companion, g->line)});
     if (same) continue;

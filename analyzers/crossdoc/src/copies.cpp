@@ -102,6 +102,7 @@ void check_copies(const Context &c, const Other &previous, Findings &out) {
     Place first;        // where last year's report has the first of them
     uint32_t line = 0;  // this report's paragraph
     uint32_t sentences = 0;
+    bool years_moved = false;  // some sentence matched only with its years moved on
   };
   auto flush = [&](std::optional<Run> &run) {
     if (!run) return;
@@ -110,9 +111,11 @@ void check_copies(const Context &c, const Other &previous, Findings &out) {
     d.end = run->span.end;
     d.severity = REPORTLS_SEVERITY_INFO;
     d.code = "copy.previous-year";
-    d.message = (run->sentences > 1 ? "这" + std::to_string(run->sentences) + "句与" : "这句与") + previous.name + "第" +
-                std::to_string(run->first.line + 1) + "行起的文字相同：照搬上年报告的内容，应按本年度的情况改写。";
-    out.notes.push_back({run->span, "**与上年报告相同**（" + previous.name + "）\n\n> " +
+    d.message = (run->sentences > 1 ? "这" + std::to_string(run->sentences) + "句与" + previous.name + "第" +
+                                          std::to_string(run->first.line + 1) + "行起的文字相同"
+                                    : "这句与" + previous.name + "第" + std::to_string(run->first.line + 1) + "行的文字相同") +
+                (run->years_moved ? "（只改了年份）" : "") + "：照搬上年报告的内容，应按本年度的情况改写。";
+    out.notes.push_back({run->span, "**与上年报告相同**\n\n> " +
                                         excerpt(previous.doc, run->first.sentence, run->first.sentence, 120) + "\n\n" +
                                         link(previous, run->first.line)});
     out.diagnostics.push_back(std::move(d));
@@ -136,7 +139,7 @@ void check_copies(const Context &c, const Other &previous, Findings &out) {
         d.code = "copy.previous-year";
         d.message = "“" + std::to_string(c.year - 1) + "年”未随年度更新：这句与" + previous.name + "第" +
                     std::to_string(same->second.line + 1) + "行的文字相同，而本报告是" + std::to_string(c.year) + "年度的报告。";
-        out.notes.push_back({{d.start, d.end}, "**上年报告的原句**（" + previous.name + "）\n\n> " +
+        out.notes.push_back({{d.start, d.end}, "**上年报告的原句**\n\n> " +
                                                    excerpt(previous.doc, same->second.sentence, same->second.sentence, 120) +
                                                    "\n\n" + link(previous, same->second.line)});
         out.diagnostics.push_back(std::move(d));
@@ -147,16 +150,17 @@ void check_copies(const Context &c, const Other &previous, Findings &out) {
       }
     }
     const Place *from = same != verbatim.end() ? &same->second : nullptr;
+    bool moved = false;
     if (!from && consecutive && !key.empty())
-      if (auto moved = moved_on.find(years_abstracted(key, c.year)); moved != moved_on.end()) from = &moved->second;
+      if (auto m = moved_on.find(years_abstracted(key, c.year)); m != moved_on.end()) from = &m->second, moved = true;
     if (!from) {
       flush(run);
-    } else if (run) {
-      run->span.end = s.end;
-      ++run->sentences;
-    } else {
-      run = Run{s, *from, place.line, 1};
+      continue;
     }
+    if (!run) run = Run{s, *from, place.line, 0};
+    run->span.end = s.end;
+    ++run->sentences;
+    run->years_moved |= moved;
   }
   flush(run);
 }

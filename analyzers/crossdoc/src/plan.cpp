@@ -129,7 +129,7 @@ void check_plan(const Context &c, const Other &previous, Findings &out) {
     d.code = "plan.follow-up";
     d.message = previous.name + "第" + std::to_string(item.line + 1) + "行的工作安排“" + quoted +
                 "”在本年度报告的工作情况中未见相应内容：是否已经落实，宜作交代。";
-    out.notes.push_back({where, "**上年工作安排**（" + previous.name + "）：“" + quoted + "”\n\n" + link(previous, item.line)});
+    out.notes.push_back({where, "**上年工作安排**：“" + quoted + "”\n\n" + link(previous, item.line)});
     out.diagnostics.push_back(std::move(d));
   }
 }

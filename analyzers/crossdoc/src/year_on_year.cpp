@@ -99,7 +99,8 @@ void check_year_on_year(const Context &c, const Other &previous, const FigureInd
       const Decimal diff = figures::abs(n.value - m->value);
       const bool direction_ok = claim->up ? m->value < n.value : n.value < m->value;
       const std::string a = figures::number_text(p, n), b = m->number_text;
-      const std::string shown = claim->up ? "(" + a + " − " + b + ")" : "(" + b + " − " + a + ")";
+      const std::string difference = claim->up ? a + " − " + b : b + " − " + a;  // larger first
+      const std::string shown = "(" + difference + ")";
       std::string verdict, message;
       bool ok = false;
       if (claim->kind == Kind::Base) {
@@ -112,18 +113,18 @@ void check_year_on_year(const Context &c, const Other &previous, const FigureInd
                                : direction_ok && (figures::rounds_to(stated.value, diff, m->value) ||
                                                   figures::truncated_percent(diff, m->value, stated.value.scale) == stated.value);
         verdict = "上年 " + before + "，本年 " + now + "：" + shown + " ÷ " + b + " = " + computed + "，文中 " + written;
-        if (!ok) message = written + "与" + previous.name + "不符：" + quoted + "，" + shown + " ÷ " + b + " = " + computed + "。";
+        if (!ok) message = "“" + claimed + "”与" + previous.name + "不符：" + quoted + "，" + shown + " ÷ " + b + " = " + computed + "。";
       } else {
         ok = direction_ok && diff == stated.value;
-        verdict = "上年 " + before + "，本年 " + now + "：" + shown + " = " + with_unit(diff, n.unit) + "，文中 " + written;
-        if (!ok) message = written + "与" + previous.name + "不符：" + quoted + "，" + shown + " = " + with_unit(diff, n.unit) + "。";
+        verdict = "上年 " + before + "，本年 " + now + "：" + difference + " = " + with_unit(diff, n.unit) + "，文中 " + written;
+        if (!ok) message = "“" + claimed + "”与" + previous.name + "不符：" + quoted + "，" + difference + " = " + with_unit(diff, n.unit) + "。";
       }
       // The direction contradicts last year's figure whatever the amount.
       if (!ok && claim->kind != Kind::Base && !direction_ok && !(diff == Decimal{}))
         message = "“" + claimed + "”与" + previous.name + "不符：" + quoted + "，由" + before + "到" + now + "是" +
                   (claim->up ? "减少" : "增加") + "。";
       out.notes.push_back({{n.span.start, stated.span.end},
-                           "**同比核对**（" + previous.name + "）：" + verdict + (ok ? "（相符）" : "（不符）") + "\n\n> " +
+                           "**同比核对**：" + verdict + (ok ? "（相符）" : "（不符）") + "\n\n> " +
                                excerpt(previous.doc, m->sentence, m->number, 120) + "\n\n" + link(previous, m->line)});
       if (ok) continue;
       plugin::Diagnostic d;

@@ -39,9 +39,9 @@ TEST_CASE("a report's key and the keys of last year's report and of its companio
         "related.want.previous=fazhi-annual|秀山县|2022\n"
         "related.want.companion=info-disclosure-annual|秀山县|2023\n");
   // The real openings of one district's reports of three years agree on who wrote them.
-  CHECK(cdtest::facts(cdtest::fixture("jinghai/jinghai-2024.txt")).starts_with("related.key=fazhi-annual|静海区|2024\n"));
-  CHECK(cdtest::facts(cdtest::fixture("jinghai/jinghai-2023.txt")).starts_with("related.key=fazhi-annual|静海区|2023\n"));
-  CHECK(cdtest::facts(cdtest::fixture("jinghai/jinghai-2025.txt")).starts_with("related.key=fazhi-annual|静海区|2025\n"));
+  CHECK(cdtest::facts(cdtest::fixture("jinghai-real/jinghai-2024.txt")).starts_with("related.key=fazhi-annual|静海区|2024\n"));
+  CHECK(cdtest::facts(cdtest::fixture("jinghai-real/jinghai-2023.txt")).starts_with("related.key=fazhi-annual|静海区|2023\n"));
+  CHECK(cdtest::facts(cdtest::fixture("jinghai-real/jinghai-2025.txt")).starts_with("related.key=fazhi-annual|静海区|2025\n"));
   // Not a report: no facts at all.
   CHECK(cdtest::facts("今天天气很好。\n") == "");
 }

@@ -28,12 +28,17 @@ inline const reportls::crossdoc::Analyzer &analyzer() {
   return a;
 }
 
+// The texts parsed so far, in order (they live as long as the test run).
+inline std::deque<std::string> &parsed_texts() {
+  static std::deque<std::string> texts;
+  return texts;
+}
+
 // A parsed text that lives as long as the test run (a Document points into its text).
 inline const reportls::report::Document &parsed(const std::string &text) {
-  static std::deque<std::string> texts;
   static std::deque<reportls::report::Document> docs;
-  texts.push_back(text);
-  docs.push_back(reportls::report::parse(texts.back(), test::rules()));
+  parsed_texts().push_back(text);
+  docs.push_back(reportls::report::parse(parsed_texts().back(), test::rules()));
   return docs.back();
 }
 
