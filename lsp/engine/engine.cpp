@@ -226,9 +226,16 @@ bool Engine::is_open_file(const std::string &path) const {
   return false;
 }
 
-// The related.* facts of an open document's newest analysis.
+// The related.* facts of an open document's newest analysis.  Called from the scheduler's
+// listener, so what it changes is acted on after the scheduler is done with this result.
 void Engine::learn(const std::string &uri, const AnalysisResult &result) {
-  if (related_.record(uri, RelatedFacts::from(result.facts), true)) relate_all();
+  if (related_.record(uri, RelatedFacts::from(result.facts), true) && !relating_) {
+    relating_ = true;
+    on_main([this] {
+      relating_ = false;
+      relate_all();
+    });
+  }
   if (related_.wants_anything(uri)) look_around(uri);
 }
 

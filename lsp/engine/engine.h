@@ -137,6 +137,7 @@ class Engine {
   std::set<std::string> scanned_;   // folders whose files were read
   std::set<std::string> reading_;   // paths being read on the pool
   std::map<std::string, RelatedSnapshots> given_;  // open uri -> what its newest scheduled analysis gets
+  bool relating_ = false;  // a relate_all() is posted
   bool stopped_ = false;
 };
 
