@@ -136,14 +136,14 @@ Data Data::parse(std::string_view text, const std::string &origin) {
   const json &copy = object(j, "copy", {"min_chars"}, origin);
   number(copy, "min_chars", d.copy_min_chars, 8u, 1000u, origin);
   const json &plan = object(j, "plan",
-                            {"plan_items", "not_results_items", "results_items", "generic_words", "min_bigrams",
+                            {"plan_items", "not_results_items", "results_items", "generic_words", "min_chars",
                              "followed_share", "quote_chars"},
                             origin);
   d.plan.plan_items = strings(plan, "plan_items", origin);
   d.plan.not_results_items = strings(plan, "not_results_items", origin);
   d.plan.results_items = strings(plan, "results_items", origin);
   d.plan.generic_words = strings(plan, "generic_words", origin);
-  number(plan, "min_bigrams", d.plan.min_bigrams, 1u, 100u, origin);
+  number(plan, "min_chars", d.plan.min_chars, 2u, 100u, origin);
   number(plan, "followed_share", d.plan.followed_share, 0.0, 1.0, origin);
   number(plan, "quote_chars", d.plan.quote_chars, 8u, 400u, origin);
   sort_all(d);

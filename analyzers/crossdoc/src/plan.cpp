@@ -48,14 +48,12 @@ std::vector<Item> plan_items(const report::Document &doc, uint32_t h) {
   return items;
 }
 
-// The two-character runs of the Chinese words of s that say what it is about: quotes dropped,
-// generic words (加强, 推进, 工作…) cut out.
-std::set<std::string> content_bigrams(std::string_view s, const PlanData &plan) {
-  std::set<std::string> out;
-  std::vector<std::string> run;  // the ideographs of the current run
+// The runs of ideographs of s that say what it is about: quotes and punctuation end a run,
+// generic words (加强, 推进, 工作…) are cut out.
+std::vector<std::vector<std::string>> content_runs(std::string_view s, const PlanData &plan) {
+  std::vector<std::vector<std::string>> runs(1);
   auto end_run = [&] {
-    for (size_t k = 0; k + 1 < run.size(); ++k) out.insert(run[k] + run[k + 1]);
-    run.clear();
+    if (!runs.back().empty()) runs.emplace_back();
   };
   for (uint32_t i = 0; i < s.size();) {
     if (auto g = figures::starts_with_any(s.substr(i), plan.generic_words); !g.empty()) {
@@ -65,12 +63,26 @@ std::set<std::string> content_bigrams(std::string_view s, const PlanData &plan) 
     }
     const uint32_t at = i;
     if (report::is_cjk_ideograph(report::next_code_point(s, i)))
-      run.emplace_back(s.substr(at, i - at));
+      runs.back().emplace_back(s.substr(at, i - at));
     else
       end_run();
   }
-  end_run();
-  return out;
+  return runs;
+}
+
+// How much of an item the results speak of: the share of its content characters (in runs of two
+// or more) that lie in a pair of characters the results also have; and how many there are.
+std::pair<double, uint32_t> coverage(std::string_view item, const std::set<std::string> &mentioned, const PlanData &plan) {
+  uint32_t total = 0, covered = 0;
+  for (const std::vector<std::string> &run : content_runs(item, plan)) {
+    if (run.size() < 2) continue;
+    std::vector<bool> in(run.size(), false);
+    for (size_t k = 0; k + 1 < run.size(); ++k)
+      if (mentioned.count(run[k] + run[k + 1])) in[k] = in[k + 1] = true;
+    total += static_cast<uint32_t>(run.size());
+    covered += static_cast<uint32_t>(std::count(in.begin(), in.end(), true));
+  }
+  return {total ? static_cast<double>(covered) / total : 1.0, total};
 }
 
 // Every two-ideograph run of the text: what the results mention.
@@ -116,11 +128,9 @@ void check_plan(const Context &c, const Other &previous, Findings &out) {
   else
     return;
   for (const Item &item : items) {
-    const std::string_view text = previous.doc.str(item.text);
-    const std::set<std::string> words = content_bigrams(text, plan);
-    if (words.size() < plan.min_bigrams) continue;  // nothing specific enough to look for
-    const size_t found = std::count_if(words.begin(), words.end(), [&](const std::string &w) { return mentioned.count(w) > 0; });
-    if (static_cast<double>(found) >= plan.followed_share * static_cast<double>(words.size())) continue;
+    const auto [share, chars] = coverage(previous.doc.str(item.text), mentioned, plan);
+    // Too few words of its own to look for, or spoken of.
+    if (chars < plan.min_chars || share >= plan.followed_share) continue;
     const std::string quoted = excerpt(previous.doc, item.text, item.text, plan.quote_chars);
     plugin::Diagnostic d;
     d.start = where.start;

@@ -53,7 +53,7 @@ struct PlanData {
   std::vector<std::string> not_results_items;  // profile items that report no results
   std::vector<std::string> results_items;      // where the diagnostics go
   std::vector<std::string> generic_words;      // say nothing of what a plan item is about
-  uint32_t min_bigrams = 3;
+  uint32_t min_chars = 4;        // content characters an item needs to be judged
   double followed_share = 0.5;
   uint32_t quote_chars = 40;
 };
