@@ -62,13 +62,23 @@ TEST_CASE("shared_parse: eviction keeps handed-out Documents alive") {
 TEST_CASE("shared_parse: a document derived from the previous version's parse is the one parse() gives") {
   // Edits of every kind, chained as a person types, each version parsed through the cache (which
   // then re-reads only the lines around the change) and checked against a parse from scratch.
+  // Table pieces too: a row, a separator, numbers after a label, a lone number, a bar.
   const std::vector<std::string> pieces = {"\n", "\r\n", "\r", "一、", "（二）", "2.", "一是", "二是", "。",
                                            "，三是", "法治", "𠮷", " ", "\n\n", "特此报告。\n某县人民政府\n2024年2月29日\n",
-                                           "某县人民政府关于2023年法治政府建设情况的报告\n", "[ 成文日期 ] 2024-02-29\n"};
+                                           "某县人民政府关于2023年法治政府建设情况的报告\n", "[ 成文日期 ] 2024-02-29\n",
+                                           "| 规章 | 0 | 0 |\n", "|---|---|\n", " 0 0 0\n", "\n0\n", "|",
+                                           "一、本年新收政府信息公开申请数量 5 0 0 0 0 0 5\n", "\t3"};
+  // The corpus reports, and reports with tables in every form.
+  std::vector<std::pair<std::string, std::string>> texts;
+  for (const std::string &name : test::corpus_names()) texts.emplace_back(name, test::corpus(name));
+  for (const char *name : {"markdown-correct.md", "converted-correct.md", "delimited-correct.txt", "spaced-correct.txt",
+                           "stacked-correct.txt"})
+    texts.emplace_back(name, test::read_file(std::string(REPORTLS_SOURCE_DIR "/tests/fixtures/tables/") + name));
   std::mt19937 rng(17);
-  for (const std::string &name : test::corpus_names()) {
+  for (const auto &[name, original] : texts) {
     CAPTURE(name);
-    std::string text = test::corpus(name);
+    REQUIRE_FALSE(original.empty());
+    std::string text = original;
     for (int step = 0; step < 120; ++step) {
       const size_t at = text.empty() ? 0 : rng() % (text.size() + 1);
       switch (rng() % 4) {

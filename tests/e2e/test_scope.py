@@ -13,8 +13,9 @@ from lsp_client import BINARY, CORPUS, ServerTest, run
 
 SOURCE = os.environ.get("REPORTLS_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 NON_REPORTS = sorted(glob.glob(os.path.join(SOURCE, "tests", "eval", "set", "texts", "*_other_*.txt")))
+# The repository's own Markdown (READMEs, notes); the fixture reports drafted in Markdown are reports.
 MARKDOWN = sorted(p for p in glob.glob(os.path.join(SOURCE, "**", "*.md"), recursive=True)
-                  if "/build" not in p and "node_modules" not in p)
+                  if "/build" not in p and "node_modules" not in p and "/tests/fixtures/" not in p)
 REPORT_LEVEL = ("sections.", "numbering.", "paragraph.", "dates.")
 
 

@@ -87,6 +87,9 @@ std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables 
     const uint32_t by = line.span.start;
     for (const uint32_t m : found.ascii_marks) ascii_marks.push_back(m + by);
     fullwidth_marks += found.fullwidth_marks;
+    // A table's marks count for the document's width, but its cells are no sentences: spaces and
+    // bars separate them, and a label's brackets pair across cells.
+    if (line.kind == report::LineKind::Table) continue;
     for (const Unpaired &u : found.unpaired) {
       const uint32_t at = u.diagnostic.start + by;
       if (!u.stray_closer || std::none_of(orphans.begin(), orphans.end(), [&](Span o) { return o.contains(at); }))
@@ -99,7 +102,9 @@ std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables 
       if (!title || d.code != kSpaceRule) patterns.push_back(shifted(d, by));
   }
   std::vector<plugin::Diagnostic> out;
-  report_width(doc, t, ascii_marks, fullwidth_marks, orphans, out);
+  std::vector<Span> quiet = orphans;  // no mark of these gets a diagnostic of its own
+  for (const report::Table &table : doc.tables) quiet.push_back(table.span);
+  report_width(doc, t, ascii_marks, fullwidth_marks, quiet, out);
   for (std::vector<plugin::Diagnostic> *family : {&unpaired, &patterns})
     std::move(family->begin(), family->end(), std::back_inserter(out));
   std::stable_sort(out.begin(), out.end(), [](const plugin::Diagnostic &a, const plugin::Diagnostic &b) {

@@ -47,7 +47,7 @@ void find_width(std::string_view line, const Marks &marks, LineFindings &out) {
 }
 
 void report_width(const report::Document &doc, const Tables &t, const std::vector<uint32_t> &ascii_marks,
-                  uint32_t fullwidth_count, const std::vector<Span> &orphans, std::vector<plugin::Diagnostic> &out) {
+                  uint32_t fullwidth_count, const std::vector<Span> &quiet, std::vector<plugin::Diagnostic> &out) {
   if (ascii_marks.empty()) return;
   const auto ascii = static_cast<uint32_t>(ascii_marks.size());
   // Mostly ASCII, or so many ASCII marks that one diagnostic per mark would bury the others:
@@ -78,7 +78,7 @@ void report_width(const report::Document &doc, const Tables &t, const std::vecto
     return;
   }
   for (const uint32_t m : ascii_marks) {
-    if (std::any_of(orphans.begin(), orphans.end(), [&](Span o) { return o.contains(m); })) continue;
+    if (std::any_of(quiet.begin(), quiet.end(), [&](Span o) { return o.contains(m); })) continue;
     const std::string ascii_mark(1, doc.text[m]);
     const std::string &fullwidth = fullwidth_of(doc, t, m);
     plugin::Diagnostic d;

@@ -19,6 +19,10 @@ bool is_title_like(std::string_view s, uint32_t max_chars);
 // `发布日期:2021-02-03` and `省政府:` qualify.
 bool has_no_clause_marks(std::string_view s);
 
+// Finds the tables (table.h) among the lines classify_line() left Body or Heading, sets their
+// lines to LineKind::Table and drops the headings on them.  Linear in the text.
+void find_tables(Document &doc);
+
 // parse(text, rules), derived from the Document of an earlier text that shares text's first
 // `prefix` and last `suffix` bytes: only the lines around the change are read again.  Gives
 // exactly what parse() gives.

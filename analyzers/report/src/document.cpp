@@ -145,7 +145,9 @@ void build_sections(Document &doc) {
   // last_content[k]: the last Body/Heading line before line k (-1: none).
   std::vector<int64_t> last_content(doc.lines.size() + 1, -1);
   for (size_t k = 0; k < doc.lines.size(); ++k)
-    last_content[k + 1] = is_prose(doc.lines[k].kind) ? static_cast<int64_t>(k) : last_content[k];
+    last_content[k + 1] = is_prose(doc.lines[k].kind) || doc.lines[k].kind == LineKind::Table
+                              ? static_cast<int64_t>(k)
+                              : last_content[k];
 
   doc.sections.resize(doc.headings.size());
   std::vector<uint32_t> stack;
@@ -290,8 +292,10 @@ void classify_line(Document &doc, uint32_t i, const Rules &rules, std::optional<
   }
 }
 
-// Everything after the line kinds: title, signature, sections, enumerations.
+// Everything after the line kinds of single lines: tables, title, signature, sections,
+// enumerations.
 void finish(Document &doc, const Rules &rules, const Reused *reused) {
+  detail::find_tables(doc);
   const bool markdown_title = take_markdown_title(doc, rules);
   const uint32_t first_heading_line =
       doc.headings.empty() ? static_cast<uint32_t>(doc.lines.size()) : doc.headings.front().line;
@@ -359,10 +363,11 @@ Document reparse(const Document &old, std::string_view text, const Rules &rules,
   for (uint32_t i = 0; i < doc.lines.size(); ++i) {
     std::optional<LineKind> known;
     if (i < first || i >= last) {
-      // Title, signature and front matter are decided again (from the content, then by finish):
-      // the content alone made them Body, or a heading (`# 标题`).
+      // Title, signature, front matter and tables are decided again (from the content, then by
+      // finish): the content alone made them Body, or a heading (`# 标题`, `一、…申请数量 5 0 …`).
       const LineKind k = doc.lines[i].kind;
-      if (k != LineKind::Title && k != LineKind::Signature && k != LineKind::Front) known = k;
+      if (k != LineKind::Title && k != LineKind::Signature && k != LineKind::Front && k != LineKind::Table)
+        known = k;
     }
     classify_line(doc, i, rules, known);
   }

@@ -4,7 +4,8 @@
 // do not overlap; a line's content lies within it; headings sit on Heading lines, levels 1…6, and
 // their ordinal/text/title spans lie within the line; sections[i] belongs to headings[i] and its
 // parent is an earlier section of a lower level that encloses it; enumerations and metadata point
-// at existing lines and sections; line_of agrees with the lines; shared_parse() of an edited
+// at existing lines and sections; line_of agrees with the lines; tables are in order, own their
+// Table lines and hold their cells in order; shared_parse() of an edited
 // version (derived from the parse of the first) equals parse() of it.
 #include "fuzz_util.h"
 
@@ -15,6 +16,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 using namespace reportls::report;
 
@@ -117,6 +119,38 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     FUZZ_CHECK(m.line < doc.lines.size());
     FUZZ_CHECK(doc.meta(m.key).has_value());
   }
+
+  // Tables: in order, each line of one at most; their lines are Table (or blank) lines and every
+  // Table line is in a table; cells lie within the table and in order; headings have a value per row.
+  std::vector<bool> in_table(doc.lines.size(), false);
+  uint32_t next_free = 0;
+  for (const Table &t : doc.tables) {
+    FUZZ_CHECK(t.first_line >= next_free && t.first_line <= t.last_line && t.last_line < doc.lines.size());
+    next_free = t.last_line + 1;
+    check_span(t.span, text);
+    FUZZ_CHECK(t.header_rows <= t.rows.size());
+    for (uint32_t i = t.first_line; i <= t.last_line; ++i) {
+      in_table[i] = true;
+      FUZZ_CHECK(doc.lines[i].kind == LineKind::Table || doc.lines[i].kind == LineKind::Blank);
+    }
+    uint32_t prev_cell = t.span.start;
+    for (const TableRow &r : t.rows) {
+      FUZZ_CHECK(r.line >= t.first_line && r.line <= t.last_line);
+      FUZZ_CHECK(r.labels <= r.cells.size());
+      for (const TableCell &c : r.cells) {
+        check_span(c.span, text);
+        check_within(c.span, t.span);
+        FUZZ_CHECK(c.span.start >= prev_cell);
+        prev_cell = c.span.end;
+      }
+    }
+    const TableHeadings h = table_headings(doc, t);
+    FUZZ_CHECK(h.rows.size() == t.rows.size() && h.run_of_row.size() == t.rows.size());
+    for (uint32_t r = 0; r < t.rows.size(); ++r)
+      for (uint32_t c = 0; c <= t.rows[r].cells.size(); ++c) (void)h.column(r, c);
+  }
+  for (size_t i = 0; i < doc.lines.size(); ++i)
+    if (doc.lines[i].kind == LineKind::Table) FUZZ_CHECK(in_table[i]);
 
   // parse_heading on the whole input as one line, and sentences of the whole text.
   Span all = trim(text, Span{0, static_cast<uint32_t>(text.size())});

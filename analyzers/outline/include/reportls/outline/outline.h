@@ -1,8 +1,9 @@
 // reportls/outline/outline.h — the document outline (symbols) and folding ranges of a report.
 //
 // The outline is a flat list in document order: the title block first (when there is one), then
-// one symbol per heading.  The title and the level-1 headings are top level; every other heading
-// hangs under its section's parent.  Page chrome never appears.
+// one symbol per heading and per table.  The title and the level-1 headings are top level; every
+// other heading hangs under its section's parent, a table under the innermost section holding it
+// (`表2 收到和处理政府信息公开申请情况`, detail `31 行 × 8 列`).  Page chrome never appears.
 #ifndef REPORTLS_OUTLINE_OUTLINE_H
 #define REPORTLS_OUTLINE_OUTLINE_H
 
@@ -15,20 +16,20 @@
 namespace reportls::outline {
 
 // Numbered as LSP SymbolKind (and reportls_symbol_kind).
-enum class SymbolKind : int { File = 1, Module = 2, Namespace = 3, Key = 20 };
+enum class SymbolKind : int { File = 1, Module = 2, Namespace = 3, Table = 18 /* Array */, Key = 20 };
 
 struct Symbol {
   std::string name;     // ordinal + title as written: `(二)全面推进法律顾问制度,确保行政决策合法`
-  std::string detail;   // `序号缺失` for an orphan `)…` heading, else empty
-  SymbolKind kind = SymbolKind::Namespace;  // title File, level 1 Namespace, 2 Module, 3+ Key
-  report::Span range;      // the section (for the title: its lines)
-  report::Span selection;  // ordinal + title (for the title: its first line)
+  std::string detail;   // `序号缺失` for an orphan `)…` heading; a table's size; else empty
+  SymbolKind kind = SymbolKind::Namespace;  // title File, level 1 Namespace, 2 Module, 3+ Key, table Table
+  report::Span range;      // the section (for the title: its lines; for a table: its lines)
+  report::Span selection;  // ordinal + title (for the title and a table: the first line)
   int32_t parent = -1;     // index of an earlier symbol, or -1
 };
 
 struct Outline {
   std::vector<Symbol> symbols;
-  std::vector<report::Span> folds;  // one per section spanning more than one line
+  std::vector<report::Span> folds;  // one per section and table spanning more than one line
 };
 
 Outline build(const report::Document &doc);

@@ -10,6 +10,7 @@
 
 #include <reportls/report/heading.h>
 #include <reportls/report/rules.h>
+#include <reportls/report/table.h>
 #include <reportls/report/text.h>
 
 #include <cstdint>
@@ -31,9 +32,10 @@ enum class LineKind : uint8_t {
   Front,      // front matter before the first heading that is not prose: a short line without
               // sentence punctuation (。，；！？) that is not the title — a site name, the issuing
               // body, a 文号, a publish-info or metadata line, a covering letter's 落款
+  Table,      // a line of a table (table.h): a row, a separator row, a label or heading line of it
 };
 
-// Lines a reader reads as the report's own sentences: body paragraphs and headings.
+// Lines a reader reads as the report's own sentences: body paragraphs and headings (not tables).
 inline bool is_prose(LineKind k) { return k == LineKind::Body || k == LineKind::Heading; }
 
 struct Line {
@@ -60,8 +62,8 @@ struct Section {
   uint32_t heading = 0;  // index into headings
   int32_t parent = -1;   // index of the enclosing section, -1 at the top
   uint32_t first_line = 0;  // the heading line
-  uint32_t last_line = 0;   // the last Body/Heading line before the next heading of the same or
-                            // higher level (blank, debris and signature lines excluded)
+  uint32_t last_line = 0;   // the last Body/Heading/Table line before the next heading of the same
+                            // or higher level (blank, debris and signature lines excluded)
   Span span;                // heading line start to last_line's content end
   friend bool operator==(const Section &, const Section &) = default;
 };
@@ -91,6 +93,7 @@ struct Document {
   std::vector<Section> sections;
   std::vector<Enumeration> enumerations;
   std::vector<MetaField> metadata;
+  std::vector<Table> tables;  // in document order
 
   // The bytes of a span (clamped).
   std::string_view str(Span s) const { return s.in(text); }
