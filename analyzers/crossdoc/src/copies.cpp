@@ -3,8 +3,8 @@
 #include <reportls/report/sentences.h>
 
 #include <cctype>
-#include <map>
 #include <optional>
+#include <unordered_map>
 
 namespace reportls::crossdoc {
 
@@ -87,7 +87,7 @@ std::vector<Place> body_sentences(const report::Document &doc) {
 void check_copies(const Context &c, const Other &previous, Findings &out) {
   const uint32_t min_chars = c.data.copy_min_chars;
   const bool consecutive = c.year != 0 && (previous.year == 0 || previous.year + 1 == c.year);
-  std::map<std::string, Place> verbatim, moved_on;
+  std::unordered_map<std::string, Place> verbatim, moved_on;
   for (const Place &place : body_sentences(previous.doc)) {
     const std::string_view text = previous.doc.str(place.sentence);
     if (letters(text) < min_chars) continue;
