@@ -107,7 +107,7 @@ TEST_CASE("related documents: found open or on disk, re-analysed when they chang
   std::map<std::string, std::map<std::string, std::string>> facts;  // newest published, per uri
   Engine engine(main, EngineOptions{{REPORTLS_BUILD_DIR "/test-plugins/related"}, false, ""},
                 EngineEvents{[&](const Analysis &a) { facts[a.doc->uri()] = a.result->facts; }, nullptr,
-                             [](int, const std::string &) {}});
+                             [](int, const std::string &) {}, nullptr});
   bool ready = false;
   Settings settings;
   settings.debounce = 0ms;

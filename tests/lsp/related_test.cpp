@@ -1,6 +1,7 @@
 // Which documents are related: the related.* facts of their analyses, resolved without knowing
 // what the keys mean (engine/related.h).
 #include "lsp/engine/related.h"
+#include "lsp/engine/settings_check.h"
 #include "lsp/engine/workspace_settings.h"
 
 #include <doctest/doctest.h>
@@ -69,14 +70,14 @@ TEST_CASE("same_file compares the paths of file uris however they are encoded") 
   CHECK(uri_from_path("/a/b c/报告(1).txt") == "file:///a/b%20c/报告%281%29.txt");
 }
 
-TEST_CASE("a related setting must be an object of paths") {
-  std::vector<std::string> warnings;
-  Settings s = Settings::from_json({{"related", {{"previous", "a.txt"}, {"companion", 3}}}}, warnings);
+TEST_CASE("a related setting must be an object of paths; what is not is said and left out") {
+  const nlohmann::json value = {{"related", {{"previous", "a.txt"}, {"companion", 3}}}};
+  Settings s = Settings::from_json(value);
   CHECK(s.related == std::map<std::string, std::string>{{"previous", "a.txt"}});
-  REQUIRE(warnings.size() == 1);
-  CHECK(warnings[0].find("related.companion") != std::string::npos);
-  warnings.clear();
-  s = Settings::from_json({{"related", "a.txt"}}, warnings);
-  CHECK(s.related.empty());
-  CHECK(warnings.size() == 1);
+  auto problems = check_settings(value, Catalog::bundled());
+  REQUIRE(problems.size() == 1);
+  CHECK(to_string(problems[0].path) == "related.companion");
+  const nlohmann::json text = {{"related", "a.txt"}};
+  CHECK(Settings::from_json(text).related.empty());
+  CHECK(check_settings(text, Catalog::bundled()).size() == 1);
 }
