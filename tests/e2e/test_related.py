@@ -6,6 +6,7 @@ tests/fixtures/crossdoc: a real 2023 report of 秀山县, a 2024 report derived 
 changed, and its derived 政府信息公开 companion."""
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -43,6 +44,19 @@ def check_json(*args, cwd=None):
 def read(path):
     with open(path, encoding="utf-8") as f:
         return f.read()
+
+
+def as_markdown(text):
+    """The report as it is drafted in Markdown: the title a # heading, the parts ## headings,
+    paragraphs apart."""
+    out, titled = [], False
+    for line in (l for l in text.split("\n") if l.strip()):
+        if not titled and line.endswith("报告"):
+            line, titled = "# " + line, True
+        elif re.match(r"[一二三四五六七八九十]+、", line):
+            line = "## " + line
+        out.append(line)
+    return "\n\n".join(out) + "\n"
 
 
 class CommandLine(unittest.TestCase):
@@ -87,6 +101,20 @@ class CommandLine(unittest.TestCase):
                 with self.subTest(last_year=os.path.basename(last_year)):
                     found = check_json("--previous", last_year, this_year)
                     self.assertEqual(crossdoc_codes(found["xiushan-county-2024.txt"]), expected)
+
+    def test_markdown_reports_are_read_as_markdown(self):
+        expected = dict(EXPECTED_2024)
+        del expected["figures.companion"]
+        with tempfile.TemporaryDirectory() as folder:
+            for name in ("xiushan-county-2023", "xiushan-county-2024"):
+                with open(os.path.join(folder, name + ".md"), "w", encoding="utf-8") as f:
+                    f.write(as_markdown(read(os.path.join(XIUSHAN, name + ".txt"))))
+            found = check_json("xiushan-county-2023.md", "xiushan-county-2024.md", cwd=folder)
+            self.assertEqual(crossdoc_codes(found["xiushan-county-2024.md"]), expected)
+            # This year's draft in Markdown, last year's report as it was published (text).
+            found = check_json("--previous", os.path.join(XIUSHAN, "xiushan-county-2023.txt"), "xiushan-county-2024.md",
+                               cwd=folder)
+            self.assertEqual(crossdoc_codes(found["xiushan-county-2024.md"]), expected)
 
     def test_related_option_wants_a_role_and_a_file(self):
         out = subprocess.run([BINARY, "check", "--related", "previous", os.path.join(XIUSHAN, "xiushan-county-2024.txt")],
