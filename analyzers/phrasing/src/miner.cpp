@@ -53,7 +53,6 @@ std::vector<Clause> clauses_of(const report::Document &doc, const PhraseSet &voc
   return out;
 }
 
-// Where a run of a clause starts: a Chinese character (what a user types and completion matches).
 // The longest start of text that carries no half of a pair of marks.
 std::string_view balanced(std::string_view text) {
   static constexpr std::pair<char32_t, char32_t> pairs[] = {
@@ -104,6 +103,7 @@ class WordEnds {
   std::unique_ptr<icu::BreakIterator> words_;
 };
 
+// A run of a clause: from a Chinese character (what a user types and completion matches).
 struct Entry {
   std::string_view run;  // at most max_chars code points
   uint32_t report;
