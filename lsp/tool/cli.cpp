@@ -201,6 +201,7 @@ std::vector<Checked> analyze_files(const Options &o, const std::vector<std::uniq
       c.doc = std::make_shared<const TextDocument>(c.uri, "plaintext", 0, std::move(text));
       DocumentInput input{c.uri, c.doc->text(), 0, c.settings.raw.dump(), path_from_uri(c.uri).value_or("")};
       c.result = host.analyze(input, CancelToken(), capabilities);
+      host.close(c.uri);  // the plugins keep nothing of a file checked once
       // People read a file top to bottom, whichever analyzer found what.
       std::stable_sort(c.result.diagnostics.begin(), c.result.diagnostics.end(),
                        [](const Diagnostic &a, const Diagnostic &b) { return a.start < b.start; });
@@ -220,15 +221,31 @@ const char *severity_word(Severity s) {
   return "";
 }
 
-// 1-based line and column in characters, as a person counts them.
-std::pair<uint32_t, uint32_t> human_position(const TextDocument &doc, uint32_t offset) {
-  uint32_t line = doc.lines().line_of(offset);
-  uint32_t column = 1;
-  const std::string &t = doc.text();
-  for (uint32_t i = doc.lines().line_start(line); i < offset && i < t.size(); ++i)
-    if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) ++column;
-  return {line + 1, column};
-}
+// 1-based line and column in characters, as a person counts them.  Asked in ascending order (the
+// diagnostics are sorted by position), each line's characters are counted once, not once per
+// diagnostic on it: a report pasted as one line has thousands.
+class HumanPositions {
+ public:
+  explicit HumanPositions(const TextDocument &doc) : doc_(doc) {}
+  std::pair<uint32_t, uint32_t> at(uint32_t offset) {
+    const uint32_t line = doc_.lines().line_of(offset);
+    if (line != line_ || offset < counted_) {
+      line_ = line;
+      counted_ = doc_.lines().line_start(line);
+      column_ = 1;
+    }
+    const std::string &t = doc_.text();
+    for (; counted_ < offset && counted_ < t.size(); ++counted_)
+      if ((static_cast<unsigned char>(t[counted_]) & 0xC0) != 0x80) ++column_;
+    return {line + 1, column_};
+  }
+
+ private:
+  const TextDocument &doc_;
+  uint32_t line_ = UINT32_MAX;
+  uint32_t counted_ = 0;  // column_ is the column of this offset of line_
+  uint32_t column_ = 1;
+};
 
 // Per plugin, the time its analyze calls took over all files, slowest first.
 void print_timings(const std::vector<Checked> &files) {
@@ -287,11 +304,12 @@ int check(const Options &o) {
     for (const Checked &c : files) {
       if (!c.doc) continue;
       size_t counts[5] = {0};
+      HumanPositions positions(*c.doc);
       for (const Diagnostic &d : c.result.diagnostics) {
         auto severity = c.settings.severity_for(d.code, d.severity);
         if (!severity) continue;
         ++counts[static_cast<int>(*severity)];
-        auto [line, column] = human_position(*c.doc, d.start);
+        auto [line, column] = positions.at(d.start);
         std::cout << c.path << ':' << line << ':' << column << ": " << severity_word(*severity) << " ["
                   << d.code << "] " << d.message << '\n';
       }
@@ -317,8 +335,8 @@ int outline(const Options &o) {
   for (size_t i = 0; i < symbols.size(); ++i) {
     int32_t p = symbols[i].parent;
     if (p >= 0 && static_cast<size_t>(p) < i) depth[i] = depth[p] + 1;
-    auto first = human_position(*c.doc, symbols[i].start).first;
-    auto last = human_position(*c.doc, symbols[i].end).first;
+    auto first = c.doc->lines().line_of(symbols[i].start) + 1;
+    auto last = c.doc->lines().line_of(symbols[i].end) + 1;
     std::cout << std::string(depth[i] * 2, ' ') << symbols[i].name;
     if (!symbols[i].detail.empty()) std::cout << "  〔" << symbols[i].detail << "〕";
     std::cout << "  (第 " << first;
