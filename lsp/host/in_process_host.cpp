@@ -172,6 +172,15 @@ class InProcessHost final : public PluginHost {
     return result;
   }
 
+  void close(const std::string &uri) const override {
+    for (const LoadedPlugin &p : loaded_)
+      if (REPORTLS_HAS_FIELD(p.descriptor, reportls_plugin_descriptor, close) && p.descriptor->close)
+        call([&] {
+          p.descriptor->close(p.instance, uri.c_str());
+          return REPORTLS_OK;
+        });
+  }
+
  private:
   bool announce(const LoadedPlugin &p) const { return !before_call_ || before_call_(p.name); }
 

@@ -69,9 +69,10 @@ class PluginHost {
   virtual HoverResult hover(const DocumentInput &doc, uint32_t offset,
                             const CancelToken &token) const = 0;
   // The editor closed the document: forget what the host keeps for it (a worker host: its record
-  // of the text, and the plugins disabled for it — reopening gives them another chance).  Any
-  // thread; may wait for a running call.
-  virtual void close(const std::string &uri) const { (void)uri; }
+  // of the text, and the plugins disabled for it — reopening gives them another chance) and tell
+  // the plugins (their close, ABI 1.2).  Any thread, but not while a call about the same document
+  // runs on this host.
+  virtual void close(const std::string &uri) const = 0;
 };
 
 std::unique_ptr<PluginHost> make_in_process_host(const PluginHostOptions &options);

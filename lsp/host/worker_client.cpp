@@ -139,6 +139,8 @@ class WorkerClient final : public AnalysisHost {
       for (const std::string &uri : closed) {
         sent_.forget(uri);
         disabled_.erase(uri);
+        // Between jobs: the process drops the text and the plugins what they keep for it.
+        if (process_) process_->send({{"close", uri}});
       }
       if (slot.run) slot.run();
     }

@@ -139,6 +139,12 @@ int run_analysis_worker(const PluginHostOptions &base) {
       running_token = CancelToken();
       token = running_token;
     }
+    if (request.contains("close")) {
+      const std::string uri = request["close"].is_string() ? request["close"].get<std::string>() : "";
+      texts.forget(uri);
+      host->close(uri);
+      continue;
+    }
     current = running;
     prepare_crash_frame(current);
     json result;

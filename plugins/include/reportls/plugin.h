@@ -13,6 +13,7 @@
  *     old plugin works with a new host and a new plugin with an old host.  Append only.
  *   - 1.1 appended: reportls_document.path, reportls_config.warning/warning_ctx and
  *     reportls_plugin_descriptor.completion_triggers.
+ *   - 1.2 appended: reportls_plugin_descriptor.close.
  *
  * Memory and errors
  *   - Nothing allocated on one side is freed on the other.  Every pointer handed to a callback is
@@ -34,6 +35,7 @@
  *     after create (or guard its own state).
  *   - A long analysis should poll sink->is_cancelled now and then and return
  *     REPORTLS_CANCELLED when it is set; its results are then discarded.
+ *   - close (1.2) may be called on any thread, never while a call about the same document runs.
  */
 #ifndef REPORTLS_PLUGIN_H
 #define REPORTLS_PLUGIN_H
@@ -46,7 +48,7 @@ extern "C" {
 #endif
 
 #define REPORTLS_ABI_MAJOR 1
-#define REPORTLS_ABI_MINOR 1
+#define REPORTLS_ABI_MINOR 2
 
 /* Name of the one exported symbol. */
 #define REPORTLS_PLUGIN_ENTRY_SYMBOL "reportls_plugin_entry"
@@ -250,6 +252,11 @@ typedef struct reportls_plugin_descriptor {
   /* 1.1: characters after which the editor asks for completions unasked, as one UTF-8 string in
    * which every character is a trigger (e.g. "。，、："); NULL or "" for none. */
   const char *completion_triggers;
+
+  /* 1.2: the document (uri, NUL-terminated) was closed: drop what the instance keeps for it (e.g.
+   * per-line findings), so that memory follows what is open, not what was ever analysed.  The
+   * host calls it again for the same uri only after that uri was analysed again.  May be NULL. */
+  void (*close)(void *instance, const char *uri);
 } reportls_plugin_descriptor;
 
 typedef const reportls_plugin_descriptor *(*reportls_plugin_entry_fn)(void);
