@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 
 #include <unicode/utf8.h>
 
@@ -15,12 +16,35 @@ constexpr uint32_t kBlock = 1u << kBlockBits;
 constexpr uint64_t below(uint32_t r) { return r >= 64 ? ~uint64_t{0} : (uint64_t{1} << r) - 1; }
 }  // namespace
 
-LineIndex::LineIndex(std::string_view text) : size_(static_cast<uint32_t>(text.size())) {
+LineIndex::LineIndex(std::string_view text, Utf8 validity) : size_(static_cast<uint32_t>(text.size())) {
+  line_starts_.push_back(0);
+  if (validity == Utf8::Valid)
+    index_valid(text);
+  else
+    index_checked(text);
+  line_starts_.shrink_to_fit();
+  crlf_.shrink_to_fit();
+  if (!any_wide_) {
+    // Every byte is a character of one unit: the lines are the whole index.
+    std::vector<uint32_t>().swap(block_units_);
+    std::vector<uint64_t>().swap(starts_);
+    return;
+  }
+  block_units_.shrink_to_fit();
+  starts_.shrink_to_fit();
+  astral_.shrink_to_fit();
+}
+
+void LineIndex::line_ends_at(uint32_t terminator, bool crlf) {
+  const size_t line = line_starts_.size() - 1;
+  if (line / 64 >= crlf_.size()) crlf_.push_back(0);
+  if (crlf) crlf_[line / 64] |= uint64_t{1} << (line % 64);
+  line_starts_.push_back(terminator + (crlf ? 2 : 1));
+}
+
+void LineIndex::index_checked(std::string_view text) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const size_t n = text.size();
-  line_starts_.push_back(0);
-  std::vector<bool> crlf;  // per line, packed into crlf_ at the end
-  bool any_wide = false;
   uint64_t units = 0;  // UTF-16 units of the characters before i
   // A character starts at `at` and takes `len16` UTF-16 units: first record the blocks that
   // start at or before it (their prefix excludes it), then set its bit.
@@ -39,9 +63,10 @@ LineIndex::LineIndex(std::string_view text) : size_(static_cast<uint32_t>(text.s
       character(i, 1);
       if (c == '\n' || c == '\r') {
         const bool pair = c == '\r' && i + 1 < n && s[i + 1] == '\n';
-        if (pair) character(++i, 1);
-        crlf.push_back(pair);
-        line_starts_.push_back(static_cast<uint32_t>(i + 1));
+        if (pair) character(i + 1, 1);
+        line_ends_at(static_cast<uint32_t>(i), pair);
+        i += pair ? 2 : 1;
+        continue;
       }
       ++i;
       continue;
@@ -51,29 +76,78 @@ LineIndex::LineIndex(std::string_view text) : size_(static_cast<uint32_t>(text.s
     const size_t start = i;
     UChar32 cp;
     U8_NEXT(s, i, n, cp);
-    any_wide = true;
+    any_wide_ = true;
     const bool astral = cp >= 0x10000;  // ill-formed (cp < 0) -> one U+FFFD
     if (astral) astral_.push_back(static_cast<uint32_t>(start));
     character(start, astral ? 2 : 1);
-  }
-  crlf.push_back(false);
-  line_starts_.shrink_to_fit();
-  crlf_.assign((crlf.size() + 63) / 64, 0);
-  for (size_t line = 0; line < crlf.size(); ++line)
-    if (crlf[line]) crlf_[line / 64] |= uint64_t{1} << (line % 64);
-  if (!any_wide) {
-    // Every byte is a character of one unit: the lines are the whole index.
-    std::vector<uint32_t>().swap(block_units_);
-    std::vector<uint64_t>().swap(starts_);
-    return;
   }
   while ((block_units_.size() << kBlockBits) <= n) {  // up to the block holding offset size_
     block_units_.push_back(static_cast<uint32_t>(units));
     starts_.push_back(0);
   }
-  block_units_.shrink_to_fit();
-  starts_.shrink_to_fit();
-  astral_.shrink_to_fit();
+}
+
+namespace {
+constexpr uint64_t kHigh = 0x8080808080808080ull;  // the top bit of each of 8 bytes
+/// Top bits (one per byte) gathered into the low 8 bits: byte k's into bit k.
+constexpr uint64_t gather(uint64_t top_bits) { return ((top_bits >> 7) * 0x0102040810204080ull) >> 56; }
+}  // namespace
+
+void LineIndex::index_valid(std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const size_t n = text.size();
+  // Terminators by memchr (vectorised): "\r" is rare, "\n" about once a paragraph.
+  const auto* end = s + n;
+  auto next = [&](const uint8_t* from, int c) {
+    const void* p = from < end ? std::memchr(from, c, static_cast<size_t>(end - from)) : nullptr;
+    return p ? static_cast<const uint8_t*>(p) : end;
+  };
+  for (const uint8_t *lf = next(s, '\n'), *cr = next(s, '\r'); lf < end || cr < end;) {
+    if (lf < cr) {
+      line_ends_at(static_cast<uint32_t>(lf - s), false);
+      lf = next(lf + 1, '\n');
+    } else {
+      const bool pair = lf < end && cr + 1 == lf;
+      line_ends_at(static_cast<uint32_t>(cr - s), pair);
+      if (pair) lf = next(lf + 1, '\n');
+      cr = next(cr + 1, '\r');
+    }
+  }
+  block_units_.reserve(n / kBlock + 1);
+  starts_.reserve(n / kBlock + 1);
+  uint64_t units = 0;
+  for (size_t base = 0; base < n; base += kBlock) {
+    uint64_t starts = 0, astral = 0;
+    const size_t len = std::min<size_t>(kBlock, n - base);
+    size_t k = 0;
+    for (; k + 8 <= len; k += 8) {
+      uint64_t x;
+      std::memcpy(&x, s + base + k, 8);
+      if (!(x & kHigh)) {
+        starts |= uint64_t{0xFF} << k;
+        continue;
+      }
+      any_wide_ = true;
+      // In valid UTF-8 a byte starts a character unless it is 10xxxxxx, and 11110xxx starts
+      // one of two UTF-16 units.
+      starts |= gather(~(x & ~(x << 1)) & kHigh) << k;
+      astral |= gather(x & (x << 1) & (x << 2) & (x << 3) & kHigh) << k;
+    }
+    for (; k < len; ++k) {
+      const uint8_t c = s[base + k];
+      if ((c & 0xC0) != 0x80) starts |= uint64_t{1} << k;
+      if (c >= 0xF0) astral |= uint64_t{1} << k;
+      if (c >= 0x80) any_wide_ = true;
+    }
+    block_units_.push_back(static_cast<uint32_t>(units));
+    starts_.push_back(starts);
+    units += std::popcount(starts) + std::popcount(astral);
+    for (; astral; astral &= astral - 1) astral_.push_back(static_cast<uint32_t>(base + std::countr_zero(astral)));
+  }
+  while ((block_units_.size() << kBlockBits) <= n) {  // up to the block holding offset size_
+    block_units_.push_back(static_cast<uint32_t>(units));
+    starts_.push_back(0);
+  }
 }
 
 size_t LineIndex::memory_bytes() const {

@@ -50,11 +50,16 @@ struct Range {
 
 class LineIndex {
  public:
+  /// Whether the caller vouches for the text being valid UTF-8.
+  enum class Utf8 { Unchecked, Valid };
+
   /// Indexes `text`; the text is not retained (nothing needs to outlive the call).
   /// The text should be valid UTF-8 (TextDocument guarantees it via sanitize_utf8). If it is
   /// not, each ill-formed sequence (as ICU's U8_NEXT delimits it) counts as one character of
   /// one UTF-16 unit, i.e. exactly as the U+FFFD that sanitize_utf8 would put there.
-  explicit LineIndex(std::string_view text);
+  /// Utf8::Valid (the text is known to be valid, as a TextDocument's is) indexes eight bytes at
+  /// a time, about a byte per cycle: every keystroke in an open document builds a new index.
+  explicit LineIndex(std::string_view text, Utf8 validity = Utf8::Unchecked);
 
   /// Number of lines: terminators + 1 (always >= 1).
   uint32_t line_count() const { return static_cast<uint32_t>(line_starts_.size()); }
@@ -88,6 +93,9 @@ class LineIndex {
   size_t memory_bytes() const;
 
  private:
+  void index_checked(std::string_view text);  // character by character, ill-formed bytes delimited
+  void index_valid(std::string_view text);    // eight bytes at a time
+  void line_ends_at(uint32_t terminator, bool crlf);  // a line ends at `terminator`
   bool ascii() const { return starts_.empty(); }
   /// The start of the character that byte `offset` (<= size_) falls in.
   uint32_t snap(uint32_t offset) const;
@@ -99,6 +107,7 @@ class LineIndex {
   uint32_t size_ = 0;
   std::vector<uint32_t> line_starts_;  ///< one per line; line_starts_[0] == 0
   std::vector<uint64_t> crlf_;         ///< bit per line: it ends in "\r\n"
+  bool any_wide_ = false;              ///< while indexing: a non-ASCII byte was seen
   // Empty for an all-ASCII text, where every byte is a character of one UTF-16 unit.
   std::vector<uint32_t> block_units_;  ///< per 64-byte block (size_ / 64 + 1 of them): units before it
   std::vector<uint64_t> starts_;       ///< per block: bit i set when byte 64 * block + i starts a character

@@ -237,7 +237,7 @@ Walked walk(std::string_view text) {
   return w;
 }
 
-std::string random_text(uint32_t seed, size_t pieces) {
+std::string random_text(uint32_t seed, size_t pieces, bool valid) {
   static const char* const kPieces[] = {"a", " ", "1", "中", "，", "。", "\U00020BB7", "😀", "\n",
                                         "\r\n", "\r", "\xE4\xB8", "\xFF", "é", "报告", "2024年"};
   std::string text;
@@ -246,7 +246,10 @@ std::string random_text(uint32_t seed, size_t pieces) {
     x ^= x << 13, x ^= x >> 17, x ^= x << 5;
     // Long lines most of the time, so that characters cross many 64-byte blocks.
     const uint32_t pick = x % 100;
-    text += kPieces[pick < 90 ? pick % 8 : 8 + pick % 8];
+    const char* piece = kPieces[pick < 90 ? pick % 8 : 8 + pick % 8];
+    if (valid && piece[0] == '\xE4' && piece[1] == '\xB8') piece = "\xE4\xB8\xAD";
+    if (valid && piece[0] == '\xFF') piece = "\xC3\xBF";
+    text += piece;
   }
   return text;
 }
@@ -254,10 +257,13 @@ std::string random_text(uint32_t seed, size_t pieces) {
 }  // namespace
 
 TEST_CASE("every boundary of long random texts converts as walking the text does") {
-  for (uint32_t seed = 1; seed <= 40; ++seed) {
+  for (uint32_t seed = 1; seed <= 80; ++seed) {
     CAPTURE(seed);
-    const std::string text = random_text(seed, 50 + seed * 40);
-    const LineIndex idx(text);
+    // Odd seeds: ill-formed bytes too, indexed character by character; even seeds: valid UTF-8,
+    // indexed eight bytes at a time.
+    const bool valid = seed % 2 == 0;
+    const std::string text = random_text(seed, 50 + seed * 20, valid);
+    const LineIndex idx(text, valid ? LineIndex::Utf8::Valid : LineIndex::Utf8::Unchecked);
     const Walked w = walk(text);
     REQUIRE(idx.line_count() == w.utf16.back().line + 1);
     size_t b = 0;
@@ -287,8 +293,22 @@ TEST_CASE("every boundary of long random texts converts as walking the text does
 TEST_CASE("the index of a Chinese text is a fraction of its size") {
   std::string text;
   while (text.size() < (1u << 20)) text += "全面推进法治政府建设，深入学习贯彻习近平法治思想。\n";
-  const LineIndex idx(text);
-  CHECK(idx.memory_bytes() < text.size() / 3);
-  const LineIndex ascii(std::string(1u << 20, 'a'));
-  CHECK(ascii.memory_bytes() < 64);
+  for (auto validity : {LineIndex::Utf8::Unchecked, LineIndex::Utf8::Valid}) {
+    const LineIndex idx(text, validity);
+    CHECK(idx.memory_bytes() < text.size() / 3);
+    const LineIndex ascii(std::string(1u << 20, 'a'), validity);
+    CHECK(ascii.memory_bytes() < 64);
+  }
+}
+
+TEST_CASE("indexing eight bytes at a time finds the same line ends, a lone CR at the end included") {
+  for (const char* text : {"a\r\nb", "a\rb\nc", "\r\r\n\n", "x\n\r", "\r", "\n", "ab\r\n\r\ncd\r", "中\r\n文\r"}) {
+    CAPTURE(text);
+    const LineIndex checked(text, LineIndex::Utf8::Unchecked), valid(text, LineIndex::Utf8::Valid);
+    REQUIRE(checked.line_count() == valid.line_count());
+    for (uint32_t line = 0; line < checked.line_count(); ++line) {
+      CHECK(checked.line_start(line) == valid.line_start(line));
+      CHECK(checked.line_end(line) == valid.line_end(line));
+    }
+  }
 }
