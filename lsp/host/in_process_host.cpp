@@ -79,7 +79,8 @@ struct Mark {
 
 class InProcessHost final : public PluginHost {
  public:
-  explicit InProcessHost(const PluginHostOptions &options) : before_call_(options.before_call) {
+  explicit InProcessHost(const PluginHostOptions &options)
+      : before_call_(options.before_call), capabilities_(options.capabilities) {
     std::vector<const char *> data_dirs;
     for (const std::string &d : options.data_dirs) data_dirs.push_back(d.c_str());
     for (const std::string &dir : options.plugin_dirs) {
@@ -232,8 +233,15 @@ class InProcessHost final : public PluginHost {
     if (REPORTLS_HAS_FIELD(desc, reportls_plugin_descriptor, completion_triggers))
       info.trigger_characters = characters_of(desc->completion_triggers);
     for (const PluginInfo &other : infos_)
-      if (other.active && other.name == info.name)
+      if ((other.active || other.unused) && other.name == info.name)
         return fail("同名插件已从 " + other.path + " 加载，此处忽略");
+    if (!(desc->capabilities & capabilities_)) {
+      // Never called here: no instance, no data, and its code unmapped again.
+      info.unused = true;
+      infos_.push_back(std::move(info));
+      dlclose(handle);
+      return;
+    }
     std::string plugin_dir = lib.parent_path().string();
     reportls_config config{sizeof(reportls_config), plugin_dir.c_str(), data_dirs.data(),
                            data_dirs.size(),        on_warning,         &info.warnings};
@@ -251,6 +259,7 @@ class InProcessHost final : public PluginHost {
   }
 
   std::function<bool(const std::string &)> before_call_;
+  uint32_t capabilities_;
   std::vector<PluginInfo> infos_;
   std::vector<LoadedPlugin> loaded_;
 };

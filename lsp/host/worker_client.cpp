@@ -26,6 +26,7 @@ class WorkerClient final : public AnalysisHost {
     argv_ = {worker.executable, "--analysis-worker"};
     for (const std::string &d : plugins.plugin_dirs) argv_.insert(argv_.end(), {"--plugin-dir", d});
     for (const std::string &d : plugins.data_dirs) argv_.insert(argv_.end(), {"--data-dir", d});
+    if (plugins.capabilities != ~0u) argv_.insert(argv_.end(), {"--capabilities", std::to_string(plugins.capabilities)});
     thread_ = std::thread([this] { serve(); });
   }
 

@@ -54,6 +54,7 @@ struct Options {
   std::string config;
   std::vector<std::string> plugin_dirs;
   std::vector<std::string> data_dirs;  // --data-dir: only the hidden --analysis-worker mode
+  uint32_t capabilities = ~0u;         // --capabilities: likewise
   bool no_worker = false;
   bool timings = false;
   std::vector<std::string> files;
@@ -75,6 +76,12 @@ Options parse(const std::vector<std::string> &args) {
     else if (a == "--format") o.format = value();
     else if (a == "--config") o.config = value();
     else if (a == "--data-dir") o.data_dirs.push_back(value());
+    else if (a == "--capabilities") {
+      const std::string v = value();
+      char *end = nullptr;
+      o.capabilities = static_cast<uint32_t>(std::strtoul(v.c_str(), &end, 10));
+      if (v.empty() || *end) throw UsageError("--capabilities 需要一个数字");
+    }
     else if (a == "--no-worker") o.no_worker = true;
     else if (a == "--timings") o.timings = true;
     else if (a == "--analysis-worker") o.command = "worker";
@@ -378,6 +385,7 @@ int run_cli(const std::vector<std::string> &args) {
       PluginHostOptions plugins;
       plugins.plugin_dirs = o.plugin_dirs;
       plugins.data_dirs = o.data_dirs;
+      plugins.capabilities = o.capabilities;
       return run_analysis_worker(plugins);
     }
     ServerOptions server;
