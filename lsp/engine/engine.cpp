@@ -83,8 +83,9 @@ void Engine::load(std::function<void(const std::vector<PluginInfo> &)> ready) {
     worker.executable = options_.worker_executable;
     worker.timeout = user_->analysis_timeout;
     // Requests a person waits for (outline, completion, hover) get a process of their own, so they
-    // never queue behind a diagnostics run.  Each process creates only the plugins it calls: the
-    // stored result of a diagnostics run carries the outline too.
+    // never queue behind a diagnostics run.  Each process creates the plugins of its calls at
+    // start (the stored result of a diagnostics run carries the outline too) and any other only
+    // when a call needs it.
     options.capabilities = REPORTLS_CAP_DIAGNOSTICS | REPORTLS_CAP_SYMBOLS | REPORTLS_CAP_FOLDING;
     hosts_.diagnostics = make_worker_client(options, worker);
     options.capabilities = REPORTLS_CAP_SYMBOLS | REPORTLS_CAP_FOLDING | REPORTLS_CAP_COMPLETION | REPORTLS_CAP_HOVER;
@@ -110,10 +111,10 @@ void Engine::load(std::function<void(const std::vector<PluginInfo> &)> ready) {
 std::vector<PluginInfo> Engine::merged(const std::vector<std::vector<PluginInfo>> &lists) {
   std::vector<PluginInfo> out = lists.front();
   for (PluginInfo &p : out) {
-    if (!p.unused) continue;
+    if (!p.deferred) continue;
     for (size_t i = 1; i < lists.size(); ++i)
       for (const PluginInfo &other : lists[i])
-        if (other.path == p.path && !other.unused) p = other;
+        if (other.path == p.path && !other.deferred) p = other;
   }
   return out;
 }
@@ -121,7 +122,7 @@ std::vector<PluginInfo> Engine::merged(const std::vector<std::vector<PluginInfo>
 void Engine::announce(const std::vector<PluginInfo> &plugins,
                       const std::function<void(const std::vector<PluginInfo> &)> &ready) {
   for (const PluginInfo &p : plugins) {
-    if (p.unused) continue;  // no process calls it (it announces no capability)
+    if (p.deferred) continue;  // created by no process yet (it announces no capability)
     if (!p.active) {
       events_.log(1, "插件未加载: " + p.path + ": " + p.error);
       continue;

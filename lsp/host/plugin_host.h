@@ -42,7 +42,8 @@ struct PluginInfo {
   std::string path;         // the shared library
   uint32_t capabilities = 0;
   bool active = false;      // loaded and created
-  bool unused = false;      // not created: it announces none of the calls this host serves
+  bool deferred = false;    // not created yet: it announces none of the calls this host serves
+                            // (created on the first call that needs it; active stays false)
   std::string error;        // why not active
   std::vector<std::string> warnings;            // said by create through config->warning
   std::vector<std::string> trigger_characters;  // completion triggers of the descriptor (1.1)
@@ -52,7 +53,8 @@ struct PluginHostOptions {
   std::vector<std::string> plugin_dirs;  // scanned in order; the first plugin of a name wins
   std::vector<std::string> data_dirs;    // handed to every plugin's create()
   // The calls this host serves (REPORTLS_CAP_* bits): a plugin announcing none of them is listed
-  // (unused) but not created, so an analysis process keeps only the plugins it calls.
+  // (deferred) and created only when a call needs it, so an analysis process holds the plugins
+  // it calls.  Such a host must be called from the thread that created it (an analysis process).
   uint32_t capabilities = ~0u;
   // In-process host only: called on the calling thread right before each plugin's
   // analyze/complete/hover; returning false skips that plugin for this call.  The analysis worker
