@@ -23,9 +23,13 @@ nlohmann::json to_json(const LineIndex &lines, uint32_t start, uint32_t end, Pos
 // beside the binary (share/doc/reportls/README.md#<code with '.' as '-'>), as a file:// URI.
 std::string docs_url_for(const Diagnostic &d);
 
-// Diagnostic[] after the user's rule overrides (rules turned off are dropped).
-nlohmann::json diagnostics_json(const AnalysisResult &result, const TextDocument &doc,
-                                PositionEncoding e, const Settings &settings);
+// One LSP Diagnostic with the severity the user's rule overrides give it.
+nlohmann::json diagnostic_json(const Diagnostic &d, Severity severity, const TextDocument &doc, PositionEncoding e);
+// Diagnostic[] after the user's rule overrides (rules turned off are dropped), as JSON text: each
+// element is diagnostic_json(...).dump(), written without a DOM (json_text.h) — a large report has
+// thousands, published on every keystroke.
+std::string diagnostics_text(const AnalysisResult &result, const TextDocument &doc, PositionEncoding e,
+                             const Settings &settings);
 // DocumentSymbol[] (hierarchical) rebuilt from the flat parent-indexed list.
 nlohmann::json document_symbols_json(const AnalysisResult &result, const TextDocument &doc,
                                      PositionEncoding e);

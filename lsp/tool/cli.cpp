@@ -295,18 +295,24 @@ int check(const Options &o) {
       if (c.settings.severity_for(d.code, d.severity) == Severity::Error) any_error = true;
   }
   if (o.format == "json") {
-    json out = json::array();
-    for (const Checked &c : files)
-      if (c.doc)
-        out.push_back({{"file", c.path},
-                       {"uri", c.uri},
-                       {"diagnostics", diagnostics_json(c.result, *c.doc, PositionEncoding::Utf16, c.settings)}});
-    std::cout << out.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+    // One file a line, its diagnostics written as text (convert.h): a batch of large reports is
+    // never one tree of values.
+    bool any = false;
+    for (const Checked &c : files) {
+      if (!c.doc) continue;
+      json file = {{"file", c.path}, {"uri", c.uri}};
+      std::string line = file.dump(-1, ' ', false, json::error_handler_t::replace);
+      // "diagnostics" sorts first among the file's keys, as a dump of the whole would put it.
+      line.insert(1, "\"diagnostics\":" + diagnostics_text(c.result, *c.doc, PositionEncoding::Utf16, c.settings) + ",");
+      std::cout << (any ? ",\n" : "[\n") << line;
+      any = true;
+    }
+    std::cout << (any ? "\n]\n" : "[]\n");
   } else if (o.format == "sarif") {
     std::vector<SarifFile> sarif;
     for (const Checked &c : files)
       if (c.doc) sarif.push_back({c.path, c.doc.get(), &c.result, &c.settings});
-    std::cout << sarif_log(sarif).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+    write_sarif(std::cout, sarif);
   } else {
     for (const Checked &c : files) {
       if (!c.doc) continue;

@@ -3,6 +3,7 @@
 #include "lsp/protocol/convert.h"
 
 #include <map>
+#include <ostream>
 
 namespace reportls::lsp {
 
@@ -43,14 +44,35 @@ std::string artifact_uri(const std::string &path) {
 
 }  // namespace
 
-json sarif_log(const std::vector<SarifFile> &files) {
+void write_sarif(std::ostream &out, const std::vector<SarifFile> &files) {
+  auto dump = [](const json &j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); };
   std::map<std::string, std::string> rules;  // id -> a docs link
-  json results = json::array();
+  for (const SarifFile &f : files)
+    for (const Diagnostic &d : f.result->diagnostics)
+      if (f.settings->severity_for(d.code, d.severity)) rules.emplace(d.code, docs_url_for(d));
+  json driver_rules = json::array();
+  for (const auto &[id, url] : rules) {
+    json rule = {{"id", id}, {"shortDescription", {{"text", id}}}};
+    if (!url.empty()) rule["helpUri"] = url;
+    driver_rules.push_back(std::move(rule));
+  }
+  const std::string log = dump({{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                                {"version", "2.1.0"},
+                                {"runs", json::array({{{"tool", {{"driver", {{"name", "reportls"},
+                                                                            {"version", REPORTLS_VERSION},
+                                                                            {"rules", driver_rules}}}}},
+                                                       {"columnKind", "utf16CodeUnits"},
+                                                       {"results", json::array()}}})}});
+  // The results go where the empty array is, one a line, each built and written on its own: the
+  // log of a batch with thousands of findings is never one tree of values.
+  const std::string empty = "\"results\":[]";
+  const size_t at = log.find(empty);
+  out << log.substr(0, at + empty.size() - 1);
+  bool any = false;
   for (const SarifFile &f : files) {
     for (const Diagnostic &d : f.result->diagnostics) {
       auto severity = f.settings->severity_for(d.code, d.severity);
       if (!severity) continue;
-      rules.emplace(d.code, docs_url_for(d));
       json location = {{"physicalLocation",
                         {{"artifactLocation", {{"uri", artifact_uri(f.path)}}},
                          {"region", region(*f.doc, d.start, d.end)}}}};
@@ -70,22 +92,11 @@ json sarif_log(const std::vector<SarifFile> &files) {
                                         {"replacements", replacements}}})}});
       }
       if (!fixes.empty()) result["fixes"] = std::move(fixes);
-      results.push_back(std::move(result));
+      out << (any ? ",\n" : "\n") << dump(result);
+      any = true;
     }
   }
-  json driver_rules = json::array();
-  for (const auto &[id, url] : rules) {
-    json rule = {{"id", id}, {"shortDescription", {{"text", id}}}};
-    if (!url.empty()) rule["helpUri"] = url;
-    driver_rules.push_back(std::move(rule));
-  }
-  return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-          {"version", "2.1.0"},
-          {"runs", json::array({{{"tool", {{"driver", {{"name", "reportls"},
-                                                      {"version", REPORTLS_VERSION},
-                                                      {"rules", driver_rules}}}}},
-                                 {"columnKind", "utf16CodeUnits"},
-                                 {"results", results}}})}};
+  out << (any ? "\n" : "") << log.substr(at + empty.size() - 1) << '\n';
 }
 
 }  // namespace reportls::lsp
