@@ -5,7 +5,7 @@
 ;;   (add-to-list 'load-path "/path/to/reportls/editors/emacs")
 ;;   (require 'reportls)
 ;;   (setq reportls-server-command '("/usr/local/bin/reportls"))
-;;   (setq reportls-settings '(:profile "county" :reportYear 2023 :rules (:punctuation "hint")))
+;;   (setq reportls-settings '(:profile "fazhi-annual" :reportYear 2023 :rules (:punctuation "hint")))
 ;;   (add-hook 'text-mode-hook #'reportls-eglot-ensure)      ; or only for your report folders
 ;;   (add-hook 'markdown-mode-hook #'reportls-eglot-ensure)
 ;;

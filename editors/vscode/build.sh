@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Builds the reportls VS Code extension into a .vsix that carries the Linux x64 server and its
-# bundled plugins (server/bin/reportls, server/lib/reportls/plugins and the libreportls_report.so
-# they share beside it: the layout the server looks for its plugins in).
+# Builds the reportls VS Code extension into a .vsix that carries the extension as one JavaScript
+# file (dist/extension.js, bundled by esbuild with vscode-languageclient), the Linux x64 server and
+# its bundled plugins (server/bin/reportls, server/lib/reportls/plugins and the
+# libreportls_report.so they share beside it: the layout the server looks for its plugins in), one
+# documentation page per rule (docs/rules/, from the README's rules table), the icon, README and
+# LICENSE.  The .vsix installs offline: it needs nothing from the registry.
 #
 #   editors/vscode/build.sh [OUT.vsix] [BUILD_DIR]
 #     OUT.vsix   default: BUILD_DIR/editors/reportls.vsix
@@ -26,21 +29,25 @@ done
 stage=$build/editors/vscode
 mkdir -p "$stage" "$(dirname "$out")"
 # The sources, fresh each time; node_modules stays.
-rm -rf "$stage/src" "$stage/out" "$stage/server"
-cp -r "$here/src" "$here/package.json" "$here/package-lock.json" "$here/tsconfig.json" \
-      "$here/.vscodeignore" "$here/README.md" "$stage/"
+rm -rf "$stage/src" "$stage/out" "$stage/dist" "$stage/server" "$stage/docs" "$stage/images" "$stage/tools"
+cp -r "$here/src" "$here/tools" "$here/images" "$here/package.json" "$here/package-lock.json" \
+      "$here/tsconfig.json" "$here/.vscodeignore" "$here/README.md" "$stage/"
+cp "$root/LICENSE" "$stage/"
 cd "$stage"
 if ! cmp -s package-lock.json node_modules/.package-lock.json.installed 2>/dev/null; then
   npm ci --prefer-offline --ignore-scripts --loglevel=error
   cp package-lock.json node_modules/.package-lock.json.installed
 fi
-npx --no-install tsc -p .
+npx --no-install tsc -p . --noEmit  # types checked; esbuild does not
+npm run --silent bundle
+node tools/rule-pages.js "$root/README.md" docs/rules
 
 mkdir -p server/bin server/lib/reportls
 cp "$build/bin/reportls" server/bin/
 cp -r "$build/lib/reportls/plugins" server/lib/reportls/
 cp "$build"/lib/reportls/*.so server/lib/reportls/  # the report library the plugins share
 
-npx --no-install vsce package --target linux-x64 --skip-license --allow-missing-repository \
+# README pictures stay relative: VS Code shows them from the installed extension, offline.
+npx --no-install vsce package --target linux-x64 --no-dependencies --no-rewrite-relative-links \
   --out "$out" >&2
 echo "$out"

@@ -1,11 +1,22 @@
 #include "lsp/engine/engine.h"
 
+#include "lsp/engine/catalog.h"
+#include "lsp/engine/fix_all.h"
+#include "lsp/engine/suppressions.h"
+
+#include <reportls/plugin.h>
+
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 
 #include <reportls/plugin.h>
 
 #include <algorithm>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
 #include <thread>
 
 namespace reportls::lsp {
@@ -13,6 +24,11 @@ namespace reportls::lsp {
 namespace asio = boost::asio;
 
 namespace {
+
+// Prefixes of the said_ entries of settings-file mistakes and of plugin problems (no uri starts
+// with a line break).
+const std::string kSettingsKey = "\nsettings\n";
+const std::string kProblemKey = "\nproblem\n";
 
 Scheduler::Task start_timer(asio::io_context &main, std::chrono::milliseconds delay, Scheduler::Task task) {
   auto timer = std::make_shared<asio::steady_timer>(main, delay);
@@ -35,7 +51,8 @@ Engine::Engine(asio::io_context &main, EngineOptions options, EngineEvents event
               [this](const std::shared_ptr<const TextDocument> &doc, const std::shared_ptr<const Settings> &settings,
                      const CancelToken &token, Scheduler::Finished finished) {
                 hosts_.diagnostics->analyze(job(doc, *settings, token), ~0u,
-                                            [this, uri = doc->uri(), finished = std::move(finished)](AnalysisResult r) mutable {
+                                            [this, doc, uri = doc->uri(), finished = std::move(finished)](AnalysisResult r) mutable {
+                                              drop_suppressed(doc->text(), r.diagnostics);
                                               auto result = std::make_shared<const AnalysisResult>(std::move(r));
                                               on_main([this, uri, result, finished = std::move(finished)] {
                                                 report(uri, result->problems);
@@ -121,6 +138,9 @@ std::vector<PluginInfo> Engine::merged(const std::vector<std::vector<PluginInfo>
 
 void Engine::announce(const std::vector<PluginInfo> &plugins,
                       const std::function<void(const std::vector<PluginInfo> &)> &ready) {
+  plugin_names_.clear();
+  for (const PluginInfo &p : plugins)
+    if (p.active || (p.deferred && !p.name.empty())) plugin_names_.push_back(p.name);
   for (const PluginInfo &p : plugins) {
     if (p.deferred) continue;  // created by no process yet (it announces no capability)
     if (!p.active) {
@@ -144,14 +164,20 @@ void Engine::configure(Settings user) {
 void Engine::saved(const std::string &uri) {
   if (!workspace_.is_settings_file(uri)) return;
   workspace_.forget_cache();
+  // A file saved again may hold the same mistake again: say it again.
+  for (auto it = said_.lower_bound(kSettingsKey); it != said_.end() && it->starts_with(kSettingsKey);) it = said_.erase(it);
   refresh_all();
 }
 
 void Engine::refresh_settings(const std::string &uri) {
   std::vector<std::string> warnings;
-  doc_settings_[uri] = std::make_shared<const Settings>(workspace_.settings_for(uri, *user_, warnings));
+  doc_settings_[uri] = std::make_shared<const Settings>(workspace_.settings_for(uri, *user_, warnings, plugin_names_));
+  // Said once per file and mistake, however many documents the file applies to.
   for (const std::string &w : warnings)
-    if (said_.insert(uri + '\n' + w).second) events_.log(2, w);
+    if (said_.insert(kSettingsKey + w).second) {
+      if (events_.settings_problem) events_.settings_problem(w);
+      else events_.log(2, w);
+    }
 }
 
 void Engine::refresh_all() {
@@ -202,6 +228,7 @@ void Engine::analysis(const std::string &uri, uint32_t capabilities, const Cance
   auto settings = doc_settings_.at(uri);
   hosts_.interactive->analyze(job(doc, *settings, token), capabilities,
                               [this, doc, settings, then = std::move(then)](AnalysisResult r) {
+                                drop_suppressed(doc->text(), r.diagnostics);
                                 auto result = std::make_shared<const AnalysisResult>(std::move(r));
                                 on_main([this, doc, settings, result, then] {
                                   report(doc->uri(), result->problems);
@@ -238,10 +265,121 @@ void Engine::hover(const std::string &uri, uint32_t offset, const CancelToken &t
                             });
 }
 
+// ---- fix-all ---------------------------------------------------------------------------------
+
+struct Engine::FixRound {
+  std::shared_ptr<const TextDocument> doc;  // the snapshot the edits are for
+  std::shared_ptr<const Settings> settings;
+  FixRequest request;  // its range moves with the text
+  CancelToken token;
+  std::function<void(std::vector<Edit>, const TextDocument &)> then;
+  std::string text;         // the text once the rounds so far are applied
+  std::vector<Edit> first;  // the first round's edits
+  int rounds = 0;
+  std::string scratch;      // the uri under which the fixed texts are analysed
+};
+
+void Engine::fix_all(const std::string &uri, FixRequest request, const CancelToken &token,
+                     std::function<void(std::vector<Edit>, const TextDocument &)> then) {
+  auto round = std::make_shared<FixRound>();
+  round->doc = document(uri);
+  round->settings = doc_settings_.at(uri);
+  round->request = std::move(request);
+  round->token = token;
+  round->then = std::move(then);
+  round->text = round->doc->text();
+  round->scratch = uri + "#reportls-fix-" + std::to_string(++fix_jobs_);
+  when_current(uri, [this, round](const Analysis *a) {
+    // Fixes are byte edits of the analysed snapshot: never for another version.
+    if (!a || a->doc != round->doc) return round->then({}, *round->doc);
+    fix_round(round, a->result);
+  });
+}
+
+void Engine::fix_round(std::shared_ptr<FixRound> round, std::shared_ptr<const AnalysisResult> result) {
+  const Catalog &catalog = Catalog::bundled();
+  auto &range = round->request.range;
+  std::vector<CandidateFix> candidates;
+  // Range formatting takes the edits of a fix that lie in the range: typography fixes are made of
+  // independent edits (one mark, one space each), unlike a renumbering.
+  std::deque<Fix> parts;
+  for (const Diagnostic &d : result->diagnostics) {
+    if (!round->settings->severity_for(d.code, d.severity)) continue;
+    if (round->request.typography_only && !catalog.formats(d.code)) continue;
+    for (const Fix &f : d.fixes) {
+      if (!f.preferred) continue;
+      if (!range) {
+        candidates.push_back({&d, &f});
+        continue;
+      }
+      Fix &part = parts.emplace_back(Fix{f.title, {}, true});
+      for (const Edit &e : f.edits)
+        if (e.start >= range->first && e.end <= range->second) part.edits.push_back(e);
+      candidates.push_back({&d, &part});
+    }
+  }
+  const std::vector<Edit> edits = compose(std::move(candidates));
+  if (!edits.empty() && !round->token.cancelled()) {
+    if (++round->rounds == 1) round->first = edits;
+    if (range)
+      for (const Edit &e : edits)
+        if (e.end <= range->second) range->second += e.new_text.size() - (e.end - e.start);
+    round->text = apply_edits(round->text, edits);
+    if (round->rounds < kMaxFixRounds) {
+      auto scratch = std::make_shared<const TextDocument>(round->scratch, round->doc->language_id(),
+                                                          round->doc->version(), round->text);
+      Job j = job(scratch, *round->settings, round->token);
+      j.input.path = path_from_uri(round->doc->uri()).value_or("");  // plugins see the real file
+      hosts_.interactive->analyze(std::move(j), REPORTLS_CAP_DIAGNOSTICS,
+                                  [this, round, scratch](AnalysisResult r) {
+                                    drop_suppressed(scratch->text(), r.diagnostics);
+                                    auto next = std::make_shared<const AnalysisResult>(std::move(r));
+                                    on_main([this, round, next] {
+                                      report(round->doc->uri(), next->problems);
+                                      fix_round(round, next);
+                                    });
+                                  });
+      return;
+    }
+  }
+  if (round->rounds > 0) hosts_.interactive->close(round->scratch);  // it analysed the fixed text
+  round->then(round->rounds <= 1 ? round->first : diff_edits(round->doc->text(), round->text), *round->doc);
+}
+
+std::string Engine::disable_rule(const std::string &uri, const std::string &rule) {
+  namespace fs = std::filesystem;
+  const std::optional<std::string> file = workspace_.file_for(uri);
+  if (!file) throw std::runtime_error("只有磁盘上的文件才有工作区设置: " + uri);
+  nlohmann::json settings = nlohmann::json::object();
+  std::error_code ec;
+  if (fs::exists(*file, ec)) {
+    std::ifstream in(*file, std::ios::binary);
+    std::stringstream content;
+    content << in.rdbuf();
+    settings = nlohmann::json::parse(content.str(), nullptr, false);
+    if (!settings.is_object() || (settings.contains("rules") && !settings["rules"].is_object()))
+      throw std::runtime_error(*file + " 不是有效的设置文件，未修改");
+  }
+  settings["rules"][rule] = "off";
+  const std::string partial = *file + ".partial";
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    out << settings.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    if (!out) throw std::runtime_error("无法写入 " + *file);
+  }
+  fs::rename(partial, *file, ec);
+  if (ec) throw std::runtime_error("无法写入 " + *file + ": " + ec.message());
+  workspace_.forget_cache();
+  refresh_all();
+  return *file;
+}
+
 void Engine::report(const std::string &uri, const std::vector<PluginProblem> &problems) {
   if (!documents_.count(uri)) return;  // closed meanwhile: what it said no longer matters
   for (const PluginProblem &p : problems) {
-    std::string key = uri + '\n' + p.plugin + (p.disabled ? "" : '\n' + p.message);
+    // A disabled plugin is said once per document (it is off for that document only); anything
+    // else a plugin says once per session, however many documents it says it about.
+    std::string key = p.disabled ? uri + '\n' + p.plugin : kProblemKey + p.plugin + '\n' + p.message;
     if (said_.insert(std::move(key)).second && events_.problem) events_.problem(uri, p);
   }
 }

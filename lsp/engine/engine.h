@@ -9,9 +9,9 @@
 // main; a host that a settings change replaced is kept until no job holds it and deleted on main.
 //
 // Problems.  Every problem a plugin or an analysis process reports — from diagnostics, outline,
-// completion or hover — reaches EngineEvents::problem once per document, plugin and message
-// (once per document and plugin for a plugin that was disabled after a crash or hang); closing
-// the document forgets what was said about it.
+// completion or hover — reaches EngineEvents::problem once per plugin and message in a session
+// (once per document and plugin for a plugin that was disabled after a crash or hang, until the
+// document is closed).
 #pragma once
 
 #include "lsp/engine/analysis.h"
@@ -27,6 +27,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <memory>
 #include <set>
 #include <string>
@@ -45,6 +46,16 @@ struct EngineEvents {
   std::function<void(const Analysis &)> analysis;  // a newest-version result of the scheduler
   std::function<void(const std::string &uri, const PluginProblem &)> problem;
   std::function<void(int type, const std::string &message)> log;  // 1 error, 2 warning, 3 info
+  // A mistake in a workspace settings file (settings_check.h), once per file and message; logged
+  // (type 2) when unset.
+  std::function<void(const std::string &message)> settings_problem;
+};
+
+// Which certain fixes Engine::fix_all applies.
+struct FixRequest {
+  bool typography_only = false;  // Format Document: the rules the catalogue marks (catalog.h)
+  // Range formatting: only the edits that lie in [start, end] of the current snapshot.
+  std::optional<std::pair<uint32_t, uint32_t>> range;
 };
 
 class Engine {
@@ -78,6 +89,24 @@ class Engine {
   void hover(const std::string &uri, uint32_t offset, const CancelToken &token,
              std::function<void(const HoverResult &, const TextDocument &)> then);
 
+  // Every certain (preferred) fix of the rules in force that `request` selects, as edits of the
+  // document's current snapshot (the one `then` gets): the fixes that go together (fix_all.h) are
+  // applied, the text is analysed again, and so on until no fix is left (at most kMaxFixRounds
+  // analyses), so applying the edits twice changes nothing the second time.  Empty when the
+  // snapshot changed meanwhile.
+  void fix_all(const std::string &uri, FixRequest request, const CancelToken &token,
+               std::function<void(std::vector<Edit>, const TextDocument &)> then);
+  static constexpr int kMaxFixRounds = 4;
+
+  // Turns `rule` off for the workspace of the document at uri: sets rules[rule] = "off" in the
+  // settings file that applies to it (WorkspaceSettings::file_for), creating the file when needed
+  // and keeping the rest of its content; every open document is analysed again.  Returns the
+  // file's path; throws std::runtime_error (Chinese) when it cannot.
+  std::string disable_rule(const std::string &uri, const std::string &rule);
+
+  // The names of the loaded plugins (empty until they are known): for check_settings.
+  const std::vector<std::string> &plugin_names() const { return plugin_names_; }
+
   // Cancels everything, waits for the pool, stops the analysis processes.  Idempotent.
   void shutdown();
 
@@ -97,6 +126,8 @@ class Engine {
   void on_main(F &&f);
   void report(const std::string &uri, const std::vector<PluginProblem> &problems);
   void sweep();
+  struct FixRound;
+  void fix_round(std::shared_ptr<FixRound> round, std::shared_ptr<const AnalysisResult> result);
 
   boost::asio::io_context &main_;
   EngineOptions options_;
@@ -111,7 +142,9 @@ class Engine {
   WorkspaceSettings workspace_;
   std::map<std::string, std::shared_ptr<const TextDocument>> documents_;
   std::map<std::string, std::shared_ptr<const Settings>> doc_settings_;
-  std::set<std::string> said_;  // uri '\n' plugin ['\n' message]: problems already reported
+  std::set<std::string> said_;  // problems and settings mistakes already reported (engine.cpp)
+  std::vector<std::string> plugin_names_;
+  uint64_t fix_jobs_ = 0;  // names the scratch documents of fix_all rounds
   bool stopped_ = false;
 };
 

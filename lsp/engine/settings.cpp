@@ -8,14 +8,10 @@ using nlohmann::json;
 
 namespace {
 
-void read_string_list(const json &j, const char *key, std::vector<std::string> &out,
-                      std::vector<std::string> &warnings) {
+// Wrong types are left out here; check_settings (settings_check.h) tells the user.
+void read_string_list(const json &j, const char *key, std::vector<std::string> &out) {
   auto it = j.find(key);
-  if (it == j.end()) return;
-  if (!it->is_array()) {
-    warnings.push_back(std::string("设置 ") + key + " 应为字符串数组，已忽略");
-    return;
-  }
+  if (it == j.end() || !it->is_array()) return;
   out.clear();
   for (const json &v : *it)
     if (v.is_string()) out.push_back(v.get<std::string>());
@@ -25,59 +21,43 @@ const std::vector<std::string> kSeverityWords = {"off", "error", "warning", "inf
 
 // Applies `j` on top of `s`; `trusted` is false for workspace files.
 void apply(Settings &s, const json &j, bool trusted, std::vector<std::string> &warnings) {
-  if (!j.is_object()) {
-    if (!j.is_null()) warnings.push_back("设置应为 JSON 对象，已忽略");
-    return;
-  }
+  if (!j.is_object()) return;
   for (auto it = j.begin(); it != j.end(); ++it) s.raw[it.key()] = it.value();
-  if (auto it = j.find("debounce"); it != j.end()) {
-    if (it->is_number() && it->get<double>() >= 0 && it->get<double>() <= 10000)
-      s.debounce = std::chrono::milliseconds(it->get<int64_t>());
-    else
-      warnings.push_back("设置 debounce 应为 0–10000 之间的毫秒数，已忽略");
-  }
-  if (auto it = j.find("analysisTimeout"); it != j.end()) {
-    if (it->is_number() && it->get<double>() >= 50 && it->get<double>() <= 600000)
-      s.analysis_timeout = std::chrono::milliseconds(it->get<int64_t>());
-    else
-      warnings.push_back("设置 analysisTimeout 应为 50–600000 之间的毫秒数，已忽略");
-  }
+  if (auto it = j.find("debounce");
+      it != j.end() && it->is_number() && it->get<double>() >= 0 && it->get<double>() <= 10000)
+    s.debounce = std::chrono::milliseconds(it->get<int64_t>());
+  if (auto it = j.find("analysisTimeout");
+      it != j.end() && it->is_number() && it->get<double>() >= 50 && it->get<double>() <= 600000)
+    s.analysis_timeout = std::chrono::milliseconds(it->get<int64_t>());
   if (j.contains("pluginDirs")) {
     if (trusted)
-      read_string_list(j, "pluginDirs", s.plugin_dirs, warnings);
+      read_string_list(j, "pluginDirs", s.plugin_dirs);
     else
       warnings.push_back(
           "工作区文件中的 pluginDirs 已被拒绝：插件只能来自随附目录、命令行或用户设置");
     s.raw.erase("pluginDirs");
   }
-  read_string_list(j, "dataDirs", s.data_dirs, warnings);
-  if (auto it = j.find("rules"); it != j.end()) {
-    if (!it->is_object()) {
-      warnings.push_back("设置 rules 应为对象，已忽略");
-    } else {
-      for (auto r = it->begin(); r != it->end(); ++r) {
-        std::string value = r.value().is_string() ? r.value().get<std::string>() : "";
-        if (std::find(kSeverityWords.begin(), kSeverityWords.end(), value) == kSeverityWords.end()) {
-          warnings.push_back("规则 " + r.key() +
-                             " 的取值应为 off/error/warning/information/hint，已忽略");
-          continue;
-        }
-        auto existing = std::find_if(s.rules.begin(), s.rules.end(),
-                                     [&](const auto &p) { return p.first == r.key(); });
-        if (existing != s.rules.end())
-          existing->second = value;
-        else
-          s.rules.emplace_back(r.key(), value);
-      }
+  read_string_list(j, "dataDirs", s.data_dirs);
+  if (auto it = j.find("rules"); it != j.end() && it->is_object()) {
+    for (auto r = it->begin(); r != it->end(); ++r) {
+      std::string value = r.value().is_string() ? r.value().get<std::string>() : "";
+      if (std::find(kSeverityWords.begin(), kSeverityWords.end(), value) == kSeverityWords.end()) continue;
+      auto existing = std::find_if(s.rules.begin(), s.rules.end(),
+                                   [&](const auto &p) { return p.first == r.key(); });
+      if (existing != s.rules.end())
+        existing->second = value;
+      else
+        s.rules.emplace_back(r.key(), value);
     }
   }
 }
 
 }  // namespace
 
-Settings Settings::from_json(const json &j, std::vector<std::string> &warnings) {
+Settings Settings::from_json(const json &j) {
   Settings s;
-  apply(s, j, true, warnings);
+  std::vector<std::string> none;  // a trusted source refuses nothing
+  apply(s, j, true, none);
   return s;
 }
 

@@ -4,7 +4,7 @@
 // ({"reportls": {...}} or the object itself) and, per document, from a workspace `.reportls.json`.
 // Unknown keys are kept: the whole object is handed to plugins (they read "profile",
 // "reportYear", …).  The server itself reads only the keys below.  Parsing never throws; a value of
-// the wrong type is ignored with a warning for the log.
+// the wrong type is left out — check_settings (settings_check.h) tells the user which and where.
 //
 // Security: pluginDirs are honoured only from user-level sources (initializationOptions, user
 // configuration, the command line) — never from a workspace file (see workspace_file_settings).
@@ -31,9 +31,10 @@ struct Settings {
   std::vector<std::pair<std::string, std::string>> rules;
   nlohmann::json raw = nlohmann::json::object();  // everything, for plugins
 
-  // Reads a settings object; `warnings` receives one line per ignored value.
-  static Settings from_json(const nlohmann::json &j, std::vector<std::string> &warnings);
-  // `overlay` (e.g. a workspace file) on top of this; pluginDirs are never taken from it.
+  // Reads a settings object (from a trusted source: pluginDirs are taken).
+  static Settings from_json(const nlohmann::json &j);
+  // `overlay` (e.g. a workspace file) on top of this; pluginDirs are never taken from it, which
+  // `warnings` says.
   Settings merged_with(const nlohmann::json &overlay, std::vector<std::string> &warnings) const;
 
   // The severity a rule's diagnostic gets after the user's overrides; nullopt when turned off.

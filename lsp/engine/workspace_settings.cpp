@@ -1,5 +1,7 @@
 #include "lsp/engine/workspace_settings.h"
 
+#include "lsp/engine/settings_check.h"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -9,8 +11,9 @@ namespace reportls::lsp {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
+const char *const kWorkspaceSettingsFile = ".reportls.json";
+
 namespace {
-constexpr const char *kFileName = ".reportls.json";
 constexpr uintmax_t kMaxSize = 1u << 20;
 
 int hex_value(char c) {
@@ -43,14 +46,14 @@ WorkspaceSettings::WorkspaceSettings(std::vector<std::string> root_uris) {
 
 bool WorkspaceSettings::is_settings_file(const std::string &uri) const {
   auto path = path_from_uri(uri);
-  return path && fs::path(*path).filename() == kFileName;
+  return path && fs::path(*path).filename() == kWorkspaceSettingsFile;
 }
 
 const std::optional<WorkspaceSettings::Found> &WorkspaceSettings::nearest(const std::string &dir) {
   if (auto it = cache_.find(dir); it != cache_.end()) return it->second;
   std::optional<Found> found;
   std::error_code ec;
-  fs::path file = fs::path(dir) / kFileName;
+  fs::path file = fs::path(dir) / kWorkspaceSettingsFile;
   if (fs::is_regular_file(file, ec)) {
     found = Found{file.string(), json(), ""};
     if (fs::file_size(file, ec) > kMaxSize) {
@@ -59,7 +62,8 @@ const std::optional<WorkspaceSettings::Found> &WorkspaceSettings::nearest(const 
       std::ifstream in(file, std::ios::binary);
       std::stringstream buffer;
       buffer << in.rdbuf();
-      found->value = json::parse(buffer.str(), nullptr, false);
+      found->text = buffer.str();
+      found->value = json::parse(found->text, nullptr, false);
       if (found->value.is_discarded() || !found->value.is_object()) {
         found->error = "不是有效的 JSON 对象";
         found->value = json();
@@ -75,7 +79,8 @@ const std::optional<WorkspaceSettings::Found> &WorkspaceSettings::nearest(const 
 }
 
 Settings WorkspaceSettings::settings_for(const std::string &uri, const Settings &user,
-                                         std::vector<std::string> &warnings) {
+                                         std::vector<std::string> &warnings,
+                                         const std::vector<std::string> &plugin_names) {
   auto path = path_from_uri(uri);
   if (!path) return user;
   const std::optional<Found> &found = nearest(fs::path(*path).lexically_normal().parent_path().string());
@@ -84,10 +89,26 @@ Settings WorkspaceSettings::settings_for(const std::string &uri, const Settings 
     warnings.push_back("工作区设置文件 " + found->path + " 已忽略: " + found->error);
     return user;
   }
+  for (const SettingProblem &p : check_settings(found->value, Catalog::bundled(), plugin_names))
+    warnings.push_back(describe(p, found->path, found->text));
   std::vector<std::string> own;
   Settings merged = user.merged_with(found->value, own);
   for (const std::string &w : own) warnings.push_back(found->path + ": " + w);
   return merged;
+}
+
+std::optional<std::string> WorkspaceSettings::file_for(const std::string &uri) {
+  auto path = path_from_uri(uri);
+  if (!path) return std::nullopt;
+  const fs::path dir = fs::path(*path).lexically_normal().parent_path();
+  if (const std::optional<Found> &found = nearest(dir.string())) return found->path;
+  // The workspace folder that holds the document (the deepest), else the document's own folder.
+  std::string best;
+  for (const std::string &root : roots_) {
+    const std::string prefix = root.ends_with('/') ? root : root + "/";
+    if ((dir.string() == root || dir.string().starts_with(prefix)) && root.size() > best.size()) best = root;
+  }
+  return ((best.empty() ? dir : fs::path(best)) / kWorkspaceSettingsFile).string();
 }
 
 }  // namespace reportls::lsp

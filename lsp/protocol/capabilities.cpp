@@ -70,7 +70,10 @@ json ServerCapabilities::to_json() const {
       {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
       {"documentSymbolProvider", true},
       {"foldingRangeProvider", true},
-      {"codeActionProvider", {{"codeActionKinds", {"quickfix", "source"}}}},
+      {"codeActionProvider", {{"codeActionKinds", {"quickfix", "source", "source.fixAll.reportls"}}}},
+      {"documentFormattingProvider", true},
+      {"documentRangeFormattingProvider", true},
+      {"executeCommandProvider", {{"commands", {"reportls.disableRule"}}}},
       {"completionProvider", {{"resolveProvider", true}, {"triggerCharacters", trigger_characters}}},
       {"hoverProvider", true},
   };

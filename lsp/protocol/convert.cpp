@@ -1,10 +1,11 @@
 #include "lsp/protocol/convert.h"
 
+#include "lsp/engine/catalog.h"
+#include "lsp/engine/suppressions.h"
 #include "lsp/protocol/json_text.h"
+#include "lsp/protocol/markup.h"
 
 #include <algorithm>
-#include <cstring>
-#include <filesystem>
 
 namespace reportls::lsp {
 
@@ -36,34 +37,19 @@ json action_json(const Fix &fix, const TextDocument &doc, PositionEncoding e, js
   return action;
 }
 
-std::string bundled_readme_uri() {
-  std::error_code ec;
-  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (ec) return {};
-  auto readme = (exe.parent_path().parent_path() / "share/doc/reportls/README.md").lexically_normal();
-  if (!std::filesystem::exists(readme, ec)) return {};
-  std::string uri = "file://";
-  for (unsigned char c : readme.string()) {
-    if (std::isalnum(c) || c >= 0x80 || std::strchr("/-._~", c)) {
-      uri += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      uri += buf;
-    }
-  }
-  return uri;
-}
-
 }  // namespace
 
 std::string docs_url_for(const Diagnostic &d) {
   if (!d.docs_url.empty()) return d.docs_url;
-  static const std::string readme = bundled_readme_uri();
-  if (readme.empty() || d.code.empty()) return {};
-  std::string anchor = d.code;
-  std::replace(anchor.begin(), anchor.end(), '.', '-');
-  return readme + "#" + anchor;
+  const Catalog &catalog = Catalog::bundled();
+  return catalog.documents(d.code) ? catalog.docs_url(d.code) : std::string();
+}
+
+bool kind_wanted(const std::string &kind, const std::vector<std::string> &only) {
+  if (only.empty()) return true;
+  return std::any_of(only.begin(), only.end(), [&](const std::string &o) {
+    return kind == o || (kind.size() > o.size() && kind.starts_with(o) && kind[o.size()] == '.');
+  });
 }
 
 json to_json(const LineIndex &lines, uint32_t start, uint32_t end, PositionEncoding e) {
@@ -120,8 +106,21 @@ std::string diagnostics_text(const AnalysisResult &result, const TextDocument &d
 }
 
 json document_symbols_json(const AnalysisResult &result, const TextDocument &doc,
-                           PositionEncoding e) {
+                           const proto::ClientCapabilities &client) {
+  const PositionEncoding e = client.encoding();
   const auto &symbols = result.symbols;
+  if (!client.hierarchical_symbols) {
+    json out = json::array();
+    for (const Symbol &s : symbols) {
+      json info = {{"name", s.name},
+                   {"kind", s.kind},
+                   {"location", {{"uri", doc.uri()}, {"range", to_json(doc.lines(), s.start, s.end, e)}}}};
+      if (s.parent >= 0 && static_cast<size_t>(s.parent) < symbols.size())
+        info["containerName"] = symbols[s.parent].name;
+      out.push_back(std::move(info));
+    }
+    return out;
+  }
   // Children lists in emission order; parents always precede their children.
   std::vector<std::vector<size_t>> children(symbols.size());
   std::vector<size_t> roots;
@@ -174,33 +173,68 @@ json folding_ranges_json(const AnalysisResult &result, const TextDocument &doc) 
 }
 
 json code_actions_json(const AnalysisResult &result, const TextDocument &doc, PositionEncoding e,
-                       const Settings &settings, Range range) {
+                       const Settings &settings, Range range, const std::vector<std::string> &only) {
   uint32_t from = doc.lines().offset(range.start, e);
   uint32_t to = std::max(from, doc.lines().offset(range.end, e));
+  const bool quickfix = kind_wanted("quickfix", only);
+  const bool is_file = doc.uri().starts_with("file:");
+  const bool markdown = doc.language_id() == "markdown";
   json out = json::array();
   for (const Diagnostic &d : result.diagnostics) {
-    if (d.fixes.empty() || !touches(d.start, d.end, from, to)) continue;
+    if (!quickfix || !touches(d.start, d.end, from, to)) continue;
     auto severity = settings.severity_for(d.code, d.severity);
     if (!severity) continue;
-    for (const Fix &fix : d.fixes)
-      out.push_back(action_json(fix, doc, e, json::array({diagnostic_json(d, *severity, doc, e)})));
+    const json diagnostics = json::array({diagnostic_json(d, *severity, doc, e)});
+    for (const Fix &fix : d.fixes) out.push_back(action_json(fix, doc, e, diagnostics));
+    if (d.code.empty()) continue;  // no rule to silence
+    // Silencing a rule is never the preferred action.
+    if (is_file)
+      out.push_back({{"title", "在工作区关闭规则 " + d.code + "（写入 .reportls.json）"},
+                     {"kind", "quickfix"},
+                     {"diagnostics", diagnostics},
+                     {"command", {{"title", "关闭规则 " + d.code},
+                                  {"command", kDisableRuleCommand},
+                                  {"arguments", json::array({{{"uri", doc.uri()}, {"rule", d.code}}})}}}});
+    if (markdown) {
+      const uint32_t line_start = doc.lines().line_start(doc.lines().line_of(d.start));
+      const std::string &text = doc.text();
+      const size_t indent_end = text.find_first_not_of(" \t", line_start);
+      const std::string indent = text.substr(line_start, std::min(indent_end, text.size()) - line_start);
+      Fix directive{"在此行关闭规则 " + d.code + "（HTML 注释）",
+                    {{line_start, line_start, indent + disable_next_line_directive(d.code)}}, false};
+      out.push_back(action_json(directive, doc, e, diagnostics));
+    }
   }
-  for (const Action &a : result.actions)
-    if (touches(a.start, a.end, from, to)) out.push_back(action_json(a.fix, doc, e, json::array()));
+  if (kind_wanted("source", only))
+    for (const Action &a : result.actions)
+      if (touches(a.start, a.end, from, to)) out.push_back(action_json(a.fix, doc, e, json::array()));
   return out;
 }
 
+json text_edits_json(const std::vector<Edit> &edits, const TextDocument &doc, PositionEncoding e) {
+  return edits_json(edits, doc, e);
+}
+
+json fix_all_action_json(const std::vector<Edit> &edits, const TextDocument &doc, PositionEncoding e) {
+  return {{"title", "reportls：应用全部确定的修正（" + std::to_string(edits.size()) + " 处）"},
+          {"kind", kFixAllKind},
+          {"edit", {{"changes", {{doc.uri(), edits_json(edits, doc, e)}}}}}};
+}
+
 json completion_list_json(const CompletionResult &result, const TextDocument &doc,
-                          PositionEncoding e) {
+                          const proto::ClientCapabilities &client) {
+  const PositionEncoding e = client.encoding();
   json items = json::array();
   for (size_t i = 0; i < result.items.size(); ++i) {
     const Completion &c = result.items[i];
+    // Without snippet support the placeholders are inserted as they read (××, 20××).
+    const bool snippet = c.snippet && client.snippets;
     json item = {{"label", c.label},
                  {"kind", c.kind},
-                 {"insertTextFormat", c.snippet ? 2 : 1},
+                 {"insertTextFormat", snippet ? 2 : 1},
                  {"textEdit",
                   {{"range", to_json(doc.lines(), c.replace_start, c.replace_end, e)},
-                   {"newText", c.insert_text}}}};
+                   {"newText", c.snippet && !snippet ? plain_from_snippet(c.insert_text) : c.insert_text}}}};
     if (!c.filter_text.empty()) item["filterText"] = c.filter_text;
     if (!c.sort_text.empty()) item["sortText"] = c.sort_text;
     if (!c.detail.empty()) item["detail"] = c.detail;
@@ -211,7 +245,19 @@ json completion_list_json(const CompletionResult &result, const TextDocument &do
   return {{"isIncomplete", result.incomplete}, {"items", std::move(items)}};
 }
 
-json hover_json(const HoverResult &result, const TextDocument &doc, PositionEncoding e) {
+json resolved_completion_json(json item, const std::string &documentation,
+                              const proto::ClientCapabilities &client) {
+  if (documentation.empty()) return item;
+  if (client.markdown_completion_docs)
+    item["documentation"] = {{"kind", "markdown"}, {"value", documentation}};
+  else
+    item["documentation"] = {{"kind", "plaintext"}, {"value", plain_from_markdown(documentation)}};
+  return item;
+}
+
+json hover_json(const HoverResult &result, const TextDocument &doc,
+                const proto::ClientCapabilities &client) {
+  const PositionEncoding e = client.encoding();
   if (result.hovers.empty()) return nullptr;
   std::string markdown;
   uint32_t start = result.hovers.front().start, end = result.hovers.front().end;
@@ -221,8 +267,10 @@ json hover_json(const HoverResult &result, const TextDocument &doc, PositionEnco
     start = std::min(start, h.start);
     end = std::max(end, h.end);
   }
-  return {{"contents", {{"kind", "markdown"}, {"value", markdown}}},
-          {"range", to_json(doc.lines(), start, end, e)}};
+  const json contents = client.markdown_hover
+                            ? json{{"kind", "markdown"}, {"value", markdown}}
+                            : json{{"kind", "plaintext"}, {"value", plain_from_markdown(markdown)}};
+  return {{"contents", contents}, {"range", to_json(doc.lines(), start, end, e)}};
 }
 
 }  // namespace reportls::lsp

@@ -3,10 +3,15 @@
 // converted with the document's LineIndex).
 //
 // Pure functions of immutable inputs: callable from any thread.  The position encoding is the one
-// negotiated in initialize; every conversion goes through the document's LineIndex.
+// negotiated in initialize; every conversion goes through the document's LineIndex.  What the
+// client declared in initialize (capabilities.h) decides the form: snippets only with
+// snippetSupport (else plain text, the placeholders filled in), Markdown only where the client
+// lists it (else plain text), a symbol tree only with hierarchicalDocumentSymbolSupport (else a
+// flat SymbolInformation list).
 #pragma once
 
 #include "lsp/engine/analysis.h"
+#include "lsp/protocol/capabilities.h"
 #include "lsp/protocol/line_index.h"
 #include "lsp/engine/settings.h"
 #include "lsp/engine/text_document.h"
@@ -19,9 +24,16 @@ namespace reportls::lsp {
 
 nlohmann::json to_json(const LineIndex &lines, uint32_t start, uint32_t end, PositionEncoding e);
 
-// Where a rule is documented: the plugin's docs_url, else the rules table of the README installed
-// beside the binary (share/doc/reportls/README.md#<code with '.' as '-'>), as a file:// URI.
+// Where a rule is documented: the plugin's docs_url, else the rule's entry in the online
+// documentation when the catalogue documents it (catalog.h), else nothing.
 std::string docs_url_for(const Diagnostic &d);
+
+// The command a "turn this rule off for the workspace" action runs: arguments [{uri, rule}].
+inline constexpr const char *kDisableRuleCommand = "reportls.disableRule";
+// The kind of the action that applies every certain fix (editor.codeActionsOnSave).
+inline constexpr const char *kFixAllKind = "source.fixAll.reportls";
+// Whether a code action of `kind` is among the kinds a client asked for (none: every kind).
+bool kind_wanted(const std::string &kind, const std::vector<std::string> &only);
 
 // One LSP Diagnostic with the severity the user's rule overrides give it.
 nlohmann::json diagnostic_json(const Diagnostic &d, Severity severity, const TextDocument &doc, PositionEncoding e);
@@ -30,15 +42,31 @@ nlohmann::json diagnostic_json(const Diagnostic &d, Severity severity, const Tex
 // thousands, published on every keystroke.
 std::string diagnostics_text(const AnalysisResult &result, const TextDocument &doc, PositionEncoding e,
                              const Settings &settings);
-// DocumentSymbol[] (hierarchical) rebuilt from the flat parent-indexed list.
+// DocumentSymbol[] (hierarchical) rebuilt from the flat parent-indexed list, or SymbolInformation[]
+// (each with its parent's name as containerName) for a client without hierarchical support.
 nlohmann::json document_symbols_json(const AnalysisResult &result, const TextDocument &doc,
-                                     PositionEncoding e);
+                                     const proto::ClientCapabilities &client);
 nlohmann::json folding_ranges_json(const AnalysisResult &result, const TextDocument &doc);
-// CodeAction[] for the fixes of diagnostics and the actions whose span touches `range`.
+// CodeAction[] of the kinds in `only` (none: all) for the diagnostics and actions whose span
+// touches `range`: each diagnostic's fixes, then two ways to silence its rule — off for the
+// workspace (the kDisableRuleCommand command; documents that are files) and, in Markdown, a
+// directive before its line (suppressions.h) — and the plugins' source actions.
 nlohmann::json code_actions_json(const AnalysisResult &result, const TextDocument &doc,
-                                 PositionEncoding e, const Settings &settings, Range range);
+                                 PositionEncoding e, const Settings &settings, Range range,
+                                 const std::vector<std::string> &only = {});
+// The kFixAllKind action applying `edits` (Engine::fix_all) to doc.
+nlohmann::json fix_all_action_json(const std::vector<Edit> &edits, const TextDocument &doc,
+                                   PositionEncoding e);
+// TextEdit[] (formatting).
+nlohmann::json text_edits_json(const std::vector<Edit> &edits, const TextDocument &doc,
+                               PositionEncoding e);
 nlohmann::json completion_list_json(const CompletionResult &result, const TextDocument &doc,
-                                    PositionEncoding e);
-nlohmann::json hover_json(const HoverResult &result, const TextDocument &doc, PositionEncoding e);
+                                    const proto::ClientCapabilities &client);
+// completionItem/resolve: the item with its documentation (carried in data) in a form the client
+// reads.
+nlohmann::json resolved_completion_json(nlohmann::json item, const std::string &documentation,
+                                        const proto::ClientCapabilities &client);
+nlohmann::json hover_json(const HoverResult &result, const TextDocument &doc,
+                          const proto::ClientCapabilities &client);
 
 }  // namespace reportls::lsp

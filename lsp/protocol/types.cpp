@@ -92,11 +92,42 @@ json PositionParams::to_json() const {
   return {{"textDocument", {{"uri", uri}}}, {"position", proto::to_json(position)}};
 }
 
-CodeActionParams CodeActionParams::from_json(const Field &f) { return {uri_of(f), range_from(f["range"])}; }
+CodeActionParams CodeActionParams::from_json(const Field &f) {
+  CodeActionParams p{uri_of(f), range_from(f["range"]), {}};
+  if (auto context = f.optional("context"))
+    if (auto only = context->optional("only"))
+      for (const Field &kind : only->elements()) p.only.push_back(kind.string());
+  return p;
+}
 
 json CodeActionParams::to_json() const {
-  return {{"textDocument", {{"uri", uri}}}, {"range", proto::to_json(range)}, {"context", {{"diagnostics", json::array()}}}};
+  json context = {{"diagnostics", json::array()}};
+  if (!only.empty()) context["only"] = only;
+  return {{"textDocument", {{"uri", uri}}}, {"range", proto::to_json(range)}, {"context", context}};
 }
+
+FormattingParams FormattingParams::from_json(const Field &f) {
+  FormattingParams p{uri_of(f), std::nullopt};
+  if (auto r = f.optional("range")) p.range = range_from(*r);
+  return p;
+}
+
+json FormattingParams::to_json() const {
+  json j = {{"textDocument", {{"uri", uri}}}, {"options", {{"tabSize", 4}, {"insertSpaces", true}}}};
+  if (range) j["range"] = proto::to_json(*range);
+  return j;
+}
+
+ExecuteCommandParams ExecuteCommandParams::from_json(const Field &f) {
+  ExecuteCommandParams p{f["command"].string(), json::array()};
+  if (auto args = f.optional("arguments")) {
+    args->elements();  // an array, or InvalidParams
+    p.arguments = args->json();
+  }
+  return p;
+}
+
+json ExecuteCommandParams::to_json() const { return {{"command", command}, {"arguments", arguments}}; }
 
 DocumentDiagnosticParams DocumentDiagnosticParams::from_json(const Field &f) {
   DocumentDiagnosticParams p{uri_of(f), ""};

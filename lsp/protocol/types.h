@@ -75,7 +75,25 @@ struct PositionParams {
 struct CodeActionParams {
   std::string uri;
   Range range;
+  std::vector<std::string> only;  // context.only: the kinds the client asks for; empty: any
   static CodeActionParams from_json(const Field &f);
+  nlohmann::json to_json() const;
+};
+
+// textDocument/formatting (no range) and textDocument/rangeFormatting.  The options (tab size,
+// spaces) do not matter to prose.
+struct FormattingParams {
+  std::string uri;
+  std::optional<Range> range;
+  static FormattingParams from_json(const Field &f);
+  nlohmann::json to_json() const;
+};
+
+// workspace/executeCommand.
+struct ExecuteCommandParams {
+  std::string command;
+  nlohmann::json arguments = nlohmann::json::array();
+  static ExecuteCommandParams from_json(const Field &f);
   nlohmann::json to_json() const;
 };
 

@@ -84,7 +84,7 @@ void Session::on_problem(const std::string &uri, const PluginProblem &p) {
 void Session::on_document_symbol(const proto::DocumentParams &params, Reply reply) {
   document(params.uri);
   engine_.analysis(params.uri, REPORTLS_CAP_SYMBOLS, reply->token, [this, reply](const Analysis &a) {
-    answer(reply, document_symbols_json(*a.result, *a.doc, encoding_));
+    answer(reply, document_symbols_json(*a.result, *a.doc, client_));
   });
 }
 
@@ -111,31 +111,66 @@ void Session::on_pull_diagnostics(const proto::DocumentDiagnosticParams &params,
 
 void Session::on_code_action(const proto::CodeActionParams &params, Reply reply) {
   auto doc = document(params.uri);
-  engine_.when_current(params.uri, [this, reply, range = params.range, doc](const Analysis *a) {
+  // Fix-all re-analyses the fixed text: only when asked for by kind (Source Action…,
+  // editor.codeActionsOnSave), never for the light bulb at every cursor move.
+  const bool fix_all = !params.only.empty() && kind_wanted(kFixAllKind, params.only);
+  engine_.when_current(params.uri, [this, reply, params, doc, fix_all](const Analysis *a) {
     // Fixes are byte edits of the analysed snapshot: never offer them for another version.
     if (!a || a->doc != doc) return reply->ok(json::array());
-    reply->ok(code_actions_json(*a->result, *a->doc, encoding_, *a->settings, range));
+    json actions = code_actions_json(*a->result, *a->doc, encoding_, *a->settings, params.range, params.only);
+    if (!fix_all) return reply->ok(std::move(actions));
+    engine_.fix_all(params.uri, {}, reply->token,
+                    [this, reply, actions](std::vector<Edit> edits, const TextDocument &d) mutable {
+                      if (!edits.empty()) actions.push_back(fix_all_action_json(edits, d, encoding_));
+                      answer(reply, std::move(actions));
+                    });
   });
+}
+
+// Format Document and Format Selection: the certain typography fixes (Engine::fix_all).
+void Session::on_formatting(const proto::FormattingParams &params, Reply reply) {
+  auto doc = document(params.uri);
+  FixRequest request{true, std::nullopt};
+  if (params.range)
+    request.range = std::pair{doc->lines().offset(params.range->start, encoding_),
+                              doc->lines().offset(params.range->end, encoding_)};
+  engine_.fix_all(params.uri, request, reply->token, [this, reply](std::vector<Edit> edits, const TextDocument &d) {
+    answer(reply, text_edits_json(edits, d, encoding_));
+  });
+}
+
+void Session::on_execute_command(const proto::ExecuteCommandParams &params, Reply reply) {
+  if (params.command != kDisableRuleCommand)
+    throw proto::InvalidParams("params.command", "未知命令: " + params.command);
+  const std::vector<proto::Field> arguments = proto::Field(params.arguments, "params.arguments").elements();
+  if (arguments.empty()) throw proto::InvalidParams("params.arguments", "应为 [{\"uri\": …, \"rule\": …}]");
+  const std::string uri = arguments[0]["uri"].string(), rule = arguments[0]["rule"].string();
+  try {
+    const std::string file = engine_.disable_rule(uri, rule);
+    show(3, "已在 " + file + " 中关闭规则 " + rule);
+    reply->ok(nullptr);
+  } catch (const std::runtime_error &e) {
+    show(1, e.what());
+    reply->error(error_code::InternalError, e.what());
+  }
 }
 
 void Session::on_completion(const proto::PositionParams &params, Reply reply) {
   auto doc = document(params.uri);
   engine_.complete(params.uri, doc->lines().offset(params.position, encoding_), reply->token,
                    [this, reply](const CompletionResult &r, const TextDocument &d) {
-                     answer(reply, completion_list_json(r, d, encoding_));
+                     answer(reply, completion_list_json(r, d, client_));
                    });
 }
 
 void Session::on_completion_resolve(const proto::CompletionItemParams &params, Reply reply) {
-  json item = params.item;
-  if (!params.documentation.empty()) item["documentation"] = {{"kind", "markdown"}, {"value", params.documentation}};
-  reply->ok(item);
+  reply->ok(resolved_completion_json(params.item, params.documentation, client_));
 }
 
 void Session::on_hover(const proto::PositionParams &params, Reply reply) {
   auto doc = document(params.uri);
   engine_.hover(params.uri, doc->lines().offset(params.position, encoding_), reply->token,
-                [this, reply](const HoverResult &r, const TextDocument &d) { answer(reply, hover_json(r, d, encoding_)); });
+                [this, reply](const HoverResult &r, const TextDocument &d) { answer(reply, hover_json(r, d, client_)); });
 }
 
 }  // namespace reportls::lsp

@@ -1,6 +1,8 @@
 // The session's threads, dispatch and lifecycle.  Document and feature handlers: handlers.cpp.
 #include "lsp/server/session.h"
 
+#include "lsp/engine/settings_check.h"
+
 #include <boost/asio/post.hpp>
 
 #include <iostream>
@@ -36,7 +38,8 @@ Session::Session(const ServerOptions &options)
       engine_(main_, EngineOptions{options.plugin_dirs, options.isolate_plugins, "/proc/self/exe"},
               EngineEvents{[this](const Analysis &a) { on_analysis(a); },
                            [this](const std::string &uri, const PluginProblem &p) { on_problem(uri, p); },
-                           [this](int type, const std::string &m) { log(type, m); }}) {
+                           [this](int type, const std::string &m) { log(type, m); },
+                           [this](const std::string &m) { show(2, m); }}) {
   inlet_->session = this;
   on("initialize", &Session::on_initialize);
   on("shutdown", &Session::on_shutdown);
@@ -44,6 +47,9 @@ Session::Session(const ServerOptions &options)
   on("textDocument/foldingRange", &Session::on_folding_range);
   on("textDocument/diagnostic", &Session::on_pull_diagnostics);
   on("textDocument/codeAction", &Session::on_code_action);
+  on("textDocument/formatting", &Session::on_formatting);
+  on("textDocument/rangeFormatting", &Session::on_formatting);
+  on("workspace/executeCommand", &Session::on_execute_command);
   on("textDocument/completion", &Session::on_completion);
   on("completionItem/resolve", &Session::on_completion_resolve);
   on("textDocument/hover", &Session::on_hover);
@@ -202,13 +208,14 @@ void Session::on_cancel(const proto::CancelParams &params) {
 void Session::on_initialize(const proto::InitializeParams &params, Reply reply) {
   client_ = params.capabilities;
   encoding_ = client_.encoding();
-  std::vector<std::string> warnings;
-  Settings settings = Settings::from_json(params.initialization_options, warnings);
+  Settings settings = Settings::from_json(params.initialization_options);
   initialized_ = true;
-  for (const std::string &w : warnings) log(2, w);
   // The answer names the plugins' completion triggers: it waits (in the engine, not on main) for
-  // the analysis process to say which plugins it loaded.
-  engine_.start(std::move(settings), params.workspace_roots, [this, reply](const std::vector<PluginInfo> &plugins) {
+  // the analysis process to say which plugins it loaded.  The settings are checked then, when the
+  // plugins whose rules they may name are known.
+  engine_.start(std::move(settings), params.workspace_roots,
+                [this, reply, options = params.initialization_options](const std::vector<PluginInfo> &plugins) {
+    check_client_settings(options, "initializationOptions");
     proto::ServerCapabilities caps{encoding_, client_.pull_diagnostics, {}};
     for (const PluginInfo &p : plugins)
       if (p.active)
@@ -229,10 +236,19 @@ void Session::on_did_change_configuration(const proto::DidChangeConfigurationPar
   // Some clients (eglot) announce a change with no settings at all: that is not "reset
   // everything", so the settings in force stay.
   if (params.settings.is_null()) return;
-  std::vector<std::string> warnings;
-  Settings settings = Settings::from_json(params.settings, warnings);
-  for (const std::string &w : warnings) log(2, w);
-  engine_.configure(std::move(settings));
+  check_client_settings(params.settings, "设置（workspace/didChangeConfiguration）");
+  engine_.configure(Settings::from_json(params.settings));
+}
+
+void Session::check_client_settings(const json &settings, const std::string &source) {
+  for (const SettingProblem &p : check_settings(settings, Catalog::bundled(), engine_.plugin_names()))
+    show(2, describe(p, source));
+}
+
+// type: 1 error, 2 warning (MessageType).  Logged too: a pop-up is gone once closed.
+void Session::show(int type, const std::string &message) {
+  log(type, message);
+  if (initialized_) send(notification("window/showMessage", {{"type", type}, {"message", "reportls: " + message}}));
 }
 
 }  // namespace reportls::lsp

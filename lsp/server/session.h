@@ -98,11 +98,16 @@ class Session {
   void on_folding_range(const proto::DocumentParams &params, Reply reply);
   void on_pull_diagnostics(const proto::DocumentDiagnosticParams &params, Reply reply);
   void on_code_action(const proto::CodeActionParams &params, Reply reply);
+  void on_formatting(const proto::FormattingParams &params, Reply reply);
+  void on_execute_command(const proto::ExecuteCommandParams &params, Reply reply);
   void on_completion(const proto::PositionParams &params, Reply reply);
   void on_completion_resolve(const proto::CompletionItemParams &params, Reply reply);
   void on_hover(const proto::PositionParams &params, Reply reply);
   void on_analysis(const Analysis &a);
   void on_problem(const std::string &uri, const PluginProblem &p);
+  // The mistakes in a settings object from the client (settings_check.h), logged and shown.
+  void check_client_settings(const nlohmann::json &settings, const std::string &source);
+  void show(int type, const std::string &message);
   std::shared_ptr<const TextDocument> document(const std::string &uri) const;  // throws InvalidParams
   static void answer(const Reply &reply, nlohmann::json result);  // or the token's error
 

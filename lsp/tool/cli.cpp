@@ -8,6 +8,12 @@
 #include "lsp/host/worker_client.h"
 #include "lsp/host/worker_loop.h"
 #include "lsp/engine/workspace_settings.h"
+#include "lsp/tool/input_error.h"
+#include "lsp/tool/source.h"
+#include "lsp/tool/walk.h"
+#include "lsp/engine/catalog.h"
+#include "lsp/engine/settings_check.h"
+#include "lsp/engine/suppressions.h"
 
 #include <reportls/plugin.h>
 
@@ -16,10 +22,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -33,9 +42,11 @@ constexpr const char *kUsage = R"(reportls — 法治政府建设年度报告等
 
 用法:
   reportls [--stdio] [--plugin-dir DIR]...        以 LSP 方式在标准输入输出上运行（编辑器使用）
-  reportls check [--format text|json|sarif] [--config FILE] [--timings] [--plugin-dir DIR]... FILE...
+  reportls check [--format text|json|sarif] [--config FILE] [--timings] [--plugin-dir DIR]... FILE|DIR|-...
                                                  检查报告，打印诊断；有“错误”级诊断时退出码为 1
-  reportls outline [--plugin-dir DIR]... FILE     打印报告的提纲
+  reportls outline [--plugin-dir DIR]... FILE|DIR|-...
+                                                 打印报告的提纲
+  reportls convert [-o OUT.md] FILE|-            把 Word 文档（.docx）或网页（.html）转为 UTF-8 Markdown
   reportls plugins [--plugin-dir DIR]...          列出已加载的插件，以及未能加载的原因
   reportls --version | --help
 
@@ -45,7 +56,11 @@ constexpr const char *kUsage = R"(reportls — 法治政府建设年度报告等
   --format FORMAT    check 的输出格式: text（默认）、json（每个文件的 LSP Diagnostic）、sarif（SARIF 2.1.0）
   --timings          check 结束后在标准错误上打印每个插件的分析耗时（所有文件合计）
   --no-worker        在本进程内运行插件（调试用）；默认在可自动重启的分析进程中运行，插件崩溃或卡死不影响服务器
-退出码: 0 正常；1 发现错误级诊断（check）或有插件未能加载（plugins）；2 用法错误。
+  -o, --output FILE  convert 的输出文件（默认标准输出）
+
+文件: .txt（UTF-8、带 BOM 的 UTF-16、GB18030/GBK）、.md、.docx、.html；目录: 其中所有这些文件；-: 标准输入。
+Word 文档和网页的位置按段落计（第 N 段），表格按行计（表 N 第 M 行）。
+退出码: 0 正常；1 发现错误级诊断（check）或有插件未能加载（plugins）；2 用法错误，或有文件无法读取。
 )";
 
 struct Options {
@@ -57,6 +72,7 @@ struct Options {
   uint32_t capabilities = ~0u;         // --capabilities: likewise
   bool no_worker = false;
   bool timings = false;
+  std::string output;  // convert: -o
   std::vector<std::string> files;
 };
 
@@ -84,12 +100,13 @@ Options parse(const std::vector<std::string> &args) {
     }
     else if (a == "--no-worker") o.no_worker = true;
     else if (a == "--timings") o.timings = true;
+    else if (a == "-o" || a == "--output") o.output = value();
     else if (a == "--analysis-worker") o.command = "worker";
     else if (a == "--stdio" && o.command.empty()) o.command = "serve";
     else if (a == "--help" || a == "-h" || a == "--version") o.command = a;
-    else if (!a.empty() && a[0] == '-') throw UsageError("未知选项 " + a);
+    else if (a.size() > 1 && a[0] == '-') throw UsageError("未知选项 " + a);
     else if (o.command.empty() || o.command == "serve") {
-      if (a != "check" && a != "outline" && a != "plugins") throw UsageError("未知命令 " + a);
+      if (a != "check" && a != "outline" && a != "plugins" && a != "convert") throw UsageError("未知命令 " + a);
       o.command = a;
     } else {
       o.files.push_back(a);
@@ -99,8 +116,9 @@ Options parse(const std::vector<std::string> &args) {
   if (o.format != "text" && o.format != "json" && o.format != "sarif")
     throw UsageError("--format 只能是 text、json 或 sarif");
   if ((o.command == "check" || o.command == "outline") && o.files.empty())
-    throw UsageError(o.command + " 需要至少一个文件");
-  if (o.command == "outline" && o.files.size() != 1) throw UsageError("outline 只接受一个文件");
+    throw UsageError(o.command + " 需要至少一个文件或目录");
+  if (o.command == "convert" && o.files.size() != 1) throw UsageError("convert 只接受一个文件");
+  if (!o.output.empty() && o.command != "convert") throw UsageError("-o 只用于 convert");
   return o;
 }
 
@@ -128,28 +146,53 @@ size_t threads_for(size_t files) {
   return std::clamp<size_t>(files, 1, std::max(1u, std::thread::hardware_concurrency()));
 }
 
-Settings user_settings(const Options &o) {
-  std::vector<std::string> warnings;
-  json j = json::object();
+// The --config file (its text kept for the line and column of a mistake).
+struct UserSettings {
+  Settings settings;
+  json value = json::object();
+  std::string text;
+};
+
+UserSettings user_settings(const Options &o) {
+  UserSettings u;
   if (!o.config.empty()) {
     std::ifstream in(o.config, std::ios::binary);
     if (!in) throw UsageError("无法读取设置文件 " + o.config);
-    j = json::parse(in, nullptr, false);
-    if (j.is_discarded()) throw UsageError("设置文件不是有效的 JSON: " + o.config);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    u.text = buffer.str();
+    u.value = json::parse(u.text, nullptr, false);
+    if (u.value.is_discarded()) throw UsageError("设置文件不是有效的 JSON: " + o.config);
   }
-  Settings s = Settings::from_json(j, warnings);
-  for (const auto &w : warnings) std::cerr << "reportls: " << w << '\n';
-  return s;
+  u.settings = Settings::from_json(u.value);
+  return u;
+}
+
+std::vector<std::string> plugin_names(const PluginHost &host) {
+  std::vector<std::string> names;
+  for (const PluginInfo &p : host.plugins())
+    if (p.active) names.push_back(p.name);
+  return names;
+}
+
+// Mistakes in the --config file, once the plugins whose rules it may name are known.
+void check_user_settings(const Options &o, const UserSettings &u, const std::vector<std::string> &plugins) {
+  for (const SettingProblem &p : check_settings(u.value, Catalog::bundled(), plugins))
+    std::cerr << "reportls: " << describe(p, o.config, u.text) << '\n';
 }
 
 struct Checked {
   std::string path;
   std::string uri;
   std::shared_ptr<const TextDocument> doc;
+  Source source;  // its text moved into doc
   Settings settings;
   AnalysisResult result;
-  std::string error;  // the file could not be read
+  std::string error;  // the file could not be read, or is no text
 };
+
+// How the output names an input: standard input has no name of its own.
+std::string shown(const std::string &path) { return path == "-" ? "<标准输入>" : path; }
 
 std::string file_uri(const std::string &path) {
   std::error_code ec;
@@ -167,26 +210,25 @@ std::string file_uri(const std::string &path) {
   return out;
 }
 
-bool read_file(const std::string &path, std::string &text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  text = buffer.str();
-  return true;
-}
+const char *language_of(SourceFormat f) { return f == SourceFormat::Markdown ? "markdown" : "plaintext"; }
 
-// Analyses every file, one pool thread per host.
-std::vector<Checked> analyze_files(const Options &o, const std::vector<std::unique_ptr<PluginHost>> &hosts,
+// Reads and analyses every input, one pool thread per host; an input that cannot be read keeps its
+// reason and the others go on.
+std::vector<Checked> analyze_files(const std::vector<Input> &inputs, const std::vector<std::unique_ptr<PluginHost>> &hosts,
                                    const Settings &user, uint32_t capabilities) {
-  std::vector<Checked> out(o.files.size());
+  std::vector<Checked> out(inputs.size());
   WorkspaceSettings workspace;
-  for (size_t i = 0; i < o.files.size(); ++i) {
-    out[i].path = o.files[i];
-    out[i].uri = file_uri(o.files[i]);
+  const std::vector<std::string> plugins = plugin_names(*hosts.front());
+  std::set<std::string> said;  // a settings file above many reports: its mistakes once
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    out[i].path = inputs[i].path;
+    out[i].error = inputs[i].problem;
+    // Standard input is a document without a file (so without a folder's .reportls.json).
+    out[i].uri = inputs[i].path == "-" ? "untitled:stdin" : file_uri(inputs[i].path);
     std::vector<std::string> warnings;
-    out[i].settings = workspace.settings_for(out[i].uri, user, warnings);
-    for (const auto &w : warnings) std::cerr << "reportls: " << w << '\n';
+    out[i].settings = workspace.settings_for(out[i].uri, user, warnings, plugins);
+    for (const auto &w : warnings)
+      if (said.insert(w).second) std::cerr << "reportls: " << w << '\n';
   }
   boost::asio::thread_pool pool(hosts.size());
   std::atomic<size_t> next_host{0};
@@ -200,14 +242,17 @@ std::vector<Checked> analyze_files(const Options &o, const std::vector<std::uniq
         owner = &hosts;
       }
       const PluginHost &host = *mine;
-      std::string text;
-      if (!read_file(c.path, text)) {
-        c.error = "无法读取文件";
+      if (!c.error.empty()) return;
+      try {
+        c.source = load_source(c.path);
+      } catch (const InputError &e) {
+        c.error = e.what();
         return;
       }
-      c.doc = std::make_shared<const TextDocument>(c.uri, "plaintext", 0, std::move(text));
+      c.doc = std::make_shared<const TextDocument>(c.uri, language_of(c.source.format), 0, std::move(c.source.text));
       DocumentInput input{c.uri, c.doc->text(), 0, c.settings.raw.dump(), path_from_uri(c.uri).value_or("")};
       c.result = host.analyze(input, CancelToken(), capabilities);
+      drop_suppressed(c.doc->text(), c.result.diagnostics);
       host.close(c.uri);  // the plugins keep nothing of a file checked once
       // People read a file top to bottom, whichever analyzer found what.
       std::stable_sort(c.result.diagnostics.begin(), c.result.diagnostics.end(),
@@ -254,6 +299,20 @@ class HumanPositions {
   uint32_t column_ = 1;
 };
 
+// Where a line is in the input's own terms: its number in a text file, its paragraph (`第3段`)
+// or table row (`表1第2行`) in a Word file or web page.
+std::string place_of_line(const Checked &c, uint32_t line) {
+  const auto &places = c.source.line_places;
+  if (places.empty()) return std::to_string(line);
+  return line >= 1 && line <= places.size() ? places[line - 1] : places.back();
+}
+
+// The encoding a text was read in, when it is worth saying: not UTF-8.
+std::string encoding_note(const Checked &c) {
+  const std::string &e = c.source.encoding;
+  return e.empty() || e.rfind("UTF-8", 0) == 0 ? std::string() : "（按 " + e + " 编码读取）";
+}
+
 // Per plugin, the time its analyze calls took over all files, slowest first.
 void print_timings(const std::vector<Checked> &files) {
   std::map<std::string, std::pair<double, size_t>> total;  // plugin -> (ms, calls)
@@ -278,19 +337,22 @@ void print_timings(const std::vector<Checked> &files) {
 }
 
 int check(const Options &o) {
-  Settings user = user_settings(o);
-  auto hosts = load_hosts(o, user, false, threads_for(o.files.size()));
-  std::vector<Checked> files = analyze_files(o, hosts, user, ~0u);
+  const UserSettings u = user_settings(o);
+  const Settings &user = u.settings;
+  const std::vector<Input> inputs = expand_inputs(o.files);
+  auto hosts = load_hosts(o, user, false, threads_for(inputs.size()));
+  check_user_settings(o, u, plugin_names(*hosts.front()));
+  std::vector<Checked> files = analyze_files(inputs, hosts, user, ~0u);
   if (o.timings) print_timings(files);
   bool any_error = false, unreadable = false;
   for (const Checked &c : files) {
     if (!c.error.empty()) {
-      std::cerr << "reportls: " << c.path << ": " << c.error << '\n';
+      std::cerr << "reportls: " << shown(c.path) << ": " << c.error << '\n';
       unreadable = true;
       continue;
     }
     for (const PluginProblem &p : c.result.problems)
-      std::cerr << "reportls: " << c.path << ": 插件 " << p.plugin << ": " << p.message << '\n';
+      std::cerr << "reportls: " << shown(c.path) << ": 插件 " << p.plugin << ": " << p.message << '\n';
     for (const Diagnostic &d : c.result.diagnostics)
       if (c.settings.severity_for(d.code, d.severity) == Severity::Error) any_error = true;
   }
@@ -300,7 +362,9 @@ int check(const Options &o) {
     bool any = false;
     for (const Checked &c : files) {
       if (!c.doc) continue;
-      json file = {{"file", c.path}, {"uri", c.uri}};
+      json file = {{"file", c.path}, {"uri", c.uri}, {"encoding", c.source.encoding}};
+      // Ranges are in the text read out of a Word file or page; its lines' paragraphs and rows:
+      if (!c.source.line_places.empty()) file["linePlaces"] = c.source.line_places;
       std::string line = file.dump(-1, ' ', false, json::error_handler_t::replace);
       // "diagnostics" sorts first among the file's keys, as a dump of the whole would put it.
       line.insert(1, "\"diagnostics\":" + diagnostics_text(c.result, *c.doc, PositionEncoding::Utf16, c.settings) + ",");
@@ -314,6 +378,7 @@ int check(const Options &o) {
       if (c.doc) sarif.push_back({c.path, c.doc.get(), &c.result, &c.settings});
     write_sarif(std::cout, sarif);
   } else {
+    std::set<std::string> codes;  // the rules that spoke, for their documentation links
     for (const Checked &c : files) {
       if (!c.doc) continue;
       size_t counts[5] = {0};
@@ -323,45 +388,94 @@ int check(const Options &o) {
         if (!severity) continue;
         ++counts[static_cast<int>(*severity)];
         auto [line, column] = positions.at(d.start);
-        std::cout << c.path << ':' << line << ':' << column << ": " << severity_word(*severity) << " ["
+        std::cout << shown(c.path) << ':' << place_of_line(c, line) << ':' << column << ": " << severity_word(*severity) << " ["
                   << d.code << "] " << d.message << '\n';
+        if (std::string url = docs_url_for(d); !url.empty()) codes.insert(d.code + "  " + url);
       }
-      std::cout << c.path << ": 错误 " << counts[1] << "，警告 " << counts[2] << "，信息 " << counts[3]
+      std::cout << shown(c.path) << encoding_note(c) << ": 错误 " << counts[1] << "，警告 " << counts[2] << "，信息 " << counts[3]
                 << "，提示 " << counts[4] << '\n';
+    }
+    if (!codes.empty()) {
+      std::cout << "\n规则说明：\n";
+      for (const std::string &line : codes) std::cout << "  " << line << '\n';
     }
   }
   if (unreadable) return 2;
   return any_error ? 1 : 0;
 }
 
-int outline(const Options &o) {
-  Settings user = user_settings(o);
-  auto hosts = load_hosts(o, user, false);
-  std::vector<Checked> files = analyze_files(o, hosts, user, REPORTLS_CAP_SYMBOLS);
-  const Checked &c = files.front();
-  if (!c.error.empty()) {
-    std::cerr << "reportls: " << c.path << ": " << c.error << '\n';
-    return 2;
-  }
+void print_outline(const Checked &c) {
   const auto &symbols = c.result.symbols;
+  const bool by_line = c.source.line_places.empty();
   std::vector<int> depth(symbols.size(), 0);
   for (size_t i = 0; i < symbols.size(); ++i) {
     int32_t p = symbols[i].parent;
     if (p >= 0 && static_cast<size_t>(p) < i) depth[i] = depth[p] + 1;
-    auto first = c.doc->lines().line_of(symbols[i].start) + 1;
-    auto last = c.doc->lines().line_of(symbols[i].end) + 1;
+    const auto first = c.doc->lines().line_of(symbols[i].start) + 1;
+    const auto last = c.doc->lines().line_of(symbols[i].end) + 1;
     std::cout << std::string(depth[i] * 2, ' ') << symbols[i].name;
     if (!symbols[i].detail.empty()) std::cout << "  〔" << symbols[i].detail << "〕";
-    std::cout << "  (第 " << first;
-    if (last != first) std::cout << "–" << last;
-    std::cout << " 行)\n";
+    if (by_line) {
+      std::cout << "  (第 " << first;
+      if (last != first) std::cout << "–" << last;
+      std::cout << " 行)\n";
+    } else {
+      std::cout << "  (" << place_of_line(c, first);
+      if (place_of_line(c, last) != place_of_line(c, first)) std::cout << "–" << place_of_line(c, last);
+      std::cout << ")\n";
+    }
+  }
+}
+
+int outline(const Options &o) {
+  const UserSettings u = user_settings(o);
+  const Settings &user = u.settings;
+  const std::vector<Input> inputs = expand_inputs(o.files);
+  auto hosts = load_hosts(o, user, false, threads_for(inputs.size()));
+  check_user_settings(o, u, plugin_names(*hosts.front()));
+  std::vector<Checked> files = analyze_files(inputs, hosts, user, REPORTLS_CAP_SYMBOLS);
+  bool unreadable = false;
+  for (const Checked &c : files) {
+    if (!c.error.empty()) {
+      std::cerr << "reportls: " << shown(c.path) << ": " << c.error << '\n';
+      unreadable = true;
+      continue;
+    }
+    // One file prints its outline alone; a batch heads each with its name.
+    if (files.size() > 1) std::cout << "== " << shown(c.path) << encoding_note(c) << '\n';
+    print_outline(c);
+  }
+  return unreadable ? 2 : 0;
+}
+
+// The input as UTF-8 Markdown: a Word file's or page's article; a text file's decoded text.
+int convert(const Options &o) {
+  const std::string &path = o.files.front();
+  Source source;
+  try {
+    source = load_source(path);
+  } catch (const InputError &e) {
+    std::cerr << "reportls: " << shown(path) << ": " << e.what() << '\n';
+    return 2;
+  }
+  const std::string &text = source.markdown.empty() ? source.text : source.markdown;
+  if (o.output.empty() || o.output == "-") {
+    std::cout << text;
+    return 0;
+  }
+  std::ofstream out(o.output, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) {
+    std::cerr << "reportls: " << o.output << ": 无法写入：" << std::strerror(errno) << '\n';
+    return 2;
   }
   return 0;
 }
 
 int plugins(const Options &o) {
-  Settings user = user_settings(o);
-  auto hosts = load_hosts(o, user, true);
+  const UserSettings u = user_settings(o);
+  auto hosts = load_hosts(o, u.settings, true);
   const auto &host = hosts.front();
   bool failed = false;
   for (const PluginInfo &p : host->plugins()) {
@@ -385,6 +499,7 @@ int run_cli(const std::vector<std::string> &args) {
     if (o.command == "--version") return std::cout << "reportls " REPORTLS_VERSION "\n", 0;
     if (o.command == "check") return check(o);
     if (o.command == "outline") return outline(o);
+    if (o.command == "convert") return convert(o);
     if (o.command == "plugins") return plugins(o);
     if (o.command == "worker") {
       // Started by a worker client with the complete lists: nothing is added here.

@@ -113,3 +113,43 @@ TEST_CASE("shared_parse: edits that join or split a \\r\\n terminator re-parse t
     }
   }
 }
+
+TEST_CASE("shared_parse: a Markdown document is its prose view's parse, edit after edit") {
+  // Markup that opens and closes blocks far away (a fence, a comment, front matter) changes the
+  // view beyond the edited line: the cached parse of the previous view must still give exactly
+  // parse() of the new one.
+  const std::vector<std::string> pieces = {"\n", "\n\n", "```\n", "~~~\n", "`代码`", "`", "## ", "# ", "- ", "> ",
+                                           "<!-- 注释 -->", "<!--", "-->", "[链接](http://a/b)", "---\n", "**",
+                                           "一、", "（二）", "。", "法治", "| a | b |\n", "  \n", "\\"};
+  std::mt19937 rng(29);
+  for (const std::string &name : {std::string("xiushan-county-2023.txt"), std::string("wuding-county-office-2022.txt")}) {
+    CAPTURE(name);
+    std::string text = "---\ntitle: 报告\n---\n" + test::corpus(name);
+    for (int step = 0; step < 150; ++step) {
+      const size_t at = text.empty() ? 0 : rng() % (text.size() + 1);
+      switch (rng() % 3) {
+        case 0:
+        case 1: text.insert(at, pieces[rng() % pieces.size()]); break;
+        default: text.erase(at, std::min<size_t>(rng() % 30, text.size() - at));
+      }
+      CAPTURE(step);
+      const auto shared = shared_parse(text, test::rules(), Format::Markdown);
+      const std::string prose = markdown_prose(text);
+      REQUIRE(prose.size() == text.size());
+      REQUIRE(*shared == parse(prose, test::rules()));
+    }
+  }
+}
+
+TEST_CASE("shared_parse: a Markdown text is found again by its own bytes, apart from the same bytes as text") {
+  const std::string md = "# 某县2023年度法治政府建设情况报告\n\n## 一、总体情况\n\n全年办理\n案件12件。\n";
+  const auto a = shared_parse(md, test::rules(), Format::Markdown);
+  CHECK(shared_parse(std::string(md), test::rules(), Format::Markdown).get() == a.get());
+  const auto as_text = shared_parse(md, test::rules());
+  CHECK(as_text.get() != a.get());
+  CHECK(*as_text == parse(md, test::rules()));
+  CHECK(a->text == markdown_prose(md));
+  CHECK(a->headings.size() == 1);
+  CHECK(as_text->headings.size() == 1);
+  CHECK(a->headings[0].ordinal.value == 1);
+}

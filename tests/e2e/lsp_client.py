@@ -19,10 +19,48 @@ EXAMPLE_PLUGINS = os.environ.get("REPORTLS_EXAMPLE_PLUGIN_DIR", "")
 TEST_PLUGINS = os.environ.get("REPORTLS_TEST_PLUGIN_DIR", "")
 TIMEOUT = 20.0
 
+# What a full editor (VS Code) declares: snippets, Markdown documentation and hovers, symbol trees,
+# code action literals, versioned diagnostics.  Tests of a client that declares none of it pass
+# CAPABILITIES = {}.
+EDITOR_CAPABILITIES = {
+    "textDocument": {
+        "completion": {"completionItem": {"snippetSupport": True,
+                                          "documentationFormat": ["markdown", "plaintext"]}},
+        "hover": {"contentFormat": ["markdown", "plaintext"]},
+        "documentSymbol": {"hierarchicalDocumentSymbolSupport": True},
+        "codeAction": {"codeActionLiteralSupport": {"codeActionKind": {"valueSet": [
+            "quickfix", "source", "source.fixAll"]}}},
+        "publishDiagnostics": {"versionSupport": True},
+    },
+    "window": {"showMessage": {}},
+}
+
 
 def frame(body):
     data = body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=False).encode()
     return b"Content-Length: %d\r\n\r\n" % len(data) + data
+
+
+def offset(text, position, utf8=False):
+    """The str index of an LSP position (UTF-16 code units, or UTF-8 bytes) in text."""
+    lines = text.split("\n")
+    line = min(position["line"], len(lines) - 1)
+    start = sum(len(l) + 1 for l in lines[:line])
+    units = 0
+    for i, ch in enumerate(lines[line]):
+        if units >= position["character"]:
+            return start + i
+        units += len(ch.encode("utf-8")) if utf8 else len(ch.encode("utf-16-le")) // 2
+    return start + len(lines[line])
+
+
+def apply_edits(text, edits, utf8=False):
+    """text with LSP TextEdits (ranges of the original text) applied, as an editor does."""
+    spans = sorted(((offset(text, e["range"]["start"], utf8), offset(text, e["range"]["end"], utf8), i, e["newText"])
+                    for i, e in enumerate(edits)), reverse=True)
+    for start, end, _, new in spans:
+        text = text[:start] + new + text[end:]
+    return text
 
 
 def corpus(name):
@@ -152,7 +190,7 @@ class Client:
     def initialize(self, options=None, capabilities=None):
         result = self.result("initialize", {
             "processId": os.getpid(), "rootUri": None,
-            "capabilities": capabilities or {},
+            "capabilities": EDITOR_CAPABILITIES if capabilities is None else capabilities,
             "initializationOptions": options if options is not None else {"debounce": 0}})
         self.notify("initialized", {})
         return result

@@ -7,6 +7,8 @@ import unittest
 
 from lsp_client import BINARY, CORPUS, EXAMPLE_PLUGINS, run
 
+SOURCE = os.environ.get("REPORTLS_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
+
 
 def reportls(*args):
     return subprocess.run([BINARY, *args], capture_output=True, text=True, timeout=120)
@@ -20,7 +22,7 @@ class Usage(unittest.TestCase):
 
     def test_usage_errors_exit_2(self):
         for args in (["check"], ["check", "--format", "xml", "a.txt"], ["--bogus"], ["frobnicate"],
-                     ["outline", "a.txt", "b.txt"]):
+                     ["convert", "a.docx", "b.docx"], ["convert"], ["check", "-o", "out.md", "a.txt"]):
             with self.subTest(args=args):
                 out = reportls(*args)
                 self.assertEqual(out.returncode, 2, out)
@@ -87,6 +89,39 @@ class Check(unittest.TestCase):
         out = reportls("check", "--config", config, "--plugin-dir", EXAMPLE_PLUGINS, self.report)
         self.assertEqual(out.returncode, 0)
         self.assertNotIn("placeholder.unfilled", out.stdout)
+
+    def test_rule_links_a_reader_can_open(self):
+        url = "https://github.com/reportls/reportls/blob/main/README.md#placeholder-unfilled"
+        with open(os.path.join(SOURCE, "README.md"), encoding="utf-8") as f:
+            self.assertIn('<a id="placeholder-unfilled"></a>', f.read())  # the anchor is there
+        out = reportls("check", "--plugin-dir", EXAMPLE_PLUGINS, self.report)
+        self.assertIn("\n规则说明：\n", out.stdout)
+        self.assertIn("\n  placeholder.unfilled  " + url + "\n", out.stdout)
+        out = reportls("check", "--format", "json", "--plugin-dir", EXAMPLE_PLUGINS, self.report)
+        d = next(d for d in json.loads(out.stdout)[0]["diagnostics"] if d["code"] == "placeholder.unfilled")
+        self.assertEqual(d["codeDescription"]["href"], url)
+        out = reportls("check", "--format", "sarif", "--plugin-dir", EXAMPLE_PLUGINS, self.report)
+        rules = json.loads(out.stdout)["runs"][0]["tool"]["driver"]["rules"]
+        self.assertEqual(next(r for r in rules if r["id"] == "placeholder.unfilled")["helpUri"], url)
+
+    def test_directives_in_the_text_are_honoured(self):
+        path = os.path.join(self.tmp.name, "draft.md")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("𠮷县××\n<!-- reportls-disable-next-line placeholder.unfilled -->\n乙县××\n"
+                    "<!-- reportls-disable placeholder -->\n丙县××\n<!-- reportls-enable placeholder -->\n丁县××\n")
+        out = reportls("check", "--plugin-dir", EXAMPLE_PLUGINS, path)
+        lines = [l.split(":")[1] for l in out.stdout.splitlines() if "[placeholder.unfilled]" in l]
+        self.assertEqual(lines, ["1", "7"])
+
+    def test_config_mistakes_name_file_line_and_column(self):
+        config = os.path.join(self.tmp.name, "settings.json")
+        with open(config, "w") as f:
+            f.write('{\n  "rules": {"placeholder.unfiled": "off", "mine": "error"},\n  "debounce": -5\n}\n')
+        out = reportls("check", "--config", config, "--plugin-dir", EXAMPLE_PLUGINS, self.report)
+        self.assertIn(config + ':2:13: rules["placeholder.unfiled"]: 未知的规则', out.stderr)
+        self.assertIn(config + ':2:43: rules.mine: 未知的规则', out.stderr)
+        self.assertIn(config + ":3:3: debounce: 应在 0–10000 之间，实为 -5", out.stderr)
+        self.assertIn("[placeholder.unfilled]", out.stdout)  # the misspelt rule turned nothing off
 
     def test_many_files_keep_their_order(self):
         files = [os.path.join(CORPUS, n) for n in sorted(os.listdir(CORPUS))]

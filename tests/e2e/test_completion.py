@@ -2,7 +2,7 @@
 textEdit ranges in UTF-16, snippets and completionItem/resolve."""
 import os
 
-from lsp_client import CORPUS, ServerTest, corpus, file_uri, run
+from lsp_client import CORPUS, EDITOR_CAPABILITIES, ServerTest, corpus, file_uri, run
 
 URI = "file:///tmp/reportls-e2e-completion/draft.txt"
 
@@ -89,6 +89,84 @@ class Completion(ServerTest):
 
     def test_not_incomplete_when_not_truncated(self):
         self.assertFalse(self.complete("xjp")["isIncomplete"])
+
+
+def units(s, utf8):
+    return len(s.encode("utf-8")) if utf8 else len(s.encode("utf-16-le")) // 2
+
+
+def index(line, character, utf8):
+    """The str index of a position's character on one line."""
+    n = 0
+    for i, ch in enumerate(line):
+        if n >= character:
+            return i
+        n += units(ch, utf8)
+    return len(line)
+
+
+class TypingLetterByLetter(ServerTest):
+    """Types as VS Code does: a didChange per key, then a completion request while the last list
+    was incomplete; once a list is complete the editor filters it itself (an item stays while its
+    filterText starts with what was typed since its range's start) and the replace range grows to
+    the cursor.  Accepting applies the item's textEdit; the document text is asserted."""
+    UTF8 = False
+
+    @classmethod
+    def setUpClass(cls):
+        cls.CAPABILITIES = dict(EDITOR_CAPABILITIES, general={"positionEncodings": ["utf-8"]}) if cls.UTF8 else None
+
+    def type_and_accept(self, before, keys, label, uri=URI):
+        self.client.open(uri, before)
+        text, version, items, complete, incomplete = before, 1, None, False, []
+        for key in keys:
+            line = text.split("\n")[-1]
+            position = {"line": text.count("\n"), "character": units(line, self.UTF8)}
+            version += 1
+            self.client.change(uri, version, [{"range": {"start": position, "end": position}, "text": key}])
+            text += key
+            cursor = units(text.split("\n")[-1], self.UTF8)
+            if not complete:
+                result = self.client.result("textDocument/completion", {
+                    "textDocument": {"uri": uri}, "position": {"line": text.count("\n"), "character": cursor},
+                    "context": {"triggerKind": 1 if items is None else 3}})
+                items, complete = result["items"], not result["isIncomplete"]
+                incomplete.append(result["isIncomplete"])
+            else:
+                line = text.split("\n")[-1]
+                items = [i for i in items if i.get("filterText", i["label"]).lower().startswith(
+                    line[index(line, i["textEdit"]["range"]["start"]["character"], self.UTF8):].lower())]
+        found = [i for i in items if i["label"] == label]
+        self.assertTrue(found, "no %s after typing %s: %s" % (label, keys, [i["label"] for i in items][:8]))
+        edit = found[0]["textEdit"]
+        lines = text.split("\n")
+        line = lines[-1]
+        start = index(line, edit["range"]["start"]["character"], self.UTF8)
+        lines[-1] = line[:start] + edit["newText"]  # the range ends at the cursor, the end of the line
+        version += 1
+        self.client.change(uri, version, [{"text": "\n".join(lines)}])
+        return "\n".join(lines), incomplete
+
+    def test_x_xj_xjp_then_accept(self):
+        text, incomplete = self.type_and_accept("𠮷全面依法治国。", "xjpf", "深入学习贯彻习近平法治思想")
+        self.assertEqual(text, "𠮷全面依法治国。深入学习贯彻习近平法治思想")
+        # After x and xj the editor must ask again; from xjp on it filters itself.
+        self.assertEqual(incomplete, [True, True, False])
+
+    def test_chinese_already_typed_is_not_written_twice(self):
+        for before, keys, label, after in (
+                ("𠮷深入学习贯彻", "xjpfz", "深入学习贯彻习近平法治思想", "𠮷深入学习贯彻习近平法治思想"),
+                ("𠮷。坚持以", "xjp", "坚持以习近平新时代中国特色社会主义思想为指导",
+                 "𠮷。坚持以习近平新时代中国特色社会主义思想为指导")):
+            with self.subTest(before=before):
+                self.assertEqual(self.type_and_accept(before, keys, label, URI + before)[0], after)
+
+    def test_v_for_u_umlaut(self):
+        self.assertEqual(self.type_and_accept("𠮷", "lvxing", "依法全面履行政府职能")[0], "𠮷依法全面履行政府职能")
+
+
+class TypingLetterByLetterUtf8(TypingLetterByLetter):
+    UTF8 = True
 
 
 class CompletionWithYear(ServerTest):

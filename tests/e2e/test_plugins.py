@@ -98,8 +98,12 @@ class BrokenPluginsInTheServer(ServerTest):
         self.assertEqual(bad["range"]["end"], {"line": 2, "character": 0})
         self.assertEqual(bad["severity"], 2)
         self.assertIn("\ufffd", bad["message"])
+        # Another document: what the throwing plugin says is not said again.
+        other = "file:///tmp/reportls-e2e/broken-2.txt"
+        self.client.open(other, "法治××\n二、工作情况\n")
+        self.client.published(other, 1)
         logs = [n["params"]["message"] for n in self.client.seen if n.get("method") == "window/logMessage"]
-        self.assertTrue(any("throwing" in m for m in logs), logs)
+        self.assertEqual(len([m for m in logs if m.startswith("插件 throwing:")]), 1, logs)
         self.assertTrue(any("wrong_abi" in m and "ABI" in m for m in logs), logs)
         # The outline still works, with the bad symbol made valid.
         symbols = self.client.result("textDocument/documentSymbol", {"textDocument": {"uri": uri}})

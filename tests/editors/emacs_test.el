@@ -1,7 +1,8 @@
 ;;; emacs_test.el --- run by test_emacs.py in `emacs --batch'  -*- lexical-binding: t; -*-
 ;; Loads editors/emacs/reportls.el as a user's init file would, opens a corpus report and a draft
-;; with a placeholder, waits for Flymake's diagnostics, builds the Imenu outline eglot gives, and
-;; writes what Emacs shows to $REPORTLS_EMACS_OUT as JSON.
+;; with a placeholder, waits for Flymake's diagnostics, builds the Imenu outline eglot gives, types
+;; pinyin in the report and accepts a phrase with `completion-at-point', and writes what Emacs
+;; shows to $REPORTLS_EMACS_OUT as JSON.
 
 (require 'json)
 (require 'imenu)
@@ -53,9 +54,36 @@
     (push entry (alist-get 'files test-result))
     entry))
 
+(defun test-complete (typed wanted)
+  "On a new last line of the current buffer: insert TYPED, run `completion-at-point' and pick
+WANTED among the candidates, as the *Completions* buffer would; the line as it is after."
+  (goto-char (point-max))
+  (insert "\n" typed)
+  (let* (candidates
+         (completion-in-region-function
+          (lambda (start end collection predicate)
+            (setq candidates (all-completions (buffer-substring-no-properties start end) collection predicate))
+            (let ((pick (seq-find (lambda (c) (string= c wanted)) candidates))
+                  (exit (plist-get completion-extra-properties :exit-function)))
+              (when pick
+                (delete-region start end)
+                (goto-char start)
+                (insert pick)
+                (when exit (funcall exit pick 'finished)))
+              pick))))
+    (completion-at-point)
+    (list (cons 'typed typed) (cons 'wanted wanted)
+          (cons 'candidates (vconcat (mapcar #'substring-no-properties candidates)))
+          (cons 'line (buffer-substring-no-properties (line-beginning-position) (line-end-position))))))
+
 (condition-case err
     (progn
       (test-open (getenv "REPORTLS_EMACS_REPORT"))
+      (push (cons 'completion
+                  (vector (test-complete "。xjp" "深入学习贯彻习近平法治思想")
+                          (test-complete "深入学习贯彻xjpfz" "深入学习贯彻习近平法治思想")
+                          (test-complete "lvxing" "依法全面履行政府职能")))
+            test-result)
       (test-open (getenv "REPORTLS_EMACS_DRAFT"))
       ;; Settings change without a restart.
       (reportls-set-settings '(:debounce 0 :rules (:placeholder "off")))

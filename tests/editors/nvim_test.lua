@@ -1,6 +1,7 @@
 -- Runs inside `nvim --headless` (see test_nvim.py): loads editors/nvim/lua/reportls.lua exactly
 -- as a user's init.lua would, opens a report and a placeholder draft, waits for diagnostics,
--- requests the outline, and writes what Neovim shows to $REPORTLS_NVIM_OUT as JSON.
+-- requests the outline, types pinyin in the report and accepts a completion with <C-x><C-o>, and
+-- writes what Neovim shows to $REPORTLS_NVIM_OUT as JSON.
 local out = {
   version = vim.version(),
   uses_lsp_start = vim.lsp.start ~= nil,
@@ -89,5 +90,73 @@ end)
 if not ok then
   table.insert(out.errors, tostring(err))
 end
-vim.fn.writefile({ vim.fn.json_encode(out) }, os.getenv("REPORTLS_NVIM_OUT"))
-vim.cmd("qall!")
+
+local function finish()
+  vim.fn.writefile({ vim.fn.json_encode(out) }, os.getenv("REPORTLS_NVIM_OUT"))
+  vim.cmd("qall!")
+end
+
+-- Keys are typed by Neovim's main loop once this script has returned: each step feeds keys, then
+-- polls (every 20 ms, up to ms) for cond before going on.
+local function after(ms, cond, next)
+  local deadline = vim.loop.now() + ms
+  local function poll()
+    if cond() then
+      return next(true)
+    end
+    if vim.loop.now() > deadline then
+      return next(false)
+    end
+    vim.defer_fn(poll, 20)
+  end
+  vim.defer_fn(poll, 20)
+end
+
+local function keys(k)
+  vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes(k, true, false, true), "t", false)
+end
+
+-- Completion as a person uses it: in the report, `o` + what is typed + <C-x><C-o>, the wanted
+-- phrase picked with <C-n> and accepted with <C-y>.
+local cases = {
+  { typed = "。xjp", wanted = "深入学习贯彻习近平法治思想" },
+  { typed = "深入学习贯彻xjpfz", wanted = "深入学习贯彻习近平法治思想" },
+  { typed = "lvxing", wanted = "依法全面履行政府职能" },
+}
+out.completion = {}
+local function complete_case(i)
+  local case = cases[i]
+  if case == nil then
+    return finish()
+  end
+  local entry = { typed = case.typed, wanted = case.wanted }
+  table.insert(out.completion, entry)
+  keys("Go" .. case.typed .. "<C-x><C-o>")
+  after(10000, function()
+    return vim.fn.pumvisible() == 1
+  end, function(shown)
+    entry.menu = shown
+    entry.omnifunc = vim.bo.omnifunc
+    local index
+    for n, item in ipairs(shown and vim.fn.complete_info({ "items" }).items or {}) do
+      if index == nil and item.abbr == case.wanted then
+        index = n
+      end
+    end
+    entry.index = index
+    keys(string.rep("<C-n>", (index or 1) - 1) .. "<C-y><Esc>")
+    after(5000, function()
+      return vim.fn.mode() == "n"
+    end, function()
+      entry.line = vim.api.nvim_get_current_line()
+      complete_case(i + 1)
+    end)
+  end)
+end
+
+if ok then
+  vim.cmd("buffer " .. vim.fn.fnameescape(os.getenv("REPORTLS_NVIM_REPORT")))
+  complete_case(1)
+else
+  finish()
+end

@@ -1,7 +1,8 @@
 """Emacs (Debian's emacs-nox 28 with elpa-eglot, or Emacs 29+ with its built-in eglot) with
 editors/emacs/reportls.el, in batch mode: opens a corpus report and a draft with a placeholder
 after a non-BMP character, and checks what Emacs shows — Flymake's diagnostics (at the right
-character columns) and the Imenu outline eglot builds from textDocument/documentSymbol."""
+character columns), the Imenu outline eglot builds from textDocument/documentSymbol, and
+completion-at-point on typed pinyin, the phrase accepted and the line read back."""
 import json
 import os
 import unittest
@@ -54,6 +55,15 @@ class Emacs(editor_util.HeadlessEditorTest):
         d = shown[0]
         self.assertEqual((d["line"], d["column"], d["end_column"]), (PLACEHOLDER_LINE, col, col + 2))
         self.assertIn("warning", d["type"])
+
+    def test_completion_typing_pinyin_and_accepting(self):
+        cases = self.result.get("completion", [])
+        self.assertEqual(len(cases), 3, self.output)
+        for case in cases:
+            with self.subTest(typed=case["typed"]):
+                self.assertIn(case["wanted"], case["candidates"])
+                expected = "。" + case["wanted"] if case["typed"].startswith("。") else case["wanted"]
+                self.assertEqual(case["line"], expected)
 
     def test_mode_line_shows_reportls(self):
         self.assertIn("reportls", self.file(self.report)["mode_line"])

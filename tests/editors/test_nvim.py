@@ -1,7 +1,8 @@
 """Neovim (Debian's 0.7.2, or any later one) with editors/nvim/lua/reportls.lua, headless: opens a
 corpus report and a draft with a placeholder after a non-BMP character, and checks what Neovim
-shows — the diagnostics, their byte columns against the UTF-16 positions the server sent, and the
-outline's top-level names."""
+shows — the diagnostics, their byte columns against the UTF-16 positions the server sent, the
+outline's top-level names — and completion: pinyin typed in the report, <C-x><C-o>, the phrase
+accepted, the line read back (nothing the user typed is left or doubled)."""
 import os
 import unittest
 
@@ -46,6 +47,18 @@ class Neovim(editor_util.HeadlessEditorTest):
         # The location list Neovim builds from the outline lists each heading on its 1-based line.
         for line, name in expected:
             self.assertIn(line + 1, [i["lnum"] for i in f["items"] if name in i["text"]], name)
+
+    def test_completion_typing_pinyin_and_accepting(self):
+        # 'omnifunc' is reportls's: typed pinyin, <C-x><C-o>, <C-n>… <C-y>; the line as it is after.
+        cases = self.result["completion"]
+        self.assertEqual(len(cases), 3, self.result)
+        for case in cases:
+            with self.subTest(typed=case["typed"]):
+                self.assertEqual(case["omnifunc"], "v:lua.require'reportls'.omnifunc")
+                self.assertTrue(case["menu"], case)
+                self.assertIsNotNone(case.get("index"), case)
+                expected = "。" + case["wanted"] if case["typed"].startswith("。") else case["wanted"]
+                self.assertEqual(case["line"], expected)
 
     def test_placeholder_byte_columns_match_utf16_positions(self):
         f = self.file(self.draft)

@@ -2,7 +2,14 @@
 reportls .vsix installed offline, driven by headless Debian Chromium through playwright-core
 (vscode_e2e/driver.js). Opens a corpus report and checks what a person sees: the Problems panel
 lists its section and figure diagnostics, the Outline view its headings, a quick fix picked with
-Ctrl+. restores a lost heading ordinal, and typing 习近平 offers 深入学习贯彻习近平法治思想.
+Ctrl+. restores a lost heading ordinal; typing x, j, p one key at a time offers
+深入学习贯彻习近平法治思想 and accepting it replaces the pinyin, as it does after Chinese typed
+before the pinyin (深入学习贯彻xjpfz: nothing written twice); Format Document makes the marks
+full-width; a click on the reportls status item lists the report type, the counts and the actions;
+a rule code in the Problems panel opens the rule's page bundled in the extension; saving applies
+every certain fix (editor.codeActionsOnSave with source.fixAll.reportls).  The screenshots the
+extension's README shows (editors/vscode/images/) are taken here: REPORTLS_UPDATE_SCREENSHOTS=1
+copies this run's into the source tree.
 
 Set-up (each part only when missing, all downloads cached in ${REPORTLS_CACHE:-~/.cache/reportls}):
   apt-get  chromium fonts-wqy-microhei (the browser, Chinese glyphs), build-essential python3
@@ -15,6 +22,7 @@ when a dependency genuinely cannot be installed (no apt-get/root, no npm registr
 import fcntl
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -38,6 +46,7 @@ VSIX = os.path.join(BUILD, "editors", "reportls.vsix")
 DRIVER_SRC = os.path.join(HERE, "vscode_e2e")
 DRIVER_DIR = os.path.join(BUILD, "editors", "vscode_e2e")
 SCREENSHOTS = os.path.join(BUILD, "editors", "screenshots")
+IMAGES = os.path.join(EDITORS_DIR, "vscode", "images")  # the README's pictures
 NETWORK_ERRORS = ("ENOTFOUND", "EAI_AGAIN", "ECONNREFUSED", "ETIMEDOUT", "ENETUNREACH", "ECONNRESET")
 
 # Lines of xiushan-county-2023.txt (1-based) the driver works on.
@@ -238,6 +247,7 @@ def run_vscode():
             "editor.wordBasedSuggestions": "off",   # the suggest widget shows the server's items only
             "outline.collapseItems": "alwaysCollapse",  # the outline's top level fits on screen
             "files.autoSave": "off",
+            "[plaintext]": {"editor.codeActionsOnSave": {"source.fixAll.reportls": "explicit"}},
             "window.restoreWindows": "none",
             "workbench.secondarySideBar.defaultVisibility": "hidden",
         }, f, indent=1)
@@ -287,6 +297,9 @@ def run_vscode():
         except subprocess.TimeoutExpired:
             raise AssertionError("the driver did not finish in 420 s (screenshots in %s)" % SCREENSHOTS)
         result = json.loads(stdout)
+        if os.environ.get("REPORTLS_UPDATE_SCREENSHOTS") == "1":
+            for name, shot in result.get("readme", {}).items():
+                shutil.copy(shot, os.path.join(IMAGES, name + ".png"))
         with open(os.path.join(workspace, SAMPLE), encoding="utf-8") as f:
             result["savedLines"] = f.read().split("\n")
         with open(os.path.join(BUILD, "editors", "vscode-e2e-result.json"), "w") as f:
@@ -339,12 +352,47 @@ class VSCodeInTheBrowser(unittest.TestCase):
         self.assertRegex(fix.get("lineAfter", ""), r"^[(（]一[)）]依法决策仍存在短板")
         self.assertRegex(self.r["savedLines"][FIX_LINE - 1], r"^[(（]一[)）]依法决策仍存在短板")
 
-    def test_completion_while_typing_xijinping(self):
+    def test_completion_typing_x_xj_xjp_then_accepting(self):
         c = self.r["completion"]
         self.assertEqual(c.get("opened"), "while typing", c)
-        self.assertTrue(any("习近平法治思想" in i for i in c.get("items", [])), c)
-        self.assertTrue(c.get("lineAfter", "").endswith("深入学习贯彻习近平法治思想"), c)
-        self.assertTrue(self.r["savedLines"][COMPLETE_LINE - 1].endswith("深入学习贯彻习近平法治思想"))
+        self.assertTrue(any("深入学习贯彻习近平法治思想" in i for i in c.get("items", [])), c)
+        self.assertEqual(c.get("lineAfter"), c["lineBefore"] + "深入学习贯彻习近平法治思想", c)
+
+    def test_completion_after_chinese_writes_nothing_twice(self):
+        c = self.r["completion"]
+        self.assertEqual(c.get("lineAfterMixed"), c["lineAfter"] + "。深入学习贯彻习近平法治思想", c)
+
+    def test_format_document_makes_the_marks_full_width(self):
+        f = self.r["format"]
+        self.assertIn(",", f.get("lineBefore", ""), f)
+        self.assertNotIn(",", f.get("lineAfter", ","), f)
+        self.assertIn("2023年，秀山县", f["lineAfter"])
+        self.assertTrue(f["lineAfter"].endswith("报告如下：深入学习贯彻习近平法治思想。深入学习贯彻习近平法治思想"), f)
+
+    def test_status_item_click_shows_profile_counts_and_actions(self):
+        s = self.r["status"]
+        self.assertIn("reportls: fazhi-annual", s.get("text", ""), s)
+        rows = "\n".join(s.get("rows", []))
+        self.assertIn("报告类型：法治政府建设年度报告（fazhi-annual）", rows)
+        self.assertRegex(rows, r"错误 \d+ .*警告 \d+ .*信息 \d+")
+        for action in ("应用全部确定的修正", "格式化文档", "规则说明", "重启服务器"):
+            self.assertIn(action, rows)
+
+    def test_rule_code_opens_its_bundled_page(self):
+        self.assertIn("figures.sum", self.r["ruleDocs"].get("tab", ""), self.r["ruleDocs"])
+
+    def test_saving_applies_every_certain_fix(self):
+        saved = self.r["savedLines"][COMPLETE_LINE - 1]
+        self.assertIn("新时代“枫桥经验”", saved)  # a wording fix: fix-all, not Format Document
+        self.assertTrue(saved.endswith("深入学习贯彻习近平法治思想。深入学习贯彻习近平法治思想"), saved)
+
+    def test_readme_pictures_come_from_this_run(self):
+        with open(os.path.join(EDITORS_DIR, "vscode", "README.md"), encoding="utf-8") as f:
+            shown = re.findall(r"images/([a-z-]+)\.png", f.read())
+        self.assertTrue(shown)
+        for name in set(shown) - {"icon"}:
+            self.assertIn(name, self.r["readme"])
+            self.assertTrue(os.path.exists(os.path.join(IMAGES, name + ".png")), name)
 
 
 if __name__ == "__main__":

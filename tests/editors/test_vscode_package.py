@@ -1,7 +1,9 @@
-"""The VS Code extension: editors/vscode/build.sh builds the .vsix (TypeScript compiler and
+"""The VS Code extension: editors/vscode/build.sh builds the .vsix (TypeScript, esbuild and
 @vscode/vsce from the npm registry, cached in ${REPORTLS_CACHE:-~/.cache/reportls}/npm), and this
-checks what it carries — the manifest (activation, settings with descriptions and scopes, workspace
-trust), the Linux x64 server with its plugins in the layout it finds them in, and the compiled
+checks what it carries — the manifest (activation, category, icon, licence, every server setting
+of docs/settings.schema.json with a description and scope, the profile as a choice of the bundled
+profiles by name, workspace trust), one bundled JavaScript file and no node_modules, a page per
+documented rule, the Linux x64 server with its plugins in the layout it finds them in, and the
 extension's behaviour against stand-ins for the VS Code API (vscode_extension_test.js).
 Skipped with a message when node/npm are missing or the npm registry cannot be reached."""
 import json
@@ -12,7 +14,7 @@ import tempfile
 import unittest
 import zipfile
 
-from editor_util import BINARY, BUILD_DIR, CORPUS, EDITORS_DIR, HERE, SAMPLE, skip_module, top_headings
+from editor_util import BINARY, BUILD_DIR, CORPUS, EDITORS_DIR, HERE, SAMPLE, SOURCE_DIR, skip_module, top_headings
 
 BUILD = BUILD_DIR or os.path.dirname(os.path.dirname(os.path.abspath(BINARY)))
 VSIX = os.path.join(BUILD, "editors", "reportls.vsix")
@@ -53,7 +55,48 @@ class VsixPackage(unittest.TestCase):
         with zipfile.ZipFile(VSIX) as z:
             self.assertIn('TargetPlatform="linux-x64"', z.read("extension.vsixmanifest").decode())
         self.assertEqual(set(self.manifest["activationEvents"]), {"onLanguage:plaintext", "onLanguage:markdown"})
-        self.assertIn("reportls.restartServer", [c["command"] for c in self.manifest["contributes"]["commands"]])
+        commands = [c["command"] for c in self.manifest["contributes"]["commands"]]
+        for command in ("reportls.restartServer", "reportls.showStatus", "reportls.fixAll", "reportls.showRuleDocs"):
+            self.assertIn(command, commands)
+        self.assertEqual(self.manifest["categories"], ["Linters"])
+        self.assertIn("extension/" + self.manifest["icon"], self.names)
+        self.assertEqual(self.manifest["license"], "MIT")
+        self.assertIn("extension/LICENSE.txt", self.names)
+
+    def test_every_server_setting_is_a_setting(self):
+        with open(os.path.join(SOURCE_DIR, "docs", "settings.schema.json"), encoding="utf-8") as f:
+            schema = json.load(f)["properties"]
+        props = self.manifest["contributes"]["configuration"]["properties"]
+        server_keys = {k[len("reportls."):] for k in props} - {"server.path", "trace.server"}
+        self.assertEqual(server_keys, set(schema))
+        for key, spec in schema.items():
+            with self.subTest(setting=key):
+                self.assertEqual(props["reportls." + key]["type"], spec["type"])
+                for bound in ("minimum", "maximum"):
+                    self.assertEqual(props["reportls." + key].get(bound), spec.get(bound))
+
+    def test_profile_is_a_choice_of_the_bundled_profiles_by_name(self):
+        profiles_dir = os.path.join(SOURCE_DIR, "analyzers", "report", "profiles")
+        bundled = {}
+        for name in sorted(os.listdir(profiles_dir)):
+            if name.endswith(".profile.json"):
+                with open(os.path.join(profiles_dir, name), encoding="utf-8") as f:
+                    p = json.load(f)
+                bundled[p["id"]] = p["report_type"]
+        profile = self.manifest["contributes"]["configuration"]["properties"]["reportls.profile"]
+        self.assertEqual(profile["enum"], [""] + sorted(bundled))
+        self.assertEqual(profile["enumItemLabels"][1:], [bundled[i] for i in sorted(bundled)])
+        self.assertEqual(len(profile["enumDescriptions"]), len(profile["enum"]))
+
+    def test_a_page_for_every_documented_rule(self):
+        with open(os.path.join(SOURCE_DIR, "docs", "rules.json"), encoding="utf-8") as f:
+            codes = [r["code"] for r in json.load(f)["rules"]]
+        for code in codes:
+            self.assertIn("extension/docs/rules/%s.md" % code, self.names)
+        with zipfile.ZipFile(VSIX) as z:
+            page = z.read("extension/docs/rules/figures.sum.md").decode()
+        self.assertTrue(page.startswith("# figures.sum\n"))
+        self.assertIn("15 + 4 + 27 + 268 = 314", page)
 
     def test_settings_have_descriptions_and_scopes(self):
         props = self.manifest["contributes"]["configuration"]["properties"]
@@ -61,6 +104,7 @@ class VsixPackage(unittest.TestCase):
             "reportls.server.path": "machine", "reportls.pluginDirs": "machine",
             "reportls.profile": "resource", "reportls.reportYear": "resource", "reportls.rules": "resource",
             "reportls.dataDirs": "resource", "reportls.debounce": "window", "reportls.trace.server": "window",
+            "reportls.analysisTimeout": "window", "reportls.allChineseText": "resource",
         }
         for key, scope in scopes.items():
             with self.subTest(setting=key):
@@ -72,11 +116,14 @@ class VsixPackage(unittest.TestCase):
         self.assertEqual(trust["supported"], "limited")
         self.assertEqual(set(trust["restrictedConfigurations"]), {"reportls.server.path", "reportls.pluginDirs"})
 
-    def test_carries_the_compiled_extension_and_its_runtime_dependency(self):
-        self.assertIn("extension/out/extension.js", self.names)
-        self.assertIn("extension/node_modules/vscode-languageclient/package.json", self.names)
+    def test_carries_one_bundled_javascript_file(self):
+        scripts = [n for n in self.names if n.endswith(".js") and not n.startswith("extension/server/")]
+        self.assertEqual(scripts, ["extension/dist/extension.js"])
+        with zipfile.ZipFile(VSIX) as z:
+            bundle = z.read("extension/dist/extension.js")
+        self.assertTrue(b"StreamMessageReader" in bundle, "vscode-languageclient is not bundled in")
+        self.assertFalse(any("/node_modules/" in n for n in self.names))
         self.assertFalse(any(n.startswith("extension/src/") for n in self.names))
-        self.assertFalse(any("/node_modules/typescript/" in n for n in self.names))
 
     def test_bundled_server_finds_its_bundled_plugins(self):
         server = os.path.join(self.ext, "server", "bin", "reportls")
@@ -92,7 +139,8 @@ class VsixPackage(unittest.TestCase):
             self.assertIn(heading, outline)
 
     def test_extension_logic_against_a_stand_in_vscode_api(self):
-        out = subprocess.run(["node", os.path.join(HERE, "vscode_extension_test.js"), self.ext],
+        stage = os.path.join(BUILD, "editors", "vscode")
+        out = subprocess.run(["node", os.path.join(HERE, "vscode_extension_test.js"), self.ext, stage],
                              capture_output=True, text=True, timeout=60)
         self.assertEqual(out.returncode, 0, out.stdout + out.stderr)
         self.assertIn("extension logic: ok", out.stdout)

@@ -1,21 +1,41 @@
-// Loads the compiled extension (out/extension.js of an unpacked .vsix) with stand-ins for the
-// `vscode` API and `vscode-languageclient/node`, and checks what it hands the language client:
-// the server command, initializationOptions, didChangeConfiguration on a settings change, the
-// status bar after reportls/documentStatus, workspace trust, and a restart on a new server path.
-// usage: node vscode_extension_test.js <unpacked extension folder>
+// Bundles the extension's sources (the staging folder of editors/vscode/build.sh, with its
+// esbuild) leaving `vscode` and `vscode-languageclient/node` out, loads that with stand-ins for
+// both, and checks what it hands the language client — the server command, initializationOptions
+// (every server setting), didChangeConfiguration on a settings change, workspace trust, a restart
+// on a new server path or new file patterns — the status bar after reportls/documentStatus and what a click on it
+// offers, and the rule codes that open their bundled page.
+// usage: node vscode_extension_test.js <unpacked extension folder> <build staging folder>
 'use strict';
 const assert = require('assert');
+const fs = require('fs');
 const Module = require('module');
+const os = require('os');
 const path = require('path');
 
-const root = process.argv[2];
+const [root, stage] = process.argv.slice(2);
+const bundle = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'reportls-ext-')), 'extension.js');
+require(path.join(stage, 'node_modules', 'esbuild')).buildSync({
+  entryPoints: [path.join(stage, 'src', 'extension.ts')], bundle: true, platform: 'node', format: 'cjs',
+  external: ['vscode', 'vscode-languageclient/node'], outfile: bundle, logLevel: 'error',
+});
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const config = {
   'server.path': '', pluginDirs: ['/opt/plugins'], dataDirs: ['/data'], profile: '', reportYear: 2023,
   rules: { figures: 'error' }, debounce: 0,
 };
 const listeners = {};
 const clients = [];
+const executed = [];
+const picks = [];
+let pickAnswer;
 const statusItem = { show() { this.visible = true; }, hide() { this.visible = false; }, dispose() {} };
+class Uri {
+  constructor(scheme, p) { Object.assign(this, { scheme, path: p }); }
+  static file(p) { return new Uri('file', p); }
+  static parse(s) { return new Uri(s.slice(0, s.indexOf(':')), s.slice(s.indexOf(':') + 1)); }
+  toString() { return `${this.scheme}:${this.path}`; }
+}
+const diagnostic = (severity) => ({ source: 'reportls', severity });
 const fakeVscode = {
   workspace: {
     isTrusted: true,
@@ -32,9 +52,18 @@ const fakeVscode = {
     createStatusBarItem: () => statusItem,
     onDidChangeActiveTextEditor: () => ({ dispose() {} }),
     showErrorMessage: (m) => { throw new Error('unexpected error message: ' + m); },
+    showWarningMessage: (m) => { throw new Error('unexpected warning: ' + m); },
+    showQuickPick: async (items) => { picks.push(items); return items.find((i) => pickAnswer && i.label.includes(pickAnswer)); },
   },
-  commands: { registerCommand: (name, f) => { listeners['command:' + name] = f; return { dispose() {} }; } },
+  languages: { getDiagnostics: () => [diagnostic(0), diagnostic(1), diagnostic(1), diagnostic(2), { source: 'other', severity: 0 }] },
+  commands: {
+    registerCommand: (name, f) => { listeners['command:' + name] = f; return { dispose() {} }; },
+    executeCommand: async (...args) => { executed.push(args); },
+  },
+  Uri,
   StatusBarAlignment: { Left: 1, Right: 2 },
+  DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
+  QuickPickItemKind: { Separator: -1, Default: 0 },
   MarkdownString: class { constructor(v) { this.value = v; } },
 };
 const State = { Stopped: 1, Running: 2, Starting: 3 };
@@ -62,8 +91,8 @@ Module._load = function (request, ...rest) {
   return load.call(this, request, ...rest);
 };
 
-const ext = require(path.join(root, 'out', 'extension.js'));
-const context = { subscriptions: [], asAbsolutePath: (p) => path.join(root, p) };
+const ext = require(bundle);
+const context = { subscriptions: [], asAbsolutePath: (p) => path.join(root, p), extension: { packageJSON: manifest } };
 const changed = (...keys) => listeners.config({ affectsConfiguration: (s) => s === 'reportls' || keys.includes(s) });
 
 (async () => {
@@ -72,11 +101,27 @@ const changed = (...keys) => listeners.config({ affectsConfiguration: (s) => s =
   // The bundled server, on stdio.
   assert.strictEqual(c.serverOptions.command, path.join(root, 'server', 'bin', 'reportls'));
   assert.deepStrictEqual(c.serverOptions.args, ['--stdio']);
-  const languages = c.clientOptions.documentSelector.map((s) => s.language);
-  assert.ok(languages.includes('plaintext') && languages.includes('markdown'));
+  // Files by the reportls.files patterns (plain text and Markdown by default), unsaved documents
+  // by language.
+  assert.deepStrictEqual(c.clientOptions.documentSelector, [
+    { scheme: 'file', pattern: '**/*.txt' }, { scheme: 'file', pattern: '**/*.md' },
+    { scheme: 'file', pattern: '**/*.markdown' },
+    { scheme: 'untitled', language: 'plaintext' }, { scheme: 'untitled', language: 'markdown' }]);
   // initializationOptions: the settings object the server reads.
   const init = c.clientOptions.initializationOptions();
-  assert.deepStrictEqual(init, { debounce: 0, dataDirs: ['/data'], rules: { figures: 'error' }, allChineseText: false, reportYear: 2023, pluginDirs: ['/opt/plugins'] });
+  assert.deepStrictEqual(init, { debounce: 0, analysisTimeout: 2000, dataDirs: ['/data'], rules: { figures: 'error' }, allChineseText: false, reportYear: 2023, pluginDirs: ['/opt/plugins'] });
+  // A rule code opens its bundled page; a code without one keeps the server's link.
+  const online = new Uri('https', '//github.com/reportls/reportls/blob/main/README.md#figures-sum');
+  const diagnostics = [{ code: { value: 'figures.sum', target: online } }, { code: { value: 'mine.rule', target: online } }];
+  c.clientOptions.middleware.handleDiagnostics('file:///r.txt', diagnostics, () => {});
+  assert.strictEqual(diagnostics[0].code.target.toString(), 'command:reportls.showRuleDocs?' + encodeURIComponent('["figures.sum"]'));
+  assert.strictEqual(diagnostics[1].code.target, online);
+  // …pulled diagnostics too.
+  const pulled = { kind: 'full', items: [{ code: { value: 'dates.early', target: online } }] };
+  assert.strictEqual(await c.clientOptions.middleware.provideDiagnostics({}, undefined, {}, async () => pulled), pulled);
+  assert.strictEqual(pulled.items[0].code.target.toString(), 'command:reportls.showRuleDocs?' + encodeURIComponent('["dates.early"]'));
+  await listeners['command:reportls.showRuleDocs']('figures.sum');
+  assert.deepStrictEqual(executed.pop(), ['markdown.showPreview', Uri.file(path.join(root, 'docs', 'rules', 'figures.sum.md'))]);
   // A settings change is sent as {"settings": {"reportls": {...}}}, without a restart.
   config.profile = 'fazhi-annual';
   changed('reportls.profile');
@@ -85,8 +130,20 @@ const changed = (...keys) => listeners.config({ affectsConfiguration: (s) => s =
   assert.strictEqual(sent.method, 'workspace/didChangeConfiguration');
   assert.strictEqual(sent.params.settings.reportls.profile, 'fazhi-annual');
   // The status bar shows the profile the server detected.
-  c.handlers['reportls/documentStatus']({ uri: 'file:///r.txt', facts: { profile: 'county-annual', title: 'X' } });
-  assert.ok(statusItem.visible && statusItem.text.includes('county-annual'), statusItem.text);
+  c.handlers['reportls/documentStatus']({ uri: 'file:///r.txt', facts: { profile: 'fazhi-annual', title: 'X' } });
+  assert.ok(statusItem.visible && statusItem.text.includes('reportls: fazhi-annual'), statusItem.text);
+  // A click shows the report type by name, the counts and the actions; it does not restart.
+  assert.strictEqual(statusItem.command, 'reportls.showStatus');
+  pickAnswer = '应用全部确定的修正';
+  await listeners['command:reportls.showStatus']();
+  const labels = picks.pop().map((i) => i.label);
+  assert.ok(labels.some((l) => l.includes('报告类型：法治政府建设年度报告（fazhi-annual）')), labels);
+  assert.ok(labels.some((l) => l.includes('错误 1') && l.includes('警告 2') && l.includes('信息 1')), labels);
+  for (const action of ['格式化文档', '规则说明', '重启服务器']) assert.ok(labels.some((l) => l.includes(action)), labels);
+  assert.deepStrictEqual(executed.pop(), ['reportls.fixAll']);
+  await listeners['command:reportls.fixAll']();
+  assert.deepStrictEqual(executed.pop(), ['editor.action.sourceAction', { kind: 'source.fixAll.reportls', apply: 'first' }]);
+  assert.strictEqual(clients.length, 1);
   // An untrusted workspace loads no user plugin folders; granting trust sends them.
   fakeVscode.workspace.isTrusted = false;
   assert.deepStrictEqual(c.clientOptions.initializationOptions().pluginDirs, []);
@@ -102,10 +159,18 @@ const changed = (...keys) => listeners.config({ affectsConfiguration: (s) => s =
   assert.ok(c.stopped);
   assert.strictEqual(clients.length, 2);
   assert.strictEqual(clients[1].serverOptions.command, '/usr/local/bin/reportls');
+  // New file patterns restart the client with them.
+  config.files = ['reports/**/*.md'];
+  changed('reportls.files');
+  await new Promise((r) => setTimeout(r, 50));
+  assert.ok(clients[1].stopped);
+  assert.strictEqual(clients.length, 3);
+  assert.deepStrictEqual(clients[2].clientOptions.documentSelector[0], { scheme: 'file', pattern: 'reports/**/*.md' });
+  assert.strictEqual(clients[2].clientOptions.documentSelector.length, 3);
   // The restart command starts a fresh client too.
   await listeners['command:reportls.restartServer']();
-  assert.strictEqual(clients.length, 3);
-  assert.strictEqual(clients[2].state, State.Running);
+  assert.strictEqual(clients.length, 4);
+  assert.strictEqual(clients[3].state, State.Running);
   await ext.deactivate();
   console.log('extension logic: ok');
 })().catch((e) => { console.error(e); process.exit(1); });

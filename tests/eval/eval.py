@@ -388,6 +388,36 @@ def baseline_sections(results, baseline):
     return pairs
 
 
+PRECISION_COLUMN = "precision on real texts"
+
+
+def update_readme(path, result):
+    """Writes each rule's measured precision (all severities, every set combined) into the
+    README's rules table, as a last column: `TP / (TP + FP)`, or – where the sets gave it nothing to
+    judge."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    header = next((i for i, l in enumerate(lines) if l.startswith("| code | what it says | example |")), None)
+    if header is None:
+        sys.exit("%s: no rules table (| code | what it says | example |)" % path)
+
+    def cells(line):
+        return [c.strip() for c in line.strip().strip("|").split(" | ")][:3]
+
+    lines[header] = "| " + " | ".join(cells(lines[header]) + [PRECISION_COLUMN]) + " |"
+    lines[header + 1] = "|---|---|---|---|"
+    i = header + 2
+    while i < len(lines) and lines[i].startswith("|"):
+        row = cells(lines[i])
+        m = re.search(r"`([a-z0-9-]+\.[a-z0-9-]+)`", row[0])
+        tp, judged = result.per_code[m.group(1)].precision("all") if m and m.group(1) in result.per_code else (0, 0)
+        value = "–" if judged == 0 else "%d / %d = %.0f %%" % (tp, judged, 100.0 * tp / judged)
+        lines[i] = "| " + " | ".join(row + [value]) + " |"
+        i += 1
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("binary")
@@ -403,6 +433,8 @@ def main():
                     help="settings for reportls check (default: settings.json, every rule on every "
                          "text, so the non-report texts measure the typography and wording rules too)")
     ap.add_argument("--quiet", action="store_true", help="print only the summary tables")
+    ap.add_argument("--readme", metavar="README", help="write each rule's measured precision into the "
+                    "rules table of README (the \"%s\" column)" % PRECISION_COLUMN)
     ap.add_argument("reportls_args", nargs="*", help="extra arguments for reportls check (after --)")
     args = ap.parse_args()
 
@@ -411,11 +443,14 @@ def main():
     for r in results:
         summaries += r.summary(TITLES.get(r.name, "reportls on the set `%s`" % r.name))
         details += listings(r.name, r.diagnostics, r.labels, r.non_report)
+    combined = results[0]
     if len(results) > 1:
         combined = SetResult("combined", None, [d for r in results for d in r.diagnostics],
                              [l for r in results for l in r.labels], args.with_normalized)
         summaries += combined.summary("reportls on all sets combined (%s)"
                                       % " + ".join(r.name for r in results))
+    if args.readme:
+        update_readme(args.readme, combined)
     text = "\n".join(summaries + details) + "\n"
     if args.out:
         os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)

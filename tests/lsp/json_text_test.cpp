@@ -35,8 +35,7 @@ TEST_CASE("diagnostics written as text are the dumps of diagnostic_json, rules t
   r.diagnostics.push_back({14, 22, Severity::Error, "figures.sum", "3 ≠ 12\n（“分项”）", "figures", "https://x/y?a=\"1\"",
                            {{"改为", {{14, 15, "x"}}, true}}});
   r.diagnostics.push_back({20, 21, Severity::Information, "terms.misuse", "tab\there", "terms", "", {}});
-  std::vector<std::string> warnings;
-  const Settings settings = Settings::from_json({{"rules", {{"terms", "off"}, {"figures.sum", "hint"}}}}, warnings);
+  const Settings settings = Settings::from_json({{"rules", {{"terms", "off"}, {"figures.sum", "hint"}}}});
   for (auto e : {PositionEncoding::Utf16, PositionEncoding::Utf8}) {
     json expected = json::array();
     for (const Diagnostic &d : r.diagnostics)

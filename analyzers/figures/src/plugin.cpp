@@ -32,7 +32,7 @@ class FiguresPlugin {
   }
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
-    const auto parsed = report::shared_parse(document.text, rules_);
+    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path));
     const report::Document &doc = *parsed;
     if (!profiles_.applies(report::Scope::ChineseText, doc, document.settings)) return REPORTLS_OK;
     const figures::Findings found = findings(doc, document, sink);
@@ -55,7 +55,7 @@ class FiguresPlugin {
   }
 
   reportls_status hover(const plugin::Document &document, uint32_t offset, plugin::Sink &sink) const {
-    const auto parsed = report::shared_parse(document.text, rules_);
+    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path));
     const report::Document &doc = *parsed;
     if (!profiles_.applies(report::Scope::ChineseText, doc, document.settings)) return REPORTLS_OK;
     const figures::Findings found = findings(doc, document, sink);

@@ -67,18 +67,18 @@ Result complete(const Request &r, const std::vector<const PhraseSet *> &sets, si
     for (Item &h : heading_items(r.doc, r.offset, *r.profile, r.year)) result.items.push_back(std::move(h));
 
   const SectionDef *section = cursor_section(r.doc, r.offset, vocabulary);
-  const TypedRun run = typed_before(r.doc.text, r.offset);
-  const Matches matches = match_phrases(r.doc.text, run, sets);
+  const Typed typed = typed_before(r.doc.text, r.offset);
+  const Matches matches = match_phrases(r.doc.text, typed, sets);
   std::unordered_set<std::string_view> seen;
   for (size_t i = 0; i < matches.matches.size(); ++i) {
     const Match &m = matches.matches[i];
     const bool in_section =
         section && std::find(m.phrase->sections.begin(), m.phrase->sections.end(), section->id) !=
                        m.phrase->sections.end();
-    if (run.span.empty() && !in_section) continue;
+    if (typed.span().empty() && !in_section) continue;
     if (!seen.insert(m.phrase->text).second) continue;
     Item item = phrase_item(m, r, vocabulary, in_section, i);
-    item.replace = {matches.replace.start, r.offset};
+    item.replace = matches.replace;
     result.items.push_back(std::move(item));
   }
   std::sort(result.items.begin(), result.items.end(),
@@ -87,6 +87,11 @@ Result complete(const Request &r, const std::vector<const PhraseSet *> &sets, si
     result.items.resize(cap);
     result.incomplete = true;
   }
+  // A client filters a complete list itself as typing goes on.  That is right only for pinyin of
+  // kMinCompleteLetters letters or more: the matches of a longer key are among these, and each
+  // filter_text starts with what was typed.  Before that (nothing typed, Chinese, one or two
+  // letters: substring matches start at two) the client must ask again at the next keystroke.
+  if (typed.letters.size() < kMinCompleteLetters) result.incomplete = true;
   return result;
 }
 

@@ -44,10 +44,33 @@ bool is_ascii_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+// The text offset each syllable spells: one syllable per CJK ideograph and per ASCII letter-or-digit
+// run, nothing for anything else — the way key() builds them.  Left empty when the count differs
+// (ICU spelt a character as two syllables, or none).
+void align_sources(std::string_view utf8, PinyinKey &key) {
+  std::vector<uint32_t> sources;
+  uint32_t i = 0;
+  while (i < utf8.size()) {
+    const uint32_t start = i;
+    const char32_t c = report::next_code_point(utf8, i);
+    if (c < 0x80 && is_ascii_alnum(static_cast<char>(c))) {
+      while (i < utf8.size() && is_ascii_alnum(utf8[i])) ++i;
+      sources.push_back(start);
+    } else if (report::is_cjk_ideograph(c)) {
+      sources.push_back(start);
+    }
+  }
+  if (sources.size() == key.syllable_starts.size()) key.sources = std::move(sources);
+}
+
 }  // namespace
 
 PinyinKey Romanizer::key(std::string_view utf8) const {
-  if (const PinyinKey *known = known_.find(utf8)) return *known;
+  if (const PinyinKey *known = known_.find(utf8)) {
+    PinyinKey key = *known;
+    align_sources(utf8, key);
+    return key;
+  }
   PinyinKey key;
   uint32_t i = 0;
   while (i < utf8.size()) {
@@ -68,6 +91,7 @@ PinyinKey Romanizer::key(std::string_view utf8) const {
     i = end;
     add_syllables(transliterate(utf8.substr(start, end - start)), key);
   }
+  align_sources(utf8, key);
   return key;
 }
 

@@ -6,22 +6,23 @@ namespace {
 bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 }  // namespace
 
-TypedRun typed_before(std::string_view text, uint32_t offset, uint32_t max_chars) {
+Typed typed_before(std::string_view text, uint32_t offset, uint32_t max_chars) {
   if (offset > text.size()) offset = static_cast<uint32_t>(text.size());
-  TypedRun run{{offset, offset}, false};
-  uint32_t i = offset;
-  if (i > 0) {
-    uint32_t j = i;
-    run.latin = is_ascii_letter(report::prev_code_point(text, j));
-  }
-  for (uint32_t n = 0; i > 0 && (run.latin || n < max_chars); ++n) {
-    uint32_t j = i;
-    char32_t c = report::prev_code_point(text, j);
-    if (run.latin ? !is_ascii_letter(c) : !report::is_cjk_ideograph(c)) break;
-    i = j;
-  }
-  run.span.start = i;
-  return run;
+  // Walks back over the code points for which `accept` holds, at most `limit` of them.
+  auto back = [&](uint32_t from, auto accept, uint32_t limit) {
+    uint32_t i = from;
+    for (uint32_t n = 0; i > 0 && n < limit; ++n) {
+      uint32_t j = i;
+      if (!accept(report::prev_code_point(text, j))) break;
+      i = j;
+    }
+    return i;
+  };
+  Typed typed;
+  const uint32_t letters = back(offset, is_ascii_letter, UINT32_MAX);
+  typed.letters = {letters, offset};
+  typed.chinese = {back(letters, report::is_cjk_ideograph, max_chars), letters};
+  return typed;
 }
 
 std::optional<int> report_year(const report::Document &doc, std::optional<int> setting_year) {

@@ -1,4 +1,5 @@
 #include <reportls/report/document.h>
+#include <reportls/report/markdown.h>
 
 #include "classify.h"
 
@@ -14,8 +15,11 @@ namespace {
 // A parsed snapshot that owns the text its Document points into.
 struct Parsed {
   std::shared_ptr<const std::string> rules;
-  std::string text;
+  Format format = Format::Text;
+  std::string text;    // what doc points into: the caller's text, or its Markdown prose view
+  std::string source;  // Markdown: the caller's text, which a lookup compares (no view is built)
   Document doc;
+  const std::string &key() const { return format == Format::Markdown ? source : text; }
 };
 
 // Enough for the analyzers of a snapshot and its predecessor, across a few open documents, while
@@ -30,9 +34,9 @@ bool same_rules(const Parsed &p, const Rules &rules) {
   return p.rules == rules.canonical || *p.rules == *rules.canonical;
 }
 
-bool same(const Parsed &p, std::string_view text, const Rules &rules) {
-  return p.text.size() == text.size() && same_rules(p, rules) &&
-         std::memcmp(p.text.data(), text.data(), text.size()) == 0;
+bool same(const Parsed &p, std::string_view text, const Rules &rules, Format format) {
+  return p.format == format && p.key().size() == text.size() && same_rules(p, rules) &&
+         std::memcmp(p.key().data(), text.data(), text.size()) == 0;
 }
 
 // The bytes two texts share at their start and, after that, at their end.
@@ -70,11 +74,11 @@ Document parse_from_recent(const std::vector<std::shared_ptr<const Parsed>> &can
 
 }  // namespace
 
-std::shared_ptr<const Document> shared_parse(std::string_view text, const Rules &rules) {
+std::shared_ptr<const Document> shared_parse(std::string_view text, const Rules &rules, Format format) {
   if (rules.canonical) {
     std::lock_guard lock(mutex);
     for (auto it = recent.begin(); it != recent.end(); ++it) {
-      if (!same(**it, text, rules)) continue;
+      if (!same(**it, text, rules, format)) continue;
       std::shared_ptr<const Parsed> hit = *it;
       recent.erase(it);
       recent.push_front(hit);
@@ -86,18 +90,26 @@ std::shared_ptr<const Document> shared_parse(std::string_view text, const Rules 
   if (rules.canonical) {
     std::lock_guard lock(mutex);
     for (const auto &p : recent)
-      if (same_rules(*p, rules)) candidates.push_back(p);
+      if (same_rules(*p, rules) && p->format == format) candidates.push_back(p);
   }
   auto parsed = std::make_shared<Parsed>();
   parsed->rules = rules.canonical;
-  parsed->text.assign(text);
+  parsed->format = format;
+  // A Markdown document is parsed as its prose view (same offsets, markup blanked), derived like
+  // any text from the cached view it shares most with.
+  if (format == Format::Markdown) {
+    parsed->source.assign(text);
+    parsed->text = markdown_prose(text);
+  } else {
+    parsed->text.assign(text);
+  }
   parsed->doc = parse_from_recent(candidates, parsed->text, rules);
   if (rules.canonical) {
     std::lock_guard lock(mutex);
     recent.push_front(parsed);
     size_t bytes = 0, kept = 0;
     for (const auto &p : recent) {
-      bytes += p->text.size();
+      bytes += p->text.size() + p->source.size();
       if (kept > 0 && (kept >= kMaxEntries || bytes > kMaxBytes)) break;
       ++kept;
     }

@@ -26,7 +26,7 @@ class SectionsPlugin {
   }
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
-    const auto parsed = report::shared_parse(document.text, rules_);
+    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path));
     const report::Document &doc = *parsed;
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     const std::string wanted = report::profile_setting(document.settings);

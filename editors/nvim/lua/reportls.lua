@@ -3,7 +3,7 @@
 --   require("reportls").setup({
 --     cmd = { "/usr/local/bin/reportls" },          -- default: reportls from $PATH
 --     filetypes = { "text", "markdown" },
---     settings = { profile = "county", reportYear = 2023, debounce = 150,
+--     settings = { profile = "fazhi-annual", reportYear = 2023, debounce = 150,
 --                  rules = { punctuation = "hint" } },
 --   })
 --
@@ -13,6 +13,8 @@
 -- workspace/didChangeConfiguration; M.update_settings() changes them without a restart.
 -- The profile the server detects (reportls/documentStatus, facts.profile) is kept in
 -- b:reportls_facts and shown by M.statusline().
+-- Completion: 'omnifunc' is set to M.omnifunc in every report buffer (omnifunc = false leaves it
+-- alone, e.g. for nvim-cmp): type pinyin (xjp) or Chinese, then <C-x><C-o>.
 local M = {}
 
 M.defaults = {
@@ -22,6 +24,11 @@ M.defaults = {
   settings = {},
   -- Files or folders whose presence marks a report workspace's root.
   root_markers = { ".reportls.json", ".git" },
+  -- Set 'omnifunc' to M.omnifunc in the buffers reportls attaches to.
+  omnifunc = true,
+  -- The client capabilities (e.g. require("cmp_nvim_lsp").default_capabilities()); default:
+  -- vim.lsp.protocol.make_client_capabilities().
+  capabilities = nil,
 }
 
 M.options = vim.deepcopy(M.defaults)
@@ -81,8 +88,15 @@ local function client_config(bufnr)
     -- initialize; the server reads the "reportls" section.
     settings = { reportls = settings },
     handlers = { ["reportls/documentStatus"] = on_document_status },
-    capabilities = vim.lsp.protocol.make_client_capabilities(),
-    on_attach = M.options.on_attach,
+    capabilities = M.options.capabilities or vim.lsp.protocol.make_client_capabilities(),
+    on_attach = function(client, bufnr)
+      if M.options.omnifunc then
+        vim.bo[bufnr].omnifunc = "v:lua.require'reportls'.omnifunc"
+      end
+      if M.options.on_attach then
+        M.options.on_attach(client, bufnr)
+      end
+    end,
   }
 end
 
@@ -143,6 +157,106 @@ function M.restart()
       end
     end
   end, 500)
+end
+
+-- ---- completion --------------------------------------------------------------------------------
+
+-- The byte column of an LSP position's character on line.
+local function byte_col(line, character, encoding)
+  if encoding == "utf-8" then
+    return math.min(character, #line)
+  end
+  local ok, col = pcall(vim.str_byteindex, line, character, encoding ~= "utf-32")
+  return ok and col or #line
+end
+
+-- The text an item inserts: a snippet's fields as they read (${1:××} is ××).
+local function inserted_text(item)
+  local text = (item.textEdit and item.textEdit.newText) or item.insertText or item.label
+  if item.insertTextFormat == 2 then
+    text = text:gsub("%${%d+:([^}]*)}", "%1"):gsub("%$%d+", ""):gsub("\\([$}\\])", "%1")
+  end
+  return text
+end
+
+local function documentation(item)
+  local doc = item.documentation or (item.data and item.data.documentation)
+  if type(doc) == "table" then
+    doc = doc.value
+  end
+  return type(doc) == "string" and doc or ""
+end
+
+-- Completion items as complete-items starting at the earliest item's range.  Each item keeps its
+-- own range: the text between the common start and its range is kept in its word.  An item stays
+-- when its filterText starts with what was typed since its range's start (pinyin `xjp` keeps
+-- 习近平法治思想, whose filterText is xjpfzsx) — not its inserted text, as vim.lsp.omnifunc of
+-- Neovim 0.7–0.9 does, which would drop every pinyin match.
+function M._complete_items(result, line, cursor_col, encoding)
+  local items = result and (result.items or result) or {}
+  local kept, start = {}, cursor_col
+  for _, item in ipairs(items) do
+    local from = cursor_col
+    if item.textEdit and item.textEdit.range then
+      from = byte_col(line, item.textEdit.range.start.character, encoding)
+    end
+    local typed = line:sub(from + 1, cursor_col):lower()
+    local filter = (item.filterText or item.label):lower()
+    if vim.startswith(filter, typed) then
+      table.insert(kept, { item = item, from = from })
+      start = math.min(start, from)
+    end
+  end
+  table.sort(kept, function(a, b)
+    return (a.item.sortText or a.item.label) < (b.item.sortText or b.item.label)
+  end)
+  local out = {}
+  for _, k in ipairs(kept) do
+    table.insert(out, {
+      word = line:sub(start + 1, k.from) .. inserted_text(k.item),
+      abbr = k.item.label,
+      menu = k.item.detail or "",
+      info = documentation(k.item),
+      icase = 1,
+      dup = 1,
+      empty = 1,
+    })
+  end
+  return start, out
+end
+
+-- 'omnifunc' for report buffers (set by setup; see the header).  Asks the server and fills the
+-- completion menu when it answers.
+function M.omnifunc(findstart, _)
+  if findstart == 0 then
+    return {}
+  end
+  local bufnr = vim.api.nvim_get_current_buf()
+  local client
+  for _, c in ipairs(reportls_clients()) do
+    if c.attached_buffers == nil or c.attached_buffers[bufnr] then
+      client = c
+    end
+  end
+  if client == nil then
+    return -3
+  end
+  local encoding = client.offset_encoding or "utf-16"
+  local row, col = unpack(vim.api.nvim_win_get_cursor(0))
+  local line = vim.api.nvim_get_current_line()
+  local params = vim.lsp.util.make_position_params(0, encoding)
+  client.request("textDocument/completion", params, function(err, result)
+    if err or result == nil or vim.fn.mode() ~= "i" then
+      return
+    end
+    local now = vim.api.nvim_win_get_cursor(0)
+    if now[1] ~= row or now[2] ~= col then
+      return -- the cursor moved meanwhile
+    end
+    local start, items = M._complete_items(result, line, col, encoding)
+    vim.fn.complete(start + 1, items)
+  end, bufnr)
+  return -2
 end
 
 -- For 'statusline': "reportls: <profile>" once the server has reported one.

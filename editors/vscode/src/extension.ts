@@ -1,7 +1,11 @@
-// The reportls extension: starts the reportls language server for plain-text and Markdown
-// documents, passes the `reportls.*` settings to it (initializationOptions, then
-// workspace/didChangeConfiguration on every change, no restart needed), and shows the report
-// profile the server detected (the reportls/documentStatus notification) in the status bar.
+// The reportls extension: starts the reportls language server for the files `reportls.files`
+// names (plain-text and Markdown files by default) and unsaved plain-text and Markdown documents,
+// passes the `reportls.*` settings to it (initializationOptions, then
+// workspace/didChangeConfiguration on every change, no restart needed), shows the report type the
+// server detected (the reportls/documentStatus notification) in the status bar, and links each
+// diagnostic's rule code to the rule's page bundled in the extension.  Completion, quick fixes,
+// fix-all (source.fixAll.reportls, also from editor.codeActionsOnSave) and Format Document come
+// from the server through the language client.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -12,20 +16,16 @@ import {
   ServerOptions,
   State,
 } from 'vscode-languageclient/node';
+import { RuleDocs, SHOW_RULE_DOCS } from './ruleDocs';
+import { Facts, Status } from './status';
 
 const SECTION = 'reportls';
-
-interface DocumentStatus {
-  uri: string;
-  facts?: { profile?: string; title?: string; [key: string]: unknown };
-}
 
 let context: vscode.ExtensionContext;
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
-let statusItem: vscode.StatusBarItem;
-let serverState = '未启动';
-const facts = new Map<string, DocumentStatus['facts']>();
+let status: Status;
+let ruleDocs: RuleDocs;
 
 // The server to run: reportls.server.path (machine scope: a user setting, never a workspace
 // one), else the one bundled in the .vsix (server/bin/reportls, plugins in
@@ -38,11 +38,13 @@ function serverCommand(): string {
   return 'reportls';
 }
 
-// The settings object the server reads (lsp/settings.h); every key also reaches the analyzers.
+// The settings object the server reads (docs/settings.schema.json); every key also reaches the
+// analyzers.
 export function currentSettings(): Record<string, unknown> {
   const cfg = vscode.workspace.getConfiguration(SECTION);
   const settings: Record<string, unknown> = {
     debounce: cfg.get<number>('debounce', 150),
+    analysisTimeout: cfg.get<number>('analysisTimeout', 2000),
     dataDirs: cfg.get<string[]>('dataDirs', []),
     rules: cfg.get<Record<string, string>>('rules', {}),
     allChineseText: cfg.get<boolean>('allChineseText', false),
@@ -56,53 +58,60 @@ export function currentSettings(): Record<string, unknown> {
   return settings;
 }
 
+// The documents the server sees: files matching the `reportls.files` glob patterns, and unsaved
+// plain-text and Markdown documents.  The server itself decides which of them are reports; the
+// others get nothing (no diagnostics, no outline: VS Code's own Markdown outline stays alone).
+export const DEFAULT_FILES = ['**/*.txt', '**/*.md', '**/*.markdown'];
+export function documentSelector(): { scheme: string; language?: string; pattern?: string }[] {
+  const patterns = vscode.workspace.getConfiguration(SECTION).get<string[]>('files', DEFAULT_FILES);
+  return [
+    ...patterns.filter((p) => typeof p === 'string' && p.trim()).map((pattern) => ({ scheme: 'file', pattern })),
+    { scheme: 'untitled', language: 'plaintext' },
+    { scheme: 'untitled', language: 'markdown' },
+  ];
+}
+
+// Profile id → name, from the labels of the reportls.profile setting.
+function profileNames(): Map<string, string> {
+  const property = context.extension?.packageJSON?.contributes?.configuration?.properties?.['reportls.profile'];
+  const names = new Map<string, string>();
+  (property?.enum ?? []).forEach((id: string, i: number) => {
+    if (id) names.set(id, property.enumItemLabels?.[i] ?? id);
+  });
+  return names;
+}
+
 function createClient(): LanguageClient {
   const command = serverCommand();
   const serverOptions: ServerOptions = { command, args: ['--stdio'] };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'plaintext' },
-      { scheme: 'file', language: 'markdown' },
-      { scheme: 'untitled', language: 'plaintext' },
-      { scheme: 'untitled', language: 'markdown' },
-    ],
+    documentSelector: documentSelector(),
     initializationOptions: currentSettings,
     outputChannel: output,
     traceOutputChannel: output,
+    // Rule codes link to their bundled pages, whether the diagnostics are pushed or pulled (the
+    // server pulls when the client can).
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => {
+        diagnostics.forEach((d) => ruleDocs.link(d));
+        next(uri, diagnostics);
+      },
+      provideDiagnostics: async (document, previousResultId, token, next) => {
+        const report = await next(document, previousResultId, token);
+        if (report && report.kind === 'full') report.items.forEach((d) => ruleDocs.link(d));
+        return report;
+      },
+    },
   };
   const c = new LanguageClient(SECTION, 'reportls', serverOptions, clientOptions);
   c.onDidChangeState((e) => {
-    serverState = e.newState === State.Running ? '运行中' : e.newState === State.Starting ? '启动中' : '已停止';
-    updateStatus();
+    status.setState(e.newState === State.Running ? '运行中' : e.newState === State.Starting ? '启动中' : '已停止');
   });
-  c.onNotification('reportls/documentStatus', (status: DocumentStatus) => {
-    facts.set(status.uri, status.facts ?? {});
-    updateStatus();
+  c.onNotification('reportls/documentStatus', (params: { uri: string; facts?: Facts }) => {
+    status.setFacts(params.uri, params.facts);
   });
   output.appendLine(`reportls: server ${command}`);
   return c;
-}
-
-function updateStatus(): void {
-  const editor = vscode.window.activeTextEditor;
-  const doc = editor?.document;
-  const relevant = doc && (doc.languageId === 'plaintext' || doc.languageId === 'markdown');
-  if (!relevant && serverState === '运行中') {
-    statusItem.hide();
-    return;
-  }
-  const docFacts = doc ? facts.get(doc.uri.toString()) : undefined;
-  const profile = docFacts?.profile;
-  const icon = serverState === '运行中' ? '$(law)' : serverState === '启动中' ? '$(sync~spin)' : '$(error)';
-  statusItem.text = `${icon} reportls${profile ? ': ' + profile : ''}`;
-  const tooltip = new vscode.MarkdownString(
-    `**reportls** — 服务器${serverState}\n\n` +
-      (profile ? `报告类型 (profile): \`${profile}\`\n\n` : '') +
-      (docFacts?.title ? `标题: ${docFacts.title}\n\n` : '') +
-      (vscode.workspace.isTrusted ? '' : '受限模式: 未加载用户插件目录\n\n') +
-      '点击重启服务器');
-  statusItem.tooltip = tooltip;
-  statusItem.show();
 }
 
 async function startClient(): Promise<void> {
@@ -110,8 +119,7 @@ async function startClient(): Promise<void> {
   try {
     await client.start();
   } catch (e) {
-    serverState = '已停止';
-    updateStatus();
+    status.setState('已停止');
     vscode.window.showErrorMessage(`reportls: 无法启动服务器 ${serverCommand()}: ${e}`);
   }
 }
@@ -119,7 +127,7 @@ async function startClient(): Promise<void> {
 async function restartClient(): Promise<void> {
   const old = client;
   client = undefined;
-  facts.clear();
+  status.clear();
   if (old) {
     try {
       await old.stop();
@@ -138,23 +146,28 @@ function sendSettings(): void {
 export async function activate(ctx: vscode.ExtensionContext): Promise<void> {
   context = ctx;
   output = vscode.window.createOutputChannel('reportls');
-  statusItem = vscode.window.createStatusBarItem('reportls.status', vscode.StatusBarAlignment.Right, 100);
-  statusItem.name = 'reportls';
-  statusItem.command = 'reportls.restartServer';
+  status = new Status(profileNames());
+  ruleDocs = new RuleDocs(ctx.asAbsolutePath(path.join('docs', 'rules')));
   ctx.subscriptions.push(
     output,
-    statusItem,
+    status,
     vscode.commands.registerCommand('reportls.restartServer', restartClient),
     vscode.commands.registerCommand('reportls.showOutput', () => output.show(true)),
-    vscode.window.onDidChangeActiveTextEditor(updateStatus),
+    vscode.commands.registerCommand('reportls.showStatus', () => status.pick()),
+    vscode.commands.registerCommand(SHOW_RULE_DOCS, (code?: string) => ruleDocs.show(code)),
+    vscode.commands.registerCommand('reportls.fixAll', () =>
+      vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.fixAll.reportls', apply: 'first' })),
+    vscode.window.onDidChangeActiveTextEditor(() => status.update()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SECTION)) return;
-      if (e.affectsConfiguration(`${SECTION}.server.path`)) void restartClient();
+      // The client's document selector is fixed when it starts.
+      if (e.affectsConfiguration(`${SECTION}.server.path`) || e.affectsConfiguration(`${SECTION}.files`))
+        void restartClient();
       else sendSettings(); // the server reloads plugins itself when pluginDirs or dataDirs change
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(sendSettings),
   );
-  updateStatus();
+  status.update();
   await startClient();
 }
 

@@ -65,6 +65,10 @@ struct Completed {
   std::string replaced(const reportls::phrasing::Item &item) const {
     return text.substr(item.replace.start, item.replace.end - item.replace.start);
   }
+  // The text once the item is accepted (a snippet's placeholders as they are).
+  std::string accepted(const reportls::phrasing::Item &item) const {
+    return text.substr(0, item.replace.start) + item.insert_text + text.substr(item.replace.end);
+  }
 };
 
 // Completes at the `|` in marked, as the plugin does: year is the setting, the profile fazhi-annual,

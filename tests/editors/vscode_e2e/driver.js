@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // Drives VS Code in the browser (code-server, the reportls extension installed) through headless
 // Debian Chromium with playwright-core, the way a person would: opens the report with Quick Open,
-// reads the Problems panel and the Outline view, applies a quick fix through Ctrl+. and types
-// 习近平 to get a completion. Takes a screenshot at every step and prints one JSON object with
-// what it saw on stdout (tests/editors/test_vscode_e2e.py asserts on it). A failed step is
-// recorded in "errors" (with a screenshot) and the next steps still run.
+// reads the Problems panel and the Outline view, applies a quick fix through Ctrl+., types pinyin
+// letter by letter (x, xj, xjp, then Chinese followed by pinyin) and accepts the phrase, runs Format
+// Document, clicks the reportls status item and a rule code, and saves (editor.codeActionsOnSave
+// applies fix-all). Takes a screenshot at every step and prints one JSON object with what it saw
+// on stdout (tests/editors/test_vscode_e2e.py asserts on it); the screenshots the extension's
+// README shows are among them (`readme` below). A failed step is recorded in "errors" (with a
+// screenshot) and the next steps still run.
 //
 //   node driver.js --url http://127.0.0.1:PORT/?folder=/tmp/ws --file NAME --screens DIR
 //                  [--chromium /usr/lib/chromium/chromium] [--fix-line 55] [--complete-line 17]
@@ -14,7 +17,7 @@ const path = require('path');
 const { chromium } = require('playwright-core');
 
 function parseArgs(argv) {
-  const args = { chromium: '/usr/lib/chromium/chromium', fixLine: 55, completeLine: 17, typed: '习近平' };
+  const args = { chromium: '/usr/lib/chromium/chromium', fixLine: 55, completeLine: 17 };
   for (let i = 2; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
     args[key] = argv[i + 1];
@@ -27,7 +30,10 @@ function parseArgs(argv) {
 }
 
 const args = parseArgs(process.argv);
-const result = { steps: [], errors: [], problems: {}, outline: [], quickFix: {}, completion: {}, screenshots: [] };
+const result = {
+  steps: [], errors: [], problems: {}, outline: [], quickFix: {}, completion: {}, format: {}, status: {},
+  ruleDocs: {}, screenshots: [], readme: {},
+};
 const started = Date.now();
 let page;
 let shot = 0;
@@ -36,11 +42,17 @@ function log(msg) {
   process.stderr.write(`[driver ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}\n`);
 }
 
-async function screenshot(name) {
+// readme: also the picture the extension's README shows under that name (readme/<name>.png).
+async function screenshot(name, readme) {
   const file = path.join(args.screens, `${String(++shot).padStart(2, '0')}-${name}.png`);
   try {
     await page.screenshot({ path: file });
     result.screenshots.push(file);
+    if (readme) {
+      fs.mkdirSync(path.join(args.screens, 'readme'), { recursive: true });
+      result.readme[readme] = path.join(args.screens, 'readme', `${readme}.png`);
+      fs.copyFileSync(file, result.readme[readme]);
+    }
   } catch (e) {
     log(`screenshot ${name} failed: ${e.message}`);
   }
@@ -211,7 +223,7 @@ async function main() {
         }, 15000);
         await page.waitForTimeout(500);
         result.problems[code] = await listRows(rowSel);
-        await screenshot(`problems-${code.replace('.', '-')}`);
+        await screenshot(`problems-${code.replace('.', '-')}`, code === 'figures.sum' ? 'problems' : undefined);
       }
       await filter.fill('');
     });
@@ -242,7 +254,7 @@ async function main() {
       }, 45000, 1000);
       const actions = await listRows('.action-widget .monaco-list-row');
       result.quickFix.actions = actions.map((a) => a.label || a.text);
-      await screenshot('quick-fix-menu');
+      await screenshot('quick-fix-menu', 'quick-fix');
       const fix = page.locator('.action-widget .monaco-list-row.action', { hasText: '恢复序号' }).first();
       await fix.click();
       await until('the fixed line', async () => {
@@ -253,15 +265,16 @@ async function main() {
       await screenshot('quick-fix-applied');
     });
 
-    await step('completion', async () => {
-      await gotoLine(args.completeLine);
-      await page.keyboard.press('End');
-      result.completion.lineBefore = await lineText(args.completeLine);
-      for (const ch of args.typed) {
+    // Types `before` (at once), then `keys` one letter at a time as a person does, waits for the
+    // suggest widget to offer `wanted`, and accepts it with a click; returns the line after.
+    const rowSel = '.editor-widget.suggest-widget.visible .monaco-list-row';
+    async function typeAndAccept(before, keys, wanted, shotName, readme) {
+      const lineBefore = await lineText(args.completeLine);
+      if (before) await page.keyboard.type(before, { delay: 50 });
+      for (const ch of keys) {
         await page.keyboard.type(ch);
-        await page.waitForTimeout(150);
+        await page.waitForTimeout(300);
       }
-      const rowSel = '.editor-widget.suggest-widget.visible .monaco-list-row';
       let how = 'while typing';
       try {
         await page.locator(rowSel).first().waitFor({ state: 'visible', timeout: 20000 });
@@ -270,20 +283,77 @@ async function main() {
         await page.keyboard.press('Control+Space');
         await page.locator(rowSel).first().waitFor({ state: 'visible', timeout: 20000 });
       }
-      result.completion.opened = how;
-      await until('phrases in the suggest widget', async () => (await listRows(rowSel)).some((r) => r.text.includes('习近平')), 15000);
+      await until(`${wanted} in the suggest widget`, async () => (await listRows(rowSel)).some((r) => r.text.includes(wanted)), 15000);
       await page.waitForTimeout(500);
-      result.completion.items = (await listRows(rowSel)).map((r) => r.label || r.text);
-      await screenshot('completion');
-      // Accept the phrase: the editor replaces what was typed with it.
-      const wanted = page.locator(rowSel, { hasText: '习近平法治思想' }).first();
-      await wanted.click();
+      const items = (await listRows(rowSel)).map((r) => r.label || r.text);
+      await screenshot(shotName, readme);
+      await page.locator(rowSel, { hasText: wanted }).first().click();
       await until('the accepted phrase', async () => {
         const line = await lineText(args.completeLine);
-        return line && line !== result.completion.lineBefore + args.typed ? line : null;
+        return line && line !== lineBefore + before + keys ? line : null;
       }, 10000);
-      result.completion.lineAfter = await lineText(args.completeLine);
-      await screenshot('completion-accepted');
+      return { opened: how, items, line: await lineText(args.completeLine) };
+    }
+
+    await step('completion', async () => {
+      await gotoLine(args.completeLine);
+      await page.keyboard.press('End');
+      result.completion.lineBefore = await lineText(args.completeLine);
+      // x, xj, xjp: the server says the list is incomplete until the key is three letters, so the
+      // editor asks again at every key instead of filtering its first list.
+      const r = await typeAndAccept('', 'xjp', '深入学习贯彻习近平法治思想', 'completion', 'completion');
+      Object.assign(result.completion, { opened: r.opened, items: r.items, lineAfter: r.line });
+    });
+
+    await step('completion-after-chinese', async () => {
+      await focusEditorAtCursor();
+      await page.keyboard.press('End');
+      // Chinese, then pinyin: accepting replaces both, nothing is written twice.
+      const r = await typeAndAccept('。深入学习贯彻', 'xjpfz', '深入学习贯彻习近平法治思想', 'completion-after-chinese');
+      Object.assign(result.completion, { mixedItems: r.items, lineAfterMixed: r.line });
+    });
+
+    await step('format-document', async () => {
+      result.format.lineBefore = await lineText(args.completeLine);
+      await command('Format Document');
+      await until('the formatted line', async () => {
+        const line = await lineText(args.completeLine);
+        return line && line !== result.format.lineBefore ? line : null;
+      }, 20000);
+      result.format.lineAfter = await lineText(args.completeLine);
+      await screenshot('formatted');
+    });
+
+    await step('status-item', async () => {
+      await focusEditorAtCursor();
+      const item = page.locator('.statusbar-item', { hasText: 'reportls: ' }).first();
+      await item.waitFor({ state: 'visible', timeout: 15000 });
+      result.status.text = text(await item.innerText());
+      await item.click();
+      const rows = '.quick-input-widget .quick-input-list .monaco-list-row';
+      await page.locator(rows).first().waitFor({ state: 'visible', timeout: 15000 });
+      await page.waitForTimeout(500);
+      result.status.rows = (await listRows(rows)).map((r) => r.label || r.text);
+      await screenshot('status', 'status');
+      await page.keyboard.press('Escape');
+    });
+
+    await step('rule-docs', async () => {
+      await command('View: Focus Problems');
+      const filter = page.locator('.panel .viewpane-filter input, .panel .markers-panel-action-filter input').first();
+      await filter.click();
+      await filter.fill('figures.sum');
+      const link = page.locator('.markers-panel .monaco-list-row .monaco-link', { hasText: 'figures.sum' }).first();
+      await link.waitFor({ state: 'visible', timeout: 15000 });
+      await link.click();
+      const tab = page.locator('.tabs-container .tab', { hasText: 'figures.sum' }).first();
+      await tab.waitFor({ state: 'visible', timeout: 30000 });
+      await page.waitForTimeout(1500); // the preview renders
+      result.ruleDocs.tab = text(await tab.innerText());
+      await screenshot('rule-docs', 'rule-docs');
+      await filter.fill('');
+      // Back to the report for the save.
+      await page.locator('.tabs-container .tab', { hasText: args.file }).first().click();
     });
 
     await step('save', async () => {

@@ -6,7 +6,8 @@
 // parent is an earlier section of a lower level that encloses it; enumerations and metadata point
 // at existing lines and sections; line_of agrees with the lines; tables are in order, own their
 // Table lines and hold their cells in order; shared_parse() of an edited
-// version (derived from the parse of the first) equals parse() of it.
+// version (derived from the parse of the first) equals parse() of it, and so for the Markdown prose
+// view (markdown.h), which keeps the text's length.
 #include "fuzz_util.h"
 
 #include <reportls/report/document.h>
@@ -177,6 +178,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const auto after = shared_parse(edited, rules());
     FUZZ_CHECK(*before == doc);
     FUZZ_CHECK(*after == parse(edited, rules()));
+    // The same as Markdown: the prose view keeps every offset, and its incremental parse is the
+    // view's parse.
+    const std::string prose = markdown_prose(text), edited_prose = markdown_prose(edited);
+    FUZZ_CHECK(prose.size() == text.size() && edited_prose.size() == edited.size());
+    const auto md_before = shared_parse(text, rules(), Format::Markdown);
+    const auto md_after = shared_parse(edited, rules(), Format::Markdown);
+    FUZZ_CHECK(*md_before == parse(prose, rules()));
+    FUZZ_CHECK(*md_after == parse(edited_prose, rules()));
   }
   return 0;
 }

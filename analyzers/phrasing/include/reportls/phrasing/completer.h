@@ -25,8 +25,11 @@ struct Request {
 
 struct Result {
   std::vector<Item> items;
-  bool incomplete = false;  // the list was cut at the cap
+  // The list was cut at the cap, or the key is too short for the client to filter the list
+  // itself as typing goes on (fewer than kMinCompleteLetters pinyin letters): it must ask again.
+  bool incomplete = false;
 };
+inline constexpr size_t kMinCompleteLetters = 3;
 
 // The section the cursor is in: the enclosing top-level heading's section per vocabulary
 // (section_for_heading), the preface section before the first heading.

@@ -1,12 +1,18 @@
-// reportls/phrasing/matcher.h — which phrases match what the user typed.
+// reportls/phrasing/matcher.h — which phrases match what the user typed, and what an accepted
+// item replaces.
 //
-// CJK run: the longest suffix of the run (most recent characters) that some phrase starts with
-// or contains (a substring needs 2 characters or more); that suffix is what gets replaced.
-// Latin run: the letters are pinyin — a prefix of the phrase's initials (`xjp`) or full pinyin
-// (`xijinping`), or, from 2 letters, a substring of the initials or of the full pinyin starting at
-// a syllable (the first Latin query computes the sets' keys: PhraseSet::pinyin).  filter_text is
-// the matched key from the match on, so an editor that filters by prefix keeps the item while
-// typing continues.
+// Chinese only: the longest suffix of the typed characters that some phrase starts with or
+// contains (a substring needs 2 characters or more).
+// Letters only: pinyin — a prefix of the phrase's initials (`xjp`) or full pinyin (`xijinping`,
+// `lvxing` with v for ü), or, from 2 letters, the same from a later syllable.
+// Chinese then letters (`坚持以xjp`, `深入学习贯彻xjpfz`): the longest suffix of the characters
+// that some phrase starts with (or contains, from 2 characters) where the pinyin of the rest of the
+// phrase starts with the letters; only when no phrase continues any suffix are the letters matched
+// alone.
+// The matched suffix and the letters are what the items replace, so accepting a phrase never
+// writes twice what was already typed.  filter_text starts with exactly what was typed (the
+// characters, then the letters as typed) and goes on with the phrase's text or key, so an editor
+// that filters its list by prefix keeps the item while typing goes on.
 #ifndef REPORTLS_PHRASING_MATCHER_H
 #define REPORTLS_PHRASING_MATCHER_H
 
@@ -28,12 +34,12 @@ struct Match {
 };
 
 struct Matches {
-  report::Span replace;  // the typed characters the items replace
+  report::Span replace;  // what every item replaces: ends at the cursor; empty when nothing matched
   std::vector<Match> matches;
 };
 
-// Empty run: every phrase matches (as Prefix, filter_text the phrase).
-Matches match_phrases(std::string_view text, const TypedRun &run,
+// Nothing typed: every phrase matches (as Prefix, filter_text the phrase).
+Matches match_phrases(std::string_view text, const Typed &typed,
                       const std::vector<const PhraseSet *> &sets);
 
 }  // namespace reportls::phrasing

@@ -10,15 +10,18 @@
 
 namespace reportls::phrasing {
 
-struct TypedRun {
-  report::Span span;   // ends at the cursor; empty when nothing was typed
-  bool latin = false;  // ASCII letters (pinyin); else CJK ideographs
+// What was typed before the cursor: pinyin letters, the Chinese characters before them, or both
+// (`坚持以xjp`: chinese 坚持以, letters xjp).  chinese.end == letters.start, letters.end == the
+// cursor; either may be empty.
+struct Typed {
+  report::Span chinese;  // CJK ideographs back to punctuation, a space, another character or the
+                         // line start — at most max_chars (a long run is a sentence, not a query)
+  report::Span letters;  // ASCII letters right before the cursor
+
+  report::Span span() const { return {chinese.start, letters.end}; }
 };
 
-// The run before offset: the ASCII letters when the character before the cursor is one, else the
-// CJK ideographs back to the previous punctuation, space, other character or line start — at most
-// max_chars code points (a long run is a sentence being written, not a query).
-TypedRun typed_before(std::string_view text, uint32_t offset, uint32_t max_chars = 16);
+Typed typed_before(std::string_view text, uint32_t offset, uint32_t max_chars = 16);
 
 // The report year: setting_year when given, else the first 4-digit year (19xx/20xx) followed by
 // 年 in the title.

@@ -9,6 +9,7 @@
 #define REPORTLS_REPORT_DOCUMENT_H
 
 #include <reportls/report/heading.h>
+#include <reportls/report/markdown.h>
 #include <reportls/report/rules.h>
 #include <reportls/report/table.h>
 #include <reportls/report/text.h>
@@ -121,8 +122,11 @@ Document parse(std::string &&text, const Rules &rules) = delete;
 // Rules built in code (no canonical form) are parsed afresh every time.  A text not seen before
 // is derived from the cached parse it shares most with at its ends (a keystroke's previous
 // version): only the lines around the change are read again, with exactly parse()'s result.
-// Thread-safe; keeps the few most recently used documents, bounded in bytes.
-std::shared_ptr<const Document> shared_parse(std::string_view text, const Rules &rules);
+// Thread-safe; keeps the few most recently used documents, bounded in bytes.  A Markdown
+// document (format_of its path or uri) is parsed as its prose view (markdown.h): the Document's
+// text is that view, at the same offsets as the text, with the markup blanked; the cache finds it
+// again by the document's own bytes and format, without building the view again.
+std::shared_ptr<const Document> shared_parse(std::string_view text, const Rules &rules, Format format = Format::Text);
 
 // Splits text into physical lines (\n, \r\n, lone \r).  A final line without terminator is kept
 // when it is non-empty; an empty text has no lines.  kind is left Body; content is trimmed.

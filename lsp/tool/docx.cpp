@@ -1,0 +1,468 @@
+#include "lsp/tool/docx.h"
+
+#include "lsp/tool/input_error.h"
+#include "lsp/tool/xml_tree.h"
+
+#include <libxml/parser.h>
+#include <zip.h>
+
+#include <array>
+#include <cctype>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace reportls::lsp {
+namespace {
+
+// A zip bomb must not take the machine: no part of a report's .docx comes near this.
+constexpr zip_uint64_t kMaxPartBytes = zip_uint64_t{256} << 20;
+
+struct ZipClose {
+  void operator()(zip_t *z) const { zip_discard(z); }
+};
+
+class Package {
+ public:
+  explicit Package(std::string_view bytes) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t *source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    if (source) {
+      zip_.reset(zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error));
+      if (!zip_) zip_source_free(source);
+    }
+    if (!zip_) {
+      const int code = zip_error_code_zip(&error);
+      std::string why = zip_error_strerror(&error);
+      zip_error_fini(&error);
+      // A .docx cut short keeps its first entries but loses the zip's directory at its end.
+      if (code == ZIP_ER_NOZIP && bytes.substr(0, 4) == "PK\x03\x04")
+        throw InputError("Word 文档已损坏或不完整（ZIP 压缩包被截断，缺少末尾的目录）");
+      if (code == ZIP_ER_NOZIP)
+        throw InputError("不是 Word 文档：不是 ZIP 格式（.docx 是 ZIP 压缩包；可能是改了扩展名的 .doc 或文本）");
+      throw InputError("Word 文档已损坏或不完整（ZIP: " + why + "）");
+    }
+    zip_error_fini(&error);
+  }
+
+  // The part's bytes, or nullopt when the package has no such part.
+  std::optional<std::string> part(const char *name) const {
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_stat(zip_.get(), name, 0, &st) != 0) return std::nullopt;
+    if ((st.valid & ZIP_STAT_SIZE) && st.size > kMaxPartBytes)
+      throw InputError(std::string("Word 文档中的 ") + name + " 解压后过大");
+    zip_file_t *f = zip_fopen(zip_.get(), name, 0);
+    if (!f) throw InputError(std::string("Word 文档中的 ") + name + " 无法打开: " + zip_strerror(zip_.get()));
+    std::string out;
+    char buf[65536];
+    for (;;) {
+      const zip_int64_t n = zip_fread(f, buf, sizeof buf);
+      if (n < 0) {
+        std::string why = zip_file_strerror(f);
+        zip_fclose(f);
+        throw InputError(std::string("Word 文档中的 ") + name + " 无法解压（文件损坏）: " + why);
+      }
+      if (n == 0) break;
+      out.append(buf, static_cast<size_t>(n));
+      if (out.size() > kMaxPartBytes) {
+        zip_fclose(f);
+        throw InputError(std::string("Word 文档中的 ") + name + " 解压后过大");
+      }
+    }
+    zip_fclose(f);
+    return out;
+  }
+
+ private:
+  std::unique_ptr<zip_t, ZipClose> zip_;
+};
+
+xml::DocPtr parse_xml(const std::string &bytes, const char *name) {
+  xml::init();
+  xml::DocPtr doc(xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), name, nullptr,
+                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE));
+  if (!doc || !xmlDocGetRootElement(doc.get()))
+    throw InputError(std::string("Word 文档中的 ") + name + " 不是有效的 XML（文件损坏）");
+  return doc;
+}
+
+int to_int(const std::string &s, int fallback) {
+  try {
+    return s.empty() ? fallback : std::stoi(s);
+  } catch (...) {
+    return fallback;
+  }
+}
+
+// ---- the numbers Word generates (numbering.xml) ----
+
+std::string chinese_counting(int n) {
+  static constexpr std::array<const char *, 10> digit = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  if (n <= 0 || n >= 10000) return std::to_string(n);
+  std::string out;
+  const int thousands = n / 1000, hundreds = n / 100 % 10, tens = n / 10 % 10, ones = n % 10;
+  bool zero = false;
+  auto place = [&](int d, const char *unit, bool leading) {
+    if (d == 0) {
+      zero = !out.empty();
+      return;
+    }
+    if (zero) out += digit[0];
+    zero = false;
+    if (!(leading && d == 1 && std::string_view(unit) == "十")) out += digit[d];
+    out += unit;
+  };
+  place(thousands, "千", false);
+  place(hundreds, "百", false);
+  place(tens, "十", out.empty());
+  if (ones) {
+    if (zero) out += digit[0];
+    out += digit[ones];
+  }
+  return out;
+}
+
+std::string roman(int n, bool upper) {
+  static constexpr std::array<std::pair<int, const char *>, 13> table = {{{1000, "m"}, {900, "cm"}, {500, "d"},
+      {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}}};
+  if (n <= 0 || n >= 4000) return std::to_string(n);
+  std::string out;
+  for (const auto &[value, letters] : table)
+    for (; n >= value; n -= value) out += letters;
+  if (upper)
+    for (char &c : out) c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+
+std::string format_number(int n, const std::string &fmt) {
+  if (fmt == "chineseCounting" || fmt == "chineseCountingThousand" || fmt == "chineseLegalSimplified" ||
+      fmt == "japaneseCounting" || fmt == "taiwaneseCounting" || fmt == "ideographDigital")
+    return chinese_counting(n);
+  if (fmt == "ideographTraditional" && n >= 1 && n <= 10) {
+    static constexpr std::array<const char *, 10> stems = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"};
+    return stems[static_cast<size_t>(n - 1)];
+  }
+  if (fmt == "decimalEnclosedCircle" || fmt == "decimalEnclosedCircleChinese") {
+    if (n >= 1 && n <= 20) {
+      std::string out = "\xE2\x91\xA0";  // ① U+2460; ①…⑳ are consecutive
+      out[2] = static_cast<char>(0xA0 + n - 1);
+      return out;
+    }
+  }
+  if (fmt == "decimalFullWidth" || fmt == "decimalFullWidth2") {
+    std::string out;
+    for (char c : std::to_string(n)) out += std::string("\xEF\xBC") + static_cast<char>(0x90 + (c - '0'));  // ０…９
+    return out;
+  }
+  if (fmt == "upperLetter" || fmt == "lowerLetter") {
+    if (n < 1) return std::to_string(n);
+    const char base = fmt == "upperLetter" ? 'A' : 'a';
+    return std::string(static_cast<size_t>((n - 1) / 26 + 1), static_cast<char>(base + (n - 1) % 26));
+  }
+  if (fmt == "upperRoman" || fmt == "lowerRoman") return roman(n, fmt == "upperRoman");
+  if (fmt == "decimalZero") return (n < 10 ? "0" : "") + std::to_string(n);
+  return std::to_string(n);  // decimal and anything this reader does not know
+}
+
+struct Level {
+  int start = 1;
+  std::string format = "decimal";
+  std::string text;          // lvlText, e.g. `%1、`, `（%2）`
+  std::string suffix = "tab";
+  bool legal = false;        // isLgl: every %n in decimal
+};
+
+struct Numbering {
+  std::map<int, std::array<Level, 9>> abstracts;
+  struct Num {
+    int abstract = -1;
+    std::map<int, int> start_override;
+  };
+  std::map<int, Num> nums;
+  // Counters: per abstract list, or per num when it restarts its own numbering.
+  struct Counter {
+    std::array<int, 9> value{};
+    std::array<bool, 9> started{};
+  };
+  std::map<std::pair<int, int>, Counter> counters;
+
+  void load(const xmlNode *root) {
+    for (const xmlNode *n = root->children; n; n = n->next) {
+      if (xml::is(n, "abstractNum")) {
+        auto &levels = abstracts[to_int(xml::attr(n, "abstractNumId"), -1)];
+        for (const xmlNode *l = n->children; l; l = l->next) {
+          if (!xml::is(l, "lvl")) continue;
+          const int i = to_int(xml::attr(l, "ilvl"), -1);
+          if (i < 0 || i > 8) continue;
+          Level &level = levels[static_cast<size_t>(i)];
+          level.start = to_int(xml::val(l, "start"), 1);
+          if (auto f = xml::val(l, "numFmt"); !f.empty()) level.format = f;
+          level.text = xml::val(l, "lvlText");
+          if (auto s = xml::val(l, "suff"); !s.empty()) level.suffix = s;
+          if (const xmlNode *lg = xml::child(l, "isLgl")) level.legal = xml::attr(lg, "val") != "0" && xml::attr(lg, "val") != "false";
+        }
+      } else if (xml::is(n, "num")) {
+        Num &num = nums[to_int(xml::attr(n, "numId"), -1)];
+        num.abstract = to_int(xml::val(n, "abstractNumId"), -1);
+        for (const xmlNode *o = n->children; o; o = o->next)
+          if (xml::is(o, "lvlOverride"))
+            if (const xmlNode *s = xml::child(o, "startOverride"))
+              num.start_override[to_int(xml::attr(o, "ilvl"), 0)] = to_int(xml::attr(s, "val"), 1);
+      }
+    }
+  }
+
+  // The number text of the next paragraph of list num at level ilvl (`一、`, `（二）`), with the
+  // separator Word puts after it; empty for bullets and unknown lists.
+  std::string next(int num_id, int ilvl) {
+    auto n = nums.find(num_id);
+    if (n == nums.end() || ilvl < 0 || ilvl > 8) return {};
+    auto a = abstracts.find(n->second.abstract);
+    if (a == abstracts.end()) return {};
+    const auto &levels = a->second;
+    const auto key = n->second.start_override.empty() ? std::pair{0, n->second.abstract} : std::pair{1, num_id};
+    Counter &c = counters[key];
+    auto start_of = [&](int i) {
+      auto o = n->second.start_override.find(i);
+      return o != n->second.start_override.end() ? o->second : levels[static_cast<size_t>(i)].start;
+    };
+    const auto i = static_cast<size_t>(ilvl);
+    c.value[i] = c.started[i] ? c.value[i] + 1 : start_of(ilvl);
+    c.started[i] = true;
+    for (size_t k = i + 1; k < 9; ++k) c.started[k] = false;
+    const Level &level = levels[i];
+    if (level.format == "bullet" || level.format == "none") return {};
+    std::string out;
+    for (size_t p = 0; p < level.text.size(); ++p) {
+      if (level.text[p] == '%' && p + 1 < level.text.size() && level.text[p + 1] >= '1' && level.text[p + 1] <= '9') {
+        const auto k = static_cast<size_t>(level.text[p + 1] - '1');
+        const int value = c.started[k] ? c.value[k] : start_of(static_cast<int>(k));
+        out += format_number(value, level.legal ? "decimal" : levels[k].format);
+        ++p;
+      } else {
+        out += level.text[p];
+      }
+    }
+    // Word's tab after `一、` is layout; after a bare number (`第一章`) a reader sees a space.
+    if (level.suffix != "nothing" && !out.empty()) {
+      const unsigned char last = static_cast<unsigned char>(out.back());
+      auto ends_with = [&](std::string_view s) { return out.size() >= s.size() && out.compare(out.size() - s.size(), s.size(), s) == 0; };
+      if (level.suffix == "space" || (last < 0x80 && std::isalnum(last)) || ends_with("章") || ends_with("节") ||
+          ends_with("条"))
+        out += ' ';
+    }
+    return out;
+  }
+};
+
+// ---- styles: outline level, numbering and TOC-ness, following basedOn ----
+
+struct Style {
+  std::string based_on;
+  std::optional<int> outline;  // 0-based
+  std::optional<int> num_id, ilvl;
+  bool title = false, toc = false;
+};
+
+struct Styles {
+  std::map<std::string, Style> by_id;
+
+  void load(const xmlNode *root) {
+    for (const xmlNode *s = root->children; s; s = s->next) {
+      if (!xml::is(s, "style") || xml::attr(s, "type") != "paragraph") continue;
+      Style &style = by_id[xml::attr(s, "styleId")];
+      style.based_on = xml::val(s, "basedOn");
+      const std::string name = xml::lower(xml::val(s, "name"));
+      for (const char *prefix : {"heading ", "标题 "})
+        if (name.rfind(prefix, 0) == 0) style.outline = to_int(name.substr(std::string_view(prefix).size()), 1) - 1;
+      style.title = name == "title" || name == "标题";
+      style.toc = name.rfind("toc ", 0) == 0 || name == "toc heading";
+      if (const xmlNode *p = xml::child(s, "pPr")) {
+        if (auto o = xml::val(p, "outlineLvl"); !o.empty()) style.outline = to_int(o, 9);
+        if (const xmlNode *np = xml::child(p, "numPr")) {
+          if (auto v = xml::val(np, "numId"); !v.empty()) style.num_id = to_int(v, 0);
+          if (auto v = xml::val(np, "ilvl"); !v.empty()) style.ilvl = to_int(v, 0);
+        }
+      }
+    }
+  }
+
+  // The style and its ancestors, nearest first (cycles cut).
+  std::vector<const Style *> chain(const std::string &id) const {
+    std::vector<const Style *> out;
+    for (std::string at = id; !at.empty() && out.size() < 16;) {
+      auto it = by_id.find(at);
+      if (it == by_id.end()) break;
+      out.push_back(&it->second);
+      at = it->second.based_on;
+    }
+    return out;
+  }
+};
+
+// ---- the body ----
+
+bool hidden_run(const xmlNode *run) {
+  const xmlNode *vanish = xml::child(xml::child(run, "rPr"), "vanish");
+  if (!vanish) return false;
+  const std::string v = xml::attr(vanish, "val");
+  return v != "0" && v != "false";
+}
+
+// The text of a paragraph's content, in order.  Line breaks are kept as \n.
+void paragraph_text(const xmlNode *n, std::string &out) {
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    const std::string_view name = xml::name(c);
+    if (name == "t") {
+      xmlChar *s = xmlNodeGetContent(c);
+      if (s) out += reinterpret_cast<const char *>(s);
+      xmlFree(s);
+    } else if (name == "tab" || name == "ptab") {
+      out += '\t';
+    } else if (name == "br" || name == "cr") {
+      if (xml::attr(c, "type") != "page" && xml::attr(c, "type") != "column") out += '\n';
+    } else if (name == "noBreakHyphen") {
+      out += '-';
+    } else if (name == "r") {
+      if (!hidden_run(c)) paragraph_text(c, out);
+    } else if (name == "del" || name == "moveFrom" || name == "instrText" || name == "delText" || name == "pPr" ||
+               name == "rPr" || name == "drawing" || name == "pict" || name == "object" || name == "rt" ||
+               name == "footnoteReference" || name == "endnoteReference" || name == "commentReference") {
+      // deleted revisions, field codes, text boxes and pictures, ruby annotations: not the text
+    } else {
+      paragraph_text(c, out);  // hyperlink, ins, smartTag, fldSimple, sdt, ruby base…
+    }
+  }
+}
+
+class BodyReader {
+ public:
+  BodyReader(Numbering &numbering, const Styles &styles) : numbering_(numbering), styles_(styles) {}
+
+  void read(const xmlNode *container, Article &out) {
+    for (const xmlNode *n = container->children; n; n = n->next) {
+      if (xml::is(n, "p")) {
+        ++paragraphs_;
+        paragraph(n, out);
+      } else if (xml::is(n, "tbl")) {
+        table(n, out);
+      } else if (xml::is(n, "sdt")) {
+        if (const xmlNode *content = xml::child(n, "sdtContent")) read(content, out);
+      } else if (xml::is(n, "customXml") || xml::is(n, "ins") || xml::is(n, "moveTo")) {
+        read(n, out);
+      }
+    }
+  }
+
+ private:
+  struct Properties {
+    std::optional<int> outline, num_id, ilvl;
+    bool title = false, toc = false;
+  };
+
+  Properties properties(const xmlNode *p) const {
+    Properties out;
+    const xmlNode *ppr = xml::child(p, "pPr");
+    for (const Style *s : styles_.chain(xml::val(ppr, "pStyle"))) {
+      if (!out.outline) out.outline = s->outline;
+      if (!out.num_id) out.num_id = s->num_id;
+      if (!out.ilvl) out.ilvl = s->ilvl;
+      out.title = out.title || s->title;
+      out.toc = out.toc || s->toc;
+    }
+    if (auto o = xml::val(ppr, "outlineLvl"); !o.empty()) out.outline = to_int(o, 9);
+    if (const xmlNode *np = xml::child(ppr, "numPr")) {
+      if (auto v = xml::val(np, "numId"); !v.empty()) out.num_id = to_int(v, 0);
+      if (auto v = xml::val(np, "ilvl"); !v.empty()) out.ilvl = to_int(v, 0);
+    }
+    return out;
+  }
+
+  void paragraph(const xmlNode *p, Article &out) {
+    const Properties props = properties(p);
+    if (props.toc) return;  // a table of contents repeats the headings with page numbers
+    std::string text;
+    if (props.num_id && *props.num_id != 0) text = numbering_.next(*props.num_id, props.ilvl.value_or(0));
+    paragraph_text(p, text);
+    Block b;
+    b.text = std::move(text);
+    b.where = "第" + std::to_string(paragraphs_) + "段";
+    if (props.title) {
+      b.kind = Block::Kind::Title;
+    } else if (props.outline && *props.outline >= 0 && *props.outline < 9) {
+      b.kind = Block::Kind::Heading;
+      b.level = *props.outline + 1;
+    }
+    out.blocks.push_back(std::move(b));
+  }
+
+  static void cell_text(const xmlNode *n, std::string &out) {
+    for (const xmlNode *c = n->children; c; c = c->next) {
+      if (xml::is(c, "p")) {
+        std::string text;
+        paragraph_text(c, text);
+        if (!out.empty() && !text.empty()) out += ' ';
+        out += text;
+      } else if (c->type == XML_ELEMENT_NODE && !xml::is(c, "tcPr")) {
+        cell_text(c, out);  // nested tables, content controls
+      }
+    }
+  }
+
+  void table(const xmlNode *tbl, Article &out) {
+    Block b;
+    b.kind = Block::Kind::Table;
+    b.where = "表" + std::to_string(++tables_);
+    for (const xmlNode *tr = tbl->children; tr; tr = tr->next) {
+      if (!xml::is(tr, "tr")) continue;
+      std::vector<std::string> row;
+      for (const xmlNode *tc = tr->children; tc; tc = tc->next) {
+        if (!xml::is(tc, "tc")) continue;
+        const xmlNode *tcpr = xml::child(tc, "tcPr");
+        const xmlNode *vmerge = xml::child(tcpr, "vMerge");
+        std::string text;
+        // A vertically merged cell shows its text once, in its first row.
+        if (!vmerge || xml::attr(vmerge, "val") == "restart") cell_text(tc, text);
+        row.push_back(std::move(text));
+        for (int span = to_int(xml::val(tcpr, "gridSpan"), 1); span > 1; --span) row.emplace_back();
+      }
+      b.rows.push_back(std::move(row));
+    }
+    if (!b.rows.empty()) out.blocks.push_back(std::move(b));
+  }
+
+  Numbering &numbering_;
+  const Styles &styles_;
+  int paragraphs_ = 0, tables_ = 0;
+};
+
+}  // namespace
+
+Article read_docx(std::string_view bytes) {
+  Package package(bytes);
+  auto document = package.part("word/document.xml");
+  if (!document) throw InputError("是 ZIP 压缩包，但其中没有 word/document.xml，不是 Word 文档");
+  Numbering numbering;
+  Styles styles;
+  if (auto part = package.part("word/numbering.xml")) {
+    auto doc = parse_xml(*part, "word/numbering.xml");
+    numbering.load(xmlDocGetRootElement(doc.get()));
+  }
+  if (auto part = package.part("word/styles.xml")) {
+    auto doc = parse_xml(*part, "word/styles.xml");
+    styles.load(xmlDocGetRootElement(doc.get()));
+  }
+  auto doc = parse_xml(*document, "word/document.xml");
+  const xmlNode *body = xml::child(xmlDocGetRootElement(doc.get()), "body");
+  if (!body) throw InputError("Word 文档的 word/document.xml 中没有正文（w:body）");
+  Article article;
+  BodyReader(numbering, styles).read(body, article);
+  return article;
+}
+
+}  // namespace reportls::lsp
