@@ -67,7 +67,8 @@ class VsixPackage(unittest.TestCase):
         with open(os.path.join(SOURCE_DIR, "docs", "settings.schema.json"), encoding="utf-8") as f:
             schema = json.load(f)["properties"]
         props = self.manifest["contributes"]["configuration"]["properties"]
-        server_keys = {k[len("reportls."):] for k in props} - {"server.path", "trace.server"}
+        # Settings of the client alone: which server, its trace, which files it is given.
+        server_keys = {k[len("reportls."):] for k in props} - {"server.path", "trace.server", "files"}
         self.assertEqual(server_keys, set(schema))
         for key, spec in schema.items():
             with self.subTest(setting=key):
