@@ -3,6 +3,7 @@
 #include "lsp/engine/catalog.h"
 #include "lsp/engine/fix_all.h"
 #include "lsp/engine/suppressions.h"
+#include "lsp/engine/workspace_files.h"
 
 #include <reportls/plugin.h>
 
@@ -22,6 +23,7 @@
 namespace reportls::lsp {
 
 namespace asio = boost::asio;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -50,7 +52,9 @@ Engine::Engine(asio::io_context &main, EngineOptions options, EngineEvents event
               [&main](std::chrono::milliseconds delay, Scheduler::Task task) { return start_timer(main, delay, std::move(task)); },
               [this](const std::shared_ptr<const TextDocument> &doc, const std::shared_ptr<const Settings> &settings,
                      const CancelToken &token, Scheduler::Finished finished) {
-                hosts_.diagnostics->analyze(job(doc, *settings, token), ~0u,
+                RelatedSnapshots related = related_for(doc->uri());
+                given_[doc->uri()] = related;
+                hosts_.diagnostics->analyze(job(doc, *settings, token, related), ~0u,
                                             [this, doc, uri = doc->uri(), finished = std::move(finished)](AnalysisResult r) mutable {
                                               drop_suppressed(doc->text(), r.diagnostics);
                                               auto result = std::make_shared<const AnalysisResult>(std::move(r));
@@ -61,6 +65,7 @@ Engine::Engine(asio::io_context &main, EngineOptions options, EngineEvents event
                                             });
               }},
           [this](const Analysis &a) {
+            learn(a.doc->uri(), *a.result);
             if (events_.analysis) events_.analysis(a);
           }) {}
 
@@ -82,6 +87,8 @@ void Engine::on_main(F &&f) {
 
 void Engine::start(Settings user, std::vector<std::string> workspace_roots,
                    std::function<void(const std::vector<PluginInfo> &)> ready) {
+  for (const std::string &root : workspace_roots)
+    if (auto path = path_from_uri(root)) roots_.push_back(fs::path(*path).lexically_normal().string());
   workspace_ = WorkspaceSettings(std::move(workspace_roots));
   user_ = std::make_shared<const Settings>(std::move(user));
   load(std::move(ready));
@@ -178,6 +185,12 @@ void Engine::refresh_settings(const std::string &uri) {
       if (events_.settings_problem) events_.settings_problem(w);
       else events_.log(2, w);
     }
+  // Documents the settings name are read now, so that the analysis finds them.
+  std::vector<std::string> named;
+  for (const auto &[role, target] : named_related(*doc_settings_[uri], uri))
+    if (!snapshot(target))
+      if (auto path = path_from_uri(target)) named.push_back(*path);
+  if (!named.empty()) read_files(std::move(named));
 }
 
 void Engine::refresh_all() {
@@ -198,12 +211,19 @@ void Engine::update(std::shared_ptr<const TextDocument> doc) {
   const std::string uri = doc->uri();
   documents_[uri] = doc;
   scheduler_.update(std::move(doc), doc_settings_.at(uri));
+  relate_all();  // the documents this one is related to see the edit
 }
 
 void Engine::close(const std::string &uri) {
   documents_.erase(uri);
   doc_settings_.erase(uri);
+  given_.erase(uri);
   scheduler_.close(uri);
+  // Closed without saving or not, the file on disk is what related documents see from now on.
+  if (related_.forget(uri)) {
+    if (auto path = path_from_uri(uri)) read_files({*path});
+    relate_all();
+  }
   // Reopened, the document starts afresh: plugins disabled for it run again (and a new fault is
   // announced again).
   for (auto it = said_.lower_bound(uri + '\n'); it != said_.end() && it->starts_with(uri + '\n');) it = said_.erase(it);
@@ -216,9 +236,121 @@ std::shared_ptr<const TextDocument> Engine::document(const std::string &uri) con
   return it == documents_.end() ? nullptr : it->second;
 }
 
-Job Engine::job(const std::shared_ptr<const TextDocument> &doc, const Settings &settings, const CancelToken &token) const {
-  DocumentInput input{doc->uri(), doc->text(), doc->version(), settings.raw.dump(), path_from_uri(doc->uri()).value_or("")};
-  return Job{doc, std::move(input), token};
+Job Engine::job(const std::shared_ptr<const TextDocument> &doc, const Settings &settings, const CancelToken &token,
+                const RelatedSnapshots &related) const {
+  DocumentInput input{doc->uri(), doc->text(), doc->version(), settings.raw.dump(), path_from_uri(doc->uri()).value_or(""), {}};
+  // The job keeps every snapshot its input points into.
+  auto owner = std::make_shared<std::vector<std::shared_ptr<const TextDocument>>>(1, doc);
+  for (const auto &[role, r] : related) {
+    owner->push_back(r);
+    input.related.push_back({role, r->uri(), path_from_uri(r->uri()).value_or(""), r->text(), r->version()});
+  }
+  return Job{std::move(owner), std::move(input), token};
+}
+
+std::shared_ptr<const TextDocument> Engine::snapshot(const std::string &uri) const {
+  if (auto it = documents_.find(uri); it != documents_.end()) return it->second;
+  if (auto it = files_.find(uri); it != files_.end() && !is_open_file(*path_from_uri(uri))) return it->second;
+  // A uri spelt otherwise (a setting's path, an editor's percent-encoding).
+  for (const auto &[open, doc] : documents_)
+    if (same_file(open, uri)) return doc;
+  const auto path = path_from_uri(uri);
+  auto it = path ? files_.find(uri_from_path(*path)) : files_.end();
+  return it == files_.end() ? nullptr : it->second;
+}
+
+Engine::RelatedSnapshots Engine::related_for(const std::string &uri) const {
+  RelatedSnapshots out;
+  Resolution wanted = related_.resolve(uri);
+  auto settings = doc_settings_.find(uri);
+  if (settings != doc_settings_.end())
+    for (auto &[role, target] : named_related(*settings->second, uri)) wanted[role] = std::move(target);
+  for (const auto &[role, target] : wanted)
+    if (auto doc = snapshot(target)) out[role] = std::move(doc);
+  return out;
+}
+
+bool Engine::is_open_file(const std::string &path) const {
+  const std::string uri = uri_from_path(path);
+  for (const auto &[open, doc] : documents_)
+    if (same_file(open, uri)) return true;
+  return false;
+}
+
+// The related.* facts of an open document's newest analysis.  Called from the scheduler's
+// listener, so what it changes is acted on after the scheduler is done with this result.
+void Engine::learn(const std::string &uri, const AnalysisResult &result) {
+  if (related_.record(uri, RelatedFacts::from(result.facts), true) && !relating_) {
+    relating_ = true;
+    on_main([this] {
+      relating_ = false;
+      relate_all();
+    });
+  }
+  if (related_.wants_anything(uri)) look_around(uri);
+}
+
+// Every open document whose related documents are no longer the ones its newest analysis got is
+// analysed again.
+void Engine::relate_all() {
+  for (const auto &[uri, doc] : documents_) {
+    RelatedSnapshots now = related_for(uri);
+    auto it = given_.find(uri);
+    if (it == given_.end() ? now.empty() : it->second == now) continue;
+    given_[uri] = std::move(now);
+    scheduler_.update(doc, doc_settings_.at(uri));
+  }
+}
+
+// The files of the document's workspace folder (or its own folder) and below, read once.
+void Engine::look_around(const std::string &uri) {
+  const auto path = path_from_uri(uri);
+  if (!path) return;
+  std::string folder = fs::path(*path).parent_path().lexically_normal().string();
+  for (const std::string &root : roots_)
+    if (folder == root || folder.starts_with(root + '/')) folder = root;
+  if (!scanned_.insert(folder).second) return;
+  asio::post(pool_, [this, alive = std::weak_ptr<bool>(alive_), folder] {
+    if (alive.expired()) return;
+    std::vector<std::string> files = candidate_files(folder);
+    on_main([this, files = std::move(files)]() mutable {
+      std::erase_if(files, [&](const std::string &f) { return is_open_file(f); });
+      read_files(std::move(files));
+    });
+  });
+}
+
+// Reads files on the pool, keeps them as snapshots (version 0) and learns their related.* facts
+// from an analysis with only REPORTLS_CAP_RELATED.
+void Engine::read_files(std::vector<std::string> paths) {
+  std::erase_if(paths, [&](const std::string &p) { return !reading_.insert(p).second; });
+  if (paths.empty()) return;
+  asio::post(pool_, [this, alive = std::weak_ptr<bool>(alive_), paths = std::move(paths)] {
+    if (alive.expired()) return;
+    std::vector<std::shared_ptr<const TextDocument>> read;
+    for (const std::string &p : paths)
+      if (auto text = read_text_file(p)) read.push_back(std::make_shared<const TextDocument>(uri_from_path(p), "plaintext", 0, std::move(*text)));
+    on_main([this, paths, read = std::move(read)] {
+      for (const std::string &p : paths) {
+        reading_.erase(p);
+        // Gone or unreadable now: no longer a related document.
+        const std::string uri = uri_from_path(p);
+        if (std::none_of(read.begin(), read.end(), [&](const auto &d) { return d->uri() == uri; }) && files_.erase(uri))
+          related_.forget(uri);
+      }
+      for (const auto &doc : read) {
+        files_[doc->uri()] = doc;
+        std::vector<std::string> ignored;  // said when the folder's documents are opened
+        const Settings settings = workspace_.settings_for(doc->uri(), *user_, ignored);
+        hosts_.diagnostics->analyze(job(doc, settings, CancelToken(), {}), REPORTLS_CAP_RELATED, [this, doc](AnalysisResult r) {
+          on_main([this, doc, facts = RelatedFacts::from(r.facts)] {
+            if (files_.count(doc->uri()) && files_[doc->uri()] == doc && related_.record(doc->uri(), facts, false)) relate_all();
+          });
+        });
+      }
+      relate_all();  // a document named by the settings may be among them
+    });
+  });
 }
 
 void Engine::analysis(const std::string &uri, uint32_t capabilities, const CancelToken &token,
@@ -226,7 +358,7 @@ void Engine::analysis(const std::string &uri, uint32_t capabilities, const Cance
   if (const Analysis *a = scheduler_.current(uri)) return then(*a);
   auto doc = document(uri);
   auto settings = doc_settings_.at(uri);
-  hosts_.interactive->analyze(job(doc, *settings, token), capabilities,
+  hosts_.interactive->analyze(job(doc, *settings, token, related_for(uri)), capabilities,
                               [this, doc, settings, then = std::move(then)](AnalysisResult r) {
                                 drop_suppressed(doc->text(), r.diagnostics);
                                 auto result = std::make_shared<const AnalysisResult>(std::move(r));
@@ -244,7 +376,7 @@ void Engine::when_current(const std::string &uri, Scheduler::Waiter waiter) {
 void Engine::complete(const std::string &uri, uint32_t offset, const CancelToken &token,
                       std::function<void(const CompletionResult &, const TextDocument &)> then) {
   auto doc = document(uri);
-  hosts_.interactive->complete(job(doc, *doc_settings_.at(uri), token), offset,
+  hosts_.interactive->complete(job(doc, *doc_settings_.at(uri), token, related_for(uri)), offset,
                                [this, doc, then = std::move(then)](CompletionResult r) {
                                  on_main([this, doc, r = std::move(r), then] {
                                    report(doc->uri(), r.problems);
@@ -256,7 +388,7 @@ void Engine::complete(const std::string &uri, uint32_t offset, const CancelToken
 void Engine::hover(const std::string &uri, uint32_t offset, const CancelToken &token,
                    std::function<void(const HoverResult &, const TextDocument &)> then) {
   auto doc = document(uri);
-  hosts_.interactive->hover(job(doc, *doc_settings_.at(uri), token), offset,
+  hosts_.interactive->hover(job(doc, *doc_settings_.at(uri), token, related_for(uri)), offset,
                             [this, doc, then = std::move(then)](HoverResult r) {
                               on_main([this, doc, r = std::move(r), then] {
                                 report(doc->uri(), r.problems);

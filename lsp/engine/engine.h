@@ -12,10 +12,21 @@
 // completion or hover — reaches EngineEvents::problem once per plugin and message in a session
 // (once per document and plugin for a plugin that was disabled after a crash or hang, until the
 // document is closed).
+//
+// Related documents (related.h).  Every analysis of a document is given the documents related to
+// it: those its last analysis asked for by key (an open document before a file of the workspace)
+// and those its settings name.  When a document's analysis wants others, the engine reads the
+// plain-text and Markdown files of its workspace folder (the document's own folder when it lies in
+// no workspace folder) and below, on the pool, and learns their keys by analysing them with only
+// REPORTLS_CAP_RELATED.  Whenever what a document would be given changes — a related document was
+// edited, opened, closed or found, or its own wants changed — the document is analysed again
+// (through the scheduler, so a burst of keystrokes in last year's report re-analyses this year's
+// once, after the debounce).
 #pragma once
 
 #include "lsp/engine/analysis.h"
 #include "lsp/engine/cancel.h"
+#include "lsp/engine/related.h"
 #include "lsp/engine/scheduler.h"
 #include "lsp/engine/settings.h"
 #include "lsp/engine/text_document.h"
@@ -115,13 +126,24 @@ class Engine {
     std::shared_ptr<AnalysisHost> diagnostics;  // the scheduler's
     std::shared_ptr<AnalysisHost> interactive;  // outline, folding, completion, hover
   };
+  // role -> snapshot of the related document
+  using RelatedSnapshots = std::map<std::string, std::shared_ptr<const TextDocument>>;
   void load(std::function<void(const std::vector<PluginInfo> &)> ready);
   // The plugin lists of the hosts: each plugin as a host that created it describes it.
   static std::vector<PluginInfo> merged(const std::vector<std::vector<PluginInfo>> &lists);
   void announce(const std::vector<PluginInfo> &plugins, const std::function<void(const std::vector<PluginInfo> &)> &ready);
   void refresh_settings(const std::string &uri);
   void refresh_all();
-  Job job(const std::shared_ptr<const TextDocument> &doc, const Settings &settings, const CancelToken &token) const;
+  Job job(const std::shared_ptr<const TextDocument> &doc, const Settings &settings, const CancelToken &token,
+          const RelatedSnapshots &related = {}) const;
+  // Related documents (related.h).
+  RelatedSnapshots related_for(const std::string &uri) const;
+  std::shared_ptr<const TextDocument> snapshot(const std::string &uri) const;  // open, else read from disk
+  void learn(const std::string &uri, const AnalysisResult &result);
+  void relate_all();
+  void look_around(const std::string &uri);
+  void read_files(std::vector<std::string> paths);
+  bool is_open_file(const std::string &path) const;
   template <class F>
   void on_main(F &&f);
   void report(const std::string &uri, const std::vector<PluginProblem> &problems);
@@ -145,6 +167,13 @@ class Engine {
   std::set<std::string> said_;  // problems and settings mistakes already reported (engine.cpp)
   std::vector<std::string> plugin_names_;
   uint64_t fix_jobs_ = 0;  // names the scratch documents of fix_all rounds
+  std::vector<std::string> roots_;  // workspace folders (paths)
+  RelatedIndex related_;
+  std::map<std::string, std::shared_ptr<const TextDocument>> files_;  // read from disk, by uri_from_path
+  std::set<std::string> scanned_;   // folders whose files were read
+  std::set<std::string> reading_;   // paths being read on the pool
+  std::map<std::string, RelatedSnapshots> given_;  // open uri -> what its newest scheduled analysis gets
+  bool relating_ = false;  // a relate_all() is posted
   bool stopped_ = false;
 };
 

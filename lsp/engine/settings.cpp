@@ -38,6 +38,12 @@ void apply(Settings &s, const json &j, bool trusted, std::vector<std::string> &w
     s.raw.erase("pluginDirs");
   }
   read_string_list(j, "dataDirs", s.data_dirs);
+  if (auto it = j.find("related"); it != j.end() && it->is_object()) {
+    s.related.clear();
+    for (auto r = it->begin(); r != it->end(); ++r)
+      if (r.value().is_string() && !r.value().get<std::string>().empty())
+        s.related[r.key()] = r.value().get<std::string>();
+  }
   if (auto it = j.find("rules"); it != j.end() && it->is_object()) {
     for (auto r = it->begin(); r != it->end(); ++r) {
       std::string value = r.value().is_string() ? r.value().get<std::string>() : "";

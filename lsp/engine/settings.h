@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,9 @@ struct Settings {
   // Rule id or prefix ("figures.sum", "figures") -> "off" | "error" | "warning" | "information"
   // | "hint".  The longest matching key wins.
   std::vector<std::pair<std::string, std::string>> rules;
+  // Role ("previous", "companion", …) -> the document of that role beside this one: a path
+  // (relative to the document's folder) or a file: uri (related.h).
+  std::map<std::string, std::string> related;
   nlohmann::json raw = nlohmann::json::object();  // everything, for plugins
 
   // Reads a settings object (from a trusted source: pluginDirs are taken).

@@ -2,6 +2,9 @@
 
 #include "lsp/engine/settings_check.h"
 
+#include <cctype>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -37,6 +40,28 @@ std::optional<std::string> path_from_uri(const std::string &uri) {
     }
   }
   return out;
+}
+
+std::string uri_from_path(const std::string &path) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(path, ec);
+  std::string out = "file://";
+  for (unsigned char c : abs.lexically_normal().string()) {
+    if (std::isalnum(c) || std::strchr("/-._~", c) || c >= 0x80) {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+bool same_file(const std::string &a, const std::string &b) {
+  if (a == b) return true;
+  const auto pa = path_from_uri(a), pb = path_from_uri(b);
+  return pa && pb && fs::path(*pa).lexically_normal() == fs::path(*pb).lexically_normal();
 }
 
 WorkspaceSettings::WorkspaceSettings(std::vector<std::string> root_uris) {

@@ -49,6 +49,12 @@ class WorkspaceSettings {
 
 // The filesystem path of a file:// URI (percent-decoded), or nullopt for other schemes.
 std::optional<std::string> path_from_uri(const std::string &uri);
+// The file:// URI of a path, made absolute first (bytes other than ASCII letters, digits, /-._~ and
+// UTF-8 are percent-encoded).
+std::string uri_from_path(const std::string &path);
+// Whether two uris name the same file however they are spelt (an editor percent-encodes what
+// uri_from_path leaves as UTF-8); other uris only when they are equal.
+bool same_file(const std::string &a, const std::string &b);
 
 // The name of a workspace settings file: ".reportls.json".
 extern const char *const kWorkspaceSettingsFile;

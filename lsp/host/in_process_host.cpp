@@ -121,7 +121,8 @@ class InProcessHost final : public PluginHost {
                          uint32_t capabilities) const override {
     AnalysisResult result;
     result.version = doc.version;
-    reportls_document d = document(doc);
+    const CDocument c_doc(doc);
+    const reportls_document &d = c_doc.d;
     for (const auto &plugin : loaded_) {
       LoadedPlugin &p = *plugin;
       if (!(p.capabilities & capabilities) || token.cancelled() || !ready(p, result.problems) || !announce(p))
@@ -148,7 +149,8 @@ class InProcessHost final : public PluginHost {
   CompletionResult complete(const DocumentInput &doc, uint32_t offset,
                             const CancelToken &token) const override {
     CompletionResult result;
-    reportls_document d = document(doc);
+    const CDocument c_doc(doc);
+    const reportls_document &d = c_doc.d;
     offset = clamp_offset(doc.text, offset);
     for (const auto &plugin : loaded_) {
       LoadedPlugin &p = *plugin;
@@ -171,7 +173,8 @@ class InProcessHost final : public PluginHost {
   HoverResult hover(const DocumentInput &doc, uint32_t offset,
                     const CancelToken &token) const override {
     HoverResult result;
-    reportls_document d = document(doc);
+    const CDocument c_doc(doc);
+    const reportls_document &d = c_doc.d;
     offset = clamp_offset(doc.text, offset);
     for (const auto &plugin : loaded_) {
       LoadedPlugin &p = *plugin;
@@ -226,10 +229,24 @@ class InProcessHost final : public PluginHost {
     return false;
   }
 
-  static reportls_document document(const DocumentInput &doc) {
-    return {sizeof(reportls_document), doc.uri.data(), doc.text.data(), doc.text.size(),
-            doc.version,                doc.settings.c_str(), doc.path.empty() ? nullptr : doc.path.c_str()};
-  }
+  // The C view of a DocumentInput for one call, valid while both live.
+  struct CDocument {
+    explicit CDocument(const DocumentInput &doc) {
+      related.reserve(doc.related.size());
+      for (const RelatedInput &r : doc.related)
+        related.push_back({sizeof(reportls_related_document), r.role.c_str(), r.uri.c_str(),
+                           r.path.empty() ? nullptr : r.path.c_str(), r.text.data(), r.text.size(), r.version});
+      for (const reportls_related_document &r : related) pointers.push_back(&r);
+      d = {sizeof(reportls_document), doc.uri.data(),       doc.text.data(),
+           doc.text.size(),           doc.version,          doc.settings.c_str(),
+           doc.path.empty() ? nullptr : doc.path.c_str(),   pointers.empty() ? nullptr : pointers.data(),
+           pointers.size()};
+    }
+    CDocument(const CDocument &) = delete;
+    std::vector<reportls_related_document> related;
+    std::vector<const reportls_related_document *> pointers;
+    reportls_document d;
+  };
 
   // A plugin written in C++ without the helper might still let an exception escape.
   template <class F>

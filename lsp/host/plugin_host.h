@@ -27,12 +27,22 @@
 
 namespace reportls::lsp {
 
+// A document related to the analysed one (plugin.h, "Related documents"; engine/related.h).
+struct RelatedInput {
+  std::string role;
+  std::string uri;
+  std::string path;       // the file path of a file: uri; "" else
+  std::string_view text;  // valid UTF-8
+  int64_t version = 0;    // 0: read from disk
+};
+
 struct DocumentInput {
   std::string_view uri;
   std::string_view text;  // valid UTF-8
   int64_t version = 0;
   std::string settings = "{}";  // JSON object handed to plugins as reportls_document.settings
   std::string path = "";        // the file path of a file: uri (reportls_document.path); "" else
+  std::vector<RelatedInput> related = {};  // reportls_document.related, at most one per role
 };
 
 struct PluginInfo {

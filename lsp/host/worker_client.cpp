@@ -215,8 +215,9 @@ class WorkerClient final : public AnalysisHost {
       request["id"] = ++next_id_;
       request["doc"] = document_message(uri, doc);
       Outcome o = exchange(request, budget(doc.text.size()), job.token);
-      if (o.kind == Outcome::Resend && request["doc"].contains("base")) {
+      if (o.kind == Outcome::Resend && sent_changes(request["doc"])) {
         sent_.forget(uri);
+        for (const RelatedInput &r : doc.related) sent_.forget(r.uri);
         request["id"] = ++next_id_;
         request["doc"] = document_message(uri, doc);
         o = exchange(request, budget(doc.text.size()), job.token);
@@ -252,22 +253,47 @@ class WorkerClient final : public AnalysisHost {
     return options_.timeout * static_cast<int64_t>(std::max<size_t>(1, (bytes + (1u << 20) - 1) >> 20));
   }
 
-  // The "doc" of a request (worker_protocol.h): the whole text, or its change since the text this
-  // process last got for the uri.  Remembers what was sent.
+  // The "doc" of a request (worker_protocol.h): the texts of the document and of its related
+  // documents, each whole or as its change since the text this process last got for that uri.
   json document_message(const std::string &uri, const DocumentInput &doc) {
-    json d = {{"uri", uri}, {"path", doc.path}, {"version", doc.version}, {"settings", doc.settings}, {"serial", ++next_serial_}};
-    if (const worker::HeldTexts::Text *held = sent_.find(uri)) {
-      const worker::Splice s = worker::splice_between(held->text, doc.text);
-      d["base"] = held->serial;
-      d["start"] = s.start;
-      d["end"] = held->text.size() - s.suffix;
-      d["length"] = doc.text.size();
-      d["text"] = doc.text.substr(s.start, doc.text.size() - s.start - s.suffix);
-    } else {
-      d["text"] = doc.text;
+    json d = {{"uri", uri}, {"path", doc.path}, {"version", doc.version}, {"settings", doc.settings}};
+    add_text(d, uri, doc.text);
+    if (!doc.related.empty()) {
+      json related = json::array();
+      for (const RelatedInput &r : doc.related) {
+        json one = {{"role", r.role}, {"uri", r.uri}, {"path", r.path}, {"version", r.version}};
+        add_text(one, r.uri, r.text);
+        related.push_back(std::move(one));
+      }
+      d["related"] = std::move(related);
     }
-    sent_.hold(uri, next_serial_, std::string(doc.text));
     return d;
+  }
+
+  // Puts the text of uri into message m: "serial" and the whole "text", or "base", "start", "end",
+  // "length" and the changed middle "text".  Remembers what was sent.
+  void add_text(json &m, const std::string &uri, std::string_view text) {
+    m["serial"] = ++next_serial_;
+    if (const worker::HeldTexts::Text *held = sent_.find(uri)) {
+      const worker::Splice s = worker::splice_between(held->text, text);
+      m["base"] = held->serial;
+      m["start"] = s.start;
+      m["end"] = held->text.size() - s.suffix;
+      m["length"] = text.size();
+      m["text"] = text.substr(s.start, text.size() - s.start - s.suffix);
+    } else {
+      m["text"] = text;
+    }
+    sent_.hold(uri, next_serial_, std::string(text));
+  }
+
+  // Whether a "doc" carries any text as a change (the process may have dropped its base).
+  static bool sent_changes(const json &doc) {
+    if (doc.contains("base")) return true;
+    if (auto it = doc.find("related"); it != doc.end())
+      for (const json &r : *it)
+        if (r.contains("base")) return true;
+    return false;
   }
 
   // How the process ended, once it is known to be ending: after its {"crashed"} frame or the end

@@ -13,6 +13,7 @@
 #include <cstring>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -61,22 +62,43 @@ void install_crash_handler(int fd) {
   for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT}) sigaction(sig, &action, nullptr);
 }
 
-// Applies a request's "doc" to the texts the worker holds (its "text" is moved from) and returns
-// the document's text, or nullptr when doc is a change to a text no longer held (the host then
-// sends it whole).  Throws json::exception on a malformed doc.
-const std::string *apply_document(worker::HeldTexts &texts, const std::string &uri, json &doc) {
+// Applies the text of one message of a request's "doc" (the document's or a related document's)
+// to the texts the worker holds (its "text" is moved from).  False when it is a change to a text
+// no longer held (the host then sends it whole).  Throws json::exception on a malformed doc.
+bool apply_text(worker::HeldTexts &texts, const std::string &uri, json &doc) {
   const uint64_t serial = doc.at("serial").get<uint64_t>();
   std::string &middle = doc.at("text").get_ref<std::string &>();
-  if (!doc.contains("base")) return &texts.hold(uri, serial, std::move(middle)).text;
+  if (!doc.contains("base")) return texts.hold(uri, serial, std::move(middle)), true;
   worker::HeldTexts::Text *held = texts.find(uri);
-  if (!held || held->serial != doc.at("base").get<uint64_t>()) return nullptr;
+  if (!held || held->serial != doc.at("base").get<uint64_t>()) return false;
   const size_t start = doc.at("start").get<size_t>(), end = doc.at("end").get<size_t>();
   if (start > end || end > held->text.size() ||
       held->text.size() - (end - start) + middle.size() != doc.at("length").get<size_t>())
-    return nullptr;
+    return false;
   held->text.replace(start, end - start, middle);
   held->serial = serial;
-  return &held->text;
+  return true;
+}
+
+// The DocumentInput of a request's "doc", its texts (and its related documents') applied to the
+// held texts first; nullopt when one of them was a change to a text no longer held.
+std::optional<DocumentInput> apply_document(worker::HeldTexts &texts, json &d) {
+  const std::string &uri = d.at("uri").get_ref<const std::string &>();
+  if (!apply_text(texts, uri, d)) return std::nullopt;
+  json &related = d.contains("related") ? d["related"] : d;
+  if (related.is_array())
+    for (json &r : related)
+      if (!apply_text(texts, r.at("uri").get_ref<const std::string &>(), r)) return std::nullopt;
+  // Pointers are taken once every text is in place (holding one may drop the least recently used).
+  DocumentInput input{uri, texts.find(uri)->text, d.at("version").get<int64_t>(),
+                      d.at("settings").get<std::string>(), d.value("path", "")};
+  if (related.is_array())
+    for (json &r : related) {
+      const std::string ruri = r.at("uri").get<std::string>();
+      input.related.push_back({r.at("role").get<std::string>(), ruri, r.value("path", ""),
+                               texts.find(ruri)->text, r.value("version", int64_t{0})});
+    }
+  return input;
 }
 
 }  // namespace
@@ -151,22 +173,18 @@ int run_analysis_worker(const PluginHostOptions &base) {
     json result;
     try {
       skip = request.value("skip", std::set<std::string>());
-      json &d = request.at("doc");
-      std::string uri = d.at("uri"), settings = d.at("settings");
-      std::string path = d.value("path", "");
-      const std::string *text = apply_document(texts, uri, d);
-      if (!text) {
+      const std::optional<DocumentInput> input = apply_document(texts, request.at("doc"));
+      if (!input) {
         writer.write(worker::dump({{"id", current}, {"resend", true}}));
         continue;
       }
-      DocumentInput input{uri, *text, d.at("version").get<int64_t>(), settings, path};
       std::string method = request.at("method");
       if (method == "analyze")
-        result = worker::encode(host->analyze(input, token, request.at("capabilities").get<uint32_t>()));
+        result = worker::encode(host->analyze(*input, token, request.at("capabilities").get<uint32_t>()));
       else if (method == "complete")
-        result = worker::encode(host->complete(input, request.at("offset").get<uint32_t>(), token));
+        result = worker::encode(host->complete(*input, request.at("offset").get<uint32_t>(), token));
       else if (method == "hover")
-        result = worker::encode(host->hover(input, request.at("offset").get<uint32_t>(), token));
+        result = worker::encode(host->hover(*input, request.at("offset").get<uint32_t>(), token));
     } catch (const json::exception &) {
       result = nullptr;  // the host cannot decode it and starts afresh
     }

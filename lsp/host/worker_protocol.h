@@ -5,7 +5,8 @@
 //
 //   worker → host  {"hello": {"plugins": [PluginInfo...]}}            once, after loading
 //   host → worker  {"id": N, "method": "analyze"|"complete"|"hover", "doc": {uri, path, version,
-//                   settings, serial, text | base+start+end+text+length}, "capabilities": C,
+//                   settings, serial, text | base+start+end+text+length, related: [{role, uri,
+//                   path, version, serial, text | base+start+end+text+length}]}, "capabilities": C,
 //                   "offset": O, "skip": [plugin names]}
 //   worker → host  {"id": N, "resend": true}      the worker no longer holds doc.base
 //   worker → host  {"id": N, "plugin": "name"}     progress: about to call that plugin
@@ -19,8 +20,10 @@
 // of each uri with its serial (a few documents, least recently used dropped).  The next request
 // for that uri carries only what changed — "base" (the serial the change applies to), bytes
 // [start, end) of that text replaced by "text", and the new "length" — so a keystroke or a
-// completion in a 1 MB report does not send the whole report through the pipe again.  A worker
-// that lacks the base answers "resend", and the host sends the whole text.
+// completion in a 1 MB report does not send the whole report through the pipe again.  The texts of
+// related documents (last year's report beside this year's) travel the same way under their own
+// uri, so re-analysing a report after each keystroke sends its unchanged related documents as empty
+// changes.  A worker that lacks a base answers "resend", and the host sends every text whole.
 //
 // Results and the plugin list travel as one MessagePack bin value each, in the layout of
 // result_codec.h (a JSON tree of thousands of diagnostics cost more than analysing them).

@@ -12,6 +12,7 @@
 #include "lsp/tool/source.h"
 #include "lsp/tool/walk.h"
 #include "lsp/engine/catalog.h"
+#include "lsp/engine/related.h"
 #include "lsp/engine/settings_check.h"
 #include "lsp/engine/suppressions.h"
 
@@ -26,6 +27,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <set>
@@ -42,7 +44,7 @@ constexpr const char *kUsage = R"(reportls — 法治政府建设年度报告等
 
 用法:
   reportls [--stdio] [--plugin-dir DIR]...        以 LSP 方式在标准输入输出上运行（编辑器使用）
-  reportls check [--format text|json|sarif] [--config FILE] [--timings] [--plugin-dir DIR]... FILE|DIR|-...
+  reportls check [--format text|json|sarif] [--config FILE] [--previous FILE] [--timings] [--plugin-dir DIR]... FILE|DIR|-...
                                                  检查报告，打印诊断；有“错误”级诊断时退出码为 1
   reportls outline [--plugin-dir DIR]... FILE|DIR|-...
                                                  打印报告的提纲
@@ -54,6 +56,9 @@ constexpr const char *kUsage = R"(reportls — 法治政府建设年度报告等
   --plugin-dir DIR   另外从 DIR 加载插件（可重复）
   --config FILE      用户设置（JSON），与编辑器中 reportls 设置的格式相同
   --format FORMAT    check 的输出格式: text（默认）、json（每个文件的 LSP Diagnostic）、sarif（SARIF 2.1.0）
+  --previous FILE    上一年度的报告（本次检查的报告与之对照：同比数字、上年计划的落实、照搬的句子）；
+                     不给出时在同一次检查的文件中按单位和年度自动查找
+  --related ROLE=FILE  指定某一角色的相关文档（previous：上年报告；companion：同年的另一份报告）
   --timings          check 结束后在标准错误上打印每个插件的分析耗时（所有文件合计）
   --no-worker        在本进程内运行插件（调试用）；默认在可自动重启的分析进程中运行，插件崩溃或卡死不影响服务器
   -o, --output FILE  convert 的输出文件（默认标准输出）
@@ -73,6 +78,7 @@ struct Options {
   bool no_worker = false;
   bool timings = false;
   std::string output;  // convert: -o
+  std::map<std::string, std::string> related;  // --previous, --related: role -> path
   std::vector<std::string> files;
 };
 
@@ -101,6 +107,13 @@ Options parse(const std::vector<std::string> &args) {
     else if (a == "--no-worker") o.no_worker = true;
     else if (a == "--timings") o.timings = true;
     else if (a == "-o" || a == "--output") o.output = value();
+    else if (a == "--previous") o.related["previous"] = value();
+    else if (a == "--related") {
+      const std::string v = value();
+      const size_t eq = v.find('=');
+      if (eq == 0 || eq == std::string::npos || eq + 1 == v.size()) throw UsageError("--related 的参数应为 角色=文件");
+      o.related[v.substr(0, eq)] = v.substr(eq + 1);
+    }
     else if (a == "--analysis-worker") o.command = "worker";
     else if (a == "--stdio" && o.command.empty()) o.command = "serve";
     else if (a == "--help" || a == "-h" || a == "--version") o.command = a;
@@ -165,6 +178,8 @@ UserSettings user_settings(const Options &o) {
     if (u.value.is_discarded()) throw UsageError("设置文件不是有效的 JSON: " + o.config);
   }
   u.settings = Settings::from_json(u.value);
+  // Paths on the command line are the shell's, relative to the working folder.
+  for (const auto &[role, path] : o.related) u.settings.related[role] = fs::absolute(path).lexically_normal().string();
   return u;
 }
 
@@ -194,23 +209,43 @@ struct Checked {
 // How the output names an input: standard input has no name of its own.
 std::string shown(const std::string &path) { return path == "-" ? "<标准输入>" : path; }
 
-std::string file_uri(const std::string &path) {
-  std::error_code ec;
-  fs::path abs = fs::absolute(path, ec);
-  std::string out = "file://";
-  for (unsigned char c : abs.string()) {
-    if (std::isalnum(c) || std::strchr("/-._~", c) || c >= 0x80) {
-      out += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    }
+const char *language_of(SourceFormat f) { return f == SourceFormat::Markdown ? "markdown" : "plaintext"; }
+
+// Runs work(host, i) for i in [0, count) on a pool with one thread per host, each thread using a
+// host of its own.
+void on_hosts(const std::vector<std::unique_ptr<PluginHost>> &hosts, size_t count,
+              const std::function<void(const PluginHost &, size_t)> &work) {
+  boost::asio::thread_pool pool(hosts.size());
+  std::atomic<size_t> next_host{0};
+  for (size_t i = 0; i < count; ++i) {
+    boost::asio::post(pool, [i, &hosts, &next_host, &work] {
+      // Each pool thread takes a host of its own the first time it runs a task of this pool.
+      thread_local const PluginHost *mine = nullptr;
+      thread_local const void *owner = nullptr;
+      if (owner != &next_host) {
+        mine = hosts[next_host++ % hosts.size()].get();
+        owner = &next_host;
+      }
+      work(*mine, i);
+    });
   }
-  return out;
+  pool.join();
 }
 
-const char *language_of(SourceFormat f) { return f == SourceFormat::Markdown ? "markdown" : "plaintext"; }
+// Analyses c with its related documents; what the text's directives silence is dropped, the rest
+// in text order.
+void analyze_one(const PluginHost &host, Checked &c, uint32_t capabilities,
+                 const std::map<std::string, std::shared_ptr<const TextDocument>> &related = {}) {
+  DocumentInput input{c.uri, c.doc->text(), 0, c.settings.raw.dump(), path_from_uri(c.uri).value_or(""), {}};
+  for (const auto &[role, r] : related)
+    input.related.push_back({role, r->uri(), path_from_uri(r->uri()).value_or(""), r->text(), 0});
+  c.result = host.analyze(input, CancelToken(), capabilities);
+  host.close(c.uri);  // the plugins keep nothing of a file checked once (analysed again: afresh)
+  drop_suppressed(c.doc->text(), c.result.diagnostics);
+  // People read a file top to bottom, whichever analyzer found what.
+  std::stable_sort(c.result.diagnostics.begin(), c.result.diagnostics.end(),
+                   [](const Diagnostic &a, const Diagnostic &b) { return a.start < b.start; });
+}
 
 // Reads and analyses every input, one pool thread per host; an input that cannot be read keeps its
 // reason and the others go on.
@@ -224,43 +259,64 @@ std::vector<Checked> analyze_files(const std::vector<Input> &inputs, const std::
     out[i].path = inputs[i].path;
     out[i].error = inputs[i].problem;
     // Standard input is a document without a file (so without a folder's .reportls.json).
-    out[i].uri = inputs[i].path == "-" ? "untitled:stdin" : file_uri(inputs[i].path);
+    out[i].uri = inputs[i].path == "-" ? "untitled:stdin" : uri_from_path(inputs[i].path);
     std::vector<std::string> warnings;
     out[i].settings = workspace.settings_for(out[i].uri, user, warnings, plugins);
     for (const auto &w : warnings)
       if (said.insert(w).second) std::cerr << "reportls: " << w << '\n';
   }
-  boost::asio::thread_pool pool(hosts.size());
-  std::atomic<size_t> next_host{0};
-  for (Checked &c : out) {
-    boost::asio::post(pool, [&c, &hosts, &next_host, capabilities] {
-      // Each pool thread takes a host of its own the first time it runs a task of this pool.
-      thread_local const PluginHost *mine = nullptr;
-      thread_local const void *owner = nullptr;
-      if (owner != &hosts) {
-        mine = hosts[next_host++ % hosts.size()].get();
-        owner = &hosts;
-      }
-      const PluginHost &host = *mine;
-      if (!c.error.empty()) return;
-      try {
-        c.source = load_source(c.path);
-      } catch (const InputError &e) {
-        c.error = e.what();
-        return;
-      }
-      c.doc = std::make_shared<const TextDocument>(c.uri, language_of(c.source.format), 0, std::move(c.source.text));
-      DocumentInput input{c.uri, c.doc->text(), 0, c.settings.raw.dump(), path_from_uri(c.uri).value_or("")};
-      c.result = host.analyze(input, CancelToken(), capabilities);
-      drop_suppressed(c.doc->text(), c.result.diagnostics);
-      host.close(c.uri);  // the plugins keep nothing of a file checked once
-      // People read a file top to bottom, whichever analyzer found what.
-      std::stable_sort(c.result.diagnostics.begin(), c.result.diagnostics.end(),
-                       [](const Diagnostic &a, const Diagnostic &b) { return a.start < b.start; });
-    });
-  }
-  pool.join();
+  on_hosts(hosts, out.size(), [&](const PluginHost &host, size_t i) {
+    Checked &c = out[i];
+    if (!c.error.empty()) return;
+    try {
+      c.source = load_source(c.path);
+    } catch (const InputError &e) {
+      c.error = e.what();
+      return;
+    }
+    c.doc = std::make_shared<const TextDocument>(c.uri, language_of(c.source.format), 0, std::move(c.source.text));
+    analyze_one(host, c, capabilities);
+  });
   return out;
+}
+
+// Related documents among the files of one run (engine/related.h): the related.* facts of their
+// analyses say which file wants which, and the related setting (--previous, --related, --config,
+// .reportls.json) names others, read from disk as any input is.  Every file that gets a related
+// document is analysed again with it.
+void analyze_related(const std::vector<std::unique_ptr<PluginHost>> &hosts, std::vector<Checked> &files) {
+  RelatedIndex index;
+  for (const Checked &c : files)
+    if (c.doc) index.record(c.uri, RelatedFacts::from(c.result.facts), false);
+  std::map<std::string, std::shared_ptr<const TextDocument>> named;  // files read for the settings, by uri
+  auto snapshot = [&](const std::string &uri) -> std::shared_ptr<const TextDocument> {
+    for (const Checked &c : files)
+      if (c.doc && same_file(c.uri, uri)) return c.doc;
+    if (auto it = named.find(uri); it != named.end()) return it->second;
+    const auto path = path_from_uri(uri);
+    try {
+      if (!path) throw InputError("不是文件");
+      Source source = load_source(*path);
+      return named[uri] = std::make_shared<const TextDocument>(uri, language_of(source.format), 0, std::move(source.text));
+    } catch (const InputError &e) {
+      std::cerr << "reportls: 无法读取相关文件 " << path.value_or(uri) << ": " << e.what() << '\n';
+      return named[uri] = nullptr;
+    }
+  };
+  std::vector<std::map<std::string, std::shared_ptr<const TextDocument>>> related(files.size());
+  std::vector<size_t> again;
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!files[i].doc) continue;
+    Resolution wanted = index.resolve(files[i].uri);
+    for (auto &[role, target] : named_related(files[i].settings, files[i].uri)) wanted[role] = std::move(target);
+    for (const auto &[role, target] : wanted)
+      if (auto doc = snapshot(target)) related[i][role] = std::move(doc);
+    if (!related[i].empty()) again.push_back(i);
+  }
+  on_hosts(hosts, again.size(), [&](const PluginHost &host, size_t k) {
+    const size_t i = again[k];
+    analyze_one(host, files[i], ~0u, related[i]);
+  });
 }
 
 const char *severity_word(Severity s) {
@@ -343,6 +399,7 @@ int check(const Options &o) {
   auto hosts = load_hosts(o, user, false, threads_for(inputs.size()));
   check_user_settings(o, u, plugin_names(*hosts.front()));
   std::vector<Checked> files = analyze_files(inputs, hosts, user, ~0u);
+  analyze_related(hosts, files);
   if (o.timings) print_timings(files);
   bool any_error = false, unreadable = false;
   for (const Checked &c : files) {

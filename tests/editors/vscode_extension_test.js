@@ -109,7 +109,7 @@ const changed = (...keys) => listeners.config({ affectsConfiguration: (s) => s =
     { scheme: 'untitled', language: 'plaintext' }, { scheme: 'untitled', language: 'markdown' }]);
   // initializationOptions: the settings object the server reads.
   const init = c.clientOptions.initializationOptions();
-  assert.deepStrictEqual(init, { debounce: 0, analysisTimeout: 2000, dataDirs: ['/data'], rules: { figures: 'error' }, allChineseText: false, reportYear: 2023, pluginDirs: ['/opt/plugins'] });
+  assert.deepStrictEqual(init, { debounce: 0, analysisTimeout: 2000, dataDirs: ['/data'], rules: { figures: 'error' }, allChineseText: false, related: {}, reportYear: 2023, pluginDirs: ['/opt/plugins'] });
   // A rule code opens its bundled page; a code without one keeps the server's link.
   const online = new Uri('https', '//github.com/reportls/reportls/blob/main/README.md#figures-sum');
   const diagnostics = [{ code: { value: 'figures.sum', target: online } }, { code: { value: 'mine.rule', target: online } }];

@@ -6,7 +6,12 @@
 
 #include <boost/asio/executor_work_guard.hpp>
 
+#include <unistd.h>
+
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <map>
 
 using namespace reportls::lsp;
 using namespace std::chrono_literals;
@@ -82,4 +87,69 @@ TEST_CASE("the engine without LSP: open, analyse, read, complete at a byte offse
   CHECK(closed);
   CHECK(problems.empty());
   engine.shutdown();
+}
+
+TEST_CASE("related documents: found open or on disk, re-analysed when they change, named by the settings") {
+  if (!std::filesystem::exists(REPORTLS_BUILD_DIR "/test-plugins/related/related.so")) return;
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("reportls-related-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "sub");
+  auto write = [](const fs::path &p, const std::string &text) { std::ofstream(p, std::ios::binary) << text; };
+  // The related test plugin relates documents by marker lines (tests/plugins/related.c).
+  const std::string last_year = "@key A|2023\n上年\n", companion = "@key B|2024\n";
+  write(dir / "2024.txt", "@key A|2024\n@want previous A|2023\n");
+  write(dir / "sub" / "2023.txt", last_year);
+  write(dir / "other.md", "@key A|2023-draft\n");
+  write(dir / "companion.txt", companion);
+
+  boost::asio::io_context main;
+  std::map<std::string, std::map<std::string, std::string>> facts;  // newest published, per uri
+  Engine engine(main, EngineOptions{{REPORTLS_BUILD_DIR "/test-plugins/related"}, false, ""},
+                EngineEvents{[&](const Analysis &a) { facts[a.doc->uri()] = a.result->facts; }, nullptr,
+                             [](int, const std::string &) {}, nullptr});
+  bool ready = false;
+  Settings settings;
+  settings.debounce = 0ms;
+  engine.start(settings, {}, [&](const std::vector<PluginInfo> &) { ready = true; });
+  REQUIRE(run_until(main, [&] { return ready; }));
+  const std::string uri = uri_from_path((dir / "2024.txt").string());
+  const std::string last_uri = uri_from_path((dir / "sub" / "2023.txt").string());
+  auto seen = [&](const std::string &role) { return facts[uri].count("seen." + role) ? facts[uri]["seen." + role] : ""; };
+  auto digest = [](int64_t version, const std::string &text) {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : text) h = (h ^ c) * 1099511628211ull;
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%lld:%zu:%016llx", static_cast<long long>(version), text.size(),
+                  static_cast<unsigned long long>(h));
+    return std::string(buf);
+  };
+
+  // Open alone: last year's file is found below its folder and read from disk.
+  engine.open(std::make_shared<const TextDocument>(uri, "plaintext", 1, "@key A|2024\n@want previous A|2023\n"));
+  REQUIRE(run_until(main, [&] { return !seen("previous").empty(); }));
+  CHECK(seen("previous") == last_uri + " " + digest(0, last_year));
+
+  // Opened in the editor, its open text counts; every edit of it re-analyses this year's report.
+  const std::string edited = "@key A|2023\n上年（编辑中）\n";
+  engine.open(std::make_shared<const TextDocument>(last_uri, "plaintext", 1, edited));
+  REQUIRE(run_until(main, [&] { return seen("previous") == last_uri + " " + digest(1, edited); }));
+  engine.update(engine.document(last_uri)->apply(2, {{std::nullopt, edited + "又改了\n"}}, PositionEncoding::Utf8));
+  REQUIRE(run_until(main, [&] { return seen("previous") == last_uri + " " + digest(2, edited + "又改了\n"); }));
+
+  // Closed without saving: the file on disk again.
+  engine.close(last_uri);
+  REQUIRE(run_until(main, [&] { return seen("previous") == last_uri + " " + digest(0, last_year); }));
+
+  // The document's own wants change with its text.
+  engine.update(engine.document(uri)->apply(2, {{std::nullopt, "@key A|2024\n"}}, PositionEncoding::Utf8));
+  REQUIRE(run_until(main, [&] { return facts[uri].count("related.key") && seen("previous").empty(); }));
+
+  // A workspace file names a related document outright, relative to the document's folder.
+  write(dir / ".reportls.json", R"({"related": {"companion": "companion.txt"}})");
+  engine.saved(uri_from_path((dir / ".reportls.json").string()));
+  REQUIRE(run_until(main, [&] { return !seen("companion").empty(); }));
+  CHECK(seen("companion") == uri_from_path((dir / "companion.txt").string()) + " " + digest(0, companion));
+  engine.shutdown();
+  fs::remove_all(dir);
 }

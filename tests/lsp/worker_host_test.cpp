@@ -42,6 +42,16 @@ const PluginProblem *problem_of(const AnalysisResult &r, const std::string &plug
   return nullptr;
 }
 
+// What the digest and related test plugins report of a text: "<version>:<bytes>:<FNV-1a 64>".
+std::string digest_of(int64_t version, const std::string &text) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : text) h = (h ^ c) * 1099511628211ull;
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%lld:%zu:%016llx", static_cast<long long>(version), text.size(),
+                static_cast<unsigned long long>(h));
+  return buf;
+}
+
 }  // namespace
 
 TEST_CASE("worker protocol round-trips an analysis result") {
@@ -104,6 +114,36 @@ TEST_CASE("splice_between finds the one changed middle part") {
   CHECK(worker::splice_between(std::string(300, 'x'), std::string(300, 'x')).start == 300);
 }
 
+TEST_CASE("related documents reach the plugins exactly, their texts sent as changes like the document's") {
+  if (!std::filesystem::exists(REPORTLS_BUILD_DIR "/test-plugins/related/related.so")) return;
+  PluginHostOptions plugins;
+  plugins.plugin_dirs = {REPORTLS_BUILD_DIR "/test-plugins/related", REPORTLS_BUILD_DIR "/test-plugins/old_abi"};
+  WorkerHostOptions worker;
+  worker.executable = kBinary;
+  auto host = make_worker_host(plugins, worker);
+  // This year's report typed in while last year's is edited too, and a third document related to
+  // both now and then: every call must see the exact texts.
+  std::mt19937 rng(5);
+  std::string doc(1000, 'd'), previous(3000, 'p'), companion(2000, 'c');
+  int64_t version = 0, previous_version = 0;
+  for (int step = 0; step < 300; ++step) {
+    std::string &t = rng() % 3 == 0 ? doc : rng() % 2 ? previous : companion;
+    if (rng() % 4) t.insert(rng() % (t.size() + 1), rng() % 2 ? "法治" : "𠮷\n");
+    if (rng() % 3 == 0 && t.size() > 8) t.erase(rng() % t.size(), 1);
+    if (&t == &previous) ++previous_version;
+    const std::string text = "OLDABI\n" + doc;  // the old plugin's marker, never edited away
+    DocumentInput input{"file:///2024.txt", text, ++version};
+    input.related.push_back({"previous", "file:///2023.txt", "/2023.txt", previous, previous_version});
+    if (step % 5 == 0) input.related.push_back({"companion", "untitled:companion", "", companion, 0});
+    AnalysisResult r = host->analyze(input, CancelToken());
+    REQUIRE(r.facts["seen.previous"] == "file:///2023.txt " + digest_of(previous_version, previous));
+    REQUIRE(r.facts.count("seen.companion") == (step % 5 == 0 ? 1u : 0u));
+    if (step % 5 == 0) REQUIRE(r.facts["seen.companion"] == "untitled:companion " + digest_of(0, companion));
+    // A plugin of ABI 1.0 beside it still works: it never looks past the fields it knows.
+    REQUIRE(has_code(r, "old_abi.seen"));
+  }
+}
+
 TEST_CASE("the worker is sent changes only and always analyses the exact text") {
   if (!std::filesystem::exists(REPORTLS_BUILD_DIR "/test-plugins/digest/digest.so")) return;
   PluginHostOptions plugins;
@@ -111,15 +151,6 @@ TEST_CASE("the worker is sent changes only and always analyses the exact text") 
   WorkerHostOptions worker;
   worker.executable = kBinary;
   auto host = make_worker_host(plugins, worker);
-  // What the digest test plugin reports: "<version>:<bytes>:<FNV-1a 64>".
-  auto digest = [](int64_t version, const std::string &text) {
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : text) h = (h ^ c) * 1099511628211ull;
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "%lld:%zu:%016llx", static_cast<long long>(version), text.size(),
-                  static_cast<unsigned long long>(h));
-    return std::string(buf);
-  };
   // More documents than either side keeps, visited at random: changes, whole texts after an
   // eviction, and texts that did not change at all.
   std::mt19937 rng(11);
@@ -132,7 +163,7 @@ TEST_CASE("the worker is sent changes only and always analyses the exact text") 
     if (rng() % 3 == 0 && !t.empty()) t.erase(rng() % t.size(), 1);  // may split a character
     const std::string uri = "file:///doc" + std::to_string(i) + ".txt";
     AnalysisResult r = host->analyze({uri, t, ++versions[i]}, CancelToken());
-    REQUIRE(r.facts["digest"] == digest(versions[i], t));
+    REQUIRE(r.facts["digest"] == digest_of(versions[i], t));
   }
 }
 
@@ -168,8 +199,8 @@ TEST_CASE("the worker asks for the whole text when it lacks the one a change app
     dup2(out[1], STDOUT_FILENO);
     ::close(in[1]);
     ::close(out[0]);
-    execl(kBinary.c_str(), kBinary.c_str(), "--analysis-worker", "--plugin-dir",
-          REPORTLS_BUILD_DIR "/test-plugins/digest", static_cast<char *>(nullptr));
+    execl(kBinary.c_str(), kBinary.c_str(), "--analysis-worker", "--plugin-dir", REPORTLS_BUILD_DIR "/test-plugins/digest",
+          "--plugin-dir", REPORTLS_BUILD_DIR "/test-plugins/related", static_cast<char *>(nullptr));
     _exit(127);
   }
   ::close(in[0]);
@@ -200,6 +231,23 @@ TEST_CASE("the worker asks for the whole text when it lacks the one a change app
   REQUIRE(ok.contains("result"));
   AnalysisResult r = worker::decode_analysis(ok["result"]);
   CHECK(r.facts["digest"].find(":3:") != std::string::npos);
+  // A related document's text travels the same way: whole, then as a change to what is held; a
+  // change to a related text it does not hold is refused like the document's own.
+  auto related = [](nlohmann::json text) {
+    text["role"] = "previous";
+    text["uri"] = "file:///p.txt";
+    text["version"] = 0;
+    return nlohmann::json::array({text});
+  };
+  CHECK(request(6, {{"serial", 6}, {"base", 5}, {"start", 0}, {"end", 0}, {"length", 3}, {"text", ""},
+                    {"related", related({{"serial", 7}, {"base", 99}, {"start", 0}, {"end", 0}, {"length", 1}, {"text", "q"}})}})
+            .value("resend", false));
+  CHECK(request(8, {{"serial", 8}, {"text", "aZc"}, {"related", related({{"serial", 9}, {"text", "pp"}})}}).contains("result"));
+  ok = request(10, {{"serial", 10}, {"base", 8}, {"start", 0}, {"end", 0}, {"length", 3}, {"text", ""},
+                    {"related", related({{"serial", 11}, {"base", 9}, {"start", 2}, {"end", 2}, {"length", 3}, {"text", "q"}})}});
+  REQUIRE(ok.contains("result"));
+  r = worker::decode_analysis(ok["result"]);
+  CHECK(r.facts["seen.previous"] == "file:///p.txt " + digest_of(0, "ppq"));
   ::close(in[1]);  // end of input: the worker exits
   int status = 0;
   waitpid(pid, &status, 0);

@@ -48,6 +48,7 @@ export function currentSettings(): Record<string, unknown> {
     dataDirs: cfg.get<string[]>('dataDirs', []),
     rules: cfg.get<Record<string, string>>('rules', {}),
     allChineseText: cfg.get<boolean>('allChineseText', false),
+    related: cfg.get<Record<string, string>>('related', {}),
   };
   const profile = cfg.get<string>('profile', '').trim();
   if (profile) settings.profile = profile;

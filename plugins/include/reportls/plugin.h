@@ -13,7 +13,9 @@
  *     old plugin works with a new host and a new plugin with an old host.  Append only.
  *   - 1.1 appended: reportls_document.path, reportls_config.warning/warning_ctx and
  *     reportls_plugin_descriptor.completion_triggers.
- *   - 1.2 appended: reportls_plugin_descriptor.close.
+ *   - 1.2 appended: reportls_document.related/related_count (related documents, see "Related
+ *     documents" below), the capability bit REPORTLS_CAP_RELATED and
+ *     reportls_plugin_descriptor.close.
  *
  * Memory and errors
  *   - Nothing allocated on one side is freed on the other.  Every pointer handed to a callback is
@@ -36,6 +38,19 @@
  *   - A long analysis should poll sink->is_cancelled now and then and return
  *     REPORTLS_CANCELLED when it is set; its results are then discarded.
  *   - close (1.2) may be called on any thread, never while a call about the same document runs.
+ *
+ * Related documents (1.2)
+ *   - A plugin may relate a document to others through two kinds of facts of its analysis:
+ *     "related.key" names the document (any string the plugin chooses), and "related.want.ROLE"
+ *     names, for the role ROLE, the key of a document it wants beside this one.  The host compares
+ *     these strings and nothing more: a document whose analysis reported related.want.ROLE = K is
+ *     given, in its later calls, a document whose analysis reported related.key = K (one the editor
+ *     has open first, else a file of the workspace), as reportls_document.related with that role.
+ *     A setting may also name a related document for a role; the host then gives that one.
+ *   - The host analyses files the editor does not show, to learn their keys, by calling analyze
+ *     with only REPORTLS_CAP_RELATED asked for: only plugins announcing that bit are called, and
+ *     only their facts are kept.  Their keys and wants must not depend on related documents.
+ *   - When a related document changes, the documents it is related to are analysed again.
  */
 #ifndef REPORTLS_PLUGIN_H
 #define REPORTLS_PLUGIN_H
@@ -82,7 +97,9 @@ enum {
   REPORTLS_CAP_SYMBOLS = 1u << 1,
   REPORTLS_CAP_FOLDING = 1u << 2,
   REPORTLS_CAP_COMPLETION = 1u << 3,
-  REPORTLS_CAP_HOVER = 1u << 4
+  REPORTLS_CAP_HOVER = 1u << 4,
+  /* 1.2: analyze reports the related.* facts that relate documents (see "Related documents"). */
+  REPORTLS_CAP_RELATED = 1u << 5
 };
 
 /* Symbol kinds, numbered as the LSP SymbolKind they map to. */
@@ -103,6 +120,19 @@ typedef enum reportls_completion_kind {
   REPORTLS_COMPLETION_REFERENCE = 18
 } reportls_completion_kind;
 
+/* 1.2: a document related to the one analysed (see "Related documents"): read-only, valid for the
+ * call only, an immutable snapshot like the document itself. */
+typedef struct reportls_related_document {
+  size_t struct_size;
+  const char *role;     /* NUL-terminated: the ROLE of the related.want.ROLE fact or setting */
+  const char *uri;      /* NUL-terminated */
+  const char *path;     /* NUL-terminated file-system path of a file: URI; NULL otherwise */
+  const char *text;     /* UTF-8 (valid), NOT NUL-terminated */
+  size_t length;        /* bytes in text */
+  int64_t version;      /* the editor's version when it has the document open; 0 for a file read
+                           from disk */
+} reportls_related_document;
+
 /* The document being analyzed: an immutable snapshot. */
 typedef struct reportls_document {
   size_t struct_size;
@@ -116,6 +146,10 @@ typedef struct reportls_document {
   /* 1.1: the document's file-system path (UTF-8, NUL-terminated, percent-decoded) when uri is a
      file: URI; NULL for any other scheme (e.g. "untitled:"). */
   const char *path;
+  /* 1.2: the documents related to this one, each by pointer (so the struct may grow); at most one
+     per role.  NULL and 0 when there is none. */
+  const reportls_related_document *const *related;
+  size_t related_count;
 } reportls_document;
 
 /* One text replacement: bytes [start, end) become new_text. */
@@ -200,7 +234,8 @@ typedef struct reportls_sink {
   void (*completion)(void *ctx, const reportls_completion *item, int is_incomplete);
   void (*hover)(void *ctx, const reportls_hover *hover);
   /* A fact about the document for the host and the editor's status bar, e.g. key "profile",
-   * value "fazhi-annual"; or "reportYear" / "2023". */
+   * value "fazhi-annual"; or "reportYear" / "2023".  related.* facts relate documents (1.2, see
+   * "Related documents"). */
   void (*fact)(void *ctx, const char *key, const char *value);
   /* Non-zero once the host no longer wants this result (a newer version arrived). Cheap. */
   int (*is_cancelled)(void *ctx);

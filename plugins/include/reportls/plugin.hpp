@@ -58,17 +58,42 @@ struct Config {
   void *warning_ctx_ = nullptr;
 };
 
+// A document related to the analysed one (ABI 1.2; plugin.h, "Related documents"): views valid
+// for the call only.
+struct Related {
+  std::string_view role;
+  std::string_view uri;
+  std::string_view path;  // empty when not a file
+  std::string_view text;
+  int64_t version = 0;    // 0: read from disk
+};
+
 struct Document {
   std::string_view uri;
   std::string_view text;
   int64_t version = 0;
   std::string_view settings = "{}";
   std::string_view path;  // file-system path of a file: URI; empty otherwise (or an older host)
+  std::vector<Related> related;  // empty with an older host
 
   explicit Document(const reportls_document &d)
       : uri(d.uri ? d.uri : ""), text(d.text, d.length), version(d.version) {
     if (REPORTLS_HAS_FIELD(&d, reportls_document, settings) && d.settings) settings = d.settings;
     if (REPORTLS_HAS_FIELD(&d, reportls_document, path) && d.path) path = d.path;
+    if (REPORTLS_HAS_FIELD(&d, reportls_document, related_count) && d.related)
+      for (size_t i = 0; i < d.related_count; ++i) {
+        const reportls_related_document *r = d.related[i];
+        if (!r || !REPORTLS_HAS_FIELD(r, reportls_related_document, version)) continue;
+        related.push_back({r->role ? r->role : "", r->uri ? r->uri : "", r->path ? r->path : "",
+                           std::string_view(r->text ? r->text : "", r->text ? r->length : 0), r->version});
+      }
+  }
+
+  // The related document of `role`, or nullptr.
+  const Related *related_as(std::string_view role) const {
+    for (const Related &r : related)
+      if (r.role == role) return &r;
+    return nullptr;
   }
 };
 

@@ -1,28 +1,16 @@
 // reportls/figures/checks.h — the checks, each on the quantities of one paragraph (line).
 //
 // Every check fires only on an explicit cue and stays silent where the text does not say enough.
-// `text` is the whole document, `line` the paragraph's content span, `qs` extract(text, line).
 #ifndef REPORTLS_FIGURES_CHECKS_H
 #define REPORTLS_FIGURES_CHECKS_H
 
-#include <reportls/figures/data.h>
 #include <reportls/figures/findings.h>
-#include <reportls/figures/quantity.h>
+#include <reportls/figures/paragraph.h>
 
 #include <string_view>
 #include <vector>
 
 namespace reportls::figures {
-
-struct Paragraph {
-  std::string_view text;
-  Span line;
-  const std::vector<Quantity> &qs;
-  const Data &data;
-
-  // text[a, b) clamped to the paragraph.
-  std::string_view between(uint32_t a, uint32_t b) const;
-};
 
 // figures.sum: `N…，其中A、B、C`, `N…。其中，A…`, `N…（其中：A，B）`, `N…，分别为…`, and
 // `共化解N件，甲化解a、乙化解b` (a total cue and parts that repeat its predicate).  Parts with 余/多
@@ -38,23 +26,7 @@ void check_changes(const Paragraph &p, Findings &out);
 // figures.approx, figures.unit, figures.range: number hygiene.
 void check_hygiene(const Paragraph &p, Findings &out);
 
-// Helpers shared by the checks.
-std::string number_text(const Paragraph &p, const Quantity &q);  // `313`, `2966.3万`
-// True when s contains one of words.
-bool contains_any(std::string_view s, const std::vector<std::string> &words);
-// s without leading separators/spaces.
-std::string_view trim_separators(std::string_view s, const Data &data);
-// A calendar year such as 2019年.
-bool is_year(const Paragraph &p, const Quantity &q);
-// A count the arithmetic can use: exact, with a measure word, positive, not a year or percentage.
-bool usable_count(const Paragraph &p, const Quantity &q);
-// The text after the last separator (、，:…) of s.
-std::string_view last_clause(std::string_view s, const Data &data);
-// The text before q back to the previous figure (or the paragraph start), cut at its last separator:
-// what the figure is said of (`成功化解` in `…，成功化解20件`).
-std::string_view label_before(const Paragraph &p, size_t i);
-// True when some two consecutive code points of a occur in b (化解率 ↔ 成功化解20件).
-bool share_bigram(std::string_view a, std::string_view b);
+// Cues shared by the checks (the paragraph helpers are in paragraph.h).
 // A total cue (共, 合计, 各级…) in s that is not part of a lookalike word (公共).
 bool has_total_cue(std::string_view s, const Data &data);
 // qs[i] is the share of the figure right before it: `21件，占比2.5%`, `21件（占2.5%）`.

@@ -1,0 +1,211 @@
+#include <reportls/crossdoc/data.h>
+#include <reportls/report/data_files.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <stdexcept>
+
+namespace reportls::crossdoc {
+
+namespace {
+
+using json = nlohmann::json;
+
+// The members of object j, checked against the keys it may have.
+const json &object(const json &j, const char *key, const std::vector<std::string> &known, const std::string &origin) {
+  static const json empty = json::object();
+  if (!j.contains(key)) return empty;
+  const json &o = j.at(key);
+  if (!o.is_object()) throw std::runtime_error(origin + ": \"" + key + "\" must be an object");
+  for (const auto &[k, _] : o.items())
+    if (std::find(known.begin(), known.end(), k) == known.end())
+      throw std::runtime_error(origin + ": unknown key \"" + std::string(key) + "." + k + "\"");
+  return o;
+}
+
+std::vector<std::string> strings(const json &j, const char *key, const std::string &origin) {
+  std::vector<std::string> out;
+  if (!j.contains(key)) return out;
+  if (!j.at(key).is_array()) throw std::runtime_error(origin + ": \"" + key + "\" must be an array");
+  for (const json &v : j.at(key)) {
+    if (!v.is_string() || v.get<std::string>().empty())
+      throw std::runtime_error(origin + ": \"" + key + "\" must hold non-empty strings");
+    out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+template <class T>
+void number(const json &j, const char *key, T &out, T min, T max, const std::string &origin) {
+  if (!j.contains(key)) return;
+  if (!j.at(key).is_number() || j.at(key).get<double>() < min || j.at(key).get<double>() > max)
+    throw std::runtime_error(origin + ": \"" + key + "\" must be a number in [" + std::to_string(min) + ", " +
+                             std::to_string(max) + "]");
+  out = j.at(key).get<T>();
+}
+
+report::Pattern compile(const std::string &source, const std::string &origin) {
+  try {
+    return report::Pattern(source);
+  } catch (const std::exception &e) {
+    throw std::runtime_error(origin + ": " + e.what());
+  }
+}
+
+// The unit patterns built from admin_unit.
+void units(IdentityData &d, const std::string &origin) {
+  d.leading_unit = std::make_shared<const report::Pattern>(compile("^\\p{Han}{2,10}?" + d.admin_unit, origin));
+  d.trailing_unit = std::make_shared<const report::Pattern>(compile(d.admin_unit + "$", origin));
+}
+
+void append(std::vector<std::string> &to, const std::vector<std::string> &from) {
+  for (const auto &s : from)
+    if (std::find(to.begin(), to.end(), s) == to.end()) to.push_back(s);
+}
+
+// Longest first, so that a prefix test picks 比上年同期 before 比上年.
+void longest_first(std::vector<std::string> &v) {
+  std::stable_sort(v.begin(), v.end(), [](const auto &a, const auto &b) { return a.size() > b.size(); });
+}
+
+void sort_all(Data &d) {
+  auto &f = d.figures;
+  for (auto *v : {&d.identity.body_suffixes, &d.identity.body_line_endings, &d.identity.title_body_ends,
+                  &f.description_fillers, &f.description_tails, &f.previous_year, &f.year_comparison,
+                  &f.year_comparison_after, &f.stated_base_before, &d.plan.generic_words})
+    longest_first(*v);
+}
+
+}  // namespace
+
+Data Data::parse(std::string_view text, const std::string &origin) {
+  json j = json::parse(text, nullptr, false);
+  if (j.is_discarded()) throw std::runtime_error(origin + ": not valid JSON");
+  if (!j.is_object()) throw std::runtime_error(origin + ": the top level must be an object");
+  static const std::vector<std::string> known = {"format", "version", "identity", "companions", "figures", "copy", "plan"};
+  for (const auto &[key, _] : j.items())
+    if (std::find(known.begin(), known.end(), key) == known.end())
+      throw std::runtime_error(origin + ": unknown key \"" + key + "\"");
+  Data d;
+  const json &id = object(j, "identity",
+                          {"body_prefixes", "body_rewrites", "body_suffixes", "admin_unit", "body_line_endings",
+                           "body_max_chars", "title_body_ends", "title_subjects", "metadata_keys"},
+                          origin);
+  for (const std::string &p : strings(id, "body_prefixes", origin)) d.identity.body_prefixes.push_back(compile(p, origin));
+  if (id.contains("body_rewrites")) {
+    if (!id["body_rewrites"].is_array()) throw std::runtime_error(origin + ": \"body_rewrites\" must be an array");
+    for (const json &r : id["body_rewrites"]) {
+      if (!r.is_object() || !r.value("pattern", json()).is_string() || !r.value("replace", json()).is_string())
+        throw std::runtime_error(origin + ": a body rewrite is {\"pattern\": …, \"replace\": …}");
+      d.identity.body_rewrites.push_back({compile(r["pattern"], origin), r["replace"]});
+    }
+  }
+  d.identity.body_suffixes = strings(id, "body_suffixes", origin);
+  if (id.contains("admin_unit")) {
+    if (!id["admin_unit"].is_string()) throw std::runtime_error(origin + ": \"admin_unit\" must be a regex");
+    d.identity.admin_unit = id["admin_unit"];
+    units(d.identity, origin);
+  }
+  d.identity.body_line_endings = strings(id, "body_line_endings", origin);
+  number(id, "body_max_chars", d.identity.body_max_chars, 4u, 200u, origin);
+  d.identity.title_body_ends = strings(id, "title_body_ends", origin);
+  d.identity.title_subjects = strings(id, "title_subjects", origin);
+  d.identity.metadata_keys = strings(id, "metadata_keys", origin);
+  if (j.contains("companions")) {
+    if (!j["companions"].is_array()) throw std::runtime_error(origin + ": \"companions\" must be an array");
+    for (const json &pair : j["companions"]) {
+      if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_string())
+        throw std::runtime_error(origin + ": a companion is a pair of profile ids");
+      d.companions.emplace_back(pair[0], pair[1]);
+    }
+  }
+  const json &fig = object(j, "figures",
+                           {"description_fillers", "description_tails", "quote_marks", "min_description_chars",
+                            "previous_year", "year_comparison", "year_comparison_after", "stated_base_before"},
+                           origin);
+  d.figures.description_fillers = strings(fig, "description_fillers", origin);
+  d.figures.description_tails = strings(fig, "description_tails", origin);
+  d.figures.quote_marks = strings(fig, "quote_marks", origin);
+  number(fig, "min_description_chars", d.figures.min_description_chars, 1u, 100u, origin);
+  d.figures.previous_year = strings(fig, "previous_year", origin);
+  d.figures.year_comparison = strings(fig, "year_comparison", origin);
+  d.figures.year_comparison_after = strings(fig, "year_comparison_after", origin);
+  d.figures.stated_base_before = strings(fig, "stated_base_before", origin);
+  const json &copy = object(j, "copy", {"min_chars"}, origin);
+  number(copy, "min_chars", d.copy_min_chars, 8u, 1000u, origin);
+  const json &plan = object(j, "plan",
+                            {"plan_items", "not_results_items", "results_items", "generic_words", "min_chars",
+                             "followed_share", "quote_chars"},
+                            origin);
+  d.plan.plan_items = strings(plan, "plan_items", origin);
+  d.plan.not_results_items = strings(plan, "not_results_items", origin);
+  d.plan.results_items = strings(plan, "results_items", origin);
+  d.plan.generic_words = strings(plan, "generic_words", origin);
+  number(plan, "min_chars", d.plan.min_chars, 2u, 100u, origin);
+  number(plan, "followed_share", d.plan.followed_share, 0.0, 1.0, origin);
+  number(plan, "quote_chars", d.plan.quote_chars, 8u, 400u, origin);
+  sort_all(d);
+  return d;
+}
+
+void Data::merge(const Data &o) {
+  auto &i = identity;
+  i.body_prefixes.insert(i.body_prefixes.end(), o.identity.body_prefixes.begin(), o.identity.body_prefixes.end());
+  i.body_rewrites.insert(i.body_rewrites.end(), o.identity.body_rewrites.begin(), o.identity.body_rewrites.end());
+  append(i.body_suffixes, o.identity.body_suffixes);
+  if (!o.identity.admin_unit.empty()) {
+    i.admin_unit = o.identity.admin_unit;
+    i.leading_unit = o.identity.leading_unit;
+    i.trailing_unit = o.identity.trailing_unit;
+  }
+  append(i.body_line_endings, o.identity.body_line_endings);
+  append(i.title_body_ends, o.identity.title_body_ends);
+  append(i.title_subjects, o.identity.title_subjects);
+  append(i.metadata_keys, o.identity.metadata_keys);
+  for (const auto &c : o.companions)
+    if (std::find(companions.begin(), companions.end(), c) == companions.end()) companions.push_back(c);
+  auto &f = figures;
+  append(f.description_fillers, o.figures.description_fillers);
+  append(f.description_tails, o.figures.description_tails);
+  append(f.quote_marks, o.figures.quote_marks);
+  append(f.previous_year, o.figures.previous_year);
+  append(f.year_comparison, o.figures.year_comparison);
+  append(f.year_comparison_after, o.figures.year_comparison_after);
+  append(f.stated_base_before, o.figures.stated_base_before);
+  append(plan.plan_items, o.plan.plan_items);
+  append(plan.not_results_items, o.plan.not_results_items);
+  append(plan.results_items, o.plan.results_items);
+  append(plan.generic_words, o.plan.generic_words);
+  sort_all(*this);
+}
+
+std::string Data::companion_of(std::string_view profile) const {
+  for (const auto &[a, b] : companions) {
+    if (a == profile) return b;
+    if (b == profile) return a;
+  }
+  return {};
+}
+
+Data load_all(const std::string &plugin_dir, const std::vector<std::string> &data_dirs,
+              std::vector<std::string> &errors) {
+  auto load = [](const std::string &dir) {
+    const std::string path = (std::filesystem::path(dir) / "crossdoc.json").string();
+    return Data::parse(report::read_data_file(path), path);
+  };
+  Data d = load(plugin_dir);
+  for (const std::string &dir : data_dirs) {
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::path(dir) / "crossdoc.json", ec)) continue;
+    try {
+      d.merge(load(dir));
+    } catch (const std::exception &e) {
+      errors.push_back(e.what());
+    }
+  }
+  return d;
+}
+
+}  // namespace reportls::crossdoc
