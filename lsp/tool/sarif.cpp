@@ -80,19 +80,26 @@ void write_sarif(std::ostream &out, const std::vector<SarifFile> &files) {
                      {"level", level(*severity)},
                      {"message", {{"text", d.message}}},
                      {"locations", json::array({location})}};
-      json fixes = json::array();
-      for (const Fix &fix : d.fixes) {
-        json replacements = json::array();
-        for (const Edit &e : fix.edits)
-          replacements.push_back({{"deletedRegion", region(*f.doc, e.start, e.end)},
-                                  {"insertedContent", {{"text", e.new_text}}}});
-        fixes.push_back({{"description", {{"text", fix.title}}},
-                         {"artifactChanges",
-                          json::array({{{"artifactLocation", {{"uri", artifact_uri(f.path)}}},
-                                        {"replacements", replacements}}})}});
+      out << (any ? ",\n" : "\n");
+      if (d.fixes.empty()) {
+        out << dump(result);
+      } else {
+        // "fixes" sorts first among a result's keys. A fix may replace every mark of a document:
+        // its replacements are written one at a time, never as one tree of values.
+        out << "{\"fixes\":[";
+        for (size_t i = 0; i < d.fixes.size(); ++i) {
+          const Fix &fix = d.fixes[i];
+          out << (i ? "," : "") << "{\"artifactChanges\":[{\"artifactLocation\":"
+              << dump(json{{"uri", artifact_uri(f.path)}}) << ",\"replacements\":[";
+          for (size_t k = 0; k < fix.edits.size(); ++k) {
+            const Edit &e = fix.edits[k];
+            out << (k ? "," : "")
+                << dump(json{{"deletedRegion", region(*f.doc, e.start, e.end)}, {"insertedContent", {{"text", e.new_text}}}});
+          }
+          out << "]}],\"description\":" << dump(json{{"text", fix.title}}) << '}';
+        }
+        out << "]," << dump(result).substr(1);
       }
-      if (!fixes.empty()) result["fixes"] = std::move(fixes);
-      out << (any ? ",\n" : "\n") << dump(result);
       any = true;
     }
   }
