@@ -3,7 +3,6 @@
 #include "lsp/engine/catalog.h"
 #include "lsp/engine/fix_all.h"
 #include "lsp/engine/suppressions.h"
-#include "lsp/engine/workspace_files.h"
 
 #include <reportls/plugin.h>
 
@@ -312,7 +311,7 @@ void Engine::look_around(const std::string &uri) {
   if (!scanned_.insert(folder).second) return;
   asio::post(pool_, [this, alive = std::weak_ptr<bool>(alive_), folder] {
     if (alive.expired()) return;
-    std::vector<std::string> files = candidate_files(folder);
+    std::vector<std::string> files = candidate_files(folder, options_.files.accepts);
     on_main([this, files = std::move(files)]() mutable {
       std::erase_if(files, [&](const std::string &f) { return is_open_file(f); });
       read_files(std::move(files));
@@ -329,7 +328,7 @@ void Engine::read_files(std::vector<std::string> paths) {
     if (alive.expired()) return;
     std::vector<std::shared_ptr<const TextDocument>> read;
     for (const std::string &p : paths)
-      if (auto text = read_text_file(p)) read.push_back(std::make_shared<const TextDocument>(uri_from_path(p), "plaintext", 0, std::move(*text)));
+      if (auto text = options_.files.read(p)) read.push_back(std::make_shared<const TextDocument>(uri_from_path(p), "plaintext", 0, std::move(*text)));
     on_main([this, paths, read = std::move(read)] {
       for (const std::string &p : paths) {
         reading_.erase(p);

@@ -16,9 +16,9 @@
 // Related documents (related.h).  Every analysis of a document is given the documents related to
 // it: those its last analysis asked for by key (an open document before a file of the workspace)
 // and those its settings name.  When a document's analysis wants others, the engine reads the
-// plain-text and Markdown files of its workspace folder (the document's own folder when it lies in
-// no workspace folder) and below, on the pool, and learns their keys by analysing them with only
-// REPORTLS_CAP_RELATED.  Whenever what a document would be given changes — a related document was
+// files of its workspace folder (the document's own folder when it lies in no workspace folder)
+// and below that EngineOptions::files accepts, on the pool, and learns their keys by analysing
+// them with only REPORTLS_CAP_RELATED.  Whenever what a document would be given changes — a related document was
 // edited, opened, closed or found, or its own wants changed — the document is analysed again
 // (through the scheduler, so a burst of keystrokes in last year's report re-analyses this year's
 // once, after the debounce).
@@ -30,6 +30,7 @@
 #include "lsp/engine/scheduler.h"
 #include "lsp/engine/settings.h"
 #include "lsp/engine/text_document.h"
+#include "lsp/engine/workspace_files.h"
 #include "lsp/engine/workspace_settings.h"
 #include "lsp/host/worker_client.h"
 
@@ -50,6 +51,7 @@ struct EngineOptions {
   std::vector<std::string> plugin_dirs;  // --plugin-dir, after the bundled folder
   bool isolate_plugins = true;           // analysis processes (--no-worker: false)
   std::string worker_executable = "/proc/self/exe";
+  FileReader files = FileReader::plain_text();  // the workspace's files that may be related documents
 };
 
 // Called on main.

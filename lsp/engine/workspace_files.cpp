@@ -9,7 +9,16 @@ namespace reportls::lsp {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> candidate_files(const std::string &folder, const FolderScanLimits &limits) {
+FileReader FileReader::plain_text() {
+  return {[](const std::string &path) {
+            const std::string ext = fs::path(path).extension().string();
+            return ext == ".txt" || ext == ".md" || ext == ".markdown";
+          },
+          [](const std::string &path) { return read_text_file(path); }};
+}
+
+std::vector<std::string> candidate_files(const std::string &folder, const std::function<bool(const std::string &)> &accepts,
+                                         const FolderScanLimits &limits) {
   std::vector<std::string> out;
   std::error_code ec;
   fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
@@ -21,9 +30,7 @@ std::vector<std::string> candidate_files(const std::string &folder, const Folder
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    const std::string ext = p.extension().string();
-    if ((ext == ".txt" || ext == ".md" || ext == ".markdown") && it->is_regular_file(ec) &&
-        it->file_size(ec) <= limits.max_bytes)
+    if (accepts(p.string()) && it->is_regular_file(ec) && it->file_size(ec) <= limits.max_bytes)
       out.push_back(p.lexically_normal().string());
   }
   std::sort(out.begin(), out.end());

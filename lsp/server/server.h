@@ -12,6 +12,8 @@
 // InternalError); $/cancelRequest answers RequestCancelled at once and the late result is dropped.
 #pragma once
 
+#include "lsp/engine/workspace_files.h"
+
 #include <string>
 #include <vector>
 
@@ -20,6 +22,7 @@ namespace reportls::lsp {
 struct ServerOptions {
   std::vector<std::string> plugin_dirs;  // extra folders from --plugin-dir, after the bundled one
   bool isolate_plugins = true;           // plugins in a restartable worker process (--no-worker: false)
+  FileReader files = FileReader::plain_text();  // how the workspace's files are read as related documents
   int input_fd = 0;
   int output_fd = 1;
 };

@@ -30,6 +30,7 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -569,6 +570,14 @@ int run_cli(const std::vector<std::string> &args) {
     ServerOptions server;
     server.plugin_dirs = o.plugin_dirs;
     server.isolate_plugins = !o.no_worker;
+    // Last year's report in the workspace is read as check reads it: any encoding, Word, web page.
+    server.files = {is_report_file, [](const std::string &path) -> std::optional<std::string> {
+                      try {
+                        return load_source(path).text;
+                      } catch (const InputError &) {
+                        return std::nullopt;
+                      }
+                    }};
     return run_server(server);
   } catch (const UsageError &e) {
     std::cerr << "reportls: " << e.what() << "\n（reportls --help 查看用法）\n";

@@ -1,16 +1,19 @@
 """Last year's report beside this year's (issue 20): the crossdoc analyzer's rules fire where the
 reports disagree and stay silent on a consistent pair, over LSP — both reports open, last year's
-on disk only, last year's edited in the editor — and on the command line (the files of one run,
---previous).  The reports are those of tests/fixtures/crossdoc: a real 2023 report of 秀山县, a
-2024 report derived from it with figures changed, and its derived 政府信息公开 companion."""
+on disk only (also as a Word file), last year's edited in the editor — and on the command line
+(the files of one run, --previous of any input format).  The reports are those of
+tests/fixtures/crossdoc: a real 2023 report of 秀山县, a 2024 report derived from it with figures
+changed, and its derived 政府信息公开 companion."""
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
 import time
 import unittest
 
+import make_inputs
 from lsp_client import BINARY, TEST_PLUGINS, ServerTest, file_uri, run
 
 SOURCE = os.environ.get("REPORTLS_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -43,6 +46,19 @@ def read(path):
         return f.read()
 
 
+def as_markdown(text):
+    """The report as it is drafted in Markdown: the title a # heading, the parts ## headings,
+    paragraphs apart."""
+    out, titled = [], False
+    for line in (l for l in text.split("\n") if l.strip()):
+        if not titled and line.endswith("报告"):
+            line, titled = "# " + line, True
+        elif re.match(r"[一二三四五六七八九十]+、", line):
+            line = "## " + line
+        out.append(line)
+    return "\n\n".join(out) + "\n"
+
+
 class CommandLine(unittest.TestCase):
     def test_the_files_of_one_run_are_related_by_body_and_year(self):
         found = check_json(*(os.path.join(XIUSHAN, f) for f in sorted(os.listdir(XIUSHAN)) if f.endswith(".txt")))
@@ -69,6 +85,36 @@ class CommandLine(unittest.TestCase):
         expected = dict(EXPECTED_2024)
         del expected["figures.companion"]
         self.assertEqual(crossdoc_codes(found["xiushan-county-2024.txt"]), expected)
+
+    def test_last_years_report_may_be_a_word_file_or_in_gb18030(self):
+        this_year = os.path.join(XIUSHAN, "xiushan-county-2024.txt")
+        expected = dict(EXPECTED_2024)
+        del expected["figures.companion"]
+        with tempfile.TemporaryDirectory() as elsewhere:
+            text = read(os.path.join(XIUSHAN, "xiushan-county-2023.txt"))
+            word = os.path.join(elsewhere, "上年.docx")
+            make_inputs.docx(text, word)
+            gb18030 = os.path.join(elsewhere, "上年.txt")
+            with open(gb18030, "w", encoding="gb18030") as f:
+                f.write(text)
+            for last_year in (word, gb18030):
+                with self.subTest(last_year=os.path.basename(last_year)):
+                    found = check_json("--previous", last_year, this_year)
+                    self.assertEqual(crossdoc_codes(found["xiushan-county-2024.txt"]), expected)
+
+    def test_markdown_reports_are_read_as_markdown(self):
+        expected = dict(EXPECTED_2024)
+        del expected["figures.companion"]
+        with tempfile.TemporaryDirectory() as folder:
+            for name in ("xiushan-county-2023", "xiushan-county-2024"):
+                with open(os.path.join(folder, name + ".md"), "w", encoding="utf-8") as f:
+                    f.write(as_markdown(read(os.path.join(XIUSHAN, name + ".txt"))))
+            found = check_json("xiushan-county-2023.md", "xiushan-county-2024.md", cwd=folder)
+            self.assertEqual(crossdoc_codes(found["xiushan-county-2024.md"]), expected)
+            # This year's draft in Markdown, last year's report as it was published (text).
+            found = check_json("--previous", os.path.join(XIUSHAN, "xiushan-county-2023.txt"), "xiushan-county-2024.md",
+                               cwd=folder)
+            self.assertEqual(crossdoc_codes(found["xiushan-county-2024.md"]), expected)
 
     def test_related_option_wants_a_role_and_a_file(self):
         out = subprocess.run([BINARY, "check", "--related", "previous", os.path.join(XIUSHAN, "xiushan-county-2024.txt")],
@@ -124,6 +170,16 @@ class OverLsp(ServerTest):
         self.client.open(uri, read(self.this))
         expected = dict(EXPECTED_2024)
         del expected["figures.companion"]  # not in this folder
+        self.settle(uri, lambda codes: codes == expected)
+
+    def test_last_years_report_as_a_word_file_on_disk(self):
+        # Last year's report is often the Word file it was sent out as.
+        make_inputs.docx(read(self.last), os.path.join(self.folder, "2023", "上年报告.docx"))
+        os.remove(self.last)
+        uri = file_uri(self.this)
+        self.client.open(uri, read(self.this))
+        expected = dict(EXPECTED_2024)
+        del expected["figures.companion"]
         self.settle(uri, lambda codes: codes == expected)
 
     def test_both_open_and_a_hover_with_last_years_sentence(self):

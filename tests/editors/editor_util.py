@@ -101,7 +101,11 @@ class HeadlessEditorTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
-        cls.report = os.path.join(CORPUS, SAMPLE)
+        # A copy: an editor leaves lock and backup files beside what it opens, which other tests
+        # listing the corpus folder at the same time would read.  In a folder of its own, so the
+        # editor gives the report and the draft a server each, as it did for the corpus folder.
+        os.mkdir(os.path.join(cls.tmp.name, "report"))
+        cls.report = shutil.copy(os.path.join(CORPUS, SAMPLE), os.path.join(cls.tmp.name, "report"))
         cls.draft = os.path.join(cls.tmp.name, "draft.txt")
         with open(cls.draft, "w", encoding="utf-8") as f:
             f.write("\n".join(DRAFT_LINES) + "\n")

@@ -34,7 +34,7 @@ TEST_CASE("the engine without LSP: open, analyse, read, complete at a byte offse
   boost::asio::io_context main;
   std::vector<int64_t> published;
   std::vector<std::string> problems, logs;
-  Engine engine(main, EngineOptions{{REPORTLS_BUILD_DIR "/example-plugins"}, false, ""},
+  Engine engine(main, EngineOptions{{REPORTLS_BUILD_DIR "/example-plugins"}, false, "", FileReader::plain_text()},
                 EngineEvents{[&](const Analysis &a) { published.push_back(a.doc->version()); },
                              [&](const std::string &, const PluginProblem &p) { problems.push_back(p.plugin); },
                              [&](int, const std::string &m) { logs.push_back(m); }});
@@ -105,7 +105,7 @@ TEST_CASE("related documents: found open or on disk, re-analysed when they chang
 
   boost::asio::io_context main;
   std::map<std::string, std::map<std::string, std::string>> facts;  // newest published, per uri
-  Engine engine(main, EngineOptions{{REPORTLS_BUILD_DIR "/test-plugins/related"}, false, ""},
+  Engine engine(main, EngineOptions{{REPORTLS_BUILD_DIR "/test-plugins/related"}, false, "", FileReader::plain_text()},
                 EngineEvents{[&](const Analysis &a) { facts[a.doc->uri()] = a.result->facts; }, nullptr,
                              [](int, const std::string &) {}, nullptr});
   bool ready = false;

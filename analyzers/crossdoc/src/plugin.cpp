@@ -3,6 +3,7 @@
 #include <reportls/crossdoc/crossdoc.h>
 #include <reportls/plugin.hpp>
 #include <reportls/report/data_files.h>
+#include <reportls/report/markdown.h>
 
 #include <memory>
 #include <string>
@@ -48,11 +49,12 @@ class CrossdocPlugin {
  private:
   // The analysis of the document with its related documents; false when cancelled.
   bool run(const plugin::Document &document, const plugin::Sink &sink, crossdoc::Result &out) const {
-    const auto parsed = report::shared_parse(document.text, rules_);
+    // Each text in its own format: last year's report may be Markdown beside this year's text.
+    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path));
     std::vector<std::shared_ptr<const report::Document>> keep;  // the related parses live as long as the analysis
     std::vector<crossdoc::RelatedReport> related;
     for (const plugin::Related &r : document.related) {
-      keep.push_back(report::shared_parse(r.text, rules_));
+      keep.push_back(report::shared_parse(r.text, rules_, report::format_of(r.uri, r.path)));
       related.push_back({std::string(r.role), std::string(r.uri), keep.back().get()});
     }
     out = analyzer_.analyze(*parsed, document.settings, related, [&] { return sink.cancelled(); }, document.uri);
