@@ -9,6 +9,8 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include <reportls/plugin.h>
+
 #include <algorithm>
 #include <deque>
 #include <filesystem>
@@ -104,30 +106,57 @@ void Engine::load(std::function<void(const std::vector<PluginInfo> &)> ready) {
     worker.executable = options_.worker_executable;
     worker.timeout = user_->analysis_timeout;
     // Requests a person waits for (outline, completion, hover) get a process of their own, so they
-    // never queue behind a diagnostics run.
+    // never queue behind a diagnostics run.  Each process creates the plugins of its calls at
+    // start (the stored result of a diagnostics run carries the outline too) and any other only
+    // when a call needs it.
+    options.capabilities = REPORTLS_CAP_DIAGNOSTICS | REPORTLS_CAP_SYMBOLS | REPORTLS_CAP_FOLDING;
     hosts_.diagnostics = make_worker_client(options, worker);
+    options.capabilities = REPORTLS_CAP_SYMBOLS | REPORTLS_CAP_FOLDING | REPORTLS_CAP_COMPLETION | REPORTLS_CAP_HOVER;
     hosts_.interactive = make_worker_client(options, worker);
   } else {
     hosts_.diagnostics = hosts_.interactive = make_pooled_host(options, pool_);
   }
   loaded_ = user_;
-  hosts_.interactive->loaded([this, ready = std::move(ready)](const std::vector<PluginInfo> &plugins) {
-    on_main([this, plugins, ready] {
-      plugin_names_.clear();
-      for (const PluginInfo &p : plugins)
-        if (p.active) plugin_names_.push_back(p.name);
-      for (const PluginInfo &p : plugins) {
-        if (!p.active) {
-          events_.log(1, "插件未加载: " + p.path + ": " + p.error);
-          continue;
-        }
-        events_.log(3, "已加载插件 " + p.name + " " + p.version + " (" + p.path + ")");
-        for (const std::string &w : p.warnings) events_.log(2, "插件 " + p.name + ": " + w);
-      }
-      if (ready) ready(plugins);
+  // The plugin list once both hosts have loaded: each plugin as the host that created it says.
+  auto lists = std::make_shared<std::vector<std::vector<PluginInfo>>>();
+  auto both = [this, lists, hosts = hosts_.diagnostics == hosts_.interactive ? 1u : 2u,
+               ready = std::move(ready)](const std::vector<PluginInfo> &infos) {
+    on_main([this, lists, hosts, infos, ready] {
+      lists->push_back(infos);
+      if (lists->size() == hosts) announce(merged(*lists), ready);
     });
-  });
+  };
+  hosts_.diagnostics->loaded(both);
+  if (hosts_.interactive != hosts_.diagnostics) hosts_.interactive->loaded(both);
   sweep();
+}
+
+std::vector<PluginInfo> Engine::merged(const std::vector<std::vector<PluginInfo>> &lists) {
+  std::vector<PluginInfo> out = lists.front();
+  for (PluginInfo &p : out) {
+    if (!p.deferred) continue;
+    for (size_t i = 1; i < lists.size(); ++i)
+      for (const PluginInfo &other : lists[i])
+        if (other.path == p.path && !other.deferred) p = other;
+  }
+  return out;
+}
+
+void Engine::announce(const std::vector<PluginInfo> &plugins,
+                      const std::function<void(const std::vector<PluginInfo> &)> &ready) {
+  plugin_names_.clear();
+  for (const PluginInfo &p : plugins)
+    if (p.active || (p.deferred && !p.name.empty())) plugin_names_.push_back(p.name);
+  for (const PluginInfo &p : plugins) {
+    if (p.deferred) continue;  // created by no process yet (it announces no capability)
+    if (!p.active) {
+      events_.log(1, "插件未加载: " + p.path + ": " + p.error);
+      continue;
+    }
+    events_.log(3, "已加载插件 " + p.name + " " + p.version + " (" + p.path + ")");
+    for (const std::string &w : p.warnings) events_.log(2, "插件 " + p.name + ": " + w);
+  }
+  if (ready) ready(plugins);
 }
 
 void Engine::configure(Settings user) {

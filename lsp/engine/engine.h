@@ -131,6 +131,9 @@ class Engine {
   // role -> snapshot of the related document
   using RelatedSnapshots = std::map<std::string, std::shared_ptr<const TextDocument>>;
   void load(std::function<void(const std::vector<PluginInfo> &)> ready);
+  // The plugin lists of the hosts: each plugin as a host that created it describes it.
+  static std::vector<PluginInfo> merged(const std::vector<std::vector<PluginInfo>> &lists);
+  void announce(const std::vector<PluginInfo> &plugins, const std::function<void(const std::vector<PluginInfo> &)> &ready);
   void refresh_settings(const std::string &uri);
   void refresh_all();
   Job job(const std::shared_ptr<const TextDocument> &doc, const Settings &settings, const CancelToken &token,

@@ -65,7 +65,7 @@ TextDocument::TextDocument(Sanitized, std::string uri, std::string language_id, 
       language_id_(std::move(language_id)),
       version_(version),
       text_(std::move(text)),
-      lines_(text_) {}
+      lines_(text_, LineIndex::Utf8::Valid) {}
 
 std::shared_ptr<const TextDocument> TextDocument::apply(int64_t version,
                                                         const std::vector<TextChange>& changes,
@@ -81,7 +81,7 @@ std::shared_ptr<const TextDocument> TextDocument::apply(int64_t version,
     if (!change.range) {
       text = std::move(insert);
     } else {
-      if (!index) index = &rebuilt.emplace(text);
+      if (!index) index = &rebuilt.emplace(text, LineIndex::Utf8::Valid);
       const uint32_t start = index->offset(change.range->start, e);
       uint32_t end = index->offset(change.range->end, e);
       if (end < start) end = start;

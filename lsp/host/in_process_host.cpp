@@ -11,6 +11,8 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
+#include <mutex>
 #include <system_error>
 
 namespace reportls::lsp {
@@ -18,10 +20,24 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A plugin this host calls.  Created at construction — or, deferred when it announces none of the
+// calls the host serves, on the first call that needs it (the interactive analysis process asked
+// for diagnostics); until then not even its library stays mapped.
 struct LoadedPlugin {
-  const reportls_plugin_descriptor *descriptor = nullptr;
-  void *instance = nullptr;
   std::string name;
+  std::string path;           // the library
+  uint32_t capabilities = 0;  // the descriptor's
+  bool deferred = false;
+  std::once_flag created;     // deferred: taken by the first call that needs it
+  const reportls_plugin_descriptor *descriptor = nullptr;  // null until created
+  void *instance = nullptr;                                // null until created, or if that failed
+  std::string failed;         // why a deferred creation failed, told with every call that needed it
+};
+
+// A library opened and its descriptor checked.
+struct Opened {
+  void *handle = nullptr;
+  const reportls_plugin_descriptor *descriptor = nullptr;
 };
 
 // Smallest descriptor this host can use: everything up to and including hover (ABI 1.0).
@@ -79,9 +95,8 @@ struct Mark {
 
 class InProcessHost final : public PluginHost {
  public:
-  explicit InProcessHost(const PluginHostOptions &options) : before_call_(options.before_call) {
-    std::vector<const char *> data_dirs;
-    for (const std::string &d : options.data_dirs) data_dirs.push_back(d.c_str());
+  explicit InProcessHost(const PluginHostOptions &options)
+      : before_call_(options.before_call), capabilities_(options.capabilities), data_dirs_(options.data_dirs) {
     for (const std::string &dir : options.plugin_dirs) {
       std::error_code ec;
       if (!fs::is_directory(dir, ec)) {
@@ -91,13 +106,13 @@ class InProcessHost final : public PluginHost {
         infos_.push_back(std::move(missing));
         continue;
       }
-      for (const fs::path &lib : plugin_libraries(dir)) load(lib, data_dirs);
+      for (const fs::path &lib : plugin_libraries(dir)) load(lib);
     }
   }
 
   ~InProcessHost() override {
-    for (LoadedPlugin &p : loaded_)
-      if (p.descriptor->destroy) p.descriptor->destroy(p.instance);
+    for (const auto &p : loaded_)
+      if (p->instance && p->descriptor->destroy) p->descriptor->destroy(p->instance);
   }
 
   const std::vector<PluginInfo> &plugins() const override { return infos_; }
@@ -108,8 +123,10 @@ class InProcessHost final : public PluginHost {
     result.version = doc.version;
     const CDocument c_doc(doc);
     const reportls_document &d = c_doc.d;
-    for (const LoadedPlugin &p : loaded_) {
-      if (!(p.descriptor->capabilities & capabilities) || token.cancelled() || !announce(p)) continue;
+    for (const auto &plugin : loaded_) {
+      LoadedPlugin &p = *plugin;
+      if (!(p.capabilities & capabilities) || token.cancelled() || !ready(p, result.problems) || !announce(p))
+        continue;
       Collector c{doc.text, &p.name, &token};
       c.analysis = &result;
       c.symbol_base = result.symbols.size();
@@ -135,9 +152,10 @@ class InProcessHost final : public PluginHost {
     const CDocument c_doc(doc);
     const reportls_document &d = c_doc.d;
     offset = clamp_offset(doc.text, offset);
-    for (const LoadedPlugin &p : loaded_) {
-      if (!(p.descriptor->capabilities & REPORTLS_CAP_COMPLETION) || !p.descriptor->complete ||
-          token.cancelled() || !announce(p))
+    for (const auto &plugin : loaded_) {
+      LoadedPlugin &p = *plugin;
+      if (!(p.capabilities & REPORTLS_CAP_COMPLETION) || token.cancelled() || !ready(p, result.problems) ||
+          !p.descriptor->complete || !announce(p))
         continue;
       Collector c{doc.text, &p.name, &token};
       c.completion = &result;
@@ -158,9 +176,10 @@ class InProcessHost final : public PluginHost {
     const CDocument c_doc(doc);
     const reportls_document &d = c_doc.d;
     offset = clamp_offset(doc.text, offset);
-    for (const LoadedPlugin &p : loaded_) {
-      if (!(p.descriptor->capabilities & REPORTLS_CAP_HOVER) || !p.descriptor->hover ||
-          token.cancelled() || !announce(p))
+    for (const auto &plugin : loaded_) {
+      LoadedPlugin &p = *plugin;
+      if (!(p.capabilities & REPORTLS_CAP_HOVER) || token.cancelled() || !ready(p, result.problems) ||
+          !p.descriptor->hover || !announce(p))
         continue;
       Collector c{doc.text, &p.name, &token};
       c.hover = &result;
@@ -175,8 +194,40 @@ class InProcessHost final : public PluginHost {
     return result;
   }
 
+  void close(const std::string &uri) const override {
+    for (const auto &p : loaded_) {
+      if (!p->instance) continue;  // a deferred plugin not created yet keeps nothing
+      if (REPORTLS_HAS_FIELD(p->descriptor, reportls_plugin_descriptor, close) && p->descriptor->close)
+        call([&] {
+          p->descriptor->close(p->instance, uri.c_str());
+          return REPORTLS_OK;
+        });
+    }
+  }
+
  private:
   bool announce(const LoadedPlugin &p) const { return !before_call_ || before_call_(p.name); }
+
+  // Creates a deferred plugin on the first call that needs it; false, with the reason in
+  // problems, when it cannot be.  Only analysis processes defer plugins, and they call from the
+  // thread that owns the host, as create requires.
+  bool ready(LoadedPlugin &p, std::vector<PluginProblem> &problems) const {
+    if (p.deferred)
+      std::call_once(p.created, [&] {
+        PluginInfo info;
+        info.path = p.path;
+        const Opened lib = open(info);
+        if (lib.descriptor && (p.instance = create(lib.descriptor, info))) {
+          p.descriptor = lib.descriptor;
+        } else {
+          p.failed = info.error;
+          if (lib.handle) dlclose(lib.handle);
+        }
+      });
+    if (p.instance) return true;
+    problems.push_back({p.name, p.failed});
+    return false;
+  }
 
   // The C view of a DocumentInput for one call, valid while both live.
   struct CDocument {
@@ -207,15 +258,19 @@ class InProcessHost final : public PluginHost {
     }
   }
 
-  void load(const fs::path &lib, const std::vector<const char *> &data_dirs) {
-    PluginInfo info;
-    info.path = lib.string();
+  // dlopen()s the library at info.path and checks its descriptor, filling info from it; on a
+  // failure nothing stays open and info.error says why.
+  static Opened open(PluginInfo &info) {
+    void *handle = dlopen(info.path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!handle) {
+      info.error = std::string("无法加载: ") + dlerror();
+      return {};
+    }
     auto fail = [&](std::string why) {
       info.error = std::move(why);
-      infos_.push_back(std::move(info));
+      dlclose(handle);
+      return Opened{};
     };
-    void *handle = dlopen(info.path.c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (!handle) return fail(std::string("无法加载: ") + dlerror());
     auto entry = reinterpret_cast<reportls_plugin_entry_fn>(
         dlsym(handle, REPORTLS_PLUGIN_ENTRY_SYMBOL));
     if (!entry) return fail("缺少入口函数 " REPORTLS_PLUGIN_ENTRY_SYMBOL "()");
@@ -239,10 +294,14 @@ class InProcessHost final : public PluginHost {
     info.capabilities = desc->capabilities;
     if (REPORTLS_HAS_FIELD(desc, reportls_plugin_descriptor, completion_triggers))
       info.trigger_characters = characters_of(desc->completion_triggers);
-    for (const PluginInfo &other : infos_)
-      if (other.active && other.name == info.name)
-        return fail("同名插件已从 " + other.path + " 加载，此处忽略");
-    std::string plugin_dir = lib.parent_path().string();
+    return {handle, desc};
+  }
+
+  // The plugin's instance (its load warnings into info.warnings), or nullptr with info.error set.
+  void *create(const reportls_plugin_descriptor *desc, PluginInfo &info) const {
+    std::vector<const char *> data_dirs;
+    for (const std::string &d : data_dirs_) data_dirs.push_back(d.c_str());
+    const std::string plugin_dir = fs::path(info.path).parent_path().string();
     reportls_config config{sizeof(reportls_config), plugin_dir.c_str(), data_dirs.data(),
                            data_dirs.size(),        on_warning,         &info.warnings};
     char error[1024] = {0};
@@ -252,15 +311,44 @@ class InProcessHost final : public PluginHost {
     } catch (...) {
       std::snprintf(error, sizeof error, "create 抛出异常");
     }
-    if (!instance) return fail(std::string("初始化失败: ") + (error[0] ? copy_text(error) : "未说明原因"));
-    info.active = true;
-    loaded_.push_back({desc, instance, info.name});
+    if (!instance) info.error = std::string("初始化失败: ") + (error[0] ? copy_text(error) : "未说明原因");
+    return instance;
+  }
+
+  void load(const fs::path &lib) {
+    PluginInfo info;
+    info.path = lib.string();
+    const Opened opened = open(info);
+    if (!opened.descriptor) return infos_.push_back(std::move(info));
+    for (const PluginInfo &other : infos_)
+      if ((other.active || other.deferred) && other.name == info.name) {
+        dlclose(opened.handle);
+        info.error = "同名插件已从 " + other.path + " 加载，此处忽略";
+        return infos_.push_back(std::move(info));
+      }
+    auto p = std::make_unique<LoadedPlugin>();
+    p->name = info.name;
+    p->path = info.path;
+    p->capabilities = opened.descriptor->capabilities;
+    if (!(p->capabilities & capabilities_)) {
+      p->deferred = info.deferred = true;
+      dlclose(opened.handle);
+    } else if ((p->instance = create(opened.descriptor, info))) {
+      p->descriptor = opened.descriptor;
+      info.active = true;
+    } else {
+      dlclose(opened.handle);
+      return infos_.push_back(std::move(info));
+    }
+    loaded_.push_back(std::move(p));
     infos_.push_back(std::move(info));
   }
 
   std::function<bool(const std::string &)> before_call_;
+  uint32_t capabilities_;
+  std::vector<std::string> data_dirs_;
   std::vector<PluginInfo> infos_;
-  std::vector<LoadedPlugin> loaded_;
+  std::vector<std::unique_ptr<LoadedPlugin>> loaded_;
 };
 
 }  // namespace

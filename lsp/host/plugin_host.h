@@ -52,6 +52,8 @@ struct PluginInfo {
   std::string path;         // the shared library
   uint32_t capabilities = 0;
   bool active = false;      // loaded and created
+  bool deferred = false;    // not created yet: it announces none of the calls this host serves
+                            // (created on the first call that needs it; active stays false)
   std::string error;        // why not active
   std::vector<std::string> warnings;            // said by create through config->warning
   std::vector<std::string> trigger_characters;  // completion triggers of the descriptor (1.1)
@@ -60,6 +62,10 @@ struct PluginInfo {
 struct PluginHostOptions {
   std::vector<std::string> plugin_dirs;  // scanned in order; the first plugin of a name wins
   std::vector<std::string> data_dirs;    // handed to every plugin's create()
+  // The calls this host serves (REPORTLS_CAP_* bits): a plugin announcing none of them is listed
+  // (deferred) and created only when a call needs it, so an analysis process holds the plugins
+  // it calls.  Such a host must be called from the thread that created it (an analysis process).
+  uint32_t capabilities = ~0u;
   // In-process host only: called on the calling thread right before each plugin's
   // analyze/complete/hover; returning false skips that plugin for this call.  The analysis worker
   // (worker_loop.h) uses it to announce which plugin is running and to leave out plugins that
@@ -79,9 +85,10 @@ class PluginHost {
   virtual HoverResult hover(const DocumentInput &doc, uint32_t offset,
                             const CancelToken &token) const = 0;
   // The editor closed the document: forget what the host keeps for it (a worker host: its record
-  // of the text, and the plugins disabled for it — reopening gives them another chance).  Any
-  // thread; may wait for a running call.
-  virtual void close(const std::string &uri) const { (void)uri; }
+  // of the text, and the plugins disabled for it — reopening gives them another chance) and tell
+  // the plugins (their close, ABI 1.2).  Any thread, but not while a call about the same document
+  // runs on this host.
+  virtual void close(const std::string &uri) const = 0;
 };
 
 std::unique_ptr<PluginHost> make_in_process_host(const PluginHostOptions &options);

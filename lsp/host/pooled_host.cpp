@@ -4,6 +4,9 @@
 #include <boost/asio/post.hpp>
 
 #include <future>
+#include <map>
+#include <mutex>
+#include <set>
 
 namespace reportls::lsp {
 namespace {
@@ -30,26 +33,56 @@ class PooledHost final : public AnalysisHost {
     run(std::move(job), std::move(done),
         [offset](const PluginHost &h, const Job &j) { return h.hover(j.input, offset, j.token); });
   }
-  void close(const std::string &) override {}
+  // The plugins hear of the close once no job of that document runs any more (plugin.h).
+  void close(const std::string &uri) override {
+    {
+      std::lock_guard lock(mutex_);
+      if (running_.count(uri)) {
+        closing_.insert(uri);
+        return;
+      }
+    }
+    host_->close(uri);
+  }
 
  private:
   // The task holds this host (and so the plugins) until it is done; the exception barrier turns
   // anything thrown into a problem of the result, so `done` is always called.
   template <class Result, class Call>
   void run(Job job, Done<Result> done, Call call) {
-    boost::asio::post(pool_, [self = shared_from_this(), this, job = std::move(job), done = std::move(done), call] {
+    const std::string uri(job.input.uri);
+    {
+      std::lock_guard lock(mutex_);
+      ++running_[uri];
+    }
+    boost::asio::post(pool_, [self = shared_from_this(), this, uri, job = std::move(job), done = std::move(done), call] {
       Result result;
       try {
         if (!job.token.cancelled()) result = call(*host_, job);
       } catch (const std::exception &e) {
         result.problems.push_back({kHostName, std::string("内部错误: ") + e.what()});
       }
+      finished(uri);
       done(std::move(result));
     });
   }
 
+  void finished(const std::string &uri) {
+    {
+      std::lock_guard lock(mutex_);
+      auto it = running_.find(uri);
+      if (--it->second > 0) return;
+      running_.erase(it);
+      if (!closing_.erase(uri)) return;
+    }
+    host_->close(uri);
+  }
+
   std::unique_ptr<PluginHost> host_;
   boost::asio::thread_pool &pool_;
+  std::mutex mutex_;
+  std::map<std::string, int> running_;  // uri -> jobs on the pool
+  std::set<std::string> closing_;       // closed while a job of theirs ran
 };
 
 class BlockingHost final : public PluginHost {

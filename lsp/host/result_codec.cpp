@@ -243,6 +243,7 @@ void put(Writer &w, const PluginInfo &p) {
   for (const std::string *s : {&p.name, &p.version, &p.description, &p.path}) w.str(*s);
   w.u(p.capabilities);
   w.u(p.active);
+  w.u(p.deferred);
   w.str(p.error);
   put(w, p.warnings);
   put(w, p.trigger_characters);
@@ -251,6 +252,7 @@ void get(Reader &r, PluginInfo &p) {
   for (std::string *s : {&p.name, &p.version, &p.description, &p.path}) *s = r.str();
   p.capabilities = r.u32();
   p.active = r.u() != 0;
+  p.deferred = r.u() != 0;
   p.error = r.str();
   get(r, p.warnings);
   get(r, p.trigger_characters);

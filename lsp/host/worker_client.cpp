@@ -26,6 +26,7 @@ class WorkerClient final : public AnalysisHost {
     argv_ = {worker.executable, "--analysis-worker"};
     for (const std::string &d : plugins.plugin_dirs) argv_.insert(argv_.end(), {"--plugin-dir", d});
     for (const std::string &d : plugins.data_dirs) argv_.insert(argv_.end(), {"--data-dir", d});
+    if (plugins.capabilities != ~0u) argv_.insert(argv_.end(), {"--capabilities", std::to_string(plugins.capabilities)});
     thread_ = std::thread([this] { serve(); });
   }
 
@@ -139,6 +140,8 @@ class WorkerClient final : public AnalysisHost {
       for (const std::string &uri : closed) {
         sent_.forget(uri);
         disabled_.erase(uri);
+        // Between jobs: the process drops the text and the plugins what they keep for it.
+        if (process_) process_->send({{"close", uri}});
       }
       if (slot.run) slot.run();
     }

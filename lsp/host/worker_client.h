@@ -41,6 +41,7 @@ struct WorkerHostOptions {
   // in MiB (rounded up) above that.
   std::chrono::milliseconds timeout{2000};
 };
+// The process creates only the plugins announcing one of plugins.capabilities (--capabilities).
 
 std::shared_ptr<AnalysisHost> make_worker_client(const PluginHostOptions &plugins, const WorkerHostOptions &worker);
 

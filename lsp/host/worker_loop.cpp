@@ -1,5 +1,6 @@
 #include "lsp/host/worker_loop.h"
 
+#include "lsp/host/memory.h"
 #include "lsp/host/worker_protocol.h"
 #include "lsp/protocol/transport.h"
 
@@ -161,6 +162,12 @@ int run_analysis_worker(const PluginHostOptions &base) {
       running_token = CancelToken();
       token = running_token;
     }
+    if (request.contains("close")) {
+      const std::string uri = request["close"].is_string() ? request["close"].get<std::string>() : "";
+      texts.forget(uri);
+      host->close(uri);
+      continue;
+    }
     current = running;
     prepare_crash_frame(current);
     json result;
@@ -182,6 +189,14 @@ int run_analysis_worker(const PluginHostOptions &base) {
       result = nullptr;  // the host cannot decode it and starts afresh
     }
     writer.write(worker::dump({{"id", current}, {"result", result}}));
+    result = nullptr;
+    request = nullptr;
+    bool idle;
+    {
+      std::lock_guard lock(mutex);
+      idle = requests.empty();
+    }
+    if (idle) release_free_memory();
   }
 }
 

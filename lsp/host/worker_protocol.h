@@ -13,6 +13,8 @@
 //   worker → host  {"id": N, "result": <bin>}      the request's result (encode() below)
 //   worker → host  {"id": N, "crashed": true}      a plugin raised a fatal signal; the process dies
 //   host → worker  {"cancel": N}                   the request's CancelToken was cancelled
+//   host → worker  {"close": uri}                  the document was closed: its text and what the
+//                                                  plugins keep for it are dropped (between requests)
 //
 // Document texts.  Every text the host sends gets a serial number; the worker keeps the last text
 // of each uri with its serial (a few documents, least recently used dropped).  The next request

@@ -2,6 +2,7 @@
 
 #include "lsp/engine/catalog.h"
 #include "lsp/engine/suppressions.h"
+#include "lsp/protocol/json_text.h"
 #include "lsp/protocol/markup.h"
 
 #include <algorithm>
@@ -36,17 +37,6 @@ json action_json(const Fix &fix, const TextDocument &doc, PositionEncoding e, js
   return action;
 }
 
-json diagnostic_json(const Diagnostic &d, Severity severity, const TextDocument &doc,
-                     PositionEncoding e) {
-  json out = {{"range", to_json(doc.lines(), d.start, d.end, e)},
-              {"severity", static_cast<int>(severity)},
-              {"code", d.code},
-              {"source", "reportls"},
-              {"message", d.message}};
-  if (std::string href = docs_url_for(d); !href.empty()) out["codeDescription"] = {{"href", href}};
-  return out;
-}
-
 }  // namespace
 
 std::string docs_url_for(const Diagnostic &d) {
@@ -67,12 +57,51 @@ json to_json(const LineIndex &lines, uint32_t start, uint32_t end, PositionEncod
           {"end", position_json(lines.position(end, e))}};
 }
 
-json diagnostics_json(const AnalysisResult &result, const TextDocument &doc, PositionEncoding e,
-                      const Settings &settings) {
-  json out = json::array();
-  for (const Diagnostic &d : result.diagnostics)
-    if (auto severity = settings.severity_for(d.code, d.severity))
-      out.push_back(diagnostic_json(d, *severity, doc, e));
+json diagnostic_json(const Diagnostic &d, Severity severity, const TextDocument &doc, PositionEncoding e) {
+  json out = {{"range", to_json(doc.lines(), d.start, d.end, e)},
+              {"severity", static_cast<int>(severity)},
+              {"code", d.code},
+              {"source", "reportls"},
+              {"message", d.message}};
+  if (std::string href = docs_url_for(d); !href.empty()) out["codeDescription"] = {{"href", href}};
+  return out;
+}
+
+std::string diagnostics_text(const AnalysisResult &result, const TextDocument &doc, PositionEncoding e,
+                             const Settings &settings) {
+  // Keys in the order nlohmann's std::map gives diagnostic_json's: code, codeDescription, message,
+  // range (end, start; character, line), severity, source.
+  auto position = [&](std::string &out, uint32_t offset) {
+    const Position p = doc.lines().position(offset, e);
+    out += "{\"character\":";
+    out += std::to_string(p.character);
+    out += ",\"line\":";
+    out += std::to_string(p.line);
+    out += '}';
+  };
+  std::string out = "[";
+  for (const Diagnostic &d : result.diagnostics) {
+    const auto severity = settings.severity_for(d.code, d.severity);
+    if (!severity) continue;
+    if (out.size() > 1) out += ',';
+    out += "{\"code\":";
+    append_json_string(out, d.code);
+    if (std::string href = docs_url_for(d); !href.empty()) {
+      out += ",\"codeDescription\":{\"href\":";
+      append_json_string(out, href);
+      out += '}';
+    }
+    out += ",\"message\":";
+    append_json_string(out, d.message);
+    out += ",\"range\":{\"end\":";
+    position(out, d.end);
+    out += ",\"start\":";
+    position(out, d.start);
+    out += "},\"severity\":";
+    out += std::to_string(static_cast<int>(*severity));
+    out += ",\"source\":\"reportls\"}";
+  }
+  out += ']';
   return out;
 }
 

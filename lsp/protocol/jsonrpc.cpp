@@ -149,6 +149,20 @@ std::string notification(std::string_view method, json params) {
   return dump(j);
 }
 
+std::string response_text(const json& id, std::string_view result_json) {
+  std::string out = "{\"id\":" + dump(id) + ",\"jsonrpc\":\"2.0\",\"result\":";
+  out.append(result_json);
+  out += '}';
+  return out;
+}
+
+std::string notification_text(std::string_view method, std::string_view params_json) {
+  std::string out = "{\"jsonrpc\":\"2.0\",\"method\":" + dump(std::string(method)) + ",\"params\":";
+  out.append(params_json);
+  out += '}';
+  return out;
+}
+
 std::string request(const json& id, std::string_view method, json params) {
   json j = {{"jsonrpc", "2.0"}, {"id", id}, {"method", std::string(method)}};
   if (!params.is_null()) j["params"] = std::move(params);

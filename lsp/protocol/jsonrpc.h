@@ -73,6 +73,10 @@ std::string response(const nlohmann::json& id, nlohmann::json result);
 std::string error_response(const nlohmann::json& id, int code, std::string_view message);
 /// {"jsonrpc":"2.0","method":method,"params":params}; params omitted when null.
 std::string notification(std::string_view method, nlohmann::json params);
+/// response() and notification() around a result or params already written as JSON text
+/// (json_text.h): the same bytes the DOM versions give for the same value.
+std::string response_text(const nlohmann::json& id, std::string_view result_json);
+std::string notification_text(std::string_view method, std::string_view params_json);
 /// {"jsonrpc":"2.0","id":id,"method":method,"params":params} (server -> client requests such
 /// as workspace/configuration); params omitted when null.
 std::string request(const nlohmann::json& id, std::string_view method, nlohmann::json params);

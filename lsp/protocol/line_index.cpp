@@ -1,58 +1,159 @@
 #include "lsp/protocol/line_index.h"
 
 #include <algorithm>
-#include <limits>
+#include <bit>
+#include <cstring>
 
 #include <unicode/utf8.h>
 
 namespace reportls::lsp {
 
 namespace {
-constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
+constexpr uint32_t kBlockBits = 6;  // blocks of 64 bytes: one uint64_t bitmap each
+constexpr uint32_t kBlock = 1u << kBlockBits;
+
+/// The bits of a block below bit `r` (r in 0..64).
+constexpr uint64_t below(uint32_t r) { return r >= 64 ? ~uint64_t{0} : (uint64_t{1} << r) - 1; }
+}  // namespace
+
+LineIndex::LineIndex(std::string_view text, Utf8 validity) : size_(static_cast<uint32_t>(text.size())) {
+  line_starts_.push_back(0);
+  if (validity == Utf8::Valid)
+    index_valid(text);
+  else
+    index_checked(text);
+  line_starts_.shrink_to_fit();
+  crlf_.shrink_to_fit();
+  if (!any_wide_) {
+    // Every byte is a character of one unit: the lines are the whole index.
+    std::vector<uint32_t>().swap(block_units_);
+    std::vector<uint64_t>().swap(starts_);
+    return;
+  }
+  block_units_.shrink_to_fit();
+  starts_.shrink_to_fit();
+  astral_.shrink_to_fit();
 }
 
-LineIndex::LineIndex(std::string_view text) : size_(static_cast<uint32_t>(text.size())) {
+void LineIndex::line_ends_at(uint32_t terminator, bool crlf) {
+  const size_t line = line_starts_.size() - 1;
+  if (line / 64 >= crlf_.size()) crlf_.push_back(0);
+  if (crlf) crlf_[line / 64] |= uint64_t{1} << (line % 64);
+  line_starts_.push_back(terminator + (crlf ? 2 : 1));
+}
+
+void LineIndex::index_checked(std::string_view text) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const size_t n = text.size();
-  line_starts_.push_back(0);
-  wide_begin_.push_back(0);
-  // UTF-8 bytes minus UTF-16 units of the wide chars seen so far on the current line, so that
-  // a wide char's UTF-16 column is its byte column minus this.
-  uint32_t shrink = 0;
-  auto end_line = [&](size_t terminator, size_t next_start) {
-    line_ends_.push_back(static_cast<uint32_t>(terminator));
-    line_starts_.push_back(static_cast<uint32_t>(next_start));
-    wide_begin_.push_back(static_cast<uint32_t>(wide_.size()));
-    shrink = 0;
+  uint64_t units = 0;  // UTF-16 units of the characters before i
+  // A character starts at `at` and takes `len16` UTF-16 units: first record the blocks that
+  // start at or before it (their prefix excludes it), then set its bit.
+  auto character = [&](size_t at, uint32_t len16) {
+    while ((block_units_.size() << kBlockBits) <= at) {
+      block_units_.push_back(static_cast<uint32_t>(units));
+      starts_.push_back(0);
+    }
+    starts_[at >> kBlockBits] |= uint64_t{1} << (at & (kBlock - 1));
+    units += len16;
   };
   size_t i = 0;
   while (i < n) {
     const uint8_t c = s[i];
     if (c < 0x80) {
-      if (c == '\n') {
-        end_line(i, i + 1);
-      } else if (c == '\r') {
-        const size_t next = (i + 1 < n && s[i + 1] == '\n') ? i + 2 : i + 1;
-        end_line(i, next);
-        i = next;
+      character(i, 1);
+      if (c == '\n' || c == '\r') {
+        const bool pair = c == '\r' && i + 1 < n && s[i + 1] == '\n';
+        if (pair) character(i + 1, 1);
+        line_ends_at(static_cast<uint32_t>(i), pair);
+        i += pair ? 2 : 1;
         continue;
       }
       ++i;
       continue;
     }
     // U8_NEXT never swallows an ASCII byte into an ill-formed sequence, so a terminator is
-    // never hidden inside a wide char.
+    // never hidden inside a character.
     const size_t start = i;
     UChar32 cp;
     U8_NEXT(s, i, n, cp);
-    const auto len8 = static_cast<uint8_t>(i - start);
-    const uint8_t len16 = cp >= 0x10000 ? 2 : 1;  // ill-formed (cp < 0) -> one U+FFFD
-    const uint32_t col8 = static_cast<uint32_t>(start) - line_starts_.back();
-    wide_.push_back({static_cast<uint32_t>(start), col8 - shrink, len8, len16});
-    shrink += len8 - len16;
+    any_wide_ = true;
+    const bool astral = cp >= 0x10000;  // ill-formed (cp < 0) -> one U+FFFD
+    if (astral) astral_.push_back(static_cast<uint32_t>(start));
+    character(start, astral ? 2 : 1);
   }
-  line_ends_.push_back(static_cast<uint32_t>(n));
-  wide_begin_.push_back(static_cast<uint32_t>(wide_.size()));
+  while ((block_units_.size() << kBlockBits) <= n) {  // up to the block holding offset size_
+    block_units_.push_back(static_cast<uint32_t>(units));
+    starts_.push_back(0);
+  }
+}
+
+namespace {
+constexpr uint64_t kHigh = 0x8080808080808080ull;  // the top bit of each of 8 bytes
+/// Top bits (one per byte) gathered into the low 8 bits: byte k's into bit k.
+constexpr uint64_t gather(uint64_t top_bits) { return ((top_bits >> 7) * 0x0102040810204080ull) >> 56; }
+}  // namespace
+
+void LineIndex::index_valid(std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const size_t n = text.size();
+  // Terminators by memchr (vectorised): "\r" is rare, "\n" about once a paragraph.
+  const auto* end = s + n;
+  auto next = [&](const uint8_t* from, int c) {
+    const void* p = from < end ? std::memchr(from, c, static_cast<size_t>(end - from)) : nullptr;
+    return p ? static_cast<const uint8_t*>(p) : end;
+  };
+  for (const uint8_t *lf = next(s, '\n'), *cr = next(s, '\r'); lf < end || cr < end;) {
+    if (lf < cr) {
+      line_ends_at(static_cast<uint32_t>(lf - s), false);
+      lf = next(lf + 1, '\n');
+    } else {
+      const bool pair = lf < end && cr + 1 == lf;
+      line_ends_at(static_cast<uint32_t>(cr - s), pair);
+      if (pair) lf = next(lf + 1, '\n');
+      cr = next(cr + 1, '\r');
+    }
+  }
+  block_units_.reserve(n / kBlock + 1);
+  starts_.reserve(n / kBlock + 1);
+  uint64_t units = 0;
+  for (size_t base = 0; base < n; base += kBlock) {
+    uint64_t starts = 0, astral = 0;
+    const size_t len = std::min<size_t>(kBlock, n - base);
+    size_t k = 0;
+    for (; k + 8 <= len; k += 8) {
+      uint64_t x;
+      std::memcpy(&x, s + base + k, 8);
+      if (!(x & kHigh)) {
+        starts |= uint64_t{0xFF} << k;
+        continue;
+      }
+      any_wide_ = true;
+      // In valid UTF-8 a byte starts a character unless it is 10xxxxxx, and 11110xxx starts
+      // one of two UTF-16 units.
+      starts |= gather(~(x & ~(x << 1)) & kHigh) << k;
+      astral |= gather(x & (x << 1) & (x << 2) & (x << 3) & kHigh) << k;
+    }
+    for (; k < len; ++k) {
+      const uint8_t c = s[base + k];
+      if ((c & 0xC0) != 0x80) starts |= uint64_t{1} << k;
+      if (c >= 0xF0) astral |= uint64_t{1} << k;
+      if (c >= 0x80) any_wide_ = true;
+    }
+    block_units_.push_back(static_cast<uint32_t>(units));
+    starts_.push_back(starts);
+    units += std::popcount(starts) + std::popcount(astral);
+    for (; astral; astral &= astral - 1) astral_.push_back(static_cast<uint32_t>(base + std::countr_zero(astral)));
+  }
+  while ((block_units_.size() << kBlockBits) <= n) {  // up to the block holding offset size_
+    block_units_.push_back(static_cast<uint32_t>(units));
+    starts_.push_back(0);
+  }
+}
+
+size_t LineIndex::memory_bytes() const {
+  return line_starts_.capacity() * sizeof(uint32_t) + crlf_.capacity() * sizeof(uint64_t) +
+         block_units_.capacity() * sizeof(uint32_t) + starts_.capacity() * sizeof(uint64_t) +
+         astral_.capacity() * sizeof(uint32_t);
 }
 
 uint32_t LineIndex::line_start(uint32_t line) const {
@@ -60,7 +161,9 @@ uint32_t LineIndex::line_start(uint32_t line) const {
 }
 
 uint32_t LineIndex::line_end(uint32_t line) const {
-  return line < line_count() ? line_ends_[line] : size_;
+  if (line + 1 >= line_count()) return size_;  // the last line has no terminator
+  const bool pair = (crlf_[line / 64] >> (line % 64)) & 1;
+  return line_starts_[line + 1] - (pair ? 2 : 1);
 }
 
 uint32_t LineIndex::line_of(uint32_t offset) const {
@@ -68,54 +171,77 @@ uint32_t LineIndex::line_of(uint32_t offset) const {
   return static_cast<uint32_t>(it - line_starts_.begin()) - 1;  // line_starts_[0] == 0
 }
 
-uint32_t LineIndex::wide_at_or_before(uint32_t line, uint32_t offset) const {
-  auto [first, last] = wide_range(line);
-  auto it = std::upper_bound(wide_.begin() + first, wide_.begin() + last, offset,
-                             [](uint32_t o, const WideChar& w) { return o < w.offset; });
-  if (it == wide_.begin() + first) return kNone;
-  return static_cast<uint32_t>(it - wide_.begin()) - 1;
+uint32_t LineIndex::snap(uint32_t offset) const {
+  if (ascii() || offset >= size_) return std::min(offset, size_);
+  // Byte 0 starts a character, and a character spans at most 4 bytes: this ends within a
+  // block or two.
+  uint32_t block = offset >> kBlockBits;
+  uint64_t bits = starts_[block] & below((offset & (kBlock - 1)) + 1);
+  while (!bits) bits = starts_[--block];
+  return (block << kBlockBits) + (63 - static_cast<uint32_t>(std::countl_zero(bits)));
+}
+
+uint32_t LineIndex::astral_between(uint32_t from, uint32_t to) const {
+  if (astral_.empty() || from >= to) return 0;
+  auto first = std::lower_bound(astral_.begin(), astral_.end(), from);
+  return static_cast<uint32_t>(std::lower_bound(first, astral_.end(), to) - first);
+}
+
+uint64_t LineIndex::units_before(uint32_t offset) const {
+  if (ascii()) return offset;
+  const uint32_t block = offset >> kBlockBits;
+  const uint32_t block_start = block << kBlockBits;
+  return block_units_[block] + std::popcount(starts_[block] & below(offset - block_start)) +
+         astral_between(block_start, offset);
 }
 
 uint32_t LineIndex::offset(Position p, PositionEncoding e) const {
   if (p.line >= line_count()) return size_;
   const uint32_t start = line_starts_[p.line];
-  const uint32_t end = line_ends_[p.line];
+  const uint32_t end = line_end(p.line);
   // 64-bit so that a huge `character` cannot wrap around.
   const uint64_t ch = p.character;
-  if (e == PositionEncoding::Utf8) {
+  if (e == PositionEncoding::Utf8 || ascii()) {
     if (start + ch >= end) return end;
-    const auto target = static_cast<uint32_t>(start + ch);
-    const uint32_t k = wide_at_or_before(p.line, target);
-    if (k != kNone && target < wide_[k].offset + wide_[k].len8) return wide_[k].offset;
-    return target;
+    return snap(static_cast<uint32_t>(start + ch));
   }
-  auto [first, last] = wide_range(p.line);
-  auto it = std::upper_bound(wide_.begin() + first, wide_.begin() + last, ch,
-                             [](uint64_t c, const WideChar& w) { return c < w.col16; });
-  if (it == wide_.begin() + first) {
-    // Only ASCII before `ch`: UTF-16 column == byte column.
-    return static_cast<uint32_t>(std::min<uint64_t>(start + ch, end));
+  const uint64_t want = units_before(start) + ch;
+  if (want >= units_before(end)) return end;
+  // The last block of the line that starts at or before the wanted unit; a block's first
+  // character has exactly block_units_ units before it.
+  const uint32_t first_block = start >> kBlockBits;
+  const uint32_t last_block = end >> kBlockBits;
+  auto it = std::upper_bound(block_units_.begin() + first_block + 1, block_units_.begin() + last_block + 1, want);
+  const uint32_t block = static_cast<uint32_t>(it - block_units_.begin()) - 1;
+  // The wanted unit is on the last character of that block (from the line's start) whose units
+  // before it do not exceed it; inside a surrogate pair, that character's start.
+  const uint32_t base = block << kBlockBits;
+  uint64_t bits = starts_[block] & ~below(std::max(start, base) - base);
+  if (!bits) return end;  // cannot happen: the block was chosen for a character of the line
+  uint32_t found = base + static_cast<uint32_t>(std::countr_zero(bits));
+  bits &= bits - 1;
+  uint64_t units = units_before(found);
+  auto astral = std::lower_bound(astral_.begin(), astral_.end(), found);
+  while (bits) {
+    const uint32_t next = base + static_cast<uint32_t>(std::countr_zero(bits));
+    bits &= bits - 1;
+    if (next >= end) break;
+    const bool pair = astral != astral_.end() && *astral == found;
+    if (pair) ++astral;
+    units += pair ? 2 : 1;  // the character at `found`
+    if (units > want) break;
+    found = next;
   }
-  const WideChar& w = *(it - 1);
-  if (ch < uint64_t{w.col16} + w.len16) return w.offset;  // on it, or inside a surrogate pair
-  // Between w and the next wide char there is only ASCII, so the rest is a byte count.
-  const uint64_t target = uint64_t{w.offset} + w.len8 + (ch - w.col16 - w.len16);
-  return static_cast<uint32_t>(std::min<uint64_t>(target, end));
+  return found;
 }
 
 Position LineIndex::position(uint32_t offset, PositionEncoding e) const {
   uint32_t off = std::min(offset, size_);
   const uint32_t line = line_of(off);
   const uint32_t start = line_starts_[line];
-  off = std::min(off, line_ends_[line]);  // between "\r" and "\n" -> before "\r"
-  const uint32_t k = wide_at_or_before(line, off);
-  if (k == kNone) return {line, off - start};
-  const WideChar& w = wide_[k];
-  if (off < w.offset + w.len8) {
-    return {line, e == PositionEncoding::Utf8 ? w.offset - start : w.col16};
-  }
-  if (e == PositionEncoding::Utf8) return {line, off - start};
-  return {line, w.col16 + w.len16 + (off - w.offset - w.len8)};
+  off = snap(std::min(off, line_end(line)));  // between "\r" and "\n" -> before "\r"
+  if (e == PositionEncoding::Utf8 || ascii()) return {line, off - start};
+  return {line, static_cast<uint32_t>(units_before(off) - units_before(start))};
 }
 
 }  // namespace reportls::lsp

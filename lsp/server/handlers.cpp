@@ -1,5 +1,6 @@
 // The session's document and feature handlers: typed params in, engine calls, LSP JSON out.
 #include "lsp/protocol/convert.h"
+#include "lsp/protocol/json_text.h"
 #include "lsp/server/session.h"
 
 #include <reportls/plugin.h>
@@ -55,10 +56,13 @@ void Session::on_did_save(const proto::DocumentParams &params) { engine_.saved(p
 
 void Session::on_analysis(const Analysis &a) {
   if (!client_.pull_diagnostics) {
-    // Built in place and moved along: a 1 MB report has thousands of diagnostics.
-    json params = {{"uri", a.doc->uri()}, {"version", a.doc->version()}};
-    params["diagnostics"] = diagnostics_json(*a.result, *a.doc, encoding_, *a.settings);
-    send(notification("textDocument/publishDiagnostics", std::move(params)));
+    // Written as text on the writer thread: a 1 MB report has thousands of diagnostics.
+    off_main([this, a, e = encoding_] {
+      std::string params = "{\"diagnostics\":" + diagnostics_text(*a.result, *a.doc, e, *a.settings) + ",\"uri\":";
+      append_json_string(params, a.doc->uri());
+      params += ",\"version\":" + std::to_string(a.doc->version()) + '}';
+      writer_.write(notification_text("textDocument/publishDiagnostics", params));
+    });
   }
   auto &last = facts_[a.doc->uri()];
   if (a.result->facts != last) {
@@ -98,7 +102,10 @@ void Session::on_pull_diagnostics(const proto::DocumentDiagnosticParams &params,
     // only of the very result the client holds.
     std::string id = std::to_string(a->result_id);
     if (id == previous) return reply->ok({{"kind", "unchanged"}, {"resultId", id}});
-    reply->ok({{"kind", "full"}, {"resultId", id}, {"items", diagnostics_json(*a->result, *a->doc, encoding_, *a->settings)}});
+    off_main([reply, id, a = *a, e = encoding_] {
+      reply->ok_text("{\"items\":" + diagnostics_text(*a.result, *a.doc, e, *a.settings) +
+                     ",\"kind\":\"full\",\"resultId\":\"" + id + "\"}");
+    });
   });
 }
 

@@ -23,6 +23,10 @@ void ReplyState::ok(json result) {
   if (!sent_.exchange(true)) send_(response(id_, std::move(result)));
 }
 
+void ReplyState::ok_text(std::string_view result_json) {
+  if (!sent_.exchange(true)) send_(response_text(id_, result_json));
+}
+
 void ReplyState::error(int code, std::string_view message) {
   if (!sent_.exchange(true)) send_(error_response(id_, code, message));
 }
@@ -106,6 +110,8 @@ void Session::read_loop(std::shared_ptr<Inlet> inlet, int fd) {
 void Session::send(std::string body) {
   asio::post(write_ctx_, [this, body = std::move(body)] { writer_.write(body); });
 }
+
+void Session::off_main(std::function<void()> work) { asio::post(write_ctx_, std::move(work)); }
 
 void Session::stop(int code) {
   exit_code_ = code;

@@ -36,6 +36,7 @@ class ReplyState {
   ReplyState(nlohmann::json id, std::function<void(std::string)> send) : id_(std::move(id)), send_(std::move(send)) {}
   ~ReplyState();
   void ok(nlohmann::json result);
+  void ok_text(std::string_view result_json);  // a result already written as JSON text
   void error(int code, std::string_view message);
   CancelToken token;
 
@@ -62,6 +63,9 @@ class Session {
   static void read_loop(std::shared_ptr<Inlet> inlet, int fd);
 
   void send(std::string body);
+  // Runs `work` on the writer thread, before the frames queued after it: building a large answer
+  // (the diagnostics of a big report) off the main thread.
+  void off_main(std::function<void()> work);
   void stop(int code);
   void log(int type, const std::string &message);
 

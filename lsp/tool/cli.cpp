@@ -80,6 +80,7 @@ struct Options {
   std::string config;
   std::vector<std::string> plugin_dirs;
   std::vector<std::string> data_dirs;  // --data-dir: only the hidden --analysis-worker mode
+  uint32_t capabilities = ~0u;         // --capabilities: likewise
   bool no_worker = false;
   bool timings = false;
   std::string output;  // convert: -o; phrases mine: the folder
@@ -104,6 +105,12 @@ Options parse(const std::vector<std::string> &args) {
     else if (a == "--format") o.format = value();
     else if (a == "--config") o.config = value();
     else if (a == "--data-dir") o.data_dirs.push_back(value());
+    else if (a == "--capabilities") {
+      const std::string v = value();
+      char *end = nullptr;
+      o.capabilities = static_cast<uint32_t>(std::strtoul(v.c_str(), &end, 10));
+      if (v.empty() || *end) throw UsageError("--capabilities 需要一个数字");
+    }
     else if (a == "--no-worker") o.no_worker = true;
     else if (a == "--timings") o.timings = true;
     else if (a == "-o" || a == "--output") o.output = value();
@@ -254,6 +261,7 @@ void analyze_one(const PluginHost &host, Checked &c, uint32_t capabilities,
   for (const auto &[role, r] : related)
     input.related.push_back({role, r->uri(), path_from_uri(r->uri()).value_or(""), r->text(), 0});
   c.result = host.analyze(input, CancelToken(), capabilities);
+  host.close(c.uri);  // the plugins keep nothing of a file checked once (analysed again: afresh)
   drop_suppressed(c.doc->text(), c.result.diagnostics);
   // People read a file top to bottom, whichever analyzer found what.
   std::stable_sort(c.result.diagnostics.begin(), c.result.diagnostics.end(),
@@ -342,15 +350,31 @@ const char *severity_word(Severity s) {
   return "";
 }
 
-// 1-based line and column in characters, as a person counts them.
-std::pair<uint32_t, uint32_t> human_position(const TextDocument &doc, uint32_t offset) {
-  uint32_t line = doc.lines().line_of(offset);
-  uint32_t column = 1;
-  const std::string &t = doc.text();
-  for (uint32_t i = doc.lines().line_start(line); i < offset && i < t.size(); ++i)
-    if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) ++column;
-  return {line + 1, column};
-}
+// 1-based line and column in characters, as a person counts them.  Asked in ascending order (the
+// diagnostics are sorted by position), each line's characters are counted once, not once per
+// diagnostic on it: a report pasted as one line has thousands.
+class HumanPositions {
+ public:
+  explicit HumanPositions(const TextDocument &doc) : doc_(doc) {}
+  std::pair<uint32_t, uint32_t> at(uint32_t offset) {
+    const uint32_t line = doc_.lines().line_of(offset);
+    if (line != line_ || offset < counted_) {
+      line_ = line;
+      counted_ = doc_.lines().line_start(line);
+      column_ = 1;
+    }
+    const std::string &t = doc_.text();
+    for (; counted_ < offset && counted_ < t.size(); ++counted_)
+      if ((static_cast<unsigned char>(t[counted_]) & 0xC0) != 0x80) ++column_;
+    return {line + 1, column_};
+  }
+
+ private:
+  const TextDocument &doc_;
+  uint32_t line_ = UINT32_MAX;
+  uint32_t counted_ = 0;  // column_ is the column of this offset of line_
+  uint32_t column_ = 1;
+};
 
 // Where a line is in the input's own terms: its number in a text file, its paragraph (`第3段`)
 // or table row (`表1第2行`) in a Word file or web page.
@@ -411,33 +435,37 @@ int check(const Options &o) {
       if (c.settings.severity_for(d.code, d.severity) == Severity::Error) any_error = true;
   }
   if (o.format == "json") {
-    json out = json::array();
+    // One file a line, its diagnostics written as text (convert.h): a batch of large reports is
+    // never one tree of values.
+    bool any = false;
     for (const Checked &c : files) {
       if (!c.doc) continue;
-      json file = {{"file", c.path},
-                   {"uri", c.uri},
-                   {"encoding", c.source.encoding},
-                   {"diagnostics", diagnostics_json(c.result, *c.doc, PositionEncoding::Utf16, c.settings)}};
+      json file = {{"file", c.path}, {"uri", c.uri}, {"encoding", c.source.encoding}};
       // Ranges are in the text read out of a Word file or page; its lines' paragraphs and rows:
       if (!c.source.line_places.empty()) file["linePlaces"] = c.source.line_places;
-      out.push_back(std::move(file));
+      std::string line = file.dump(-1, ' ', false, json::error_handler_t::replace);
+      // "diagnostics" sorts first among the file's keys, as a dump of the whole would put it.
+      line.insert(1, "\"diagnostics\":" + diagnostics_text(c.result, *c.doc, PositionEncoding::Utf16, c.settings) + ",");
+      std::cout << (any ? ",\n" : "[\n") << line;
+      any = true;
     }
-    std::cout << out.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+    std::cout << (any ? "\n]\n" : "[]\n");
   } else if (o.format == "sarif") {
     std::vector<SarifFile> sarif;
     for (const Checked &c : files)
       if (c.doc) sarif.push_back({c.path, c.doc.get(), &c.result, &c.settings});
-    std::cout << sarif_log(sarif).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+    write_sarif(std::cout, sarif);
   } else {
     std::set<std::string> codes;  // the rules that spoke, for their documentation links
     for (const Checked &c : files) {
       if (!c.doc) continue;
       size_t counts[5] = {0};
+      HumanPositions positions(*c.doc);
       for (const Diagnostic &d : c.result.diagnostics) {
         auto severity = c.settings.severity_for(d.code, d.severity);
         if (!severity) continue;
         ++counts[static_cast<int>(*severity)];
-        auto [line, column] = human_position(*c.doc, d.start);
+        auto [line, column] = positions.at(d.start);
         std::cout << shown(c.path) << ':' << place_of_line(c, line) << ':' << column << ": " << severity_word(*severity) << " ["
                   << d.code << "] " << d.message << '\n';
         if (std::string url = docs_url_for(d); !url.empty()) codes.insert(d.code + "  " + url);
@@ -461,8 +489,8 @@ void print_outline(const Checked &c) {
   for (size_t i = 0; i < symbols.size(); ++i) {
     int32_t p = symbols[i].parent;
     if (p >= 0 && static_cast<size_t>(p) < i) depth[i] = depth[p] + 1;
-    const auto first = human_position(*c.doc, symbols[i].start).first;
-    const auto last = human_position(*c.doc, symbols[i].end).first;
+    const auto first = c.doc->lines().line_of(symbols[i].start) + 1;
+    const auto last = c.doc->lines().line_of(symbols[i].end) + 1;
     std::cout << std::string(depth[i] * 2, ' ') << symbols[i].name;
     if (!symbols[i].detail.empty()) std::cout << "  〔" << symbols[i].detail << "〕";
     if (by_line) {
@@ -566,6 +594,7 @@ int run_cli(const std::vector<std::string> &args) {
       PluginHostOptions plugins;
       plugins.plugin_dirs = o.plugin_dirs;
       plugins.data_dirs = o.data_dirs;
+      plugins.capabilities = o.capabilities;
       return run_analysis_worker(plugins);
     }
     ServerOptions server;

@@ -3,6 +3,7 @@
 #include "lsp/protocol/convert.h"
 
 #include <map>
+#include <ostream>
 
 namespace reportls::lsp {
 
@@ -43,14 +44,35 @@ std::string artifact_uri(const std::string &path) {
 
 }  // namespace
 
-json sarif_log(const std::vector<SarifFile> &files) {
+void write_sarif(std::ostream &out, const std::vector<SarifFile> &files) {
+  auto dump = [](const json &j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); };
   std::map<std::string, std::string> rules;  // id -> a docs link
-  json results = json::array();
+  for (const SarifFile &f : files)
+    for (const Diagnostic &d : f.result->diagnostics)
+      if (f.settings->severity_for(d.code, d.severity)) rules.emplace(d.code, docs_url_for(d));
+  json driver_rules = json::array();
+  for (const auto &[id, url] : rules) {
+    json rule = {{"id", id}, {"shortDescription", {{"text", id}}}};
+    if (!url.empty()) rule["helpUri"] = url;
+    driver_rules.push_back(std::move(rule));
+  }
+  const std::string log = dump({{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                                {"version", "2.1.0"},
+                                {"runs", json::array({{{"tool", {{"driver", {{"name", "reportls"},
+                                                                            {"version", REPORTLS_VERSION},
+                                                                            {"rules", driver_rules}}}}},
+                                                       {"columnKind", "utf16CodeUnits"},
+                                                       {"results", json::array()}}})}});
+  // The results go where the empty array is, one a line, each built and written on its own: the
+  // log of a batch with thousands of findings is never one tree of values.
+  const std::string empty = "\"results\":[]";
+  const size_t at = log.find(empty);
+  out << log.substr(0, at + empty.size() - 1);
+  bool any = false;
   for (const SarifFile &f : files) {
     for (const Diagnostic &d : f.result->diagnostics) {
       auto severity = f.settings->severity_for(d.code, d.severity);
       if (!severity) continue;
-      rules.emplace(d.code, docs_url_for(d));
       json location = {{"physicalLocation",
                         {{"artifactLocation", {{"uri", artifact_uri(f.path)}}},
                          {"region", region(*f.doc, d.start, d.end)}}}};
@@ -58,34 +80,30 @@ json sarif_log(const std::vector<SarifFile> &files) {
                      {"level", level(*severity)},
                      {"message", {{"text", d.message}}},
                      {"locations", json::array({location})}};
-      json fixes = json::array();
-      for (const Fix &fix : d.fixes) {
-        json replacements = json::array();
-        for (const Edit &e : fix.edits)
-          replacements.push_back({{"deletedRegion", region(*f.doc, e.start, e.end)},
-                                  {"insertedContent", {{"text", e.new_text}}}});
-        fixes.push_back({{"description", {{"text", fix.title}}},
-                         {"artifactChanges",
-                          json::array({{{"artifactLocation", {{"uri", artifact_uri(f.path)}}},
-                                        {"replacements", replacements}}})}});
+      out << (any ? ",\n" : "\n");
+      if (d.fixes.empty()) {
+        out << dump(result);
+      } else {
+        // "fixes" sorts first among a result's keys. A fix may replace every mark of a document:
+        // its replacements are written one at a time, never as one tree of values.
+        out << "{\"fixes\":[";
+        for (size_t i = 0; i < d.fixes.size(); ++i) {
+          const Fix &fix = d.fixes[i];
+          out << (i ? "," : "") << "{\"artifactChanges\":[{\"artifactLocation\":"
+              << dump(json{{"uri", artifact_uri(f.path)}}) << ",\"replacements\":[";
+          for (size_t k = 0; k < fix.edits.size(); ++k) {
+            const Edit &e = fix.edits[k];
+            out << (k ? "," : "")
+                << dump(json{{"deletedRegion", region(*f.doc, e.start, e.end)}, {"insertedContent", {{"text", e.new_text}}}});
+          }
+          out << "]}],\"description\":" << dump(json{{"text", fix.title}}) << '}';
+        }
+        out << "]," << dump(result).substr(1);
       }
-      if (!fixes.empty()) result["fixes"] = std::move(fixes);
-      results.push_back(std::move(result));
+      any = true;
     }
   }
-  json driver_rules = json::array();
-  for (const auto &[id, url] : rules) {
-    json rule = {{"id", id}, {"shortDescription", {{"text", id}}}};
-    if (!url.empty()) rule["helpUri"] = url;
-    driver_rules.push_back(std::move(rule));
-  }
-  return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-          {"version", "2.1.0"},
-          {"runs", json::array({{{"tool", {{"driver", {{"name", "reportls"},
-                                                      {"version", REPORTLS_VERSION},
-                                                      {"rules", driver_rules}}}}},
-                                 {"columnKind", "utf16CodeUnits"},
-                                 {"results", results}}})}};
+  out << (any ? "\n" : "") << log.substr(at + empty.size() - 1) << '\n';
 }
 
 }  // namespace reportls::lsp

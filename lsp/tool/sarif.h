@@ -7,8 +7,7 @@
 #include "lsp/engine/settings.h"
 #include "lsp/engine/text_document.h"
 
-#include <nlohmann/json.hpp>
-
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -21,6 +20,7 @@ struct SarifFile {
   const Settings *settings;
 };
 
-nlohmann::json sarif_log(const std::vector<SarifFile> &files);
+// Writes the log: one run, each result on a line of its own, built and written one at a time.
+void write_sarif(std::ostream &out, const std::vector<SarifFile> &files);
 
 }  // namespace reportls::lsp

@@ -12,6 +12,7 @@ import glob
 import json
 import os
 import re
+import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -93,9 +94,16 @@ def main():
         ("wc -m", lambda files, d: ["wc", "-m", *files], lambda d: None, None,
          lambda text, rc, files: None if rc == 0 else "wc failed"),
     ]
+    # The evaluation set (70 real report openings) as a user would check it: one command.
+    evalset = os.path.join(inputs, "evalset")
+    os.makedirs(evalset, exist_ok=True)
+    eval_texts = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "eval", "set", "texts")
+    for name in os.listdir(eval_texts):
+        if name.endswith(".txt"):
+            shutil.copyfile(os.path.join(eval_texts, name), os.path.join(evalset, name))
     failed_at = {}
-    for n in (1, 10, 100):
-        d = path(f"batch-x{n}")
+    for n, d in ((1, path("batch-x1")), (10, path("batch-x10")), (100, path("batch-x100")), ("eval", evalset)):
+        key = "eval" if n == "eval" else f"x{n}"
         files = sorted(glob.glob(os.path.join(d, "*.txt")))
         size = sum(os.path.getsize(f) for f in files)
         rows = {}
@@ -103,21 +111,21 @@ def main():
             if needs and not os.access(needs, os.X_OK):
                 rows[name] = {"error": "not installed (npm install failed; see run.sh output)"}
                 continue
-            if name in failed_at:
+            if name in failed_at and n != "eval":
                 rows[name] = {"error": f"skipped: {failed_at[name]}"}
                 continue
-            print(f"  batch x{n}: {name}", flush=True)
+            print(f"  batch {key}: {name}", flush=True)
             is_self = name in ("reportls", "wc -m")
-            log = os.path.join(logs, f"{name.split()[0]}-x{n}.txt")
+            log = os.path.join(logs, f"{name.split()[0]}-{key}.txt")
             r = measure(make(files, d), timeout=SELF_TIMEOUT if is_self else PEER_TIMEOUT,
                         runs=7 if is_self else 5, budget=10 if is_self else PEER_BUDGET,
                         cwd=cwd(d), env=utf8_env if name == "wc -m" else None, warmup=is_self, log=log,
                         validate=lambda text, rc, c=check, k=len(files): c(text, rc, k))
             if "error" in r:
-                failed_at[name] = f"{r['error']} on ×{n}"
+                failed_at[name] = f"{r['error']} on {key}"
                 print(f"    {name}: {r['error']} (output in {log})", flush=True)
             rows[name] = r
-        results["batch"][f"x{n}"] = {"files": len(files), "bytes": size, "tools": rows}
+        results["batch"][key] = {"files": len(files), "bytes": size, "tools": rows}
     save(out_json, results)
 
 

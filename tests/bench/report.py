@@ -12,6 +12,33 @@ from benchlib import load, machine_info  # noqa: E402
 
 PEERS = ("zhlint", "autocorrect", "textlint")
 
+# What limits a figure when it misses, as profiled (issue 18 asks the results to say it).  Keyed by
+# the start of the row's name; shown under the targets table for the rows that missed.
+LIMITS = {
+    "full analysis": "the analyzers themselves (`check --timings`: terms and figures are most of it); on a busy "
+                     "machine the wall time of a short run is mostly waiting for a core (compare the CPU time).",
+    "edit→diagnostics p99, 1 MB": "p50 is close to p99: every keystroke re-runs the analyzers' document-level "
+                                  "passes (sections, numbering, dates, tables scans of the parse; figures' and "
+                                  "crossdoc's document-wide checks), which are linear in the document, and the "
+                                  "client is sent every diagnostic of the document (LSP publishes whole lists). "
+                                  "Per-line work is cached (LineCache) and the JSON is written off the main "
+                                  "thread; what is left needs document-level results that are themselves "
+                                  "incremental.",
+    "documentSymbol": "a sample of 50 on a busy machine: p50 is well under the target, the tail is scheduling.",
+    "peak RSS": "three processes map the same shared libraries (ICU, libstdc++, libc and, since the input "
+                "readers, libxml2, libzip and libcrypto, about 2 MB a process) and RSS counts those pages in "
+                "each: per process about 7–10 MB is shared clean pages; the three processes' own (anonymous) "
+                "memory is about 9 MB and their PSS about 15 MB. Under 30 MB of RSS needs the analysis "
+                "processes to map less (an executable without the input readers) or one analysis process.",
+    "batch ×100": "the analyzers' CPU time (about 0.3 s per MB on this machine, two cores for 8 MB): the process "
+                  "around the analysis is small (see the `process around the analysis` rows).",
+    "doubling the input: time(concat-x2)": "80 → 160 KB runs of a few tens of ms on a busy machine: noise (the "
+                                           "larger doublings and the server's didOpen ratio hold).",
+    "soak: total RSS at the end": "the soak also loads the digest test plugin in both analysis processes and "
+                                  "keeps the malloc high-water of its first edits; after 2,000 edits it is "
+                                  "flat. Both figures are dominated by the shared pages of the `peak RSS` row.",
+}
+
 
 def fmt_ms(ms):
     if ms is None:
@@ -38,6 +65,8 @@ def main():
     note = sys.argv[2] if len(sys.argv) > 2 else ""
     batch = load(os.path.join(out, "batch.json")) or {}
     lsp = load(os.path.join(out, "lsp.json")) or {}
+    shapes = load(os.path.join(out, "shapes.json")) or {}
+    soak = load(os.path.join(out, "soak.json")) or {}
     machine = batch.get("machine") or lsp.get("machine") or machine_info()
     here = os.path.dirname(os.path.abspath(__file__))
     try:
@@ -110,7 +139,7 @@ def main():
                   f"{fmt_ms(single.get('synthetic-1mb', {}).get('base_median', 0) * 1000)}; CPU time − start-up "
                   f"{fmt_ms(cpu_ms('synthetic-1mb'))}; server didOpen→diagnostics "
                   f"{fmt_ms(scaling.get('synthetic-1mb', {}).get('median_ms'))}")
-    for label, sess, limit in (("20 KB", small, 10), ("1 MB", big, 50)):
+    for label, sess, limit in (("20 KB", small, 10), ("1 MB", big, 10)):
         target(f"edit→diagnostics p99, {label}", lsp_p(sess, "edit"), limit,
                detail=f"p50 {fmt_ms(lsp_p(sess, 'edit', 'p50'))}, p95 {fmt_ms(lsp_p(sess, 'edit', 'p95'))}, "
                       f"{sess.get('edit', {}).get('n', 0)} edits" + (f"; {sess['error']}" if "error" in sess else ""))
@@ -129,7 +158,7 @@ def main():
     many = lsp.get("many", {})
     vm = many.get("vm", {})
     hwm = vm.get("VmHWM_all")
-    target("peak RSS, 20 reports open", hwm / 1024 if hwm else None, 40, unit="MB",
+    target("peak RSS, 20 reports open", hwm / 1024 if hwm else None, 30, unit="MB",
            detail=f"VmHWM of the server ({fmt_mb(vm.get('VmHWM'))}) plus that of each of its "
                   f"{vm.get('processes', 1) - 1} analysis processes, summed; "
                   f"{many.get('bytes', 0) // 1024} KB of text"
@@ -184,21 +213,21 @@ def main():
         elif "lower_bound" in r:
             peer_times.append((r["lower_bound"], p, True))
     wc = bx.get("wc -m", {}).get("median")
-    if me and peer_times:
-        fastest = min(peer_times)
-        speed = fastest[0] / me
-        detail = "median wall time, same 100 files"
-        if wc and fastest[0] / 10 < wc:
-            detail += (f"; 10× faster than {fastest[1]} would be {fmt_ms(fastest[0] * 100)}, below the "
-                       f"{fmt_ms(wc * 1000)} `wc -m` takes to read the bytes once")
-        rows.append(("batch ×100: speed-up over the fastest peer", f"{'≥ ' if fastest[2] else ''}{speed:.1f}× "
-                     f"(vs {fastest[1]})", "≥ 10×", verdict(speed >= 10), detail))
-    else:
-        rows.append(("batch ×100: speed-up over the fastest peer", "not measured", "≥ 10×", "—",
-                     "reportls or every peer failed"))
     if me and wc:
-        rows.append(("batch ×100: time relative to `wc -m`", f"{me / wc:.1f}×", "≤ 10×", verdict(me / wc <= 10),
-                     f"reportls {fmt_ms(me * 1000)}, wc -m {fmt_ms(wc * 1000)}"))
+        rows.append(("batch ×100: time relative to `wc -m`", f"{me / wc:.1f}×", "≤ 4×", verdict(me / wc <= 4),
+                     f"reportls {fmt_ms(me * 1000)}, wc -m {fmt_ms(wc * 1000)}"
+                     + (f"; fastest peer {min(peer_times)[1]} {fmt_ms(min(peer_times)[0] * 1000)}" if peer_times else "")))
+    ev = batch.get("batch", {}).get("eval", {}).get("tools", {})
+    mine_eval = ev.get("reportls", {}).get("median")
+    peers_eval = sorted((r["median"], p) for p, r in ev.items() if p in PEERS and "median" in r)
+    if mine_eval and peers_eval:
+        rows.append(("evaluation set (70 texts), one command: reportls vs the fastest peer",
+                     f"{fmt_ms(mine_eval * 1000)} vs {fmt_ms(peers_eval[0][0] * 1000)} ({peers_eval[0][1]})",
+                     "faster", verdict(mine_eval < peers_eval[0][0]),
+                     ", ".join(f"{p} {fmt_ms(t * 1000)}" for t, p in peers_eval)))
+    else:
+        rows.append(("evaluation set (70 texts), one command: reportls vs the fastest peer", "not measured",
+                     "faster", "—", "reportls or every peer failed"))
 
     # scaling: doubling the input. Judged on CPU time − start-up of `reportls check` (free of the
     # start-up and much less sensitive to other processes than wall time); wall time − start-up and
@@ -216,14 +245,56 @@ def main():
         server = ratio(lambda k: scaling.get(f"concat-{k}", {}).get("median_ms"), a, b)
         ca, cb = cpu_ms(f"concat-{a}"), cpu_ms(f"concat-{b}")
         rows.append((f"doubling the input: time(concat-{b})/time(concat-{a})",
-                     show(cpu), "≤ 2.4 (2 ± 20 %)", "—" if cpu is None else verdict(cpu <= 2.4),
+                     show(cpu), "≤ 2.2", "—" if cpu is None else verdict(cpu <= 2.2),
                      f"CPU − start-up {fmt_ms(ca)} → {fmt_ms(cb)}; wall − start-up ratio {show(wall)}; "
                      f"server didOpen→diagnostics ratio {show(server)}"))
+
+    startup = shapes.get("startup")
+    for row in shapes.get("shapes", []):
+        a, b = (row["sizes"] + [{}, {}])[:2]
+        r = b["median"] / a["median"] if a.get("median") and b.get("median") else None
+        rows.append((f"doubling the input: {row['shape']} {a.get('label')}→{b.get('label')}, --format {row['format']}",
+                     show(r), "≤ 2.2", "—" if r is None else verdict(r <= 2.2),
+                     f"wall {fmt_ms(a.get('median', 0) * 1000)} → {fmt_ms(b.get('median', 0) * 1000)}"
+                     + "".join(f"; {x['error']}" for x in (a, b) if "error" in x)))
+    for row in shapes.get("shapes", []):
+        big_one = row["sizes"][-1] if row["sizes"] else {}
+        if row["format"] != "text" and row["shape"] != "diagnostics" or not big_one.get("analyzers") or not startup:
+            continue
+        around = big_one["median"] - startup - big_one["read"] - big_one["analyzers"]
+        limit = 0.5 * big_one["analyzers"]
+        rows.append((f"process around the analysis: {row['shape']} {big_one['label']}, --format {row['format']}",
+                     fmt_ms(around * 1000), f"≤ {fmt_ms(limit * 1000)} (0.5 × analyzers)", verdict(around <= limit),
+                     f"wall {fmt_ms(big_one['median'] * 1000)} = start-up {fmt_ms(startup * 1000)} + reading "
+                     f"{fmt_ms(big_one['read'] * 1000)} + analyzers {fmt_ms(big_one['analyzers'] * 1000)} + the rest; "
+                     f"peak RSS {fmt_mb(big_one.get('maxrss_kb'))}"))
+    samples = soak.get("samples", [])
+    at = {x["edits"]: x["rss_kb"]["total"] for x in samples}
+    if 2000 in at and samples:
+        last = samples[-1]
+        growth = last["rss_kb"]["total"] / at[2000] - 1
+        rows.append((f"soak: total RSS after {last['edits']:,} edits vs after 2,000 ({soak.get('documents')} reports open)",
+                     f"{growth * 100:+.1f} %", "≤ +10 %", verdict(growth <= 0.10),
+                     f"{fmt_mb(at[2000])} → {fmt_mb(last['rss_kb']['total'])}; texts exact: "
+                     f"{soak.get('texts_exact')}; {soak.get('requests_answered', 0):,} requests answered"))
+        if hwm:
+            rows.append(("soak: total RSS at the end below the 20-report peak", fmt_mb(last["rss_kb"]["total"]),
+                         f"< {fmt_mb(hwm)}", verdict(last["rss_kb"]["total"] < hwm), ""))
+    elif soak:
+        rows.append(("soak", soak.get("error", "too short (no sample at 2,000 edits)"), "—", "—", ""))
 
     lines += ["## Targets", "", "| measure | result | target | status | detail |", "|---|---|---|---|---|"]
     lines += [f"| {' | '.join(r)} |" for r in rows]
     misses = [r[0] for r in rows if r[3] == "**MISS**"]
     lines += ["", f"Missed: {', '.join(misses) if misses else 'none'}.", ""]
+    said = set()
+    for m in misses:
+        for key, why in LIMITS.items():
+            if m.startswith(key) and key not in said:
+                said.add(key)
+                lines.append(f"- **{m}**: {why}")
+    if said:
+        lines.append("")
 
     # -- batch table -----------------------------------------------------------------------------
     lines += ["## Batch: same files, median wall time", "",
@@ -281,6 +352,39 @@ def main():
                          f"(after initialize: {fmt_mb(sess.get('rss_after_init_kb'))}), "
                          f"{sess.get('diagnostics')} diagnostics on open.")
     lines.append("")
+
+    # -- shapes ----------------------------------------------------------------------------------
+    if shapes:
+        lines += ["## Input shapes against size", "",
+                  f"`reportls check --timings --format F FILE`, median wall of {os.environ.get('BENCH_SHAPE_RUNS', '3')} "
+                  f"runs; analyzers: the sum --timings reports; start-up (`check` of an empty file) "
+                  f"{fmt_ms((startup or 0) * 1000)}.", "",
+                  "| shape | format | input | size | wall | analyzers | peak RSS |", "|---|---|---|---|---|---|---|"]
+        for row in shapes.get("shapes", []):
+            for x in row["sizes"]:
+                lines.append(f"| {row['shape']} | {row['format']} | {x.get('label')} | {x.get('bytes', 0) / 1e6:.2f} MB | "
+                             f"{fmt_ms(x['median'] * 1000) if 'median' in x else x.get('error')} | "
+                             f"{fmt_ms(x['analyzers'] * 1000) if x.get('analyzers') else '—'} | {fmt_mb(x.get('maxrss_kb'))} |")
+        lines.append("")
+
+    # -- soak ------------------------------------------------------------------------------------
+    if soak:
+        lines += ["## Soak: a day of editing", "",
+                  f"{soak.get('documents')} corpus reports open ({soak.get('bytes', 0) // 1024} KB), {soak.get('edits', 0):,} "
+                  f"random single-character edits (CJK, commas, years, 𠮷, line breaks, deletions), a pull every 10th, "
+                  f"a completion every 10th (every other one cancelled), a hover every 25th, the outline every 50th; "
+                  f"debounce 0. Resident memory (VmRSS) of each process:", "",
+                  "| after edits | server | diagnostics process | interactive process | total | seconds |",
+                  "|---|---|---|---|---|---|"]
+        for x in samples:
+            r = x["rss_kb"]
+            lines.append(f"| {x['edits']:,} | {fmt_mb(r.get('server'))} | {fmt_mb(r.get('diagnostics'))} | "
+                         f"{fmt_mb(r.get('interactive'))} | {fmt_mb(r.get('total'))} | {x.get('seconds', 0):.0f} |")
+        lines += ["", f"Server's text against the client's at the end: "
+                  f"{'exact' if soak.get('texts_exact') else 'MISMATCH ' + str(soak.get('mismatched'))}"
+                  + (f"; **{soak['error']}**" if "error" in soak else "") + ".", ""]
+
+    # -- typing simulation ------------------------------------------------------------------------
     if groups:
         lines += ["## Typing simulation (leave-one-out)" if typing.get("leave_one_out") else "## Typing simulation", "",
                   f"At each character the first {typing.get('shown', 5)} completion items are read; one that inserts "

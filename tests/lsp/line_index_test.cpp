@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 #include <unicode/ustring.h>
+#include <unicode/utf8.h>
 
 #include <string>
 #include <vector>
@@ -193,5 +194,121 @@ TEST_CASE("round trip offset -> position -> offset for every boundary of a mixed
     const Position p = idx.position(o, U16);
     CHECK((p.line > previous.line || (p.line == previous.line && p.character >= previous.character)));
     previous = p;
+  }
+}
+
+namespace {
+
+/// The reference: positions by walking the text from its start, character by character
+/// (U8_NEXT delimits ill-formed sequences, as the index promises).
+struct Walked {
+  std::vector<uint32_t> boundaries;        ///< every character start, then the text's size
+  std::vector<Position> utf16, utf8;       ///< the position of each boundary
+};
+
+Walked walk(std::string_view text) {
+  Walked w;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto n = static_cast<int32_t>(text.size());
+  Position p16, p8;
+  int32_t i = 0;
+  while (i <= n) {
+    w.boundaries.push_back(static_cast<uint32_t>(i));
+    w.utf16.push_back(p16);
+    w.utf8.push_back(p8);
+    if (i == n) break;
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    const bool crlf = c == '\r' && i < n && s[i] == '\n';
+    if (c == '\n' || (c == '\r' && !crlf)) {
+      p16 = p8 = {p16.line + 1, 0};
+    } else if (!crlf) {
+      p16.character += c >= 0x10000 ? 2 : 1;
+      p8.character += static_cast<uint32_t>(i - start);
+    } else {  // the "\n" of a "\r\n" is a boundary at the line's end, as its "\r" is
+      w.boundaries.push_back(static_cast<uint32_t>(i));
+      w.utf16.push_back(p16);
+      w.utf8.push_back(p8);
+      ++i;
+      p16 = p8 = {p16.line + 1, 0};
+    }
+  }
+  return w;
+}
+
+std::string random_text(uint32_t seed, size_t pieces, bool valid) {
+  static const char* const kPieces[] = {"a", " ", "1", "中", "，", "。", "\U00020BB7", "😀", "\n",
+                                        "\r\n", "\r", "\xE4\xB8", "\xFF", "é", "报告", "2024年"};
+  std::string text;
+  uint32_t x = seed * 2654435761u + 1;
+  for (size_t k = 0; k < pieces; ++k) {
+    x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+    // Long lines most of the time, so that characters cross many 64-byte blocks.
+    const uint32_t pick = x % 100;
+    const char* piece = kPieces[pick < 90 ? pick % 8 : 8 + pick % 8];
+    if (valid && piece[0] == '\xE4' && piece[1] == '\xB8') piece = "\xE4\xB8\xAD";
+    if (valid && piece[0] == '\xFF') piece = "\xC3\xBF";
+    text += piece;
+  }
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("every boundary of long random texts converts as walking the text does") {
+  for (uint32_t seed = 1; seed <= 80; ++seed) {
+    CAPTURE(seed);
+    // Odd seeds: ill-formed bytes too, indexed character by character; even seeds: valid UTF-8,
+    // indexed eight bytes at a time.
+    const bool valid = seed % 2 == 0;
+    const std::string text = random_text(seed, 50 + seed * 20, valid);
+    const LineIndex idx(text, valid ? LineIndex::Utf8::Valid : LineIndex::Utf8::Unchecked);
+    const Walked w = walk(text);
+    REQUIRE(idx.line_count() == w.utf16.back().line + 1);
+    size_t b = 0;
+    for (uint32_t o = 0; o <= text.size() + 2; ++o) {
+      while (b + 1 < w.boundaries.size() && w.boundaries[b + 1] <= o) ++b;
+      // o snaps back to boundary b; inside a "\r\n" that is the "\n", whose position is the
+      // line's end.
+      CHECK(idx.position(o, U16) == w.utf16[b]);
+      CHECK(idx.position(o, U8) == w.utf8[b]);
+    }
+    for (size_t k = 0; k < w.boundaries.size(); ++k) {
+      const bool inside_crlf = k > 0 && w.utf16[k] == w.utf16[k - 1];
+      if (inside_crlf) continue;
+      const uint32_t o = w.boundaries[k];
+      CHECK(idx.offset(w.utf16[k], U16) == o);
+      CHECK(idx.offset(w.utf8[k], U8) == o);
+      // One unit further into an astral character stays on it; past a line's end clamps.
+      const uint32_t next_o = k + 1 < w.boundaries.size() ? w.boundaries[k + 1] : o;
+      if (next_o > o && next_o - o == 4 && text[o] != '\r')
+        CHECK(idx.offset({w.utf16[k].line, w.utf16[k].character + 1}, U16) == o);
+    }
+    for (uint32_t line = 0; line < idx.line_count(); ++line)
+      CHECK(idx.offset({line, 1u << 30}, U16) == idx.line_end(line));
+  }
+}
+
+TEST_CASE("the index of a Chinese text is a fraction of its size") {
+  std::string text;
+  while (text.size() < (1u << 20)) text += "全面推进法治政府建设，深入学习贯彻习近平法治思想。\n";
+  for (auto validity : {LineIndex::Utf8::Unchecked, LineIndex::Utf8::Valid}) {
+    const LineIndex idx(text, validity);
+    CHECK(idx.memory_bytes() < text.size() / 3);
+    const LineIndex ascii(std::string(1u << 20, 'a'), validity);
+    CHECK(ascii.memory_bytes() < 64);
+  }
+}
+
+TEST_CASE("indexing eight bytes at a time finds the same line ends, a lone CR at the end included") {
+  for (const char* text : {"a\r\nb", "a\rb\nc", "\r\r\n\n", "x\n\r", "\r", "\n", "ab\r\n\r\ncd\r", "中\r\n文\r"}) {
+    CAPTURE(text);
+    const LineIndex checked(text, LineIndex::Utf8::Unchecked), valid(text, LineIndex::Utf8::Valid);
+    REQUIRE(checked.line_count() == valid.line_count());
+    for (uint32_t line = 0; line < checked.line_count(); ++line) {
+      CHECK(checked.line_start(line) == valid.line_start(line));
+      CHECK(checked.line_end(line) == valid.line_end(line));
+    }
   }
 }

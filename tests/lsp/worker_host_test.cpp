@@ -6,6 +6,7 @@
 #include "lsp/host/worker_protocol.h"
 
 #include <doctest/doctest.h>
+#include <reportls/plugin.h>
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -164,6 +165,27 @@ TEST_CASE("the worker is sent changes only and always analyses the exact text") 
     AnalysisResult r = host->analyze({uri, t, ++versions[i]}, CancelToken());
     REQUIRE(r.facts["digest"] == digest_of(versions[i], t));
   }
+}
+
+TEST_CASE("a process that serves other calls creates a plugin only when a call needs it, and closes go through") {
+  if (!std::filesystem::exists(REPORTLS_BUILD_DIR "/test-plugins/digest/digest.so")) return;
+  PluginHostOptions plugins;
+  plugins.plugin_dirs = {REPORTLS_BUILD_DIR "/test-plugins/digest"};
+  plugins.capabilities = REPORTLS_CAP_COMPLETION | REPORTLS_CAP_HOVER;  // digest only analyses
+  WorkerHostOptions worker;
+  worker.executable = kBinary;
+  auto host = make_worker_host(plugins, worker);
+  REQUIRE(host->plugins().size() == 1);
+  CHECK(host->plugins()[0].name == "digest");
+  CHECK(host->plugins()[0].deferred);
+  CHECK_FALSE(host->plugins()[0].active);
+  // Asked for diagnostics all the same, it creates the plugin and runs it.
+  AnalysisResult r = host->analyze({"file:///a.txt", "一、总体情况", 3}, CancelToken());
+  CHECK(r.facts["digest"].rfind("3:", 0) == 0);
+  CHECK(r.problems.empty());
+  host->close("file:///a.txt");
+  r = host->analyze({"file:///a.txt", "一、总体情况", 4}, CancelToken());  // a whole text again
+  CHECK(r.facts["digest"].rfind("4:", 0) == 0);
 }
 
 TEST_CASE("the worker asks for the whole text when it lacks the one a change applies to") {

@@ -29,6 +29,7 @@ static void fault_destroy(void *instance) { (void)instance; }
                                                  ANALYZE,                                       \
                                                  NULL,                                          \
                                                  NULL,                                          \
+                                                 NULL,                                          \
                                                  NULL};                                         \
     return &d;                                                                                  \
   }
@@ -48,6 +49,7 @@ static void fault_destroy(void *instance) { (void)instance; }
         ANALYZE,                                                                                \
         COMPLETE,                                                                               \
         HOVER,                                                                                  \
+        NULL,                                                                                   \
         NULL};                                                                                  \
     return &d;                                                                                  \
   }

@@ -61,11 +61,11 @@ report::Span sentence_at(std::string_view text, report::Span within, uint32_t of
 }
 
 std::vector<figures::Quantity> quantities(const report::Document &doc, const report::Line &line,
-                                          const figures::Data &fdata, QuantityCache *cache) {
+                                          const figures::Data &fdata, QuantityCache::Pass *cache) {
   if (!cache) return figures::extract(doc.text, line.content, fdata);
   // Cached with offsets from the paragraph's start; shifted back into the document.
   const std::string_view part = doc.str(line.content);
-  std::vector<figures::Quantity> qs = cache->get(part, 0, [&] {
+  std::vector<figures::Quantity> qs = *cache->get(part, 0, [&] {
     return figures::extract(part, report::Span{0, static_cast<uint32_t>(part.size())}, fdata);
   });
   const uint32_t by = line.content.start;
@@ -76,7 +76,7 @@ std::vector<figures::Quantity> quantities(const report::Document &doc, const rep
 }
 
 FigureIndex::FigureIndex(const report::Document &doc, const figures::Data &fdata, const FigureData &data,
-                         QuantityCache *cache) {
+                         QuantityCache::Pass *cache) {
   for (uint32_t l = 0; l < doc.lines.size(); ++l) {
     const report::Line &line = doc.lines[l];
     if (!report::is_prose(line.kind)) continue;

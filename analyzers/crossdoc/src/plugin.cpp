@@ -44,6 +44,8 @@ class CrossdocPlugin {
     return REPORTLS_OK;
   }
 
+  void close(std::string_view uri) const { analyzer_.close(uri); }
+
  private:
   // The analysis of the document with its related documents; false when cancelled.
   bool run(const plugin::Document &document, const plugin::Sink &sink, crossdoc::Result &out) const {
@@ -55,7 +57,7 @@ class CrossdocPlugin {
       keep.push_back(report::shared_parse(r.text, rules_, report::format_of(r.uri, r.path)));
       related.push_back({std::string(r.role), std::string(r.uri), keep.back().get()});
     }
-    out = analyzer_.analyze(*parsed, document.settings, related, [&] { return sink.cancelled(); });
+    out = analyzer_.analyze(*parsed, document.settings, related, [&] { return sink.cancelled(); }, document.uri);
     return !sink.cancelled();
   }
 

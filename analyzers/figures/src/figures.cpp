@@ -35,7 +35,7 @@ void append_shifted(const Findings &from, uint32_t by, Findings &to) {
 }  // namespace
 
 Findings analyze(const report::Document &doc, const Data &data, const std::function<bool()> &cancelled,
-                 ParagraphCache *cache) {
+                 ParagraphCache::Pass *cache) {
   Findings out;
   for (const report::Line &line : doc.lines) {
     if (line.kind != report::LineKind::Body && line.kind != report::LineKind::Heading) continue;
@@ -45,12 +45,12 @@ Findings analyze(const report::Document &doc, const Data &data, const std::funct
       continue;
     }
     const std::string_view part = line.content.in(doc.text);
-    const Findings found = cache->get(part, 0, [&] {
+    const auto found = cache->get(part, 0, [&] {
       Findings f;
       analyze_paragraph(part, report::Span{0, static_cast<uint32_t>(part.size())}, data, f);
       return f;
     });
-    append_shifted(found, line.content.start, out);
+    append_shifted(*found, line.content.start, out);
   }
   return out;
 }

@@ -35,7 +35,7 @@ class FiguresPlugin {
     const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path));
     const report::Document &doc = *parsed;
     if (!profiles_.applies(report::Scope::ChineseText, doc, document.settings)) return REPORTLS_OK;
-    const figures::Findings found = figures::analyze(doc, data_, [&] { return sink.cancelled(); }, &cache_);
+    const figures::Findings found = findings(doc, document, sink);
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     for (const figures::Finding &f : found.diagnostics) {
       plugin::Diagnostic d;
@@ -58,17 +58,26 @@ class FiguresPlugin {
     const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path));
     const report::Document &doc = *parsed;
     if (!profiles_.applies(report::Scope::ChineseText, doc, document.settings)) return REPORTLS_OK;
-    const figures::Findings found = figures::analyze(doc, data_, [&] { return sink.cancelled(); }, &cache_);
+    const figures::Findings found = findings(doc, document, sink);
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     for (const figures::Hover &h : figures::hover_at(found, offset)) sink.hover(h.range.start, h.range.end, h.markdown);
     return REPORTLS_OK;
   }
 
+  void close(std::string_view uri) const { cache_.forget(uri); }
+
  private:
+  figures::Findings findings(const report::Document &doc, const plugin::Document &document, const plugin::Sink &sink) const {
+    figures::ParagraphCache::Pass pass(cache_, document.uri);
+    figures::Findings found = figures::analyze(doc, data_, [&] { return sink.cancelled(); }, &pass);
+    if (!sink.cancelled()) pass.finish();
+    return found;
+  }
+
   report::Rules rules_;
   figures::Data data_;
   report::Profiles profiles_;
-  mutable figures::ParagraphCache cache_;  // findings per paragraph text, shared by all analyses
+  mutable figures::ParagraphCache cache_;  // findings per paragraph of the open documents
 };
 
 }  // namespace

@@ -45,6 +45,8 @@ std::shared_ptr<LineMemo> make_line_memo() { return std::make_shared<LineMemo>()
 
 uint64_t lines_checked(const Tables &tables) { return tables.memo->checked; }
 
+void forget(const Tables &tables, std::string_view document) { tables.memo->lines.forget(document); }
+
 void CodePoints::insert(char32_t c) {
   if (c >= bits_.size()) bits_.resize(c + 1);
   bits_[c] = true;
@@ -63,8 +65,9 @@ Marks::Marks(const Tables &t) {
 }
 
 std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &t,
-                                      const std::function<bool()> &cancelled) {
+                                      const std::function<bool()> &cancelled, std::string_view document) {
   const Marks marks(t);
+  report::LineCache<LineFindings>::Pass memo(t.memo->lines, document);
   const std::vector<Span> orphans = orphan_ordinals(doc);
   std::vector<uint32_t> ascii_marks;
   uint32_t fullwidth_marks = 0;
@@ -80,10 +83,11 @@ std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables 
     // The content's bounds follow from the line's bytes; keying on them too keeps the memo right
     // however the parser trims.
     const uint64_t salt = uint64_t{content.start} << 32 | content.end;
-    const LineFindings found = t.memo->lines.get(text, salt, [&] {
+    const auto recalled = memo.get(text, salt, [&] {
       ++t.memo->checked;
       return find_in_line(text, content, t, marks);
     });
+    const LineFindings &found = *recalled;
     const uint32_t by = line.span.start;
     for (const uint32_t m : found.ascii_marks) ascii_marks.push_back(m + by);
     fullwidth_marks += found.fullwidth_marks;
@@ -101,6 +105,7 @@ std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables 
     for (const plugin::Diagnostic &d : found.patterns)
       if (!title || d.code != kSpaceRule) patterns.push_back(shifted(d, by));
   }
+  memo.finish();
   std::vector<plugin::Diagnostic> out;
   std::vector<Span> quiet = orphans;  // no mark of these gets a diagnostic of its own
   for (const report::Table &table : doc.tables) quiet.push_back(table.span);

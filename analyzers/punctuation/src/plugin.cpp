@@ -15,10 +15,11 @@ struct PunctuationChecker {
     return reportls::punctuation::load(dir, data_dirs, errors);
   }
   static std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &tables,
-                                               const plugin::Document &,
+                                               const plugin::Document &document,
                                                const std::function<bool()> &cancelled) {
-    return reportls::punctuation::check(doc, tables, cancelled);
+    return reportls::punctuation::check(doc, tables, cancelled, document.uri);
   }
+  static void close(const Tables &tables, std::string_view uri) { reportls::punctuation::forget(tables, uri); }
 };
 
 using PunctuationPlugin = report::TablePlugin<PunctuationChecker>;

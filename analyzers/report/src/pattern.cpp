@@ -3,6 +3,7 @@
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <atomic>
 #include <stdexcept>
 #include <unordered_map>
@@ -72,24 +73,37 @@ PatternText::~PatternText() = default;
 
 namespace {
 
-// Maps UTF-16 indexes of matches back to byte offsets.  Matches come left to right, so each
-// lookup walks on from the previous one (a backwards lookup starts over).
+// Maps UTF-16 indexes of matches back to byte offsets by walking the text forward.  Matches come
+// left to right, but a match's groups (and a look-behind's) lie before its end: a lookup behind
+// the walk restarts from the last position it resolved at or before that index, never from the
+// start of the text (which made a long paragraph with many matches quadratic).  Restarting only
+// at positions the forward walk reached keeps ill-formed bytes delimited as U+FFFD exactly as
+// the UTF-16 conversion did.
 class ByteOffsets {
  public:
   explicit ByteOffsets(const PatternText::Data &t) : t_(t) {}
   uint32_t at(int32_t unit) {
-    if (unit < unit_) unit_ = 0, byte_ = 0;
-    while (unit_ < unit && byte_ < t_.part.size()) {
-      const char32_t c = next_code_point(t_.part, byte_);
-      unit_ += c > 0xFFFF ? 2 : 1;
+    if (unit < at_.unit) {
+      auto it = std::upper_bound(resolved_.begin(), resolved_.end(), unit,
+                                 [](int32_t u, const Resolved &r) { return u < r.unit; });
+      at_ = it == resolved_.begin() ? Resolved{} : *(it - 1);
     }
-    return t_.base + byte_;
+    while (at_.unit < unit && at_.byte < t_.part.size()) {
+      const char32_t c = next_code_point(t_.part, at_.byte);
+      at_.unit += c > 0xFFFF ? 2 : 1;
+    }
+    if (resolved_.empty() || at_.unit > resolved_.back().unit) resolved_.push_back(at_);
+    return t_.base + at_.byte;
   }
 
  private:
+  struct Resolved {
+    int32_t unit = 0;
+    uint32_t byte = 0;
+  };
   const PatternText::Data &t_;
-  int32_t unit_ = 0;
-  uint32_t byte_ = 0;
+  Resolved at_;
+  std::vector<Resolved> resolved_;  // ascending: every position the walk stopped at
 };
 
 }  // namespace

@@ -126,7 +126,7 @@ Span shifted(Span s, int64_t by) {
 
 void find_pattern_hits(std::string_view text, Span within, const std::vector<PatternRule> &rules,
                        std::optional<uint32_t> year, const std::function<void(PatternHit &&)> &f,
-                       PatternHitCache *cache) {
+                       PatternHitCache::Pass *cache) {
   const std::string_view part = within.in(text);
   if (part.empty()) return;
   if (!cache) {
@@ -134,10 +134,10 @@ void find_pattern_hits(std::string_view text, Span within, const std::vector<Pat
     return;
   }
   // Searched as a text of its own so the cached spans are relative to the line.
-  const std::vector<PatternHit> hits = cache->get(part, year.value_or(0), [&] {
+  const auto hits = cache->get(part, year.value_or(0), [&] {
     return search_rules(part, Span{0, static_cast<uint32_t>(part.size())}, rules, year);
   });
-  for (PatternHit h : hits) {
+  for (PatternHit h : *hits) {
     h.range = shifted(h.range, within.start);
     h.edit = shifted(h.edit, within.start);
     f(std::move(h));

@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
+#include <map>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
@@ -134,7 +136,9 @@ bool ends_with(const std::string &s, std::string_view suffix) {
 
 }  // namespace
 
-Profile Profiles::parse(std::string_view json_text, const std::string &origin) {
+namespace {
+
+Profile parse_profile(std::string_view json_text, const std::string &origin) {
   json root;
   try {
     root = json::parse(json_text);
@@ -166,6 +170,28 @@ Profile Profiles::parse(std::string_view json_text, const std::string &origin) {
     fail(origin, "\"items\" must be a non-empty array");
   for (size_t i = 0; i < root.at("items").size(); ++i)
     p.items.push_back(parse_item(root.at("items")[i], origin, "items[" + std::to_string(i) + "]"));
+  return p;
+}
+
+}  // namespace
+
+// Every plugin that links this library loads the same profile files at create: one parsed copy per
+// process (its compiled patterns above all, which the copies share) is enough.
+// (Each plugin has its copy of the files beside it: the same text from another origin.)
+Profile Profiles::parse(std::string_view json_text, const std::string &origin) {
+  static std::mutex mutex;
+  static std::map<std::string, Profile, std::less<>> parsed;  // by the file's text
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = parsed.find(json_text); it != parsed.end()) {
+      Profile p = it->second;
+      p.origin = origin;
+      return p;
+    }
+  }
+  Profile p = parse_profile(json_text, origin);
+  std::lock_guard lock(mutex);
+  parsed.emplace(std::string(json_text), p);
   return p;
 }
 

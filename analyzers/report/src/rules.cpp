@@ -10,6 +10,8 @@
 
 #include <fstream>
 #include <initializer_list>
+#include <map>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
@@ -49,7 +51,9 @@ std::u32string code_points(const json &obj, const char *key, const std::string &
 
 }  // namespace
 
-Rules Rules::parse(std::string_view text, const std::string &origin) {
+namespace {
+
+Rules parse_rules(std::string_view text, const std::string &origin) {
   json root;
   try {
     root = json::parse(text);
@@ -107,6 +111,23 @@ Rules Rules::parse(std::string_view text, const std::string &origin) {
     r.signature_max_chars = number(s, "max_chars", r.signature_max_chars, origin, "signature");
     r.signature_max_lines = number(s, "max_lines", r.signature_max_lines, origin, "signature");
   }
+  return r;
+}
+
+}  // namespace
+
+// Every plugin that links this library loads its copy of the same file at create: one parsed copy
+// per process (the compiled title patterns above all, which the copies share) is enough.
+Rules Rules::parse(std::string_view text, const std::string &origin) {
+  static std::mutex mutex;
+  static std::map<std::string, Rules, std::less<>> parsed;  // by the file's text
+  {
+    std::lock_guard lock(mutex);
+    if (auto it = parsed.find(text); it != parsed.end()) return it->second;
+  }
+  Rules r = parse_rules(text, origin);
+  std::lock_guard lock(mutex);
+  parsed.emplace(std::string(text), r);
   return r;
 }
 

@@ -31,16 +31,17 @@ Tables load(const std::string &plugin_dir, const std::vector<std::string> &data_
 
 std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &t,
                                       std::optional<uint32_t> report_year,
-                                      const std::function<bool()> &cancelled) {
+                                      const std::function<bool()> &cancelled, std::string_view document) {
   std::vector<plugin::Diagnostic> out;
+  report::PatternHitCache::Pass hits(*t.hits, document);
   for (const report::Line &line : doc.lines) {
     if (line.kind == report::LineKind::Debris || line.kind == report::LineKind::Blank) continue;
-    if (cancelled()) break;
+    if (cancelled()) return out;
     report::find_pattern_hits(
         doc.text, line.content, t.rules, report_year,
-        [&](report::PatternHit &&h) { out.push_back(report::to_diagnostic(std::move(h), "terms")); },
-        t.hits.get());
+        [&](report::PatternHit &&h) { out.push_back(report::to_diagnostic(std::move(h), "terms")); }, &hits);
   }
+  hits.finish();
   std::stable_sort(out.begin(), out.end(),
                    [](const plugin::Diagnostic &a, const plugin::Diagnostic &b) { return a.start < b.start; });
   return out;

@@ -14,7 +14,8 @@
  *   - 1.1 appended: reportls_document.path, reportls_config.warning/warning_ctx and
  *     reportls_plugin_descriptor.completion_triggers.
  *   - 1.2 appended: reportls_document.related/related_count (related documents, see "Related
- *     documents" below) and the capability bit REPORTLS_CAP_RELATED.
+ *     documents" below), the capability bit REPORTLS_CAP_RELATED and
+ *     reportls_plugin_descriptor.close.
  *
  * Memory and errors
  *   - Nothing allocated on one side is freed on the other.  Every pointer handed to a callback is
@@ -36,6 +37,7 @@
  *     after create (or guard its own state).
  *   - A long analysis should poll sink->is_cancelled now and then and return
  *     REPORTLS_CANCELLED when it is set; its results are then discarded.
+ *   - close (1.2) may be called on any thread, never while a call about the same document runs.
  *
  * Related documents (1.2)
  *   - A plugin may relate a document to others through two kinds of facts of its analysis:
@@ -285,6 +287,11 @@ typedef struct reportls_plugin_descriptor {
   /* 1.1: characters after which the editor asks for completions unasked, as one UTF-8 string in
    * which every character is a trigger (e.g. "。，、："); NULL or "" for none. */
   const char *completion_triggers;
+
+  /* 1.2: the document (uri, NUL-terminated) was closed: drop what the instance keeps for it (e.g.
+   * per-line findings), so that memory follows what is open, not what was ever analysed.  The
+   * host calls it again for the same uri only after that uri was analysed again.  May be NULL. */
+  void (*close)(void *instance, const char *uri);
 } reportls_plugin_descriptor;
 
 typedef const reportls_plugin_descriptor *(*reportls_plugin_entry_fn)(void);

@@ -13,6 +13,7 @@
 //   reportls_status complete(const Document&, uint32_t, Sink&) const;  // if REPORTLS_CAP_COMPLETION
 //   reportls_status hover(const Document&, uint32_t, Sink&) const;     // if REPORTLS_CAP_HOVER
 //   static constexpr const char *completion_triggers = "。，";         // optional (ABI 1.1)
+//   void close(std::string_view uri) const;                  // optional (ABI 1.2): a document closed
 // The const members may run concurrently on several threads (see plugin.h, "Threads").  A member
 // named complete or hover whose signature differs from the above, or a capability announced
 // without its member, is a compile error (not a plugin that silently offers nothing).
@@ -261,6 +262,13 @@ reportls_status hover(void *i, const reportls_document *d, uint32_t offset,
     return static_cast<const P *>(i)->hover(Document(*d), offset, sink);
   });
 }
+template <class P>
+void close(void *i, const char *uri) noexcept {
+  barrier(nullptr, [&] {
+    static_cast<const P *>(i)->close(std::string_view(uri ? uri : ""));
+    return REPORTLS_OK;
+  });
+}
 }  // namespace detail
 
 }  // namespace reportls::plugin
@@ -283,7 +291,8 @@ reportls_status hover(void *i, const reportls_document *d, uint32_t offset,
         &d::analyze<CLASS>,                                                                     \
         d::complete_fn<CLASS, ((CAPS) & REPORTLS_CAP_COMPLETION) != 0>(),                      \
         d::hover_fn<CLASS, ((CAPS) & REPORTLS_CAP_HOVER) != 0>(),                               \
-        d::completion_triggers<CLASS>()};                                                       \
+        d::completion_triggers<CLASS>(),                                                        \
+        d::close_fn<CLASS>()};                                                                  \
     return &descriptor;                                                                         \
   }
 
@@ -318,6 +327,13 @@ constexpr auto hover_fn() -> decltype(&hover<P>) {
   static_assert(!announced || Hovers<P>, "REPORTLS_CAP_HOVER announced without hover()");
   if constexpr (Hovers<P>)
     return announced ? &hover<P> : nullptr;
+  else
+    return nullptr;
+}
+template <class P>
+constexpr auto close_fn() -> decltype(&close<P>) {
+  if constexpr (requires(const P &p, std::string_view uri) { p.close(uri); })
+    return &close<P>;
   else
     return nullptr;
 }

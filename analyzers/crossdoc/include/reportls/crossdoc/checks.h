@@ -44,7 +44,7 @@ struct Context {
   const report::Profile *profile = nullptr;
   const figures::Data &fdata;
   const Data &data;
-  QuantityCache *cache = nullptr;
+  QuantityCache::Pass *cache = nullptr;
 };
 
 // figures.yoy: `N件，同比增长P%` / `同比增加D件` / `较上年的M件` / `较2023年增长P%`, with N described

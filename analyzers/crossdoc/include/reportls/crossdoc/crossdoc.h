@@ -39,8 +39,12 @@ class Analyzer {
   Analyzer(Data data, figures::Data figure_data, report::Profiles profiles)
       : data_(std::move(data)), figures_(std::move(figure_data)), profiles_(std::move(profiles)) {}
 
+  // `uri` names the document for the paragraph cache: its entries (of this document's and its
+  // related documents' paragraphs) live until the next finished analysis of the uri, or close().
   Result analyze(const report::Document &doc, std::string_view settings, const std::vector<RelatedReport> &related,
-                 const std::function<bool()> &cancelled = {}) const;
+                 const std::function<bool()> &cancelled = {}, std::string_view uri = {}) const;
+  // The document was closed: the paragraphs only it held are forgotten.
+  void close(std::string_view uri) const { cache_.forget(uri); }
 
   const report::Profiles &profiles() const { return profiles_; }
 
@@ -48,7 +52,7 @@ class Analyzer {
   Data data_;
   figures::Data figures_;
   report::Profiles profiles_;
-  mutable QuantityCache cache_;  // per paragraph text, for this year's and last year's reports alike
+  mutable QuantityCache cache_;  // per paragraph text, for this year's and last year's reports alike (line_cache.h)
 };
 
 // The notes whose range holds offset (hover).

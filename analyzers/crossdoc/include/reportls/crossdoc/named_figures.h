@@ -40,16 +40,17 @@ struct NamedFigure {
   uint32_t line = 0;        // its line (0-based)
 };
 
-// The quantities of every prose line of a document, extracted once per paragraph text.
+// The quantities of every prose line of a document, extracted once per paragraph text (looked
+// up through the pass of the analysis, when there is one).
 using QuantityCache = report::LineCache<std::vector<figures::Quantity>>;
 std::vector<figures::Quantity> quantities(const report::Document &doc, const report::Line &line,
-                                          const figures::Data &fdata, QuantityCache *cache);
+                                          const figures::Data &fdata, QuantityCache::Pass *cache);
 
 class FigureIndex {
  public:
   // Every exact count of the document's prose with a description.
   FigureIndex(const report::Document &doc, const figures::Data &fdata, const FigureData &data,
-              QuantityCache *cache = nullptr);
+              QuantityCache::Pass *cache = nullptr);
 
   // The figure the document states for (description, family) when every statement of it gives
   // the same value; nullptr when none does or two disagree.

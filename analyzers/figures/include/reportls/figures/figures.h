@@ -16,12 +16,13 @@
 
 namespace reportls::figures {
 
-// Every check is local to one paragraph (line); with a cache, the findings of a paragraph whose
-// text was analysed before are reused (after an edit only the changed paragraphs are checked).
+// Every check is local to one paragraph (line); with a cache pass, the findings of a paragraph
+// whose text was analysed before are reused (after an edit only the changed paragraphs are
+// checked).  The caller finishes the pass when the analysis was not cancelled.
 using ParagraphCache = report::LineCache<Findings>;
 
 Findings analyze(const report::Document &doc, const Data &data, const std::function<bool()> &cancelled = {},
-                 ParagraphCache *cache = nullptr);
+                 ParagraphCache::Pass *cache = nullptr);
 
 // The hover text for a figure at offset that takes part in a relation, or nullopt-like empty
 // markdown; range is the figure's span.

@@ -42,8 +42,9 @@ struct Tables {
   uint32_t bulk_min_ascii = 30;  // …or at least this many ASCII marks, whatever the share
   std::vector<PairFamily> pairs;
   std::vector<report::PatternRule> patterns;
-  // What check() found in each line seen so far, shared by copies of these tables: after an edit
-  // only the changed lines are checked again.  It holds for these tables' content only.
+  // What check() found in each line of the open documents, shared by copies of these tables:
+  // after an edit only the changed lines are checked again.  It holds for these tables' content
+  // only.
   std::shared_ptr<LineMemo> memo = make_line_memo();
 };
 
@@ -53,8 +54,11 @@ Tables load(const std::string &plugin_dir, const std::vector<std::string> &data_
             std::vector<std::string> &errors);
 
 // All punctuation diagnostics of doc.  Stops early, returning nothing, when cancelled().
+// `document` (the uri) owns the lines it leaves in the tables' memo (line_cache.h).
 std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &tables,
-                                      const std::function<bool()> &cancelled);
+                                      const std::function<bool()> &cancelled, std::string_view document = {});
+// The document was closed: the memo drops its lines.
+void forget(const Tables &tables, std::string_view document);
 
 // How many lines check() has read with these tables (or their copies) rather than recalled.
 uint64_t lines_checked(const Tables &tables);

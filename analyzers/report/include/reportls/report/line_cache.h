@@ -2,44 +2,135 @@
 // that re-analysing a document after one keystroke re-checks only the lines that changed.
 //
 // Values are keyed by the line's bytes plus a salt (anything else the result depends on, e.g. the
-// report year) and must hold offsets relative to the line's start.  Thread-safe: analyses of
-// several snapshots may share one cache.  Bounded: past `capacity` entries it starts afresh.
+// report year) and must hold offsets relative to the line's start.
+//
+// Bounded by what is open, not by how long a session ran.  An analysis of one document (its uri)
+// looks lines up through a Pass; when the pass finishes, the lines it used become that document's,
+// and entries that no document's latest finished pass used any more are dropped — so a keystroke
+// replaces one line's entry instead of adding one, and the cache holds the distinct lines of the
+// documents analysed, once each.  A pass that ends unfinished (cancelled, failed) keeps nothing it
+// added.  forget() drops a closed document's lines (those another document still uses stay).
+//
+// Thread-safe: analyses of several snapshots and documents may share one cache; make() runs
+// without the lock held.  Entries are shared, so a pass of one document reuses what another found.
 #ifndef REPORTLS_REPORT_LINE_CACHE_H
 #define REPORTLS_REPORT_LINE_CACHE_H
 
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 namespace reportls::report {
 
 template <class V>
 class LineCache {
- public:
-  explicit LineCache(size_t capacity = 1u << 16) : capacity_(capacity) {}
+  struct Entry {
+    std::shared_ptr<const V> value;
+    uint32_t holders = 0;  // documents whose latest finished pass used it, plus running passes
+  };
+  using Map = std::unordered_map<std::string, Entry>;
+  using Node = typename Map::value_type;  // stable while the entry exists
+  using Held = std::vector<Node *>;       // each entry once, holding one count of it
 
-  // The value for (line, salt), from the cache or from make() (run without the lock held).
-  V get(std::string_view line, uint64_t salt, const std::function<V()> &make) {
-    std::string key(line);
-    key.append(reinterpret_cast<const char *>(&salt), sizeof salt);
-    {
-      std::lock_guard lock(mutex_);
-      if (auto it = values_.find(key); it != values_.end()) return it->second;
+ public:
+  // One analysis of one document; one thread.
+  class Pass {
+   public:
+    Pass(LineCache &cache, std::string_view document) : cache_(cache), document_(document) {}
+    Pass(const Pass &) = delete;
+    Pass &operator=(const Pass &) = delete;
+    ~Pass() {
+      if (!finished_) cache_.release(held_);
     }
-    V value = make();
+
+    // The value for (line, salt), from the cache or from make().
+    std::shared_ptr<const V> get(std::string_view line, uint64_t salt, const std::function<V()> &make) {
+      std::string key(line);
+      key.append(reinterpret_cast<const char *>(&salt), sizeof salt);
+      return cache_.lookup(std::move(key), make, *this);
+    }
+
+    // The lines this pass used are now the document's (the ones of its previous pass are let go).
+    void finish() {
+      if (finished_) return;
+      finished_ = true;
+      seen_.clear();
+      cache_.adopt(document_, std::move(held_));
+    }
+
+   private:
+    friend class LineCache;
+    LineCache &cache_;
+    std::string document_;
+    Held held_;
+    std::unordered_set<const Node *> seen_;  // a line repeated in the document is held once
+    bool finished_ = false;
+  };
+
+  // The document was closed: its lines are dropped unless another document uses them.
+  void forget(std::string_view document) {
     std::lock_guard lock(mutex_);
-    if (values_.size() >= capacity_) values_.clear();
-    values_.emplace(std::move(key), value);
-    return value;
+    auto it = documents_.find(document);
+    if (it == documents_.end()) return;
+    release_locked(it->second);
+    documents_.erase(it);
+  }
+
+  // Entries held (distinct lines), for tests.
+  size_t size() const {
+    std::lock_guard lock(mutex_);
+    return values_.size();
   }
 
  private:
-  size_t capacity_;
-  std::mutex mutex_;
-  std::unordered_map<std::string, V> values_;
+  std::shared_ptr<const V> lookup(std::string key, const std::function<V()> &make, Pass &pass) {
+    {
+      std::lock_guard lock(mutex_);
+      if (auto it = values_.find(key); it != values_.end()) return hold_locked(*it, pass);
+    }
+    auto value = std::make_shared<const V>(make());
+    std::lock_guard lock(mutex_);
+    // Another pass may have added the same line meanwhile: either way one entry per key.
+    auto it = values_.try_emplace(std::move(key), Entry{std::move(value), 0}).first;
+    return hold_locked(*it, pass);
+  }
+
+  std::shared_ptr<const V> hold_locked(Node &node, Pass &pass) {
+    if (pass.seen_.insert(&node).second) {
+      ++node.second.holders;
+      pass.held_.push_back(&node);
+    }
+    return node.second.value;
+  }
+
+  void adopt(const std::string &document, Held held) {
+    std::lock_guard lock(mutex_);
+    auto [it, added] = documents_.try_emplace(document);
+    release_locked(it->second);
+    it->second = std::move(held);
+  }
+
+  void release(Held &held) {
+    std::lock_guard lock(mutex_);
+    release_locked(held);
+  }
+
+  void release_locked(Held &held) {
+    for (Node *node : held)
+      if (--node->second.holders == 0) values_.erase(values_.find(node->first));
+    held.clear();
+  }
+
+  mutable std::mutex mutex_;
+  Map values_;
+  std::map<std::string, Held, std::less<>> documents_;
 };
 
 }  // namespace reportls::report

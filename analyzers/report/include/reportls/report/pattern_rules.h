@@ -55,12 +55,12 @@ struct PatternHit {
 // Hits of one line, with spans relative to the line's start (see line_cache.h).
 using PatternHitCache = LineCache<std::vector<PatternHit>>;
 
-// Runs every rule applicable to year over text[within]; calls f for each hit.  With a cache,
+// Runs every rule applicable to year over text[within]; calls f for each hit.  With a cache pass,
 // a `within` whose text was searched before (for the same year) is not searched again; the cache
 // must only ever be used with the same rules.
 void find_pattern_hits(std::string_view text, Span within, const std::vector<PatternRule> &rules,
                        std::optional<uint32_t> year, const std::function<void(PatternHit &&)> &f,
-                       PatternHitCache *cache = nullptr);
+                       PatternHitCache::Pass *cache = nullptr);
 
 }  // namespace reportls::report
 

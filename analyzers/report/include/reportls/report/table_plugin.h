@@ -10,6 +10,7 @@
 //   static std::vector<plugin::Diagnostic> check(const Document &, const Tables &,
 //                                                const plugin::Document &,
 //                                                const std::function<bool()> &cancelled);
+//   static void close(const Tables &, std::string_view uri);  // optional: a document was closed
 // Use with REPORTLS_DEFINE_PLUGIN(reportls::report::TablePlugin<Checker>, …).  Load errors of user
 // files are load warnings (plugin.h, create).  Thread-safe as plugin.h requires.
 #ifndef REPORTLS_REPORT_TABLE_PLUGIN_H
@@ -22,6 +23,7 @@
 #include <reportls/report/rules.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace reportls::report {
@@ -44,6 +46,10 @@ class TablePlugin {
          Checker::check(doc, tables_, document, [&] { return sink.cancelled(); }))
       sink.diagnostic(d);
     return sink.cancelled() ? REPORTLS_CANCELLED : REPORTLS_OK;
+  }
+
+  void close(std::string_view uri) const {
+    if constexpr (requires { Checker::close(tables_, uri); }) Checker::close(tables_, uri);
   }
 
  private:

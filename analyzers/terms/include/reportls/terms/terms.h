@@ -21,7 +21,8 @@ namespace reportls::terms {
 
 struct Tables {
   std::vector<report::PatternRule> rules;
-  // What the rules found in each line seen so far: after an edit only changed lines are searched.
+  // What the rules found in each line of the open documents: after an edit only changed lines are
+  // searched.
   std::shared_ptr<report::PatternHitCache> hits = std::make_shared<report::PatternHitCache>();
 };
 
@@ -30,10 +31,11 @@ struct Tables {
 Tables load(const std::string &plugin_dir, const std::vector<std::string> &data_dirs,
             std::vector<std::string> &errors);
 
-// The diagnostics for doc (page-debris lines skipped), sorted by position.
+// The diagnostics for doc (page-debris lines skipped), sorted by position.  `document` (the uri)
+// owns the lines it leaves in tables.hits (line_cache.h).
 std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &tables,
                                       std::optional<uint32_t> report_year,
-                                      const std::function<bool()> &cancelled);
+                                      const std::function<bool()> &cancelled, std::string_view document = {});
 
 }  // namespace reportls::terms
 

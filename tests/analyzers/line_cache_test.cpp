@@ -1,0 +1,74 @@
+// LineCache: what is kept follows the open documents' latest analyses, not the session's length.
+#include <reportls/report/line_cache.h>
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using reportls::report::LineCache;
+
+namespace {
+
+// One analysis of `document` over `lines`; returns how many lines were computed afresh.
+int analyse(LineCache<std::string> &cache, const std::string &document, const std::vector<std::string> &lines,
+            bool finish = true) {
+  int made = 0;
+  LineCache<std::string>::Pass pass(cache, document);
+  for (const std::string &line : lines) {
+    auto value = pass.get(line, 7, [&] {
+      ++made;
+      return "found in " + line;
+    });
+    CHECK(*value == "found in " + line);
+  }
+  if (finish) pass.finish();
+  return made;
+}
+
+}  // namespace
+
+TEST_CASE("a long editing session keeps one entry per line of the open document") {
+  LineCache<std::string> cache;
+  std::vector<std::string> lines = {"一、总体情况", "全年办结案件12件。", "二、存在问题", "全年办结案件12件。"};
+  CHECK(analyse(cache, "file:///a.txt", lines) == 3);  // the repeated line is computed once
+  CHECK(cache.size() == 3);
+  for (int edit = 0; edit < 1000; ++edit) {
+    lines[1] = "全年受理案件" + std::to_string(edit) + "件。";
+    CHECK(analyse(cache, "file:///a.txt", lines) == 1);  // only the edited line is computed
+    CHECK(cache.size() == 4);  // the three others and the edited line's latest text
+  }
+}
+
+TEST_CASE("lines shared by documents stay while any of them holds them; closing forgets") {
+  LineCache<std::string> cache;
+  analyse(cache, "a", {"共同的一行", "只在甲"});
+  CHECK(analyse(cache, "b", {"共同的一行", "只在乙"}) == 1);
+  CHECK(cache.size() == 3);
+  cache.forget("a");
+  CHECK(cache.size() == 2);
+  CHECK(analyse(cache, "b", {"共同的一行", "只在乙"}) == 0);
+  cache.forget("b");
+  CHECK(cache.size() == 0);
+  cache.forget("never analysed");
+}
+
+TEST_CASE("an unfinished pass keeps nothing it added and leaves the document's lines alone") {
+  LineCache<std::string> cache;
+  analyse(cache, "a", {"第一行", "第二行"});
+  CHECK(analyse(cache, "a", {"第一行", "改过的第二行"}, false) == 1);
+  CHECK(cache.size() == 2);
+  CHECK(analyse(cache, "a", {"第一行", "第二行"}) == 0);
+}
+
+TEST_CASE("salts key separate entries") {
+  LineCache<std::string> cache;
+  LineCache<std::string>::Pass pass(cache, "a");
+  int made = 0;
+  auto make = [&] { return std::to_string(++made); };
+  CHECK(*pass.get("一行", 2023, make) == "1");
+  CHECK(*pass.get("一行", 2024, make) == "2");
+  CHECK(*pass.get("一行", 2023, make) == "1");
+  pass.finish();
+  CHECK(cache.size() == 2);
+}

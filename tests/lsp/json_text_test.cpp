@@ -1,0 +1,55 @@
+// JSON written as text (json_text.h, diagnostics_text) against the nlohmann DOM it stands for.
+#include "lsp/protocol/convert.h"
+#include "lsp/protocol/json_text.h"
+#include "lsp/protocol/jsonrpc.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using namespace reportls::lsp;
+using nlohmann::json;
+
+namespace {
+std::string dumped(const json &j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+}  // namespace
+
+TEST_CASE("a string is escaped as nlohmann dumps it") {
+  for (const std::string &s : std::vector<std::string>{"", "plain ascii", "全角“引号”与 \"quotes\"", "back\\slash / slash", "tab\tnew\nline\r",
+                              std::string("nul\0and\x01\x1f\x7f", 14), "𠮷😀", "\b\f"}) {
+    CAPTURE(s);
+    std::string out;
+    append_json_string(out, s);
+    CHECK(out == dumped(json(s)));
+  }
+  std::string out;
+  append_json_string(out, "a\xE4\xB8" "b\xFF");  // ill-formed: one U+FFFD per maximal subpart
+  CHECK(out == "\"a\xEF\xBF\xBD" "b\xEF\xBF\xBD\"");
+}
+
+TEST_CASE("diagnostics written as text are the dumps of diagnostic_json, rules turned off dropped") {
+  const TextDocument doc("file:///a.txt", "plaintext", 3, "一、总体情况\r\n共有“𠮷”12件，\"其中\"3件。\n");
+  AnalysisResult r;
+  r.diagnostics.push_back({0, 6, Severity::Warning, "sections.missing", "缺少“第一责任人”一节", "sections", "", {}});
+  r.diagnostics.push_back({14, 22, Severity::Error, "figures.sum", "3 ≠ 12\n（“分项”）", "figures", "https://x/y?a=\"1\"",
+                           {{"改为", {{14, 15, "x"}}, true}}});
+  r.diagnostics.push_back({20, 21, Severity::Information, "terms.misuse", "tab\there", "terms", "", {}});
+  const Settings settings = Settings::from_json({{"rules", {{"terms", "off"}, {"figures.sum", "hint"}}}});
+  for (auto e : {PositionEncoding::Utf16, PositionEncoding::Utf8}) {
+    json expected = json::array();
+    for (const Diagnostic &d : r.diagnostics)
+      if (auto severity = settings.severity_for(d.code, d.severity)) expected.push_back(diagnostic_json(d, *severity, doc, e));
+    CHECK(expected.size() == 2);
+    CHECK(diagnostics_text(r, doc, e, settings) == dumped(expected));
+  }
+  CHECK(diagnostics_text(AnalysisResult{}, doc, PositionEncoding::Utf16, settings) == "[]");
+}
+
+TEST_CASE("a response or notification around JSON text is the DOM one's bytes") {
+  const json result = {{"items", json::array({1, "二"})}, {"kind", "full"}, {"resultId", "7"}};
+  CHECK(response_text(42, dumped(result)) == response(42, result));
+  CHECK(response_text("id-1", dumped(result)) == response("id-1", result));
+  CHECK(notification_text("textDocument/publishDiagnostics", dumped(result)) ==
+        notification("textDocument/publishDiagnostics", result));
+}
