@@ -96,7 +96,7 @@ struct Mark {
 class InProcessHost final : public PluginHost {
  public:
   explicit InProcessHost(const PluginHostOptions &options)
-      : before_call_(options.before_call), capabilities_(options.capabilities), data_dirs_(options.data_dirs) {
+      : before_call_(options.before_call), before_create_(options.before_create), capabilities_(options.capabilities), data_dirs_(options.data_dirs) {
     for (const std::string &dir : options.plugin_dirs) {
       std::error_code ec;
       if (!fs::is_directory(dir, ec)) {
@@ -214,6 +214,7 @@ class InProcessHost final : public PluginHost {
   bool ready(LoadedPlugin &p, std::vector<PluginProblem> &problems) const {
     if (p.deferred)
       std::call_once(p.created, [&] {
+        if (before_create_) before_create_(p.name);
         PluginInfo info;
         info.path = p.path;
         const Opened lib = open(info);
@@ -345,6 +346,7 @@ class InProcessHost final : public PluginHost {
   }
 
   std::function<bool(const std::string &)> before_call_;
+  std::function<void(const std::string &)> before_create_;
   uint32_t capabilities_;
   std::vector<std::string> data_dirs_;
   std::vector<PluginInfo> infos_;

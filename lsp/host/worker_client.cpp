@@ -19,6 +19,8 @@ using Clock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
 
 constexpr const char *kWorkerName = "(分析进程)";
+// Time a process may take to load plugins (their rule data), at start-up or for a deferred plugin.
+constexpr std::chrono::milliseconds kLoadTime = 15s;
 
 class WorkerClient final : public AnalysisHost {
  public:
@@ -167,7 +169,7 @@ class WorkerClient final : public AnalysisHost {
       return false;
     }
     // Loading reads every plugin's rule data: allow far more than one plugin call.
-    auto deadline = Clock::now() + std::max<std::chrono::milliseconds>(options_.timeout, 15s);
+    auto deadline = Clock::now() + std::max<std::chrono::milliseconds>(options_.timeout, kLoadTime);
     json hello;
     while (process->next(hello, deadline) == WorkerProcess::Wait::Message) {
       if (!hello.contains("hello")) continue;
@@ -328,7 +330,8 @@ class WorkerClient final : public AnalysisHost {
         if (message.value("id", json()) != id) continue;
         if (message.contains("plugin") && message["plugin"].is_string()) {
           plugin = message["plugin"];
-          deadline = Clock::now() + budget;  // the budget is per plugin call
+          // The budget is per plugin call; a deferred plugin being created gets a start-up's.
+          deadline = Clock::now() + (message.value("creating", false) ? std::max<std::chrono::milliseconds>(budget, kLoadTime) : budget);
         } else if (message.contains("result")) {
           return {Outcome::Ok, std::move(message["result"]), "", ""};
         } else if (message.contains("resend")) {

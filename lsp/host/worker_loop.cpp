@@ -119,6 +119,9 @@ int run_analysis_worker(const PluginHostOptions &base) {
     writer.write(worker::dump({{"id", current}, {"plugin", plugin}}));
     return true;
   };
+  options.before_create = [&](const std::string &plugin) {
+    writer.write(worker::dump({{"id", current}, {"plugin", plugin}, {"creating", true}}));
+  };
   auto host = make_in_process_host(options);
   install_crash_handler(out);
   writer.write(worker::dump({{"hello", {{"plugins", worker::encode(host->plugins())}}}}));

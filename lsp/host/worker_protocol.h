@@ -10,6 +10,9 @@
 //                   "offset": O, "skip": [plugin names]}
 //   worker → host  {"id": N, "resend": true}      the worker no longer holds doc.base
 //   worker → host  {"id": N, "plugin": "name"}     progress: about to call that plugin
+//   worker → host  {"id": N, "plugin": "name", "creating": true}
+//                                                  progress: about to create that deferred plugin
+//                                                  (loading its data gets a start-up's time)
 //   worker → host  {"id": N, "result": <bin>}      the request's result (encode() below)
 //   worker → host  {"id": N, "crashed": true}      a plugin raised a fatal signal; the process dies
 //   host → worker  {"cancel": N}                   the request's CancelToken was cancelled
