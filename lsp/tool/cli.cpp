@@ -9,7 +9,7 @@
 #include "lsp/host/worker_loop.h"
 #include "lsp/engine/workspace_settings.h"
 #include "lsp/tool/input_error.h"
-#include "lsp/tool/phrases.h"
+#include "lsp/tool/external.h"
 #include "lsp/tool/source.h"
 #include "lsp/tool/walk.h"
 #include "lsp/engine/catalog.h"
@@ -51,6 +51,7 @@ constexpr const char *kUsage = R"(reportls — 法治政府建设年度报告等
   reportls outline [--plugin-dir DIR]... FILE|DIR|-...
                                                  打印报告的提纲
   reportls convert [-o OUT.md] FILE|-            把 Word 文档（.docx）或网页（.html）转为 UTF-8 Markdown
+  reportls convert -o DIR FILE|DIR...           逐个转换，写入目录 DIR（文本文件转为 UTF-8，其余为 .md）
   reportls phrases mine [-o DIR] [--min-reports N] FILE|DIR...
                                                  从往年报告中学习多篇报告共用的表述和下一句，经检查无误的
                                                  写入 DIR（默认 .reportls/phrases）供补全使用
@@ -66,8 +67,10 @@ constexpr const char *kUsage = R"(reportls — 法治政府建设年度报告等
   --related ROLE=FILE  指定某一角色的相关文档（previous：上年报告；companion：同年的另一份报告）
   --timings          check 结束后在标准错误上打印每个插件的分析耗时（所有文件合计）
   --no-worker        在本进程内运行插件（调试用）；默认在可自动重启的分析进程中运行，插件崩溃或卡死不影响服务器
-  -o, --output FILE  convert 的输出文件（默认标准输出）；phrases mine 的输出目录
+  -o, --output FILE  convert 的输出文件（默认标准输出）或目录；phrases mine 的输出目录
   --min-reports N    phrases mine: 至少 N 篇报告用到的表述才收录（默认 2）
+
+其他命令 NAME 由同一目录下的程序 reportls-NAME 提供（如 phrases: reportls-phrases）。
 
 文件: .txt（UTF-8、带 BOM 的 UTF-16、GB18030/GBK）、.md、.docx、.html；目录: 其中所有这些文件；-: 标准输入。
 Word 文档和网页的位置按段落计（第 N 段），表格按行计（表 N 第 M 行）。
@@ -83,8 +86,7 @@ struct Options {
   uint32_t capabilities = ~0u;         // --capabilities: likewise
   bool no_worker = false;
   bool timings = false;
-  std::string output;  // convert: -o; phrases mine: the folder
-  uint32_t min_reports = 2;  // phrases mine
+  std::string output;  // convert: -o, a file or (several inputs) a folder
   std::map<std::string, std::string> related;  // --previous, --related: role -> path
   std::vector<std::string> files;
 };
@@ -114,12 +116,6 @@ Options parse(const std::vector<std::string> &args) {
     else if (a == "--no-worker") o.no_worker = true;
     else if (a == "--timings") o.timings = true;
     else if (a == "-o" || a == "--output") o.output = value();
-    else if (a == "--min-reports") {
-      const std::string v = value();
-      if (v.empty() || v.size() > 4 || v.find_first_not_of("0123456789") != std::string::npos || std::stoi(v) < 1)
-        throw UsageError("--min-reports 应为正整数");
-      o.min_reports = static_cast<uint32_t>(std::stoi(v));
-    }
     else if (a == "--previous") o.related["previous"] = value();
     else if (a == "--related") {
       const std::string v = value();
@@ -132,8 +128,14 @@ Options parse(const std::vector<std::string> &args) {
     else if (a == "--help" || a == "-h" || a == "--version") o.command = a;
     else if (a.size() > 1 && a[0] == '-') throw UsageError("未知选项 " + a);
     else if (o.command.empty() || o.command == "serve") {
-      if (a != "check" && a != "outline" && a != "plugins" && a != "convert" && a != "phrases")
-        throw UsageError("未知命令 " + a);
+      if (a != "check" && a != "outline" && a != "plugins" && a != "convert") {
+        // Not ours: reportls-NAME's, with every other argument as given (external.h).
+        o.command = "external";
+        o.files = {a};
+        o.files.insert(o.files.end(), args.begin(), args.begin() + static_cast<std::ptrdiff_t>(i));
+        o.files.insert(o.files.end(), args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
+        return o;
+      }
       o.command = a;
     } else {
       o.files.push_back(a);
@@ -144,15 +146,11 @@ Options parse(const std::vector<std::string> &args) {
     throw UsageError("--format 只能是 text、json 或 sarif");
   if ((o.command == "check" || o.command == "outline") && o.files.empty())
     throw UsageError(o.command + " 需要至少一个文件或目录");
-  if (o.command == "convert" && o.files.size() != 1) throw UsageError("convert 只接受一个文件");
-  if (o.command == "phrases") {
-    if (o.files.empty() || o.files.front() != "mine") throw UsageError("phrases 的子命令只有 mine");
-    o.files.erase(o.files.begin());
-    if (o.files.empty()) throw UsageError("phrases mine 需要至少一个文件或目录");
-    if (o.output.empty()) o.output = ".reportls/phrases";
-  }
-  if (!o.output.empty() && o.command != "convert" && o.command != "phrases")
-    throw UsageError("-o 只用于 convert 和 phrases mine");
+  if (o.command == "convert" && o.files.empty()) throw UsageError("convert 需要一个文件");
+  if (o.command == "convert" && (o.files.size() > 1 || fs::is_directory(o.files.front())) &&
+      (o.output.empty() || o.output == "-"))
+    throw UsageError("convert 多个文件或目录时需要 -o 输出目录");
+  if (!o.output.empty() && o.command != "convert") throw UsageError("-o 只用于 convert");
   return o;
 }
 
@@ -527,7 +525,57 @@ int outline(const Options &o) {
 }
 
 // The input as UTF-8 Markdown: a Word file's or page's article; a text file's decoded text.
+// The text convert writes of a source: its Markdown, or its text when it has none (plain text).
+const std::string &converted_text(const Source &source) {
+  return source.markdown.empty() ? source.text : source.markdown;
+}
+
+bool write_file(const std::string &path, const std::string &text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) std::cerr << "reportls: " << path << ": 无法写入：" << std::strerror(errno) << '\n';
+  return static_cast<bool>(out);
+}
+
+// Several inputs or folders into the folder o.output: a file's name is kept, with ".md" added when
+// its text became Markdown (报告.docx → 报告.docx.md, 报告.txt → 报告.txt), and a folder's files keep
+// their place under it, so no two inputs of one folder meet.  An input that cannot be read is
+// told and the others are converted (exit 2).
+int convert_to_folder(const Options &o) {
+  int status = 0;
+  std::set<fs::path> written;
+  for (const std::string &arg : o.files) {
+    const bool folder = fs::is_directory(arg);
+    for (const Input &in : expand_inputs({arg})) {
+      Source source;
+      try {
+        if (!in.problem.empty()) throw InputError(in.problem);
+        if (in.path == "-") throw InputError("convert -o DIR 不读标准输入");
+        source = load_source(in.path);
+      } catch (const InputError &e) {
+        std::cerr << "reportls: " << shown(in.path) << ": " << e.what() << '\n';
+        status = 2;
+        continue;
+      }
+      fs::path name = folder ? fs::path(in.path).lexically_relative(arg) : fs::path(in.path).filename();
+      if (!source.markdown.empty() && name.extension() != ".md") name += ".md";
+      const fs::path target = fs::path(o.output) / name;
+      std::error_code ec;
+      fs::create_directories(target.parent_path(), ec);
+      if (!written.insert(target).second) {
+        std::cerr << "reportls: " << shown(in.path) << ": 与前面的输入同名，未写入 " << target.string() << '\n';
+        status = 2;
+      } else if (!write_file(target.string(), converted_text(source))) {
+        status = 2;
+      }
+    }
+  }
+  return status;
+}
+
 int convert(const Options &o) {
+  if (o.files.size() > 1 || fs::is_directory(o.files.front())) return convert_to_folder(o);
   const std::string &path = o.files.front();
   Source source;
   try {
@@ -536,28 +584,11 @@ int convert(const Options &o) {
     std::cerr << "reportls: " << shown(path) << ": " << e.what() << '\n';
     return 2;
   }
-  const std::string &text = source.markdown.empty() ? source.text : source.markdown;
   if (o.output.empty() || o.output == "-") {
-    std::cout << text;
+    std::cout << converted_text(source);
     return 0;
   }
-  std::ofstream out(o.output, std::ios::binary);
-  out << text;
-  out.close();
-  if (!out) {
-    std::cerr << "reportls: " << o.output << ": 无法写入：" << std::strerror(errno) << '\n';
-    return 2;
-  }
-  return 0;
-}
-
-int phrases(const Options &o) {
-  const UserSettings u = user_settings(o);
-  // In process: the review is one long text of every phrase, not a report with a time budget.
-  Options in_process = o;
-  in_process.no_worker = true;
-  auto hosts = load_hosts(in_process, u.settings, false);
-  return mine_phrases({expand_inputs(o.files), o.output, o.min_reports}, *hosts.front());
+  return write_file(o.output, converted_text(source)) ? 0 : 2;
 }
 
 int plugins(const Options &o) {
@@ -588,7 +619,11 @@ int run_cli(const std::vector<std::string> &args) {
     if (o.command == "outline") return outline(o);
     if (o.command == "convert") return convert(o);
     if (o.command == "plugins") return plugins(o);
-    if (o.command == "phrases") return phrases(o);
+    if (o.command == "external") {
+      const std::vector<std::string> rest(o.files.begin() + 1, o.files.end());
+      if (auto code = run_external_command(o.files.front(), rest)) return *code;
+      throw UsageError("未知命令 " + o.files.front());
+    }
     if (o.command == "worker") {
       // Started by a worker client with the complete lists: nothing is added here.
       PluginHostOptions plugins;

@@ -177,6 +177,31 @@ class Convert(unittest.TestCase):
                              "| 信息内容 | 本年度 | |\n| --- | --- | --- |\n| | 新制作数量 | 新公开数量 |\n"
                              "| 规章 | 0 | 0 |\n\n二、收到和处理政府信息公开申请情况\n")
 
+    def test_an_archive_becomes_a_folder_of_utf8_texts_and_markdown(self):
+        archive = os.path.join(self.tmp.name, "往年")
+        os.makedirs(os.path.join(archive, "2022"))
+        text = "某县2022年度法治政府建设情况报告\n一、主要举措\n全年办结𠮷案件。\n"
+        with open(os.path.join(archive, "2022", "报告.txt"), "wb") as f:
+            f.write(text.encode("gb18030"))
+        make_inputs.docx(text, os.path.join(archive, "2022", "报告.docx"))
+        loose = os.path.join(self.tmp.name, "稿.md")
+        with open(loose, "w", encoding="utf-8") as f:
+            f.write("# 稿\n")
+        out_dir = os.path.join(self.tmp.name, "out")
+        missing = os.path.join(self.tmp.name, "没有.txt")
+        proc = reportls("convert", "-o", out_dir, archive, loose, missing)
+        # The file that cannot be read is named and the others are converted.
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("没有.txt", proc.stderr.decode())
+        written = sorted(os.path.relpath(os.path.join(d, f), out_dir) for d, _, fs in os.walk(out_dir) for f in fs)
+        self.assertEqual(written, ["2022/报告.docx.md", "2022/报告.txt", "稿.md"])
+        with open(os.path.join(out_dir, "2022", "报告.txt"), encoding="utf-8") as f:
+            self.assertEqual(f.read(), text)
+        with open(os.path.join(out_dir, "2022", "报告.docx.md"), encoding="utf-8") as f:
+            self.assertIn("全年办结𠮷案件。", f.read())
+        # Several inputs need a folder to write into.
+        self.assertEqual(reportls("convert", archive, loose).returncode, 2)
+
 
 class Batches(unittest.TestCase):
     def setUp(self):

@@ -41,6 +41,24 @@ class MineCli(unittest.TestCase):
             self.assertFalse(any("截止" in t for t in texts))
             self.assertFalse(any(c.isdigit() for t in texts for c in t))
 
+    def test_options_before_the_command_reach_it(self):
+        """`reportls --plugin-dir D phrases mine …`: the command is reportls-phrases beside reportls,
+        and what came before its name is passed on."""
+        with tempfile.TemporaryDirectory() as tmp:
+            archive(os.path.join(tmp, "往年报告"))
+            out = os.path.join(tmp, "out")
+            proc = subprocess.run([BINARY, "--plugin-dir", os.path.join(tmp, "没有插件"), "phrases", "mine",
+                                   "--min-reports", "3", "-o", out, os.path.join(tmp, "往年报告")],
+                                  capture_output=True, text=True, timeout=120)
+            self.assertEqual(proc.returncode, 0, proc.stderr)
+            self.assertTrue(os.path.exists(os.path.join(out, "mined-1.phrases.json")))
+
+    def test_an_unknown_command_is_a_usage_error(self):
+        for name in ("nosuch", "../bin/reportls"):
+            proc = subprocess.run([BINARY, name, "x"], capture_output=True, text=True, timeout=30)
+            self.assertEqual(proc.returncode, 2, name)
+            self.assertIn("未知命令", proc.stderr)
+
     def test_usage_errors(self):
         for args in (["phrases"], ["phrases", "learn", "x"], ["phrases", "mine"],
                      ["phrases", "mine", "--min-reports", "0", "x"]):

@@ -12,8 +12,8 @@
 // A transition is a pair of whole clauses, the second right after the first in one paragraph, that
 // min_reports reports or more write.
 //
-// Pure: no file access, no checks of the wording (the tool runs the analyzers over the result and
-// drops what they flag, lsp/tool/phrases.*).  Thread-compatible.
+// Pure: no file access, no checks of the wording (reportls-phrases, tools/phrases/, runs the
+// analyzers over the result and drops what they flag).  Thread-compatible.
 #ifndef REPORTLS_PHRASING_MINER_H
 #define REPORTLS_PHRASING_MINER_H
 
