@@ -1,5 +1,6 @@
 #include <reportls/crossdoc/data.h>
 #include <reportls/report/data_files.h>
+#include <reportls/report/json_read.h>
 
 #include <nlohmann/json.hpp>
 
@@ -12,29 +13,16 @@ namespace reportls::crossdoc {
 namespace {
 
 using json = nlohmann::json;
-
-// The members of object j, checked against the keys it may have.
-const json &object(const json &j, const char *key, const std::vector<std::string> &known, const std::string &origin) {
-  static const json empty = json::object();
-  if (!j.contains(key)) return empty;
-  const json &o = j.at(key);
-  if (!o.is_object()) throw std::runtime_error(origin + ": \"" + key + "\" must be an object");
-  for (const auto &[k, _] : o.items())
-    if (std::find(known.begin(), known.end(), k) == known.end())
-      throw std::runtime_error(origin + ": unknown key \"" + std::string(key) + "." + k + "\"");
-  return o;
-}
+using report::json_read::append_missing;
+using report::json_read::longest_first;
 
 std::vector<std::string> strings(const json &j, const char *key, const std::string &origin) {
-  std::vector<std::string> out;
-  if (!j.contains(key)) return out;
-  if (!j.at(key).is_array()) throw std::runtime_error(origin + ": \"" + key + "\" must be an array");
-  for (const json &v : j.at(key)) {
-    if (!v.is_string() || v.get<std::string>().empty())
-      throw std::runtime_error(origin + ": \"" + key + "\" must hold non-empty strings");
-    out.push_back(v.get<std::string>());
-  }
-  return out;
+  return report::json_read::strings(j, key, origin, "");
+}
+
+const json &object(const json &j, const char *key, std::initializer_list<const char *> known,
+                   const std::string &origin) {
+  return report::json_read::object(j, key, known, origin, "");
 }
 
 template <class T>
@@ -60,16 +48,6 @@ void units(IdentityData &d, const std::string &origin) {
   d.trailing_unit = std::make_shared<const report::Pattern>(compile(d.admin_unit + "$", origin));
 }
 
-void append(std::vector<std::string> &to, const std::vector<std::string> &from) {
-  for (const auto &s : from)
-    if (std::find(to.begin(), to.end(), s) == to.end()) to.push_back(s);
-}
-
-// Longest first, so that a prefix test picks 比上年同期 before 比上年.
-void longest_first(std::vector<std::string> &v) {
-  std::stable_sort(v.begin(), v.end(), [](const auto &a, const auto &b) { return a.size() > b.size(); });
-}
-
 void sort_all(Data &d) {
   auto &f = d.figures;
   for (auto *v : {&d.identity.body_suffixes, &d.identity.body_line_endings, &d.identity.title_body_ends,
@@ -83,11 +61,7 @@ void sort_all(Data &d) {
 Data Data::parse(std::string_view text, const std::string &origin) {
   json j = json::parse(text, nullptr, false);
   if (j.is_discarded()) throw std::runtime_error(origin + ": not valid JSON");
-  if (!j.is_object()) throw std::runtime_error(origin + ": the top level must be an object");
-  static const std::vector<std::string> known = {"format", "version", "identity", "companions", "figures", "copy", "plan"};
-  for (const auto &[key, _] : j.items())
-    if (std::find(known.begin(), known.end(), key) == known.end())
-      throw std::runtime_error(origin + ": unknown key \"" + key + "\"");
+  report::json_read::only_keys(j, {"format", "version", "identity", "companions", "figures", "copy", "plan"}, origin, "");
   Data d;
   const json &id = object(j, "identity",
                           {"body_prefixes", "body_rewrites", "body_suffixes", "admin_unit", "body_line_endings",
@@ -154,30 +128,30 @@ void Data::merge(const Data &o) {
   auto &i = identity;
   i.body_prefixes.insert(i.body_prefixes.end(), o.identity.body_prefixes.begin(), o.identity.body_prefixes.end());
   i.body_rewrites.insert(i.body_rewrites.end(), o.identity.body_rewrites.begin(), o.identity.body_rewrites.end());
-  append(i.body_suffixes, o.identity.body_suffixes);
+  append_missing(i.body_suffixes, o.identity.body_suffixes);
   if (!o.identity.admin_unit.empty()) {
     i.admin_unit = o.identity.admin_unit;
     i.leading_unit = o.identity.leading_unit;
     i.trailing_unit = o.identity.trailing_unit;
   }
-  append(i.body_line_endings, o.identity.body_line_endings);
-  append(i.title_body_ends, o.identity.title_body_ends);
-  append(i.title_subjects, o.identity.title_subjects);
-  append(i.metadata_keys, o.identity.metadata_keys);
+  append_missing(i.body_line_endings, o.identity.body_line_endings);
+  append_missing(i.title_body_ends, o.identity.title_body_ends);
+  append_missing(i.title_subjects, o.identity.title_subjects);
+  append_missing(i.metadata_keys, o.identity.metadata_keys);
   for (const auto &c : o.companions)
     if (std::find(companions.begin(), companions.end(), c) == companions.end()) companions.push_back(c);
   auto &f = figures;
-  append(f.description_fillers, o.figures.description_fillers);
-  append(f.description_tails, o.figures.description_tails);
-  append(f.quote_marks, o.figures.quote_marks);
-  append(f.previous_year, o.figures.previous_year);
-  append(f.year_comparison, o.figures.year_comparison);
-  append(f.year_comparison_after, o.figures.year_comparison_after);
-  append(f.stated_base_before, o.figures.stated_base_before);
-  append(plan.plan_items, o.plan.plan_items);
-  append(plan.not_results_items, o.plan.not_results_items);
-  append(plan.results_items, o.plan.results_items);
-  append(plan.generic_words, o.plan.generic_words);
+  append_missing(f.description_fillers, o.figures.description_fillers);
+  append_missing(f.description_tails, o.figures.description_tails);
+  append_missing(f.quote_marks, o.figures.quote_marks);
+  append_missing(f.previous_year, o.figures.previous_year);
+  append_missing(f.year_comparison, o.figures.year_comparison);
+  append_missing(f.year_comparison_after, o.figures.year_comparison_after);
+  append_missing(f.stated_base_before, o.figures.stated_base_before);
+  append_missing(plan.plan_items, o.plan.plan_items);
+  append_missing(plan.not_results_items, o.plan.not_results_items);
+  append_missing(plan.results_items, o.plan.results_items);
+  append_missing(plan.generic_words, o.plan.generic_words);
   sort_all(*this);
 }
 

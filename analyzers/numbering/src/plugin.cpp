@@ -18,11 +18,7 @@ namespace numbering = reportls::numbering;
 class NumberingPlugin {
  public:
   explicit NumberingPlugin(const plugin::Config &config) {
-    try {
-      rules_ = report::Rules::load(config.plugin_dir);
-    } catch (const std::exception &e) {
-      config.warn(e.what());
-    }
+    rules_ = report::Rules::load_or_defaults(config.plugin_dir, [&](const std::string &e) { config.warn(e); });
     try {
       paragraph_ = numbering::ParagraphRules::load(config.plugin_dir);
     } catch (const std::exception &e) {

@@ -18,11 +18,7 @@ class OutlinePlugin {
   // A broken report-rules.json must not stop the outline: headings need no rules.  The failure is
   // a load warning (plugin.h, create).
   explicit OutlinePlugin(const plugin::Config &config) {
-    try {
-      rules_ = report::Rules::load(config.plugin_dir);
-    } catch (const std::exception &e) {
-      config.warn(e.what());
-    }
+    rules_ = report::Rules::load_or_defaults(config.plugin_dir, [&](const std::string &e) { config.warn(e); });
     profiles_ = report::Profiles::load(report::data_folders(config.plugin_dir, config.data_dirs));
     for (const std::string &e : profiles_.errors()) config.warn(e);
   }

@@ -86,11 +86,7 @@ class PhrasingPlugin {
   // dirs: the data folders, the plugin's first.
   PhrasingPlugin(const plugin::Config &config, const std::vector<std::string> &dirs)
       : phrasebook_(config.plugin_dir, dirs) {
-    try {
-      rules_ = report::Rules::load(config.plugin_dir);
-    } catch (const std::exception &e) {
-      config.warn(e.what());
-    }
+    rules_ = report::Rules::load_or_defaults(config.plugin_dir, [&](const std::string &e) { config.warn(e); });
     for (const std::string &e : phrasebook_.errors()) config.warn(e);
     profiles_ = report::Profiles::load(dirs);
     for (const std::string &e : profiles_.errors()) config.warn(e);

@@ -1,10 +1,19 @@
-#include "json_read.h"
+#include <reportls/report/json_read.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace reportls::report::json_read {
 
 using nlohmann::json;
+
+namespace {
+
+std::string path(const std::string &where, const char *key) {
+  return where.empty() ? std::string(key) : where + "." + key;
+}
+
+}  // namespace
 
 void fail(const std::string &origin, const std::string &reason) {
   throw std::runtime_error(origin + ": " + reason);
@@ -12,12 +21,12 @@ void fail(const std::string &origin, const std::string &reason) {
 
 void only_keys(const json &obj, std::initializer_list<const char *> keys, const std::string &origin,
                const std::string &where) {
-  if (!obj.is_object()) fail(origin, where + " must be an object");
+  if (!obj.is_object()) fail(origin, (where.empty() ? std::string("the top level") : where) + " must be an object");
   for (const auto &item : obj.items()) {
     const std::string &k = item.key();
     bool known = false;
     for (const char *key : keys) known = known || k == key;
-    if (!known) fail(origin, "unknown key \"" + where + "." + k + "\"");
+    if (!known) fail(origin, "unknown key \"" + path(where, k.c_str()) + "\"");
   }
 }
 
@@ -26,13 +35,30 @@ std::vector<std::string> strings(const json &obj, const char *key, const std::st
   std::vector<std::string> out;
   if (!obj.contains(key)) return out;
   const json &a = obj.at(key);
-  if (!a.is_array()) fail(origin, where + "." + key + " must be an array of strings");
+  if (!a.is_array()) fail(origin, path(where, key) + " must be an array of strings");
   for (const json &s : a) {
     if (!s.is_string() || s.get_ref<const std::string &>().empty())
-      fail(origin, where + "." + key + " must contain only non-empty strings");
+      fail(origin, path(where, key) + " must contain only non-empty strings");
     out.push_back(s.get<std::string>());
   }
   return out;
+}
+
+const json &object(const json &obj, const char *key, std::initializer_list<const char *> keys,
+                   const std::string &origin, const std::string &where) {
+  static const json empty = json::object();
+  if (!obj.contains(key)) return empty;
+  only_keys(obj.at(key), keys, origin, path(where, key));
+  return obj.at(key);
+}
+
+void append_missing(std::vector<std::string> &to, const std::vector<std::string> &from) {
+  for (const std::string &s : from)
+    if (std::find(to.begin(), to.end(), s) == to.end()) to.push_back(s);
+}
+
+void longest_first(std::vector<std::string> &words) {
+  std::stable_sort(words.begin(), words.end(), [](const auto &a, const auto &b) { return a.size() > b.size(); });
 }
 
 }  // namespace reportls::report::json_read

@@ -1,7 +1,7 @@
 #include <reportls/report/profile.h>
 #include <reportls/report/sentences.h>
 
-#include "json_read.h"
+#include <reportls/report/json_read.h>
 
 #include <nlohmann/json.hpp>
 #include <unicode/regex.h>

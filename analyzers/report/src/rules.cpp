@@ -1,6 +1,6 @@
 #include <reportls/report/rules.h>
 
-#include "json_read.h"
+#include <reportls/report/json_read.h>
 
 #include <reportls/report/text.h>
 
@@ -138,6 +138,15 @@ Rules Rules::load(const std::string &dir) {
   std::ostringstream buf;
   buf << in.rdbuf();
   return parse(buf.str(), path);
+}
+
+Rules Rules::load_or_defaults(const std::string &dir, const std::function<void(const std::string &)> &warn) {
+  try {
+    return load(dir);
+  } catch (const std::exception &e) {
+    warn(e.what());
+    return Rules();
+  }
 }
 
 bool Rules::matches_title(std::string_view line) const {

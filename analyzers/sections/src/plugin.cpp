@@ -15,11 +15,7 @@ namespace plugin = reportls::plugin;
 class SectionsPlugin {
  public:
   explicit SectionsPlugin(const plugin::Config &config) {
-    try {
-      rules_ = report::Rules::load(config.plugin_dir);
-    } catch (const std::exception &e) {
-      config.warn(e.what());
-    }
+    rules_ = report::Rules::load_or_defaults(config.plugin_dir, [&](const std::string &e) { config.warn(e); });
     const std::vector<std::string> dirs = report::data_folders(config.plugin_dir, config.data_dirs);
     profiles_ = report::Profiles::load(dirs);
     for (const std::string &e : profiles_.errors()) config.warn(e);

@@ -1,11 +1,11 @@
 #include <reportls/figures/data.h>
+#include <reportls/report/data_files.h>
+#include <reportls/report/json_read.h>
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 namespace reportls::figures {
@@ -13,17 +13,11 @@ namespace reportls::figures {
 namespace {
 
 using json = nlohmann::json;
+using report::json_read::append_missing;
+using report::json_read::longest_first;
 
 std::vector<std::string> strings(const json &j, const char *key, const std::string &origin) {
-  std::vector<std::string> out;
-  if (!j.contains(key)) return out;
-  if (!j.at(key).is_array()) throw std::runtime_error(origin + ": \"" + key + "\" must be an array");
-  for (const json &v : j.at(key)) {
-    if (!v.is_string() || v.get<std::string>().empty())
-      throw std::runtime_error(origin + ": \"" + key + "\" must hold non-empty strings");
-    out.push_back(v.get<std::string>());
-  }
-  return out;
+  return report::json_read::strings(j, key, origin, "");
 }
 
 const json &object(const json &j, const char *key, const std::string &origin) {
@@ -31,16 +25,6 @@ const json &object(const json &j, const char *key, const std::string &origin) {
   if (!j.contains(key)) return empty;
   if (!j.at(key).is_object()) throw std::runtime_error(origin + ": \"" + key + "\" must be an object");
   return j.at(key);
-}
-
-void append(std::vector<std::string> &to, const std::vector<std::string> &from) {
-  for (const auto &s : from)
-    if (std::find(to.begin(), to.end(), s) == to.end()) to.push_back(s);
-}
-
-// Longest first, so prefix matching picks 人次 before 人 and 个工作日 before 个.
-void longest_first(std::vector<std::string> &v) {
-  std::stable_sort(v.begin(), v.end(), [](const auto &a, const auto &b) { return a.size() > b.size(); });
 }
 
 void sort_all(Data &d) {
@@ -62,14 +46,9 @@ Data Data::parse(std::string_view text, const std::string &origin) {
   } catch (const json::exception &e) {
     throw std::runtime_error(origin + ": not valid JSON (" + e.what() + ")");
   }
-  if (!j.is_object()) throw std::runtime_error(origin + ": the top level must be an object");
-  static const std::vector<std::string> known = {
-      "format", "version", "unit_families", "measure_words", "multipliers", "approx", "not_quantities",
+  report::json_read::only_keys(j, {"format", "version", "unit_families", "measure_words", "multipliers", "approx", "not_quantities",
       "cues", "number_followers", "codes", "name_followers", "joiners",
-      "range_separators", "range_units", "name_years"};
-  for (const auto &[key, _] : j.items())
-    if (std::find(known.begin(), known.end(), key) == known.end())
-      throw std::runtime_error(origin + ": unknown key \"" + key + "\"");
+      "range_separators", "range_units", "name_years"}, origin, "");
   Data d;
   for (const auto &[family, words] : object(j, "unit_families", origin).items()) {
     if (!words.is_array()) throw std::runtime_error(origin + ": unit family \"" + family + "\" must be an array");
@@ -80,7 +59,7 @@ Data Data::parse(std::string_view text, const std::string &origin) {
       d.units.push_back(w.get<std::string>());
     }
   }
-  append(d.units, strings(j, "measure_words", origin));
+  append_missing(d.units, strings(j, "measure_words", origin));
   for (const auto &[word, factor] : object(j, "multipliers", origin).items()) {
     if (!factor.is_number_integer() || factor.get<int64_t>() <= 0)
       throw std::runtime_error(origin + ": multiplier \"" + word + "\" must be a positive integer");
@@ -129,44 +108,40 @@ Data Data::parse(std::string_view text, const std::string &origin) {
 
 Data Data::load(const std::string &dir) {
   const std::string path = (std::filesystem::path(dir) / "figures.json").string();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot be read");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return parse(s.str(), path);
+  return parse(report::read_data_file(path), path);
 }
 
 void Data::merge(const Data &o) {
   for (const auto &[w, f] : o.unit_family) unit_family[w] = f;
   for (const auto &[w, f] : o.multipliers) multipliers[w] = f;
-  append(units, o.units);
-  append(approx_below, o.approx_below);
-  append(approx_about, o.approx_about);
-  append(approx_above, o.approx_above);
-  append(approx_after_unit, o.approx_after_unit);
-  append(not_quantities, o.not_quantities);
-  append(parts, o.parts);
-  append(parts_exhaustive, o.parts_exhaustive);
-  append(list_stops, o.list_stops);
-  append(rate, o.rate);
-  append(share, o.share);
-  append(rate_verbs, o.rate_verbs);
-  append(change_base, o.change_base);
-  append(year_on_year, o.year_on_year);
-  append(decrease, o.decrease);
-  append(increase, o.increase);
-  append(total, o.total);
-  append(total_lookalikes, o.total_lookalikes);
-  append(year, o.year);
-  append(terminators, o.terminators);
-  append(sentence_ends, o.sentence_ends);
-  append(separators, o.separators);
-  append(number_followers, o.number_followers);
-  append(codes, o.codes);
-  append(name_followers, o.name_followers);
-  append(joiners, o.joiners);
-  append(range_separators, o.range_separators);
-  append(range_units, o.range_units);
+  append_missing(units, o.units);
+  append_missing(approx_below, o.approx_below);
+  append_missing(approx_about, o.approx_about);
+  append_missing(approx_above, o.approx_above);
+  append_missing(approx_after_unit, o.approx_after_unit);
+  append_missing(not_quantities, o.not_quantities);
+  append_missing(parts, o.parts);
+  append_missing(parts_exhaustive, o.parts_exhaustive);
+  append_missing(list_stops, o.list_stops);
+  append_missing(rate, o.rate);
+  append_missing(share, o.share);
+  append_missing(rate_verbs, o.rate_verbs);
+  append_missing(change_base, o.change_base);
+  append_missing(year_on_year, o.year_on_year);
+  append_missing(decrease, o.decrease);
+  append_missing(increase, o.increase);
+  append_missing(total, o.total);
+  append_missing(total_lookalikes, o.total_lookalikes);
+  append_missing(year, o.year);
+  append_missing(terminators, o.terminators);
+  append_missing(sentence_ends, o.sentence_ends);
+  append_missing(separators, o.separators);
+  append_missing(number_followers, o.number_followers);
+  append_missing(codes, o.codes);
+  append_missing(name_followers, o.name_followers);
+  append_missing(joiners, o.joiners);
+  append_missing(range_separators, o.range_separators);
+  append_missing(range_units, o.range_units);
   if (o.name_years_to != 0) name_years_from = o.name_years_from, name_years_to = o.name_years_to;
   sort_all(*this);
 }

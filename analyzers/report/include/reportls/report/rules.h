@@ -8,6 +8,7 @@
 #define REPORTLS_REPORT_RULES_H
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -42,6 +43,9 @@ struct Rules {
   // Reads <dir>/report-rules.json.  Throws std::runtime_error("<file>: <reason>") when the file
   // is missing, is not JSON, or a field has the wrong type or an invalid regex.
   static Rules load(const std::string &dir);
+  // load(), or the built-in defaults when the file is broken, its error given to warn (a plugin's
+  // load warning): for an analyzer that still works without the file (headings need no rules).
+  static Rules load_or_defaults(const std::string &dir, const std::function<void(const std::string &)> &warn);
   // Parses rules from JSON text; origin names the source in error messages.
   static Rules parse(std::string_view json, const std::string &origin);
 
