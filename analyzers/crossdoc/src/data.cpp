@@ -15,15 +15,8 @@ namespace {
 using json = nlohmann::json;
 using report::json_read::append_missing;
 using report::json_read::longest_first;
-
-std::vector<std::string> strings(const json &j, const char *key, const std::string &origin) {
-  return report::json_read::strings(j, key, origin, "");
-}
-
-const json &object(const json &j, const char *key, std::initializer_list<const char *> known,
-                   const std::string &origin) {
-  return report::json_read::object(j, key, known, origin, "");
-}
+using report::json_read::object;
+using report::json_read::strings;
 
 template <class T>
 void number(const json &j, const char *key, T &out, T min, T max, const std::string &origin) {
@@ -66,8 +59,8 @@ Data Data::parse(std::string_view text, const std::string &origin) {
   const json &id = object(j, "identity",
                           {"body_prefixes", "body_rewrites", "body_suffixes", "admin_unit", "body_line_endings",
                            "body_max_chars", "title_body_ends", "title_subjects", "metadata_keys"},
-                          origin);
-  for (const std::string &p : strings(id, "body_prefixes", origin)) d.identity.body_prefixes.push_back(compile(p, origin));
+                          origin, "");
+  for (const std::string &p : strings(id, "body_prefixes", origin, "identity")) d.identity.body_prefixes.push_back(compile(p, origin));
   if (id.contains("body_rewrites")) {
     if (!id["body_rewrites"].is_array()) throw std::runtime_error(origin + ": \"body_rewrites\" must be an array");
     for (const json &r : id["body_rewrites"]) {
@@ -76,17 +69,17 @@ Data Data::parse(std::string_view text, const std::string &origin) {
       d.identity.body_rewrites.push_back({compile(r["pattern"], origin), r["replace"]});
     }
   }
-  d.identity.body_suffixes = strings(id, "body_suffixes", origin);
+  d.identity.body_suffixes = strings(id, "body_suffixes", origin, "identity");
   if (id.contains("admin_unit")) {
     if (!id["admin_unit"].is_string()) throw std::runtime_error(origin + ": \"admin_unit\" must be a regex");
     d.identity.admin_unit = id["admin_unit"];
     units(d.identity, origin);
   }
-  d.identity.body_line_endings = strings(id, "body_line_endings", origin);
+  d.identity.body_line_endings = strings(id, "body_line_endings", origin, "identity");
   number(id, "body_max_chars", d.identity.body_max_chars, 4u, 200u, origin);
-  d.identity.title_body_ends = strings(id, "title_body_ends", origin);
-  d.identity.title_subjects = strings(id, "title_subjects", origin);
-  d.identity.metadata_keys = strings(id, "metadata_keys", origin);
+  d.identity.title_body_ends = strings(id, "title_body_ends", origin, "identity");
+  d.identity.title_subjects = strings(id, "title_subjects", origin, "identity");
+  d.identity.metadata_keys = strings(id, "metadata_keys", origin, "identity");
   if (j.contains("companions")) {
     if (!j["companions"].is_array()) throw std::runtime_error(origin + ": \"companions\" must be an array");
     for (const json &pair : j["companions"]) {
@@ -98,25 +91,25 @@ Data Data::parse(std::string_view text, const std::string &origin) {
   const json &fig = object(j, "figures",
                            {"description_fillers", "description_tails", "quote_marks", "min_description_chars",
                             "previous_year", "year_comparison", "year_comparison_after", "stated_base_before"},
-                           origin);
-  d.figures.description_fillers = strings(fig, "description_fillers", origin);
-  d.figures.description_tails = strings(fig, "description_tails", origin);
-  d.figures.quote_marks = strings(fig, "quote_marks", origin);
+                           origin, "");
+  d.figures.description_fillers = strings(fig, "description_fillers", origin, "figures");
+  d.figures.description_tails = strings(fig, "description_tails", origin, "figures");
+  d.figures.quote_marks = strings(fig, "quote_marks", origin, "figures");
   number(fig, "min_description_chars", d.figures.min_description_chars, 1u, 100u, origin);
-  d.figures.previous_year = strings(fig, "previous_year", origin);
-  d.figures.year_comparison = strings(fig, "year_comparison", origin);
-  d.figures.year_comparison_after = strings(fig, "year_comparison_after", origin);
-  d.figures.stated_base_before = strings(fig, "stated_base_before", origin);
-  const json &copy = object(j, "copy", {"min_chars"}, origin);
+  d.figures.previous_year = strings(fig, "previous_year", origin, "figures");
+  d.figures.year_comparison = strings(fig, "year_comparison", origin, "figures");
+  d.figures.year_comparison_after = strings(fig, "year_comparison_after", origin, "figures");
+  d.figures.stated_base_before = strings(fig, "stated_base_before", origin, "figures");
+  const json &copy = object(j, "copy", {"min_chars"}, origin, "");
   number(copy, "min_chars", d.copy_min_chars, 8u, 1000u, origin);
   const json &plan = object(j, "plan",
                             {"plan_items", "not_results_items", "results_items", "generic_words", "min_chars",
                              "followed_share", "quote_chars"},
-                            origin);
-  d.plan.plan_items = strings(plan, "plan_items", origin);
-  d.plan.not_results_items = strings(plan, "not_results_items", origin);
-  d.plan.results_items = strings(plan, "results_items", origin);
-  d.plan.generic_words = strings(plan, "generic_words", origin);
+                            origin, "");
+  d.plan.plan_items = strings(plan, "plan_items", origin, "plan");
+  d.plan.not_results_items = strings(plan, "not_results_items", origin, "plan");
+  d.plan.results_items = strings(plan, "results_items", origin, "plan");
+  d.plan.generic_words = strings(plan, "generic_words", origin, "plan");
   number(plan, "min_chars", d.plan.min_chars, 2u, 100u, origin);
   number(plan, "followed_share", d.plan.followed_share, 0.0, 1.0, origin);
   number(plan, "quote_chars", d.plan.quote_chars, 8u, 400u, origin);

@@ -15,10 +15,7 @@ namespace {
 using json = nlohmann::json;
 using report::json_read::append_missing;
 using report::json_read::longest_first;
-
-std::vector<std::string> strings(const json &j, const char *key, const std::string &origin) {
-  return report::json_read::strings(j, key, origin, "");
-}
+using report::json_read::strings;
 
 const json &object(const json &j, const char *key, const std::string &origin) {
   static const json empty = json::object();
@@ -59,41 +56,41 @@ Data Data::parse(std::string_view text, const std::string &origin) {
       d.units.push_back(w.get<std::string>());
     }
   }
-  append_missing(d.units, strings(j, "measure_words", origin));
+  append_missing(d.units, strings(j, "measure_words", origin, ""));
   for (const auto &[word, factor] : object(j, "multipliers", origin).items()) {
     if (!factor.is_number_integer() || factor.get<int64_t>() <= 0)
       throw std::runtime_error(origin + ": multiplier \"" + word + "\" must be a positive integer");
     d.multipliers[word] = factor.get<int64_t>();
   }
   const json &approx = object(j, "approx", origin);
-  d.approx_below = strings(approx, "below", origin);
-  d.approx_about = strings(approx, "about", origin);
-  d.approx_above = strings(approx, "above", origin);
-  d.approx_after_unit = strings(approx, "after_unit", origin);
-  d.not_quantities = strings(j, "not_quantities", origin);
+  d.approx_below = strings(approx, "below", origin, "approx");
+  d.approx_about = strings(approx, "about", origin, "approx");
+  d.approx_above = strings(approx, "above", origin, "approx");
+  d.approx_after_unit = strings(approx, "after_unit", origin, "approx");
+  d.not_quantities = strings(j, "not_quantities", origin, "");
   const json &cues = object(j, "cues", origin);
-  d.parts = strings(cues, "parts", origin);
-  d.parts_exhaustive = strings(cues, "parts_exhaustive", origin);
-  d.list_stops = strings(cues, "list_stops", origin);
-  d.rate = strings(cues, "rate", origin);
-  d.share = strings(cues, "share", origin);
-  d.rate_verbs = strings(cues, "rate_verbs", origin);
-  d.change_base = strings(cues, "change_base", origin);
-  d.year_on_year = strings(cues, "year_on_year", origin);
-  d.decrease = strings(cues, "decrease", origin);
-  d.increase = strings(cues, "increase", origin);
-  d.total = strings(cues, "total", origin);
-  d.total_lookalikes = strings(cues, "total_lookalikes", origin);
-  d.year = strings(cues, "year", origin);
-  d.terminators = strings(cues, "terminators", origin);
-  d.sentence_ends = strings(cues, "sentence_ends", origin);
-  d.separators = strings(cues, "separators", origin);
-  d.number_followers = strings(j, "number_followers", origin);
-  d.codes = strings(j, "codes", origin);
-  d.name_followers = strings(j, "name_followers", origin);
-  d.joiners = strings(j, "joiners", origin);
-  d.range_separators = strings(j, "range_separators", origin);
-  d.range_units = strings(j, "range_units", origin);
+  d.parts = strings(cues, "parts", origin, "cues");
+  d.parts_exhaustive = strings(cues, "parts_exhaustive", origin, "cues");
+  d.list_stops = strings(cues, "list_stops", origin, "cues");
+  d.rate = strings(cues, "rate", origin, "cues");
+  d.share = strings(cues, "share", origin, "cues");
+  d.rate_verbs = strings(cues, "rate_verbs", origin, "cues");
+  d.change_base = strings(cues, "change_base", origin, "cues");
+  d.year_on_year = strings(cues, "year_on_year", origin, "cues");
+  d.decrease = strings(cues, "decrease", origin, "cues");
+  d.increase = strings(cues, "increase", origin, "cues");
+  d.total = strings(cues, "total", origin, "cues");
+  d.total_lookalikes = strings(cues, "total_lookalikes", origin, "cues");
+  d.year = strings(cues, "year", origin, "cues");
+  d.terminators = strings(cues, "terminators", origin, "cues");
+  d.sentence_ends = strings(cues, "sentence_ends", origin, "cues");
+  d.separators = strings(cues, "separators", origin, "cues");
+  d.number_followers = strings(j, "number_followers", origin, "");
+  d.codes = strings(j, "codes", origin, "");
+  d.name_followers = strings(j, "name_followers", origin, "");
+  d.joiners = strings(j, "joiners", origin, "");
+  d.range_separators = strings(j, "range_separators", origin, "");
+  d.range_units = strings(j, "range_units", origin, "");
   if (j.contains("name_years")) {
     const json &y = j["name_years"];
     if (!y.is_array() || y.size() != 2 || !y[0].is_number_unsigned() || !y[1].is_number_unsigned() ||
