@@ -1,10 +1,14 @@
 #include <reportls/report/pattern.h>
 
+#include "required_literal.h"
+
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -12,7 +16,8 @@ namespace reportls::report {
 
 struct Pattern::Compiled {
   std::unique_ptr<icu::RegexPattern> regex;
-  uint64_t id = 0;  // process-unique: keys the per-thread matchers below
+  uint64_t id = 0;       // process-unique: keys the per-thread matchers below
+  std::string required;  // every match contains it (required_literal.h); empty: no prefilter
 };
 
 namespace {
@@ -51,22 +56,29 @@ Pattern::Pattern(const std::string &source, bool literal) : source_(source) {
   if (U_FAILURE(status) || !c->regex)
     throw std::runtime_error("invalid regex \"" + source + "\" (" + u_errorName(status) + ")");
   c->id = next_pattern_id++;
+  c->required = literal ? (source.find("\xEF\xBF\xBD") == std::string::npos ? source : std::string())
+                        : required_literal(source);
   compiled_ = std::move(c);
 }
 
 struct PatternText::Data {
   std::string_view part;  // the searched bytes
   uint32_t base = 0;      // their offset in the text
-  icu::UnicodeString utf16;
+  // Converted by the first search a prefilter lets through: most lines of a report contain no
+  // required literal of any rule and are never converted.
+  std::optional<icu::UnicodeString> utf16;
+
+  const icu::UnicodeString &converted() {
+    // The host hands analyzers valid UTF-8, so a bulk conversion keeps UTF-16 and UTF-8 in step;
+    // anything ill-formed becomes U+FFFD per maximal subpart, as next_code_point() reads it.
+    if (!utf16) utf16 = icu::UnicodeString::fromUTF8(icu::StringPiece(part.data(), static_cast<int32_t>(part.size())));
+    return *utf16;
+  }
 };
 
 PatternText::PatternText(std::string_view text, Span within) : data_(std::make_unique<Data>()) {
   data_->part = within.in(text);
   data_->base = within.start < text.size() ? within.start : 0;
-  // The host hands analyzers valid UTF-8, so a bulk conversion keeps UTF-16 and UTF-8 in step;
-  // anything ill-formed becomes U+FFFD per maximal subpart, as next_code_point() reads it.
-  data_->utf16 = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(data_->part.data(), static_cast<int32_t>(data_->part.size())));
 }
 
 PatternText::~PatternText() = default;
@@ -116,8 +128,12 @@ void Pattern::search(std::string_view text, Span within,
 
 void Pattern::search(const PatternText &text, const std::function<bool(const PatternMatch &)> &f,
                      int time_limit_ms) const {
-  const PatternText::Data &t = *text.data_;
-  if (t.utf16.isEmpty()) return;
+  PatternText::Data &t = *text.data_;
+  if (t.part.empty()) return;
+  // memmem, not string_view::find: the latter stops at every byte equal to the literal's first,
+  // and the lead byte of a Chinese character is the lead byte of thousands of others.
+  const std::string &required = compiled_->required;
+  if (!required.empty() && !memmem(t.part.data(), t.part.size(), required.data(), required.size())) return;
   ReusedMatcher &reused = reused_matcher(compiled_->id);
   std::unique_ptr<icu::RegexMatcher> own;  // for a search nested in another of the same pattern
   if (reused.busy) {
@@ -127,7 +143,7 @@ void Pattern::search(const PatternText &text, const std::function<bool(const Pat
   }
   icu::RegexMatcher *m = own ? own.get() : reused.matcher.get();
   if (!m) return;
-  m->reset(t.utf16);
+  m->reset(t.converted());
   const bool was_busy = reused.busy;
   reused.busy = true;
   UErrorCode status = U_ZERO_ERROR;

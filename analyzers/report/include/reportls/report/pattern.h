@@ -22,7 +22,9 @@ struct PatternMatch {
 };
 
 // A stretch of UTF-8 text converted once to the UTF-16 ICU searches, with the map back to byte
-// offsets; search it with any number of patterns.
+// offsets; search it with any number of patterns.  It is converted by the first search that needs
+// it (a pattern whose required text — e.g. 截止 in 截止(?:到)?目前 — is not in the stretch does
+// not), so one PatternText is searched by one thread at a time.
 class PatternText {
  public:
   PatternText(std::string_view text, Span within);
