@@ -59,6 +59,9 @@ struct Completion {
   bool snippet = false;
   int kind = 1;
   uint32_t replace_start = 0, replace_end = 0;
+  // The plugin is sure of this item (reportls_completion.is_preselected): preselected in the
+  // list, and the candidate for inline (ghost-text) completion.
+  bool preselected = false;
 };
 
 struct Hover {

@@ -197,6 +197,7 @@ void put(Writer &w, const Completion &c) {
   w.s(c.kind);
   w.u(c.replace_start);
   w.u(c.replace_end);
+  w.u(c.preselected);
 }
 void get(Reader &r, Completion &c) {
   for (std::string *s : {&c.label, &c.insert_text, &c.filter_text, &c.sort_text, &c.detail,
@@ -206,6 +207,7 @@ void get(Reader &r, Completion &c) {
   c.kind = static_cast<int>(r.s());
   c.replace_start = r.u32();
   c.replace_end = r.u32();
+  c.preselected = r.u() != 0;
 }
 
 void put(Writer &w, const Hover &h) {

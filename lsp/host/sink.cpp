@@ -124,6 +124,7 @@ void on_completion(void *ctx, const reportls_completion *item, int incomplete) {
   out.documentation = copy_text(item->documentation);
   const int kind = enum_value(item->kind);
   out.kind = kind >= 1 && kind <= 25 ? kind : REPORTLS_COMPLETION_TEXT;
+  out.preselected = REPORTLS_HAS_FIELD(item, reportls_completion, is_preselected) && item->is_preselected != 0;
   out.source = *c.plugin;
   c.completion->items.push_back(std::move(out));
   if (incomplete) c.completion->incomplete = true;

@@ -45,6 +45,7 @@ ClientCapabilities ClientCapabilities::from_json(const Field &f) {
   c.code_action_literals = at(f, {"textDocument", "codeAction", "codeActionLiteralSupport"}).has_value();
   c.diagnostic_versions = flag(f, {"textDocument", "publishDiagnostics", "versionSupport"});
   c.show_message = at(f, {"window", "showMessage"}).has_value();
+  c.inline_completion = at(f, {"textDocument", "inlineCompletion"}).has_value();
   return c;
 }
 
@@ -61,6 +62,7 @@ json ClientCapabilities::to_json() const {
     j["textDocument"]["codeAction"]["codeActionLiteralSupport"] = {{"codeActionKind", {{"valueSet", json::array()}}}};
   if (diagnostic_versions) j["textDocument"]["publishDiagnostics"]["versionSupport"] = true;
   if (show_message) j["window"]["showMessage"] = json::object();
+  if (inline_completion) j["textDocument"]["inlineCompletion"] = json::object();
   return j;
 }
 
@@ -79,6 +81,7 @@ json ServerCapabilities::to_json() const {
   };
   if (pull_diagnostics)
     j["diagnosticProvider"] = {{"interFileDependencies", false}, {"workspaceDiagnostics", false}};
+  if (inline_completion) j["inlineCompletionProvider"] = json::object();
   return j;
 }
 

@@ -33,6 +33,8 @@ struct ClientCapabilities {
   bool diagnostic_versions = false;
   // window.showMessage present (a client may still show messages without announcing it).
   bool show_message = false;
+  // textDocument.inlineCompletion present (LSP 3.18): the client shows inline ghost text.
+  bool inline_completion = false;
 
   static ClientCapabilities from_json(const Field &f);
   nlohmann::json to_json() const;
@@ -44,6 +46,9 @@ struct ServerCapabilities {
   bool pull_diagnostics = false;
   // The union of the plugins' completion trigger characters (ABI 1.1), in load order.
   std::vector<std::string> trigger_characters;
+  // inlineCompletionProvider, announced only to a client that declared textDocument.inlineCompletion:
+  // a proposed 3.18 capability is no business of a client that does not know it.
+  bool inline_completion = false;
 
   nlohmann::json to_json() const;
 };

@@ -240,9 +240,28 @@ json completion_list_json(const CompletionResult &result, const TextDocument &do
     if (!c.detail.empty()) item["detail"] = c.detail;
     // Documentation is sent on completionItem/resolve; data carries it there.
     item["data"] = {{"source", c.source}, {"documentation", c.documentation}};
+    if (c.preselected) item["preselect"] = true;
     items.push_back(std::move(item));
   }
   return {{"isIncomplete", result.incomplete}, {"items", std::move(items)}};
+}
+
+json inline_completions_json(const CompletionResult &result, const TextDocument &doc, PositionEncoding e,
+                             const std::optional<Edit> &selected) {
+  const std::string &text = doc.text();
+  json items = json::array();
+  for (const Completion &c : result.items) {
+    if (!c.preselected || c.snippet || items.size() == kMaxInlineItems) continue;
+    const std::string_view typed = std::string_view(text).substr(c.replace_start, c.replace_end - c.replace_start);
+    if (c.insert_text.size() <= typed.size() || !c.insert_text.starts_with(typed)) continue;
+    // The spec wants the range on one line; a line break in the typed text would also show nothing.
+    if (typed.find('\n') != std::string_view::npos) continue;
+    if (selected && (selected->start != c.replace_start || selected->end != c.replace_end ||
+                     !c.insert_text.starts_with(selected->new_text)))
+      continue;
+    items.push_back({{"insertText", c.insert_text}, {"range", to_json(doc.lines(), c.replace_start, c.replace_end, e)}});
+  }
+  return {{"items", std::move(items)}};
 }
 
 json resolved_completion_json(json item, const std::string &documentation,

@@ -62,6 +62,16 @@ nlohmann::json text_edits_json(const std::vector<Edit> &edits, const TextDocumen
                                PositionEncoding e);
 nlohmann::json completion_list_json(const CompletionResult &result, const TextDocument &doc,
                                     const proto::ClientCapabilities &client);
+// textDocument/inlineCompletion: an InlineCompletionList of the items the plugins are sure of
+// (Completion::preselected), at most kMaxInlineItems in the plugins' order, each the completion
+// item's own edit — insertText the item's text, range what it replaces (typed text, on the
+// cursor's line) — so the ghost text is what the completion item would write beyond what is
+// typed.  Only items whose replaced text is a proper prefix of their text (what a client can show
+// as ghost text), never snippets; with `selected` (the item selected in the open completion list,
+// as a byte edit) only items replacing the same span and extending its text.  Empty when none.
+inline constexpr size_t kMaxInlineItems = 3;
+nlohmann::json inline_completions_json(const CompletionResult &result, const TextDocument &doc,
+                                       PositionEncoding e, const std::optional<Edit> &selected);
 // completionItem/resolve: the item with its documentation (carried in data) in a form the client
 // reads.
 nlohmann::json resolved_completion_json(nlohmann::json item, const std::string &documentation,

@@ -171,4 +171,30 @@ CompletionItemParams CompletionItemParams::from_json(const Field &f) {
   return p;
 }
 
+InlineCompletionParams InlineCompletionParams::from_json(const Field &f) {
+  InlineCompletionParams p{uri_of(f), position_from(f["position"]), std::nullopt};
+  if (auto context = f.optional("context"))
+    if (auto selected = context->optional("selectedCompletionInfo")) {
+      // vscode-languageclient 9.0.1 sends this range as VS Code's Range serialises, [start, end]:
+      // read that form too, or every ghost text request with the suggest widget open would fail.
+      const Field range = (*selected)["range"];
+      Range r;
+      if (range.json().is_array()) {
+        const std::vector<Field> ends = range.elements();
+        if (ends.size() != 2) range.fail("应为对象 {start, end}");
+        r = {position_from(ends[0]), position_from(ends[1])};
+      } else {
+        r = range_from(range);
+      }
+      p.selected = Selected{r, (*selected)["text"].string()};
+    }
+  return p;
+}
+
+json InlineCompletionParams::to_json() const {
+  json context = {{"triggerKind", 2}};
+  if (selected) context["selectedCompletionInfo"] = {{"range", proto::to_json(selected->range)}, {"text", selected->text}};
+  return {{"textDocument", {{"uri", uri}}}, {"position", proto::to_json(position)}, {"context", context}};
+}
+
 }  // namespace reportls::lsp::proto

@@ -125,4 +125,20 @@ struct CompletionItemParams {
   static CompletionItemParams from_json(const Field &f);
 };
 
+// textDocument/inlineCompletion (LSP 3.18).  context.triggerKind is not read: invoked or
+// automatic, the answer is the same certain item.
+struct InlineCompletionParams {
+  std::string uri;
+  Position position;
+  // context.selectedCompletionInfo: the item selected in the open completion list; an inline
+  // item must then replace the same range and extend its text.
+  struct Selected {
+    Range range;
+    std::string text;
+  };
+  std::optional<Selected> selected;
+  static InlineCompletionParams from_json(const Field &f);
+  nlohmann::json to_json() const;
+};
+
 }  // namespace reportls::lsp::proto

@@ -163,6 +163,25 @@ void Session::on_completion(const proto::PositionParams &params, Reply reply) {
                    });
 }
 
+// Ghost text: the completion items the plugins are sure of, from the same completion call (a
+// cancelled or superseded request answers its token's error, as completion does).  A position
+// past the last line is the client's mistake, said as such; past a line's end it is clamped.
+void Session::on_inline_completion(const proto::InlineCompletionParams &params, Reply reply) {
+  auto doc = document(params.uri);
+  const LineIndex &lines = doc->lines();
+  if (params.position.line >= lines.line_count())
+    throw proto::InvalidParams("params.position.line", "超出文档范围: 第 " + std::to_string(params.position.line) +
+                                                           " 行，文档共 " + std::to_string(lines.line_count()) + " 行（从 0 数起）");
+  std::optional<Edit> selected;
+  if (params.selected)
+    selected = Edit{lines.offset(params.selected->range.start, encoding_), lines.offset(params.selected->range.end, encoding_),
+                    params.selected->text};
+  engine_.complete(params.uri, lines.offset(params.position, encoding_), reply->token,
+                   [this, reply, selected](const CompletionResult &r, const TextDocument &d) {
+                     answer(reply, inline_completions_json(r, d, encoding_, selected));
+                   });
+}
+
 void Session::on_completion_resolve(const proto::CompletionItemParams &params, Reply reply) {
   reply->ok(resolved_completion_json(params.item, params.documentation, client_));
 }

@@ -52,6 +52,7 @@ Session::Session(const ServerOptions &options)
   on("workspace/executeCommand", &Session::on_execute_command);
   on("textDocument/completion", &Session::on_completion);
   on("completionItem/resolve", &Session::on_completion_resolve);
+  on("textDocument/inlineCompletion", &Session::on_inline_completion);
   on("textDocument/hover", &Session::on_hover);
   on("initialized", &Session::on_initialized);
   on("textDocument/didOpen", &Session::on_did_open);
@@ -216,7 +217,7 @@ void Session::on_initialize(const proto::InitializeParams &params, Reply reply) 
   engine_.start(std::move(settings), params.workspace_roots,
                 [this, reply, options = params.initialization_options](const std::vector<PluginInfo> &plugins) {
     check_client_settings(options, "initializationOptions");
-    proto::ServerCapabilities caps{encoding_, client_.pull_diagnostics, {}};
+    proto::ServerCapabilities caps{encoding_, client_.pull_diagnostics, {}, client_.inline_completion};
     for (const PluginInfo &p : plugins)
       if (p.active)
         for (const std::string &c : p.trigger_characters)

@@ -101,6 +101,7 @@ class Session {
   void on_formatting(const proto::FormattingParams &params, Reply reply);
   void on_execute_command(const proto::ExecuteCommandParams &params, Reply reply);
   void on_completion(const proto::PositionParams &params, Reply reply);
+  void on_inline_completion(const proto::InlineCompletionParams &params, Reply reply);
   void on_completion_resolve(const proto::CompletionItemParams &params, Reply reply);
   void on_hover(const proto::PositionParams &params, Reply reply);
   void on_analysis(const Analysis &a);

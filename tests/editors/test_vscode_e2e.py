@@ -5,7 +5,7 @@ lists its section and figure diagnostics, the Outline view its headings, a quick
 Ctrl+. restores a lost heading ordinal; typing x, j, p one key at a time offers
 深入学习贯彻习近平法治思想 and accepting it replaces the pinyin, as it does after Chinese typed
 before the pinyin (深入学习贯彻xjpfz: nothing written twice); Format Document makes the marks
-full-width; a click on the reportls status item lists the report type, the counts and the actions;
+full-width; after 坚持党的全面领导， the next clause shows as ghost text and Tab writes it; a click on the reportls status item lists the report type, the counts and the actions;
 a rule code in the Problems panel opens the rule's page bundled in the extension; saving applies
 every certain fix (editor.codeActionsOnSave with source.fixAll.reportls).  The screenshots the
 extension's README shows (editors/vscode/images/) are taken here: REPORTLS_UPDATE_SCREENSHOTS=1
@@ -369,6 +369,12 @@ class VSCodeInTheBrowser(unittest.TestCase):
         self.assertIn("2023年，秀山县", f["lineAfter"])
         self.assertTrue(f["lineAfter"].endswith("报告如下：深入学习贯彻习近平法治思想。深入学习贯彻习近平法治思想"), f)
 
+    def test_ghost_text_of_the_next_clause_then_tab(self):
+        g = self.r["ghost"]
+        self.assertIn("坚持以人民为中心", g.get("text", ""), g)
+        self.assertEqual(g.get("lineAfter"), g.get("lineBefore", "") + "，坚持党的全面领导，坚持以人民为中心", g)
+        self.assertFalse([f for f in g.get("failures", []) if "inlineCompletion" in f], g)
+
     def test_status_item_click_shows_profile_counts_and_actions(self):
         s = self.r["status"]
         self.assertIn("reportls: fazhi-annual", s.get("text", ""), s)
@@ -384,7 +390,7 @@ class VSCodeInTheBrowser(unittest.TestCase):
     def test_saving_applies_every_certain_fix(self):
         saved = self.r["savedLines"][COMPLETE_LINE - 1]
         self.assertIn("新时代“枫桥经验”", saved)  # a wording fix: fix-all, not Format Document
-        self.assertTrue(saved.endswith("深入学习贯彻习近平法治思想。深入学习贯彻习近平法治思想"), saved)
+        self.assertTrue(saved.endswith("深入学习贯彻习近平法治思想。深入学习贯彻习近平法治思想，坚持党的全面领导，坚持以人民为中心"), saved)
 
     def test_readme_pictures_come_from_this_run(self):
         with open(os.path.join(EDITORS_DIR, "vscode", "README.md"), encoding="utf-8") as f:

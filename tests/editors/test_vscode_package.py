@@ -67,8 +67,10 @@ class VsixPackage(unittest.TestCase):
         with open(os.path.join(SOURCE_DIR, "docs", "settings.schema.json"), encoding="utf-8") as f:
             schema = json.load(f)["properties"]
         props = self.manifest["contributes"]["configuration"]["properties"]
-        # Settings of the client alone: which server, its trace, which files it is given.
-        server_keys = {k[len("reportls."):] for k in props} - {"server.path", "trace.server", "files"}
+        # Settings of the client alone: which server, its trace, which files it is given, whether it
+        # asks for ghost text.
+        server_keys = {k[len("reportls."):] for k in props} - {"server.path", "trace.server", "files",
+                                                                "inlineCompletion.enable"}
         self.assertEqual(server_keys, set(schema))
         for key, spec in schema.items():
             with self.subTest(setting=key):
@@ -106,6 +108,7 @@ class VsixPackage(unittest.TestCase):
             "reportls.profile": "resource", "reportls.reportYear": "resource", "reportls.rules": "resource",
             "reportls.dataDirs": "resource", "reportls.debounce": "window", "reportls.trace.server": "window",
             "reportls.analysisTimeout": "window", "reportls.allChineseText": "resource",
+            "reportls.inlineCompletion.enable": "resource",
         }
         for key, scope in scopes.items():
             with self.subTest(setting=key):

@@ -1,7 +1,7 @@
 // Bundles the extension's sources (the staging folder of editors/vscode/build.sh, with its
 // esbuild) leaving `vscode` and `vscode-languageclient/node` out, loads that with stand-ins for
 // both, and checks what it hands the language client — the server command, initializationOptions
-// (every server setting), didChangeConfiguration on a settings change, workspace trust, a restart
+// (every server setting), ghost text and its setting, didChangeConfiguration on a settings change, workspace trust, a restart
 // on a new server path or new file patterns — the status bar after reportls/documentStatus and what a click on it
 // offers, and the rule codes that open their bundled page.
 // usage: node vscode_extension_test.js <unpacked extension folder> <build staging folder>
@@ -79,6 +79,7 @@ class FakeClient {
   async stop() { this.setState(State.Stopped); this.stopped = true; }
   setState(s) { const old = this.state; this.state = s; this.stateListeners.forEach((f) => f({ oldState: old, newState: s })); }
   sendNotification(type, params) { this.notifications.push({ method: type.method, params }); }
+  registerProposedFeatures() { this.proposed = true; }
 }
 const fakeClientModule = {
   LanguageClient: FakeClient, State,
@@ -110,6 +111,15 @@ const changed = (...keys) => listeners.config({ affectsConfiguration: (s) => s =
   // initializationOptions: the settings object the server reads.
   const init = c.clientOptions.initializationOptions();
   assert.deepStrictEqual(init, { debounce: 0, analysisTimeout: 2000, dataDirs: ['/data'], rules: { figures: 'error' }, allChineseText: false, related: {}, reportYear: 2023, pluginDirs: ['/opt/plugins'] });
+  // Ghost text: the proposed inline completion feature is registered, and the setting
+  // reportls.inlineCompletion.enable (default on) decides at each request whether it is asked.
+  assert.ok(c.proposed);
+  const ghost = [{ insertText: '坚持以人民为中心' }];
+  const inline = (next) => c.clientOptions.middleware.provideInlineCompletionItems({ uri: Uri.file('/r.txt') }, {}, {}, {}, next);
+  assert.strictEqual(inline(() => ghost), ghost);
+  config['inlineCompletion.enable'] = false;
+  assert.strictEqual(inline(() => { throw new Error('asked the server with ghost text off'); }), undefined);
+  delete config['inlineCompletion.enable'];
   // A rule code opens its bundled page; a code without one keeps the server's link.
   const online = new Uri('https', '//github.com/reportls/reportls/blob/main/README.md#figures-sum');
   const diagnostics = [{ code: { value: 'figures.sum', target: online } }, { code: { value: 'mine.rule', target: online } }];

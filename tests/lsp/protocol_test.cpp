@@ -38,6 +38,7 @@ TEST_CASE("every params struct survives to_json and from_json") {
   init.capabilities.code_action_literals = true;
   init.capabilities.diagnostic_versions = true;
   init.capabilities.show_message = true;
+  init.capabilities.inline_completion = true;
   init.initialization_options = {{"debounce", 0}};
   init.workspace_roots = {"file:///w"};
   InitializeParams back = round_trip(init);
@@ -73,6 +74,24 @@ TEST_CASE("every params struct survives to_json and from_json") {
   CHECK(round_trip(CancelParams{42}).id == 42);
   DidChangeConfigurationParams config{{{"debounce", 5}}};
   CHECK(round_trip(config).settings == config.settings);
+  InlineCompletionParams ghost{"file:///a.txt", {3, 4}, InlineCompletionParams::Selected{{{3, 1}, {3, 4}}, "依法行政"}};
+  InlineCompletionParams ghost_back = round_trip(ghost);
+  CHECK(ghost_back.position == Position{3, 4});
+  REQUIRE(ghost_back.selected);
+  CHECK(ghost_back.selected->range == ghost.selected->range);
+  CHECK(ghost_back.selected->text == "依法行政");
+  CHECK_FALSE(round_trip(InlineCompletionParams{"file:///a.txt", {0, 0}, std::nullopt}).selected);
+  // vscode-languageclient 9.0.1 writes the selected item's range as [start, end].
+  const json start = {{"line", 3}, {"character", 1}}, end = {{"line", 3}, {"character", 4}};
+  const auto from_client = InlineCompletionParams::from_json(Field(
+      json{{"textDocument", {{"uri", "u"}}}, {"position", end},
+           {"context", {{"triggerKind", 1}, {"selectedCompletionInfo", {{"range", json::array({start, end})}, {"text", "甲"}}}}}},
+      "params"));
+  REQUIRE(from_client.selected);
+  CHECK(from_client.selected->range == Range{{3, 1}, {3, 4}});
+  CHECK(refusal<InlineCompletionParams>({{"textDocument", {{"uri", "u"}}}, {"position", end},
+                                         {"context", {{"selectedCompletionInfo", {{"range", json::array({start})}, {"text", ""}}}}}}) ==
+        "params.context.selectedCompletionInfo.range: 应为对象 {start, end}");
 }
 
 TEST_CASE("absent optional fields take the LSP defaults") {
@@ -120,4 +139,9 @@ TEST_CASE("server capabilities carry the negotiated encoding and the plugins' tr
   CHECK(j["completionProvider"]["triggerCharacters"] == json::array({"。", "＠"}));
   CHECK(j.contains("diagnosticProvider"));
   CHECK_FALSE(ServerCapabilities{}.to_json().contains("diagnosticProvider"));
+  // Inline completion only for a client that declared it (LSP 3.18, proposed).
+  CHECK_FALSE(ServerCapabilities{}.to_json().contains("inlineCompletionProvider"));
+  CHECK(ServerCapabilities{PositionEncoding::Utf16, false, {}, true}.to_json()["inlineCompletionProvider"] == json::object());
+  CHECK(ClientCapabilities::from_json(Field(json{{"textDocument", {{"inlineCompletion", json::object()}}}}, "c")).inline_completion);
+  CHECK_FALSE(ClientCapabilities::from_json(Field(json::object(), "c")).inline_completion);
 }

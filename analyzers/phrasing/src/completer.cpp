@@ -84,6 +84,35 @@ Item phrase_item(const Rank &rank, const Request &r, const PhraseSet &vocabulary
   return item;
 }
 
+// The phrase sure enough to be preselected (completer.h), among ranks sorted by Rank::key.
+const Phrase *certain_phrase(const std::vector<Rank> &ranks, const Typed &typed) {
+  if (ranks.empty() || !typed.letters.empty()) return nullptr;
+  if (typed.span().empty()) {
+    const Rank &top = ranks.front();
+    if (top.follows < kMinInlineReports) return nullptr;
+    for (const Rank &other : ranks)
+      if (other.match->phrase->text != top.match->phrase->text && other.follows >= top.follows) return nullptr;
+    return top.match->phrase;
+  }
+  // Typed Chinese: the phrases that start with the longest context any phrase starts with must
+  // all begin with the shortest of them (often the only one); that one is certain.
+  uint32_t context = 0;
+  for (const Rank &r : ranks)
+    if (r.match->kind == MatchKind::Prefix) context = std::max(context, r.context);
+  if (context < kMinInlineContext) return nullptr;
+  const Rank *shortest = nullptr;
+  for (const Rank &r : ranks)
+    if (r.match->kind == MatchKind::Prefix && r.context == context &&
+        (!shortest || r.match->phrase->text.size() < shortest->match->phrase->text.size()))
+      shortest = &r;
+  const std::string &text = shortest->match->phrase->text;
+  for (const Rank &r : ranks)
+    if (r.match->kind == MatchKind::Prefix && r.context == context && !r.match->phrase->text.starts_with(text))
+      return nullptr;
+  if (shortest->match->replace.size() >= text.size()) return nullptr;
+  return shortest->match->phrase;
+}
+
 }  // namespace
 
 Result complete(const Request &r, const std::vector<const PhraseSet *> &sets, size_t cap) {
@@ -117,6 +146,7 @@ Result complete(const Request &r, const std::vector<const PhraseSet *> &sets, si
   }
   // Items are built for the first cap phrases only: a mined set matches thousands.
   std::sort(ranks.begin(), ranks.end(), [](const Rank &a, const Rank &b) { return a.key() < b.key(); });
+  const Phrase *certain = certain_phrase(ranks, typed);
   std::unordered_set<std::string_view> seen;
   size_t phrases = 0;
   for (const Rank &rank : ranks) {
@@ -126,6 +156,8 @@ Result complete(const Request &r, const std::vector<const PhraseSet *> &sets, si
       break;
     }
     result.items.push_back(phrase_item(rank, r, vocabulary));
+    Item &item = result.items.back();
+    item.preselected = certain && rank.match->phrase->text == certain->text && !item.snippet;
   }
   std::stable_sort(result.items.begin(), result.items.end(),
                    [](const Item &a, const Item &b) { return a.sort_text < b.sort_text; });

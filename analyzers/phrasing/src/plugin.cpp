@@ -74,6 +74,7 @@ class PhrasingPlugin {
       c.sort_text = item.sort_text;
       c.detail = item.detail;
       c.documentation = item.documentation;
+      c.preselected = item.preselected;
       c.kind = item.kind == phrasing::ItemKind::Snippet   ? REPORTLS_COMPLETION_SNIPPET
                : item.kind == phrasing::ItemKind::Keyword ? REPORTLS_COMPLETION_KEYWORD
                                                           : REPORTLS_COMPLETION_TEXT;

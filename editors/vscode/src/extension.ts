@@ -3,7 +3,8 @@
 // passes the `reportls.*` settings to it (initializationOptions, then
 // workspace/didChangeConfiguration on every change, no restart needed), shows the report type the
 // server detected (the reportls/documentStatus notification) in the status bar, and links each
-// diagnostic's rule code to the rule's page bundled in the extension.  Completion, quick fixes,
+// diagnostic's rule code to the rule's page bundled in the extension.  Completion, inline ghost
+// text (textDocument/inlineCompletion, off with reportls.inlineCompletion.enable), quick fixes,
 // fix-all (source.fixAll.reportls, also from editor.codeActionsOnSave) and Format Document come
 // from the server through the language client.
 import * as fs from 'fs';
@@ -102,9 +103,17 @@ function createClient(): LanguageClient {
         if (report && report.kind === 'full') report.items.forEach((d) => ruleDocs.link(d));
         return report;
       },
+      // Ghost text: read at every request, so turning it off takes effect at once.
+      provideInlineCompletionItems: (document, position, inlineContext, token, next) =>
+        vscode.workspace.getConfiguration(SECTION, document.uri).get<boolean>('inlineCompletion.enable', true)
+          ? next(document, position, inlineContext, token)
+          : undefined,
     },
   };
   const c = new LanguageClient(SECTION, 'reportls', serverOptions, clientOptions);
+  // The proposed protocol of vscode-languageclient 9: inline completion (LSP 3.18), which declares
+  // textDocument.inlineCompletion, the capability the server announces ghost text for.
+  c.registerProposedFeatures();
   c.onDidChangeState((e) => {
     status.setState(e.newState === State.Running ? '运行中' : e.newState === State.Starting ? '启动中' : '已停止');
   });

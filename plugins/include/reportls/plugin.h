@@ -16,6 +16,8 @@
  *   - 1.2 appended: reportls_document.related/related_count (related documents, see "Related
  *     documents" below), the capability bit REPORTLS_CAP_RELATED and
  *     reportls_plugin_descriptor.close.
+ *   - 1.3 appended: reportls_completion.is_preselected (the item the plugin is sure of: preselected
+ *     in the editor's list and offered as inline ghost text).
  *
  * Memory and errors
  *   - Nothing allocated on one side is freed on the other.  Every pointer handed to a callback is
@@ -63,7 +65,7 @@ extern "C" {
 #endif
 
 #define REPORTLS_ABI_MAJOR 1
-#define REPORTLS_ABI_MINOR 2
+#define REPORTLS_ABI_MINOR 3
 
 /* Name of the one exported symbol. */
 #define REPORTLS_PLUGIN_ENTRY_SYMBOL "reportls_plugin_entry"
@@ -214,6 +216,10 @@ typedef struct reportls_completion {
   const char *detail;        /* may be NULL: short, e.g. the section the phrase belongs to */
   const char *documentation; /* may be NULL: Markdown, given on completionItem/resolve */
   reportls_completion_kind kind;
+  /* 1.3: non-zero when the plugin is sure this item is what the writer wants next (say so of one
+   * item at most, and only on strong evidence): the editor preselects it, and the server offers
+   * it as inline (ghost-text) completion.  Absent or 0: an ordinary item. */
+  int is_preselected;
 } reportls_completion;
 
 typedef struct reportls_hover {

@@ -132,6 +132,7 @@ struct Completion {
   uint32_t replace_start = 0, replace_end = 0;
   std::string filter_text, sort_text, detail, documentation;
   reportls_completion_kind kind = REPORTLS_COMPLETION_TEXT;
+  bool preselected = false;  // ABI 1.3: see reportls_completion.is_preselected
 };
 
 // Wraps the host's callbacks; each call copies nothing and borrows the value's strings.
@@ -182,7 +183,7 @@ class Sink {
     reportls_completion c{sizeof c,         v.label.c_str(),     v.insert_text.c_str(),
                           v.snippet ? 1 : 0, v.replace_start,    v.replace_end,
                           opt(v.filter_text), opt(v.sort_text),  opt(v.detail),
-                          opt(v.documentation), v.kind};
+                          opt(v.documentation), v.kind,            v.preselected ? 1 : 0};
     s_.completion(s_.ctx, &c, incomplete ? 1 : 0);
   }
   void action(uint32_t start, uint32_t end, const Fix &fix) const {

@@ -31,7 +31,7 @@ function parseArgs(argv) {
 
 const args = parseArgs(process.argv);
 const result = {
-  steps: [], errors: [], problems: {}, outline: [], quickFix: {}, completion: {}, format: {}, status: {},
+  steps: [], errors: [], problems: {}, outline: [], quickFix: {}, completion: {}, format: {}, ghost: {}, status: {},
   ruleDocs: {}, screenshots: [], readme: {},
 };
 const started = Date.now();
@@ -322,6 +322,35 @@ async function main() {
       }, 20000);
       result.format.lineAfter = await lineText(args.completeLine);
       await screenshot('formatted');
+    });
+
+    // Ghost text: after a clause most real reports follow with one clause, VS Code shows that
+    // clause inline (textDocument/inlineCompletion); Tab accepts it.
+    await step('ghost-text', async () => {
+      await focusEditorAtCursor();
+      await page.keyboard.press('End');
+      result.ghost.lineBefore = await lineText(args.completeLine);
+      await page.keyboard.type('，坚持党的全面领导，', { delay: 50 });
+      // The trigger character also opened the suggest widget: close it, then ask for inline
+      // suggestions (Alt+\\) until the ghost text is there.
+      await page.keyboard.press('Escape');
+      const ghostSel = '.monaco-editor .ghost-text-decoration, .monaco-editor .ghost-text';
+      result.ghost.text = await until('the ghost text', async () => {
+        const ghost = page.locator(ghostSel).first();
+        if (await ghost.isVisible().catch(() => false)) return (await page.locator(ghostSel).allTextContents()).join('');
+        await focusEditorAtCursor();
+        await page.keyboard.press('Alt+\\');
+        return null;
+      }, 30000, 1000);
+      await screenshot('ghost-text', 'ghost-text');
+      await page.keyboard.press('Tab');
+      await until('the accepted ghost text', async () => {
+        const line = await lineText(args.completeLine);
+        return line && line !== result.ghost.lineBefore + '，坚持党的全面领导，' ? line : null;
+      }, 10000);
+      result.ghost.lineAfter = await lineText(args.completeLine);
+      // No request failed on the way (the suggest widget's selected item travels with each request).
+      result.ghost.failures = await page.locator('.notifications-toasts .notification-list-item', { hasText: 'failed' }).allTextContents();
     });
 
     await step('status-item', async () => {

@@ -5,6 +5,18 @@
 // prefix matches before substring matches, the curated phrases before those learnt from reports
 // (Phrase::mined), then by weight (how many real reports use the
 // phrase), then file order.
+//
+// Certainty (Item::preselected, at most one item; the editor preselects it and the server offers
+// it as inline ghost text — precision first, since ghost text is intrusive):
+//   - the next clause: nothing typed after a clause mark, and the phrase is the one at least
+//     kMinInlineReports real reports write right after the clause before the cursor, strictly
+//     more than write any other phrase there;
+//   - typed Chinese: of the phrases that start with the longest typed context any phrase starts
+//     with (kMinInlineContext characters or more), the shortest, when every other one begins with
+//     it (all the phrasing real reports continue that context with agrees on it) and it goes on
+//     beyond what is typed.
+// Never a snippet with a placeholder left (the writer still has to fill it in), never pinyin
+// (the letters are not a prefix of the phrase), never the enumeration marker or a heading.
 #ifndef REPORTLS_PHRASING_COMPLETER_H
 #define REPORTLS_PHRASING_COMPLETER_H
 
@@ -32,6 +44,8 @@ struct Result {
   bool incomplete = false;
 };
 inline constexpr size_t kMinCompleteLetters = 3;
+inline constexpr uint32_t kMinInlineReports = 2;
+inline constexpr uint32_t kMinInlineContext = 4;
 
 // The section the cursor is in: the enclosing top-level heading's section per vocabulary
 // (section_for_heading), the preface section before the first heading.

@@ -17,6 +17,8 @@ struct Item {
   report::Span replace;     // the typed bytes the item replaces; ends at the cursor
   std::string filter_text, sort_text, detail, documentation;
   ItemKind kind = ItemKind::Text;
+  // The one item sure enough to be preselected and shown as inline ghost text (completer.h).
+  bool preselected = false;
 };
 
 }  // namespace reportls::phrasing
