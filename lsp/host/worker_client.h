@@ -1,6 +1,6 @@
 // worker_client.h — the AnalysisHost that runs the plugins in an analysis process
-// (`reportls-analysis --analysis-worker`, worker_loop.h), so that a plugin that crashes (null dereference, abort) or hangs cannot take
-// the server down.
+// (`reportls-analysis --analysis-worker`, worker_loop.h), so that a plugin that crashes (null
+// dereference, abort) or hangs cannot take the server down.
 //
 // Threads.  Each client owns one client thread, started by the constructor, which starts the
 // process and waits for its hello there — never on the caller's thread — then serves the jobs.
