@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Builds the reportls VS Code extension into a .vsix that carries the extension as one JavaScript
 # file (dist/extension.js, bundled by esbuild with vscode-languageclient), the Linux x64 server and
-# its bundled plugins (server/bin/reportls, server/lib/reportls/plugins and the
-# libreportls_report.so they share beside it: the layout the server looks for its plugins in), one
+# its bundled plugins (server/bin/reportls, the reportls-analysis it starts beside it,
+# server/lib/reportls/plugins and the libreportls_report.so they share beside it: the layout the
+# server looks for its plugins and its analysis processes in), one
 # documentation page per rule (docs/rules/, from the README's rules table), the icon, README and
 # LICENSE.  The .vsix installs offline: it needs nothing from the registry.
 #
 #   editors/vscode/build.sh [OUT.vsix] [BUILD_DIR]
 #     OUT.vsix   default: BUILD_DIR/editors/reportls.vsix
-#     BUILD_DIR  the CMake build with bin/reportls and lib/reportls/plugins (default: build/)
+#     BUILD_DIR  the CMake build with bin/reportls, bin/reportls-analysis and lib/reportls/plugins
+#                (default: build/)
 #
 # npm downloads are cached in ${REPORTLS_CACHE:-$HOME/.cache/reportls}/npm; the staging folder
 # (BUILD_DIR/editors/vscode) keeps node_modules between runs, so a rebuild needs no network.
@@ -23,7 +25,7 @@ export npm_config_cache=$cache/npm npm_config_update_notifier=false npm_config_f
 for tool in node npm; do
   command -v "$tool" >/dev/null || { echo "build.sh: $tool is needed (Debian: nodejs npm)" >&2; exit 3; }
 done
-[[ -x $build/bin/reportls && -d $build/lib/reportls/plugins ]] ||
+[[ -x $build/bin/reportls && -x $build/bin/reportls-analysis && -d $build/lib/reportls/plugins ]] ||
   { echo "build.sh: no server in $build (build the targets reportls and reportls_plugins first)" >&2; exit 2; }
 
 stage=$build/editors/vscode
@@ -43,7 +45,7 @@ npm run --silent bundle
 node tools/rule-pages.js "$root/README.md" docs/rules
 
 mkdir -p server/bin server/lib/reportls
-cp "$build/bin/reportls" server/bin/
+cp "$build/bin/reportls" "$build/bin/reportls-analysis" server/bin/
 cp -r "$build/lib/reportls/plugins" server/lib/reportls/
 cp "$build"/lib/reportls/*.so server/lib/reportls/  # the report library the plugins share
 

@@ -53,7 +53,7 @@ Engine::Engine(asio::io_context &main, EngineOptions options, EngineEvents event
                      const CancelToken &token, Scheduler::Finished finished) {
                 RelatedSnapshots related = related_for(doc->uri());
                 given_[doc->uri()] = related;
-                hosts_.diagnostics->analyze(job(doc, *settings, token, related), ~0u,
+                hosts_.diagnostics->analyze(job(doc, *settings, token, related), kAnalyzeCapabilities,
                                             [this, doc, uri = doc->uri(), finished = std::move(finished)](AnalysisResult r) mutable {
                                               drop_suppressed(doc->text(), r.diagnostics);
                                               auto result = std::make_shared<const AnalysisResult>(std::move(r));

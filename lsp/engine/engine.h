@@ -50,7 +50,7 @@ namespace reportls::lsp {
 struct EngineOptions {
   std::vector<std::string> plugin_dirs;  // --plugin-dir, after the bundled folder
   bool isolate_plugins = true;           // analysis processes (--no-worker: false)
-  std::string worker_executable = "/proc/self/exe";
+  std::string worker_executable = analysis_executable();
   FileReader files = FileReader::plain_text();  // the workspace's files that may be related documents
 };
 

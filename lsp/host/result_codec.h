@@ -5,9 +5,10 @@
 // document tree of them on one side and walking it on the other cost more than the analysis
 // itself.  This layout is written and read field by field: unsigned LEB128 integers, zigzag for
 // signed ones, strings as length + bytes, sequences as count + elements, doubles as 8 bytes.
-// Both ends are the same executable, so there is no versioning.  Decoding checks every length
-// against the bytes left and throws CodecError on anything malformed; it never allocates more
-// than the input could describe.  Pure functions, thread-safe.
+// Both ends come from one build (reportls and the reportls-analysis beside it), so there is no
+// versioning.  Decoding checks every length against the bytes left and throws CodecError on
+// anything malformed; it never allocates more than the input could describe.  Pure functions,
+// thread-safe.
 #pragma once
 
 #include "lsp/engine/analysis.h"

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -380,6 +381,12 @@ class WorkerClient final : public AnalysisHost {
 };
 
 }  // namespace
+
+std::string analysis_executable() {
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ((ec ? std::filesystem::path() : exe.parent_path()) / "reportls-analysis").string();
+}
 
 std::shared_ptr<AnalysisHost> make_worker_client(const PluginHostOptions &plugins, const WorkerHostOptions &worker) {
   return std::make_shared<WorkerClient>(plugins, worker);

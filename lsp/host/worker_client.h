@@ -1,6 +1,6 @@
 // worker_client.h — the AnalysisHost that runs the plugins in an analysis process
-// (worker_loop.h), so that a plugin that crashes (null dereference, abort) or hangs cannot take
-// the server down.
+// (`reportls-analysis --analysis-worker`, worker_loop.h), so that a plugin that crashes (null
+// dereference, abort) or hangs cannot take the server down.
 //
 // Threads.  Each client owns one client thread, started by the constructor, which starts the
 // process and waits for its hello there — never on the caller's thread — then serves the jobs.
@@ -35,8 +35,12 @@
 
 namespace reportls::lsp {
 
+// The analysis processes' executable: reportls-analysis beside the running one (bin/ in the build
+// tree and after `cmake --install`).
+std::string analysis_executable();
+
 struct WorkerHostOptions {
-  std::string executable = "/proc/self/exe";  // must understand --analysis-worker
+  std::string executable = analysis_executable();  // host/analysis_main.cpp
   // Per plugin call (setting analysisTimeout), for texts up to 1 MiB; multiplied by the size
   // in MiB (rounded up) above that.
   std::chrono::milliseconds timeout{2000};

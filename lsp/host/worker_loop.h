@@ -1,4 +1,5 @@
-// worker_loop.h — the analysis process's own side: `reportls --analysis-worker`.
+// worker_loop.h — the analysis process's own side: `reportls-analysis --analysis-worker`
+// (analysis_main.cpp).
 //
 // Loads the plugins of `options` in this process (an in-process host), says hello with their list,
 // then serves the requests of worker_protocol.h on stdin/stdout one at a time, announcing each

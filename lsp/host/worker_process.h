@@ -1,4 +1,4 @@
-// worker_process.h — one running analysis process (`reportls --analysis-worker`), as the host
+// worker_process.h — one running analysis process (`reportls-analysis --analysis-worker`), as the host
 // sees it: its pid, a pipe to its stdin, and the messages it wrote to its stdout.
 //
 // fork + exec with pipes on stdin/stdout and no shell; its stderr is ours.  A detached reader

@@ -35,7 +35,7 @@ Session::Session(const ServerOptions &options)
     : options_(options),
       write_guard_(asio::make_work_guard(write_ctx_)),
       writer_(options.output_fd),
-      engine_(main_, EngineOptions{options.plugin_dirs, options.isolate_plugins, "/proc/self/exe", options.files},
+      engine_(main_, EngineOptions{options.plugin_dirs, options.isolate_plugins, analysis_executable(), options.files},
               EngineEvents{[this](const Analysis &a) { on_analysis(a); },
                            [this](const std::string &uri, const PluginProblem &p) { on_problem(uri, p); },
                            [this](int type, const std::string &m) { log(type, m); },

@@ -6,7 +6,6 @@
 #include "lsp/server/server.h"
 #include "lsp/engine/text_document.h"
 #include "lsp/host/worker_client.h"
-#include "lsp/host/worker_loop.h"
 #include "lsp/engine/workspace_settings.h"
 #include "lsp/tool/input_error.h"
 #include "lsp/tool/external.h"
@@ -82,8 +81,6 @@ struct Options {
   std::string format = "text";
   std::string config;
   std::vector<std::string> plugin_dirs;
-  std::vector<std::string> data_dirs;  // --data-dir: only the hidden --analysis-worker mode
-  uint32_t capabilities = ~0u;         // --capabilities: likewise
   bool no_worker = false;
   bool timings = false;
   std::string output;  // convert: -o, a file or (several inputs) a folder
@@ -106,13 +103,6 @@ Options parse(const std::vector<std::string> &args) {
     if (a == "--plugin-dir") o.plugin_dirs.push_back(value());
     else if (a == "--format") o.format = value();
     else if (a == "--config") o.config = value();
-    else if (a == "--data-dir") o.data_dirs.push_back(value());
-    else if (a == "--capabilities") {
-      const std::string v = value();
-      char *end = nullptr;
-      o.capabilities = static_cast<uint32_t>(std::strtoul(v.c_str(), &end, 10));
-      if (v.empty() || *end) throw UsageError("--capabilities 需要一个数字");
-    }
     else if (a == "--no-worker") o.no_worker = true;
     else if (a == "--timings") o.timings = true;
     else if (a == "-o" || a == "--output") o.output = value();
@@ -123,7 +113,6 @@ Options parse(const std::vector<std::string> &args) {
       if (eq == 0 || eq == std::string::npos || eq + 1 == v.size()) throw UsageError("--related 的参数应为 角色=文件");
       o.related[v.substr(0, eq)] = v.substr(eq + 1);
     }
-    else if (a == "--analysis-worker") o.command = "worker";
     else if (a == "--stdio" && o.command.empty()) o.command = "serve";
     else if (a == "--help" || a == "-h" || a == "--version") o.command = a;
     else if (a.size() > 1 && a[0] == '-') throw UsageError("未知选项 " + a);
@@ -623,14 +612,6 @@ int run_cli(const std::vector<std::string> &args) {
       const std::vector<std::string> rest(o.files.begin() + 1, o.files.end());
       if (auto code = run_external_command(o.files.front(), rest)) return *code;
       throw UsageError("未知命令 " + o.files.front());
-    }
-    if (o.command == "worker") {
-      // Started by a worker client with the complete lists: nothing is added here.
-      PluginHostOptions plugins;
-      plugins.plugin_dirs = o.plugin_dirs;
-      plugins.data_dirs = o.data_dirs;
-      plugins.capabilities = o.capabilities;
-      return run_analysis_worker(plugins);
     }
     ServerOptions server;
     server.plugin_dirs = o.plugin_dirs;

@@ -3,6 +3,7 @@
 editor does, with debounce 0 so that the analysis itself is what is measured.
 
     lsp_bench.py REPORTLS INPUTS_DIR CORPUS_DIR OUT_JSON
+    lsp_bench.py --memory REPORTLS CORPUS_DIR    only the peak RSS with 20 reports open, per process
 
 Latencies run from just before a message is written to the server's stdin to the moment the
 client's reader thread has read and decoded the answer (so they include JSON encoding and the pipe
@@ -75,19 +76,34 @@ def descendants(pid):
     return out
 
 
+def smaps_rollup(pid):
+    """What a process holds resident now, by kind (kB): Rss, Pss, Rss_Anon (its heap, stacks and
+    relocated library data), Rss_File (mapped files, shared libraries' code)."""
+    out = {}
+    with open(f"/proc/{pid}/smaps_rollup") as f:
+        for line in f:
+            k, _, v = line.partition(":")
+            if k in ("Rss", "Pss", "Pss_Anon", "Pss_File", "Anonymous"):
+                out[k] = int(v.split()[0])
+    return out
+
+
 def tree_vm(pid):
     """VmHWM of the server plus that of each analysis process: an upper bound of the memory the
-    whole server takes (each process's own peak, summed)."""
+    whole server takes (each process's own peak, summed); "each" breaks it down per process."""
     total = dict(vm_status(pid))
     total["processes"] = 1
+    each = [{"pid": pid, **vm_status(pid), **smaps_rollup(pid)}]
     for k in descendants(pid):
         try:
-            hwm = vm_status(k).get("VmHWM", 0)
+            vm = {"pid": k, **vm_status(k), **smaps_rollup(k)}
         except OSError:
             continue
-        total["VmHWM_all"] = total.get("VmHWM_all", total.get("VmHWM", 0)) + hwm
+        each.append(vm)
+        total["VmHWM_all"] = total.get("VmHWM_all", total.get("VmHWM", 0)) + vm.get("VmHWM", 0)
         total["processes"] += 1
     total.setdefault("VmHWM_all", total.get("VmHWM", 0))
+    total["each"] = each
     return total
 
 
@@ -197,7 +213,40 @@ def read(path):
         return f.read()
 
 
+def many_reports(corpus_dir, rng):
+    """Peak RSS of the server and its analysis processes with 20 reports open."""
+    print("  LSP session: 20 reports open", flush=True)
+    client = TimedClient()
+    try:
+        client.initialize({"debounce": 0})
+        names = sorted(n for n in os.listdir(corpus_dir) if n.endswith(".txt"))
+        docs = []
+        for i in range(20):
+            name = names[i % len(names)]
+            doc, _, _ = open_doc(client, f"file:///bench/many/{i:02d}-{name}", read(os.path.join(corpus_dir, name)))
+            docs.append(doc)
+        for doc in docs:  # the outline, a few keystrokes and a completion in each, as a user would
+            client.result("textDocument/documentSymbol", {"textDocument": {"uri": doc.uri}})
+            for _ in range(3):
+                _, v = doc.send_edit(doc.random_offset(rng), 0, "的")
+                doc.wait(v)
+            client.result("textDocument/completion", {"textDocument": {"uri": doc.uri},
+                                                      "position": doc.position(len(doc.text))})
+        out = {"documents": len(docs), "bytes": sum(len(d.text.encode()) for d in docs),
+               "vm": tree_vm(client.proc.pid)}
+        client.shutdown_and_exit()
+        return out
+    except Exception as e:
+        return {"error": f"{type(e).__name__}: {e}"}
+    finally:
+        client.close()
+
+
 def main():
+    if sys.argv[1:2] == ["--memory"]:
+        lsp_client.BINARY = sys.argv[2]
+        print(json.dumps(many_reports(sys.argv[3], random.Random(9)), indent=1))
+        return
     binary, inputs, corpus_dir, out_json = sys.argv[1:5]
     lsp_client.BINARY = binary
     with open(os.path.join(inputs, "manifest.json")) as f:
@@ -273,31 +322,7 @@ def main():
         client.close()
     res["open_scaling"] = scaling
 
-    # -- peak RSS with 20 reports open -----------------------------------------------------------
-    print("  LSP session: 20 reports open", flush=True)
-    client = TimedClient()
-    try:
-        client.initialize({"debounce": 0})
-        names = sorted(n for n in os.listdir(corpus_dir) if n.endswith(".txt"))
-        docs = []
-        for i in range(20):
-            name = names[i % len(names)]
-            doc, _, _ = open_doc(client, f"file:///bench/many/{i:02d}-{name}", read(os.path.join(corpus_dir, name)))
-            docs.append(doc)
-        for doc in docs:  # the outline, a few keystrokes and a completion in each, as a user would
-            client.result("textDocument/documentSymbol", {"textDocument": {"uri": doc.uri}})
-            for _ in range(3):
-                _, v = doc.send_edit(doc.random_offset(rng), 0, "的")
-                doc.wait(v)
-            client.result("textDocument/completion", {"textDocument": {"uri": doc.uri},
-                                                      "position": doc.position(len(doc.text))})
-        res["many"] = {"documents": len(docs), "bytes": sum(len(d.text.encode()) for d in docs),
-                       "vm": tree_vm(client.proc.pid)}
-        client.shutdown_and_exit()
-    except Exception as e:
-        res["many"] = {"error": f"{type(e).__name__}: {e}"}
-    finally:
-        client.close()
+    res["many"] = many_reports(corpus_dir, rng)
     save(out_json, res)
 
 

@@ -166,9 +166,15 @@ def main():
     many = lsp.get("many", {})
     vm = many.get("vm", {})
     hwm = vm.get("VmHWM_all")
+    each = vm.get("each", [])
+    pss = sum(p.get("Pss", 0) for p in each) if each else None
     target("peak RSS, 20 reports open", hwm / 1024 if hwm else None, 30, unit="MB",
            detail=f"VmHWM of the server ({fmt_mb(vm.get('VmHWM'))}) plus that of each of its "
-                  f"{vm.get('processes', 1) - 1} analysis processes, summed; "
+                  f"{vm.get('processes', 1) - 1} analysis processes "
+                  f"({', '.join(fmt_mb(p.get('VmHWM')) for p in each[1:])}), summed: the libraries "
+                  f"they share count once per process; their PSS at the end {fmt_mb(pss)} "
+                  f"(anonymous memory: heaps, stacks, relocated data "
+                  f"{fmt_mb(sum(p.get('Anonymous', 0) for p in each) if each else None)}); "
                   f"{many.get('bytes', 0) // 1024} KB of text"
                   + (f"; {many['error']}" if "error" in many else ""))
 

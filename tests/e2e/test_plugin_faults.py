@@ -1,6 +1,6 @@
 """Plugins that crash or hang must not take the server down (issue #10).
 
-The analyzers run in a worker process (`reportls --analysis-worker`).  The test plugins
+The analyzers run in a worker process (`reportls-analysis --analysis-worker`).  The test plugins
 crashing/aborting/hanging misbehave only when the text contains CRASH/ABORT/HANG; the server must
 kill and restart the worker, disable that plugin for that document only, say so (logMessage and
 one showMessage), and still publish the other plugins' diagnostics for the same version."""

@@ -80,6 +80,27 @@ class Abi11(ServerTest):
         self.assertIn("⚠ warns: 用户数据文件 broken.json", listed.stdout)
 
 
+class CompletionOnlyPlugin(ServerTest):
+    """A plugin that announces completion only (as the bundled phrasing plugin does) offers its
+    items, and is never asked to analyse: what its analyze would report reaches no document."""
+    ARGS = ("--plugin-dir", os.path.join(TEST_PLUGINS, "completes"))
+    OPTIONS = {"debounce": 0}
+
+    def test_completes_and_is_not_analysed(self):
+        uri = "file:///tmp/reportls-e2e/completes.txt"
+        self.client.open(uri, "一、工作情况\n")
+        codes = {d.get("code") for d in self.client.published(uri, 1)["diagnostics"]}
+        self.assertNotIn("completes.analysed", codes)
+        result = self.client.result("textDocument/completion", {"textDocument": {"uri": uri},
+                                                                "position": {"line": 1, "character": 0}})
+        items = result["items"] if isinstance(result, dict) else result
+        self.assertIn("补全插件的条目", [i["label"] for i in items])
+        self.client.change(uri, 2, [{"text": "二、下一步\n"}])
+        codes = {d.get("code") for d in self.client.published(uri, 2)["diagnostics"]}
+        self.assertNotIn("completes.analysed", codes)
+        self.assertEqual(self.client.shutdown_and_exit(), 0)
+
+
 class BrokenPluginsInTheServer(ServerTest):
     ARGS = ("--plugin-dir", TEST_PLUGINS, "--plugin-dir", EXAMPLE_PLUGINS)
     # A two-line text is no report by itself: the profile setting makes it one, so the outline runs.

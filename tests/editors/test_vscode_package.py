@@ -132,6 +132,8 @@ class VsixPackage(unittest.TestCase):
     def test_bundled_server_finds_its_bundled_plugins(self):
         server = os.path.join(self.ext, "server", "bin", "reportls")
         self.assertTrue(os.access(server, os.X_OK), "server/bin/reportls is not executable in the .vsix")
+        self.assertTrue(os.access(server + "-analysis", os.X_OK),
+                        "server/bin/reportls-analysis (the analysis processes) is not executable in the .vsix")
         out = subprocess.run([server, "plugins"], capture_output=True, text=True, timeout=60)
         plugins_dir = os.path.join(self.ext, "server", "lib", "reportls", "plugins")
         self.assertIn(plugins_dir, out.stdout + out.stderr)

@@ -19,7 +19,7 @@ using namespace reportls::lsp;
 
 namespace {
 
-const std::string kBinary = REPORTLS_BUILD_DIR "/bin/reportls";
+const std::string kBinary = REPORTLS_BUILD_DIR "/bin/reportls-analysis";
 
 std::unique_ptr<PluginHost> test_host(std::chrono::milliseconds timeout) {
   PluginHostOptions plugins;

@@ -67,24 +67,43 @@ Phrase parse_json_phrase(const json &j, size_t index, const std::string &origin)
   return p;
 }
 
+// Each element of "sections" and "phrases" is converted as soon as it is parsed and dropped from
+// the tree: a mined file of 10 000 phrases as one JSON tree would take four times its converted
+// size for a moment, and that moment is the analysis process's peak memory.
 void parse_json(std::string_view content, const std::string &origin,
                 std::vector<SectionDef> &sections, std::vector<Phrase> &phrases) {
-  json root = json::parse(content, nullptr, false);
+  const size_t first = phrases.size();
+  // Every phrase has one "text" key: counting them bounds the phrases, so the vector is allocated
+  // once (growing it by doubling would hold both copies at once, and up to twice the room after).
+  size_t texts = 0;
+  for (size_t at = content.find("\"text\""); at != std::string_view::npos; at = content.find("\"text\"", at + 1)) ++texts;
+  phrases.reserve(first + texts);
+  std::string key, array;  // the last top-level key; the one whose array is being parsed
+  using event_t = json::parse_event_t;
+  json::parser_callback_t take = [&](int depth, event_t event, json &parsed) {
+    if (depth == 1) {
+      if (event == event_t::key) key = parsed.get<std::string>();
+      if (event == event_t::array_start) array = key;
+      if (event == event_t::array_end) array.clear();
+      return true;
+    }
+    const bool element = event == event_t::object_end || event == event_t::array_end || event == event_t::value;
+    if (depth != 2 || !element || array.empty()) return true;
+    if (array == "sections") sections.push_back(parse_section(parsed, sections.size(), origin));
+    else if (array == "phrases") phrases.push_back(parse_json_phrase(parsed, phrases.size() - first, origin));
+    else return true;
+    return false;
+  };
+  json root = json::parse(content, take, false);
   if (root.is_discarded()) fail(origin, "不是合法的 JSON");
   check_keys(root, {"format", "version", "mined", "sections", "phrases"}, "文件", origin);
   const bool mined = get<bool>(root, "mined", false, "文件", origin);
   if (get<std::string>(root, "format", "", "文件", origin) != "reportls-phrases")
     fail(origin, "\"format\" 应为 \"reportls-phrases\"");
   if (get<int>(root, "version", 0, "文件", origin) != 1) fail(origin, "\"version\" 应为 1");
-  const json empty = json::array();
-  const json &s = root.contains("sections") ? root["sections"] : empty;
-  const json &p = root.contains("phrases") ? root["phrases"] : empty;
-  if (!s.is_array() || !p.is_array()) fail(origin, "\"sections\" 和 \"phrases\" 应为数组");
-  for (size_t i = 0; i < s.size(); ++i) sections.push_back(parse_section(s[i], i, origin));
-  for (size_t i = 0; i < p.size(); ++i) {
-    phrases.push_back(parse_json_phrase(p[i], i, origin));
-    phrases.back().mined = mined;
-  }
+  for (const char *name : {"sections", "phrases"})
+    if (root.contains(name) && !root.at(name).is_array()) fail(origin, "\"sections\" 和 \"phrases\" 应为数组");
+  for (size_t i = first; i < phrases.size(); ++i) phrases[i].mined = mined;
 }
 
 std::vector<std::string> split(std::string_view s, char sep) {
@@ -133,45 +152,51 @@ void PhraseSet::add_file(std::string_view content, const std::string &origin) {
   if (content.size() > kMaxFileBytes)
     fail(origin, "文件过大（上限 " + std::to_string(kMaxFileBytes) + " 字节）");
   std::vector<SectionDef> sections = sections_;
-  std::vector<Phrase> added;
   std::vector<SectionDef> new_sections;
-  if (origin.ends_with(".tsv"))
-    parse_tsv(content, origin, added);
-  else
-    parse_json(content, origin, new_sections, added);
-  for (SectionDef &s : new_sections) {
-    auto it = std::find_if(sections.begin(), sections.end(),
-                           [&](const SectionDef &d) { return d.id == s.id; });
-    if (it != sections.end())
-      *it = std::move(s);
+  // The file's phrases are parsed onto the end of phrases_ itself, and cut off again if the file
+  // is refused: a second vector of ten thousand phrases would double the peak memory of loading.
+  const size_t first = phrases_.size();
+  try {
+    if (origin.ends_with(".tsv"))
+      parse_tsv(content, origin, phrases_);
     else
-      sections.push_back(std::move(s));
-  }
-  if (phrases_.size() + added.size() > kMaxPhrases)
-    fail(origin, "短语过多（上限 " + std::to_string(kMaxPhrases) + " 条）");
-  std::set<std::string_view> known;
-  for (const SectionDef &s : sections) known.insert(s.id);
-  const std::string file = origin.substr(origin.find_last_of('/') + 1);
-  for (Phrase &p : added) {
-    if (p.text.empty() || p.text.size() > kMaxPhraseBytes)
-      fail(origin, "短语为空或过长: " + p.text.substr(0, 60));
-    for (const std::string &id : p.sections)
-      if (!known.count(id)) fail(origin, "未知章节 \"" + id + "\"（短语“" + p.text + "”）");
-    if (p.weight == 0) p.weight = 1;
-    p.source = file;
+      parse_json(content, origin, new_sections, phrases_);
+    for (SectionDef &s : new_sections) {
+      auto it = std::find_if(sections.begin(), sections.end(),
+                             [&](const SectionDef &d) { return d.id == s.id; });
+      if (it != sections.end())
+        *it = std::move(s);
+      else
+        sections.push_back(std::move(s));
+    }
+    if (phrases_.size() > kMaxPhrases)
+      fail(origin, "短语过多（上限 " + std::to_string(kMaxPhrases) + " 条）");
+    std::set<std::string_view> known;
+    for (const SectionDef &s : sections) known.insert(s.id);
+    const std::string file = origin.substr(origin.find_last_of('/') + 1);
+    for (size_t i = first; i < phrases_.size(); ++i) {
+      Phrase &p = phrases_[i];
+      if (p.text.empty() || p.text.size() > kMaxPhraseBytes)
+        fail(origin, "短语为空或过长: " + p.text.substr(0, 60));
+      for (const std::string &id : p.sections)
+        if (!known.count(id)) fail(origin, "未知章节 \"" + id + "\"（短语“" + p.text + "”）");
+      if (p.weight == 0) p.weight = 1;
+      p.source = file;
+    }
+  } catch (...) {
+    phrases_.erase(phrases_.begin() + static_cast<std::ptrdiff_t>(first), phrases_.end());
+    throw;
   }
   sections_ = std::move(sections);
-  for (size_t i = 0; i < added.size(); ++i) {
-    const auto index = static_cast<uint32_t>(phrases_.size() + i);
-    for (const auto &[clause, reports] : added[i].after) followers_[clause].emplace_back(index, reports);
-    const std::string &text = added[i].text;
+  for (size_t i = first; i < phrases_.size(); ++i) {
+    const auto index = static_cast<uint32_t>(i);
+    for (const auto &[clause, reports] : phrases_[i].after) followers_[clause].emplace_back(index, reports);
+    const std::string &text = phrases_[i].text;
     for (uint32_t at = 0; at < text.size();) {
       std::vector<uint32_t> &with = containing_[report::next_code_point(text, at)];
       if (with.empty() || with.back() != index) with.push_back(index);
     }
   }
-  phrases_.insert(phrases_.end(), std::make_move_iterator(added.begin()),
-                  std::make_move_iterator(added.end()));
   pinyin_ = std::make_unique<Pinyin>();  // keys computed before no longer cover every phrase
 }
 

@@ -30,6 +30,32 @@ TEST_CASE("TSV and JSON user files; errors name the file and the reason") {
   CHECK(set.phrases().size() == 1);  // refused files change nothing
 }
 
+TEST_CASE("a JSON phrase file is read element by element: any key order, every element checked") {
+  PhraseSet set = test::phrases().vocabulary();
+  // "mined" after the phrases, a section defined after the phrases that use it.
+  set.add_file(R"({"phrases": [{"text": "推进乡村振兴法治保障", "sections": ["rural"], "weight": 3}],
+                   "sections": [{"id": "rural", "name": "乡村振兴"}],
+                   "format": "reportls-phrases", "version": 1, "mined": true})",
+               "mined.json");
+  REQUIRE(set.phrases().size() == 1);
+  CHECK(set.phrases()[0].mined);
+  CHECK(set.phrases()[0].weight == 3);
+  CHECK(set.find_section("rural"));
+  CHECK_THROWS_WITH(set.add_file(R"({"format": "reportls-phrases", "version": 1, "phrases": [{"text": "依法行政"}, "依法决策"]})",
+                                 "scalar.json"),
+                    doctest::Contains("scalar.json: phrases[1] 应为 JSON 对象"));
+  CHECK_THROWS_WITH(set.add_file(R"({"format": "reportls-phrases", "version": 1, "phrases": {"text": "依法行政"}})",
+                                 "object.json"),
+                    doctest::Contains("object.json: \"sections\" 和 \"phrases\" 应为数组"));
+  CHECK_THROWS_WITH(set.add_file(R"({"format": "reportls-phrases", "version": 1, "phrases": [{"text": "依法行政"}], "x": 1})",
+                                 "unknown.json"),
+                    doctest::Contains("unknown.json: 文件 含未知字段 \"x\""));
+  CHECK_THROWS_WITH(set.add_file(R"({"format": "reportls-phrases", "version": 1, "phrases": [{"text": "依法行政"}, {"text": "x"} ,)",
+                                 "cut.json"),
+                    doctest::Contains("cut.json: 不是合法的 JSON"));
+  CHECK(set.phrases().size() == 1);  // the valid phrases before the fault are not kept either
+}
+
 TEST_CASE("a workspace .reportls/phrases folder is found above the document; bad files are listed") {
   const fs::path root = fs::temp_directory_path() / "reportls-phrasing-test";
   fs::remove_all(root);
