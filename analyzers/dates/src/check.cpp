@@ -24,7 +24,7 @@ using report::Span;
 bool plan_heading(const report::Document &doc, const Tables &t, const report::Heading &h) {
   const std::string_view title = doc.str(h.title);
   return std::any_of(t.plan_headings.begin(), t.plan_headings.end(),
-                     [&](const std::string &w) { return title.find(w) != std::string_view::npos; });
+                     [&](const std::string &w) { return report::contains_text(title, w); });
 }
 
 void plan_year(const report::Document &doc, const Tables &t, uint32_t year, std::vector<plugin::Diagnostic> &out) {
@@ -70,7 +70,7 @@ std::optional<Span> first_relative(std::string_view text, Span line, const Table
   const std::string_view s = line.in(text);
   std::optional<Span> best;
   for (const std::string &w : t.relative) {  // longest first
-    const size_t at = s.find(w);
+    const size_t at = report::find_text(s, w);
     if (at != std::string_view::npos && (!best || line.start + at < best->start))
       best = Span{static_cast<uint32_t>(line.start + at), static_cast<uint32_t>(line.start + at + w.size())};
   }

@@ -1,4 +1,5 @@
 #include <reportls/figures/checks.h>
+#include <reportls/report/text.h>
 
 #include <algorithm>
 #include <string>
@@ -9,7 +10,7 @@ namespace reportls::figures {
 bool has_total_cue(std::string_view s, const Data &data) {
   std::vector<bool> in_lookalike(s.size(), false);
   for (const auto &word : data.total_lookalikes)
-    for (size_t at = s.find(word); at != s.npos; at = s.find(word, at + 1))
+    for (size_t at = report::find_text(s, word); at != s.npos; at = report::find_text(s, word, at + 1))
       std::fill_n(in_lookalike.begin() + static_cast<std::ptrdiff_t>(at), word.size(), true);
   for (const auto &cue : data.total)
     for (size_t at = s.find(cue); at != s.npos; at = s.find(cue, at + 1))

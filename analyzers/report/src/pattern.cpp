@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstring>
 #include <optional>
 #include <stdexcept>
 #include <unordered_map>
@@ -130,10 +129,7 @@ void Pattern::search(const PatternText &text, const std::function<bool(const Pat
                      int time_limit_ms) const {
   PatternText::Data &t = *text.data_;
   if (t.part.empty()) return;
-  // memmem, not string_view::find: the latter stops at every byte equal to the literal's first,
-  // and the lead byte of a Chinese character is the lead byte of thousands of others.
-  const std::string &required = compiled_->required;
-  if (!required.empty() && !memmem(t.part.data(), t.part.size(), required.data(), required.size())) return;
+  if (!compiled_->required.empty() && !contains_text(t.part, compiled_->required)) return;
   ReusedMatcher &reused = reused_matcher(compiled_->id);
   std::unique_ptr<icu::RegexMatcher> own;  // for a search nested in another of the same pattern
   if (reused.busy) {

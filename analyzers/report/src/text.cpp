@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
 
 namespace reportls::report {
 
@@ -166,6 +167,13 @@ std::optional<Numeral> arabic_number_prefix(std::string_view s, uint32_t max_dig
   }
   if (digits == 0) return std::nullopt;
   return Numeral{value, i};
+}
+
+size_t find_text(std::string_view s, std::string_view word, size_t from) {
+  if (from > s.size()) return std::string_view::npos;
+  if (word.empty()) return from;
+  const void *at = memmem(s.data() + from, s.size() - from, word.data(), word.size());
+  return at ? static_cast<size_t>(static_cast<const char *>(at) - s.data()) : std::string_view::npos;
 }
 
 }  // namespace reportls::report

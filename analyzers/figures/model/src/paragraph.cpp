@@ -20,7 +20,7 @@ std::string number_text(const Paragraph &p, const Quantity &q) {
 
 bool contains_any(std::string_view s, const std::vector<std::string> &words) {
   for (const auto &w : words)
-    if (s.find(w) != std::string_view::npos) return true;
+    if (report::contains_text(s, w)) return true;
   return false;
 }
 

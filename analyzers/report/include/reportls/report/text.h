@@ -68,6 +68,15 @@ std::optional<uint32_t> chinese_numeral_value(std::string_view s);
 // if more than max_digits digits follow (so 2022 is not an ordinal when max_digits is 3).
 std::optional<Numeral> arabic_number_prefix(std::string_view s, uint32_t max_digits);
 
+// Where word first occurs in s at or after from (npos if nowhere), as s.find(word, from) — but
+// with glibc's memmem: string_view::find stops at every byte equal to word's first, and the lead
+// byte of a Chinese character is the lead byte of thousands of others, so on Chinese prose it
+// compares at almost every character.
+size_t find_text(std::string_view s, std::string_view word, size_t from = 0);
+inline bool contains_text(std::string_view s, std::string_view word) {
+  return find_text(s, word) != std::string_view::npos;
+}
+
 }  // namespace reportls::report
 
 #endif  // REPORTLS_REPORT_TEXT_H
