@@ -30,12 +30,14 @@ class Completion(ServerTest):
         self.assertEqual(item["textEdit"]["range"], {"start": {"line": line, "character": start},
                                                      "end": {"line": line, "character": end}})
 
-    def test_chinese_prefix_xijinping(self):
-        result = self.complete("习近平")
+    def test_chinese_inside_a_phrase(self):
+        # Typed text a phrase has inside it: the item rewrites it (ranked after the phrases that
+        # continue it, which for 习近平 alone fill the list).
+        result = self.complete("学习贯彻习近平")
         item = self.item(result, "深入学习贯彻习近平法治思想")
-        self.assertRange(item, 0, 0, 3)
+        self.assertRange(item, 0, 0, 7)
         self.assertEqual(item["textEdit"]["newText"], "深入学习贯彻习近平法治思想")
-        self.assertEqual(item["filterText"], "习近平法治思想")
+        self.assertEqual(item["filterText"], "学习贯彻习近平法治思想")
 
     def test_pinyin_initials_and_full_pinyin(self):
         for typed in ("xjp", "xijinping"):
