@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 import tempfile
-import time
 import unittest
 
 from lsp_client import BINARY, run
@@ -17,7 +16,10 @@ BUILD = os.environ.get("REPORTLS_BUILD_DIR", "")
 # What a phrase can carry is wording and typography; these judge a whole report (its parts, their
 # numbering, its paragraphs and dates), which a title or heading phrase alone is taken for.
 REPORT_LEVEL = ("sections.", "numbering.", "paragraph.", "dates.", "tables.")
-YEAR = time.gmtime().tm_year - 1  # the year `phrases mine` reviews for: the next report's
+# The report year the bundled set was reviewed for when it was mined (`phrases mine` in 2026 judges
+# for the year before): fixed, so that the verdict never depends on the day the test runs.  Raise
+# it when the bundled set is mined again.
+YEAR = 2025
 
 
 def bundled_phrases():

@@ -39,33 +39,62 @@ std::string section_names(const Phrase &p, const PhraseSet &vocabulary) {
 }
 
 // The order items are shown in (sort_text): the clauses real reports write after the clause before
-// the cursor first (most reports first), then the cursor's section, then the longer typed
-// context matched (more of what was written continues into the phrase), prefix before substring,
-// the curated phrases before those learnt from reports, then by weight (how many reports use it),
-// then file order.
+// the cursor first (most reports first), then the items that continue what was typed (prefix)
+// before those that rewrite it (substring: accepting one writes again what was typed), then the
+// longer typed context matched (more of what was written continues into the phrase), then the
+// evidence — how many reports use the phrase, counted twice in the cursor's section — then the
+// longer phrase, then file order.  Curated and mined phrases are ranked alike: a curated phrase is
+// no likelier the writer's next words than one many reports use.
 struct Rank {
   const Match *match;
   uint32_t follows;  // reports that write the phrase right after the clause before the cursor
   bool in_section;
   uint32_t context;  // code points of the typed text the match replaces
+  uint32_t length;   // code points of the phrase
   size_t index;
 
-  auto key() const {
-    return std::make_tuple(follows == 0, -static_cast<int64_t>(follows), !in_section, -static_cast<int64_t>(context), match->kind, match->phrase->mined,
-                           -static_cast<int64_t>(match->phrase->weight), index);
-  }
+  // A phrase of the cursor's section is as likely as one used twice as often elsewhere.
+  static constexpr uint64_t kSectionFactor = 2;
+  uint64_t evidence() const { return uint64_t(match->phrase->weight) * (in_section ? kSectionFactor : 1); }
 
-  std::string sort_text() const {
-    char sort[48];
-    std::snprintf(sort, sizeof sort, "2%05u%d%02u%d%d%05u%06zu", 99999u - std::min(follows, 99999u),
-                  in_section ? 0 : 1,
-                  99u - std::min(context, 99u), static_cast<int>(match->kind), match->phrase->mined ? 1 : 0,
-                  99999u - std::min(match->phrase->weight, 99999u), index);
-    return sort;
+  auto key() const {
+    return std::make_tuple(follows == 0, -static_cast<int64_t>(follows), match->kind,
+                           -static_cast<int64_t>(context), -static_cast<int64_t>(evidence()),
+                           -static_cast<int64_t>(length), index);
   }
 };
 
-Item phrase_item(const Rank &rank, const Request &r, const PhraseSet &vocabulary) {
+// Drops each prefix match whose phrase a longer prefix match of the same kind (curated or mined)
+// extends with at least kNearlyAll of its reports: the longer item writes more for nearly every
+// writer the shorter one would serve, and the place it frees shows another continuation.
+void drop_nearly_covered(std::vector<Rank> &ranks) {
+  static constexpr double kNearlyAll = 0.9;
+  std::vector<size_t> prefixes;  // by phrase text: a phrase's extensions follow it
+  for (size_t i = 0; i < ranks.size(); ++i)
+    if (ranks[i].match->kind == MatchKind::Prefix) prefixes.push_back(i);
+  auto phrase = [&](size_t i) -> const Phrase & { return *ranks[i].match->phrase; };
+  std::sort(prefixes.begin(), prefixes.end(), [&](size_t a, size_t b) { return phrase(a).text < phrase(b).text; });
+  std::vector<bool> covered(ranks.size(), false);
+  for (size_t k = 0; k < prefixes.size(); ++k) {
+    const Phrase &shorter = phrase(prefixes[k]);
+    for (size_t j = k + 1; j < prefixes.size() && phrase(prefixes[j]).text.starts_with(shorter.text); ++j) {
+      const Phrase &longer = phrase(prefixes[j]);
+      if (longer.text.size() > shorter.text.size() && longer.mined == shorter.mined &&
+          ranks[prefixes[j]].match->replace.start == ranks[prefixes[k]].match->replace.start &&
+          double(longer.weight) >= kNearlyAll * double(shorter.weight)) {
+        covered[prefixes[k]] = true;
+        break;
+      }
+    }
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < ranks.size(); ++i)
+    if (!covered[i]) ranks[kept++] = ranks[i];
+  ranks.resize(kept);
+}
+
+// position: the item's place among the phrase items, which its sort_text keeps.
+Item phrase_item(const Rank &rank, size_t position, const Request &r, const PhraseSet &vocabulary) {
   const Match &m = *rank.match;
   const Phrase &p = *m.phrase;
   const Insertion ins = fill_placeholders(p.text, r.year, p.year_offset);
@@ -76,7 +105,9 @@ Item phrase_item(const Rank &rank, const Request &r, const PhraseSet &vocabulary
   item.kind = ins.snippet ? ItemKind::Snippet : ItemKind::Text;
   item.filter_text = m.filter_text;
   item.replace = m.replace;
-  item.sort_text = rank.sort_text();
+  char sort[16];
+  std::snprintf(sort, sizeof sort, "2%05zu", position);
+  item.sort_text = sort;
   const std::string names = section_names(p, vocabulary);
   item.detail = p.topic.empty() ? names : names + " · " + p.topic;
   if (rank.follows > 0) item.detail = "下一句（" + std::to_string(rank.follows) + " 篇报告）· " + item.detail;
@@ -142,8 +173,10 @@ Result complete(const Request &r, const std::vector<const PhraseSet *> &sets, si
     const auto follows = next.find(m.phrase);
     const uint32_t reports = follows == next.end() ? 0 : follows->second;
     if (typed.span().empty() && !in_section && reports == 0) continue;
-    ranks.push_back({&m, reports, in_section, report::code_point_count(m.replace.in(r.doc.text)), i});
+    ranks.push_back({&m, reports, in_section, report::code_point_count(m.replace.in(r.doc.text)),
+                     report::code_point_count(m.phrase->text), i});
   }
+  drop_nearly_covered(ranks);
   // Items are built for the first cap phrases only: a mined set matches thousands.
   std::sort(ranks.begin(), ranks.end(), [](const Rank &a, const Rank &b) { return a.key() < b.key(); });
   const Phrase *certain = certain_phrase(ranks, typed);
@@ -155,7 +188,7 @@ Result complete(const Request &r, const std::vector<const PhraseSet *> &sets, si
       result.incomplete = true;
       break;
     }
-    result.items.push_back(phrase_item(rank, r, vocabulary));
+    result.items.push_back(phrase_item(rank, phrases, r, vocabulary));
     Item &item = result.items.back();
     item.preselected = certain && rank.match->phrase->text == certain->text && !item.snippet;
   }

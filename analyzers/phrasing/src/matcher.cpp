@@ -7,6 +7,9 @@ namespace reportls::phrasing {
 
 namespace {
 
+// The handful of items a user reads: the continuations looked for before backing off stops.
+constexpr size_t kEnoughPrefixMatches = 5;
+
 struct Candidate {
   const Phrase *phrase;
   const PinyinKey *key;
@@ -103,7 +106,11 @@ std::vector<Match> match_phrases(std::string_view text, const Typed &typed,
         if (c.phrase->text.find(two) != std::string::npos) candidates_two.push_back(c);
     // Longest suffix first: 坚持深入学 should replace 深入学, not only 学.  Once a suffix is
     // contained in phrases, only shorter suffixes that phrases start with are still looked for.
+    // Chinese alone backs off to shorter suffixes until kEnoughPrefixMatches phrases continue
+    // the text: a long context continued by one or two phrases (often the end of a phrase just
+    // written) leaves the rest of the list to what the shorter context goes on with.
     bool contained = false;
+    size_t prefixes = 0;
     for (uint32_t start = typed.chinese.start; start < typed.chinese.end;) {
       const std::string_view suffix = text.substr(start, typed.chinese.end - start);
       const bool one_character = start == last;
@@ -111,11 +118,11 @@ std::vector<Match> match_phrases(std::string_view text, const Typed &typed,
       for (const Candidate &c : one_character ? candidates : candidates_two)
         if (auto m = match_context(suffix, one_character, letters, c)) {
           if (contained && m->kind != MatchKind::Prefix) continue;
-          prefix = prefix || m->kind == MatchKind::Prefix;
+          if (m->kind == MatchKind::Prefix) prefix = true, ++prefixes;
           m->replace = {start, cursor};
           result.push_back(std::move(*m));
         }
-      if (prefix) return result;
+      if (prefix && (!letters.empty() || prefixes >= kEnoughPrefixMatches)) return result;
       contained = contained || !result.empty();
       report::next_code_point(text, start);
     }

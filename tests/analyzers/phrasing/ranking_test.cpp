@@ -16,34 +16,78 @@ const char *kReport =
     "法治|\n";
 }  // namespace
 
-TEST_CASE("phrases of the section the cursor is in rank first") {
-  const auto c = complete_at(kReport);
-  REQUIRE(!c.result.items.empty());
-  // Every phrase of 存在的不足和原因 comes before any other.
-  bool left_section = false;
-  for (const auto &item : c.result.items) {
-    const bool problems = item.detail.starts_with("存在的不足和原因");
-    CHECK_FALSE((problems && left_section));
-    left_section = left_section || !problems;
-  }
-  CHECK(c.result.items.front().detail == "存在的不足和原因");
-  CHECK(c.result.items.front().label == "法治思维和依法行政能力有待进一步提升");
-  CHECK(c.result.items.front().documentation ==
-        "**章节**：存在的不足和原因\n\n**来源**：`default.phrases.json`");
+TEST_CASE("a phrase of the cursor's section counts as used by twice as many reports") {
+  const auto c = complete_at(kReport);  // in 存在的不足和原因
+  // 法治政府建设示范创建: 3 reports, another section; 法治思维……: 1, this section (counts 2);
+  // 法治政府建设取得积极成效: 1, another section.
+  CHECK(c.rank("法治政府建设示范创建") == 0);
+  CHECK(c.rank("法治思维和依法行政能力有待进一步提升") == 1);
+  CHECK(c.rank("法治政府建设取得积极成效") < c.result.items.size());
+  CHECK(c.rank("法治思维和依法行政能力有待进一步提升") < c.rank("法治政府建设取得积极成效"));
+  const auto *item = c.find("法治思维和依法行政能力有待进一步提升");
+  REQUIRE(item);
+  CHECK(item->detail == "存在的不足和原因");
+  CHECK(item->documentation == "**章节**：存在的不足和原因\n\n**来源**：`default.phrases.json`");
 
-  // The same query in 主要举措和成效 puts the achievements first.
+  // The same query in 主要举措和成效: its 法治文化阵地建设 (1 report) before the problems phrase.
   std::string in_achievements(kReport);
   in_achievements.replace(in_achievements.find("一是"), 0, "法治|");
   in_achievements.erase(in_achievements.rfind('|'), 1);
   const auto a = complete_at(in_achievements);
+  CHECK(a.rank("法治文化阵地建设") < a.rank("法治思维和依法行政能力有待进一步提升"));
   REQUIRE(!a.result.items.empty());
   CHECK(a.result.items.front().detail.starts_with("主要举措和成效 · "));
 }
 
-TEST_CASE("within a section, the more frequent phrase ranks first") {
+namespace {
+// A mined set beside the curated one, and completion with both.
+struct WithMined {
+  reportls::phrasing::PhraseSet mined = test::phrases().vocabulary();
+  explicit WithMined(const std::string &phrases) {
+    mined.add_file(R"({"format": "reportls-phrases", "version": 1, "mined": true, "phrases": [)" + phrases + "]}",
+                   "mined-1.phrases.json");
+  }
+  test::Completed at(const std::string &text) const {
+    return complete_at(text, std::nullopt, false, {&test::phrases(), &mined});
+  }
+};
+}  // namespace
+
+TEST_CASE("curated and mined phrases rank alike: by how many reports use them, then the longer") {
+  const WithMined m(R"({"text": "法治政府建设工作", "sections": ["preface"], "weight": 4},
+                       {"text": "法治政府建设水平", "sections": ["preface"], "weight": 4},
+                       {"text": "法治文化建设", "sections": ["preface"], "weight": 1})");
+  const auto c = m.at("某县2023年度法治政府建设情况报告\n法治|");  // preface: every phrase here is in section
+  // Mined 4 reports (×2) before the curated 法治政府建设示范创建 (3, another section) …
+  CHECK(c.rank("法治政府建设工作") < c.rank("法治政府建设示范创建"));
+  // … equal evidence: the longer first (法治政府建设取得积极成效 1 ×2 against 法治文化建设 1 ×2).
+  CHECK(c.rank("法治政府建设取得积极成效") < c.rank("法治文化建设"));
+  CHECK(c.rank("法治文化建设") < c.result.items.size());
+}
+
+TEST_CASE("a phrase a longer one extends in nearly all its reports is left out") {
+  const WithMined m(R"({"text": "依法行政", "sections": ["preface"], "weight": 10},
+                       {"text": "依法行政工作", "sections": ["preface"], "weight": 9},
+                       {"text": "推进依法", "sections": ["preface"], "weight": 10},
+                       {"text": "推进依法治理", "sections": ["preface"], "weight": 8},
+                       {"text": "推进依法行政", "sections": ["preface"], "weight": 2})");
+  // 9 of the 10 reports that write 依法行政 go on with 工作: only the longer is offered.
+  const auto c = m.at("我县依法|");
+  CHECK(c.find("依法行政") == nullptr);
+  CHECK(c.rank("依法行政工作") == 0);
+  // 8 of 10 is not nearly all: both, the more used one first.
+  const auto p = m.at("我县推进|");
+  CHECK(p.rank("推进依法") == 0);
+  CHECK(p.rank("推进依法治理") == 1);
+  CHECK(p.rank("推进依法行政") == 2);
+}
+
+TEST_CASE("the phrase more reports use ranks first") {
   const auto c = complete_at("坚持|");  // preface: no heading yet
-  CHECK(c.rank("坚持以习近平新时代中国特色社会主义思想为指导") <
-        c.rank("坚持以人民为中心的发展思想"));
+  // 5 reports (a preface phrase) against 2 and 1 (achievements).
+  CHECK(c.rank("坚持以习近平新时代中国特色社会主义思想为指导") == 0);
+  CHECK(c.rank("坚持以公开为常态、不公开为例外") == 1);
+  CHECK(c.rank("坚持和发展新时代“枫桥经验”") == 2);
 }
 
 TEST_CASE("placeholders become tab stops; 20×× takes the report year") {
@@ -103,4 +147,24 @@ TEST_CASE("the clause before the cursor: only right after a clause mark") {
   CHECK(c->in(t) == "现将有关情况报告如下");
   CHECK_FALSE(clause_before("现将有关情况报告如下", 30));
   CHECK_FALSE(clause_before("。", 3));
+}
+
+TEST_CASE("a context few phrases continue leaves the rest of the list to shorter contexts") {
+  const WithMined few(R"({"text": "党的二十大精神", "sections": ["preface"], "weight": 3},
+                         {"text": "二十届三中全会精神", "sections": ["preface"], "weight": 9})");
+  const auto c = few.at("我县学习党的二十|");
+  // The longer context (党的二十) first, though the shorter one (二十) has more reports.
+  CHECK(c.rank("党的二十大精神") == 0);
+  REQUIRE(c.find("二十届三中全会精神"));
+  CHECK(c.rank("二十届三中全会精神") == 1);
+  CHECK(c.replaced(*c.find("二十届三中全会精神")) == "二十");
+
+  // Five phrases that go on from 党的二十: enough, no shorter context.
+  const WithMined enough(R"({"text": "党的二十大精神", "sections": ["preface"], "weight": 3},
+                            {"text": "党的二十大报告", "sections": ["preface"], "weight": 3},
+                            {"text": "党的二十大部署", "sections": ["preface"], "weight": 3},
+                            {"text": "党的二十届二中全会", "sections": ["preface"], "weight": 3},
+                            {"text": "党的二十届三中全会", "sections": ["preface"], "weight": 3},
+                            {"text": "二十届三中全会精神", "sections": ["preface"], "weight": 9})");
+  CHECK(enough.at("我县学习党的二十|").find("二十届三中全会精神") == nullptr);
 }

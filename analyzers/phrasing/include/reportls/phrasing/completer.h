@@ -1,10 +1,11 @@
 // reportls/phrasing/completer.h — all completion items at a cursor, ranked.
 //
 // Ranking (sort_text): the next enumeration marker, then missing required headings, then
-// phrases — those of the section the cursor is in first, the longer typed context matched first,
-// prefix matches before substring matches, the curated phrases before those learnt from reports
-// (Phrase::mined), then by weight (how many real reports use the
-// phrase), then file order.
+// phrases — the clauses real reports write after the one before the cursor first, then those that
+// continue what was typed before those that rewrite it, the longer typed context matched first,
+// then by evidence (how many real reports use the phrase, Phrase::weight, doubled in the cursor's
+// section), the longer phrase first, then file order.  A prefix item is dropped when a longer one
+// extends it with at least 90 % of its reports.
 //
 // Certainty (Item::preselected, at most one item; the editor preselects it and the server offers
 // it as inline ghost text — precision first, since ghost text is intrusive):
