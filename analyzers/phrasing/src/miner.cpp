@@ -74,11 +74,12 @@ std::string_view balanced(std::string_view text) {
   return open.empty() ? text : text.substr(0, open.front().second);
 }
 
-// Where a run may end: at a word boundary of the clause it was cut from (ICU's dictionary
-// segmentation of Chinese), so 法治政府建设工作虽 ends before 虽.
-class WordEnds {
+// Where a run may start and end: at a word boundary of the clause it was cut from (ICU's
+// dictionary segmentation of Chinese), so 法治政府建设工作虽 ends before 虽 and no run starts
+// with the 治 of 法治 — a phrase starts where a writer starts a word.
+class WordBounds {
  public:
-  WordEnds() {
+  WordBounds() {
     UErrorCode status = U_ZERO_ERROR;
     words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
     if (U_FAILURE(status)) words_.reset();
@@ -96,6 +97,24 @@ class WordEnds {
       out = before == icu::BreakIterator::DONE ? 0 : static_cast<size_t>(before);
     }
     utext_close(text);
+    return out;
+  }
+
+  // The word boundaries of clause, in bytes (0 and its end included); every code point's start
+  // when there is no segmentation.
+  std::vector<uint32_t> starts(std::string_view clause) {
+    std::vector<uint32_t> out;
+    UErrorCode status = U_ZERO_ERROR;
+    UText *text = words_ ? utext_openUTF8(nullptr, clause.data(), static_cast<int64_t>(clause.size()), &status)
+                         : nullptr;
+    if (words_ && U_SUCCESS(status)) words_->setText(text, status);
+    if (words_ && U_SUCCESS(status)) {
+      for (int32_t b = words_->first(); b != icu::BreakIterator::DONE; b = words_->next())
+        out.push_back(static_cast<uint32_t>(b));
+    } else {
+      for (uint32_t i = 0; i < clause.size(); report::next_code_point(clause, i)) out.push_back(i);
+    }
+    if (text) utext_close(text);
     return out;
   }
 
@@ -233,25 +252,20 @@ std::vector<MinedPhrase> mine(const std::vector<const ReadReport *> &reports, co
   std::vector<const std::vector<Clause> *> clauses;
   for (const ReadReport *r : reports) clauses.push_back(&r->clauses);
 
+  WordBounds words;
   std::vector<Entry> entries;
   for (uint32_t r = 0; r < clauses.size(); ++r)
     for (const Clause &c : *clauses[r])
-      for (uint32_t i = 0; i < c.text.size();) {
-        uint32_t next = i;
-        if (!report::is_cjk_ideograph(report::next_code_point(c.text, next))) {
-          i = next;
-          continue;
-        }
+      for (const uint32_t i : words.starts(c.text)) {
         uint32_t end = i;
-        for (uint32_t n = 0; n < options.max_chars && end < c.text.size(); ++n)
+        if (i >= c.text.size() || !report::is_cjk_ideograph(report::next_code_point(c.text, end))) continue;
+        for (uint32_t n = 1; n < options.max_chars && end < c.text.size(); ++n)
           report::next_code_point(c.text, end);
         entries.push_back({c.text.substr(i, end - i), r, c.section});
-        i = next;
       }
 
   std::vector<MinedPhrase> out;
   std::unordered_map<std::string, size_t> index;
-  WordEnds words;
   ExpressionMiner(std::move(entries), reports.size(), n_sections, options)
       .run([&](std::string_view run, size_t end, uint32_t users, const std::vector<uint32_t> &uses) {
         const std::string_view text = balanced(run.substr(0, words.end_before(run, end)));

@@ -4,7 +4,8 @@
 //
 // A report's prose lines are cut into clauses at ，。；：！？ (and their ASCII forms).  An
 // expression is a run of at least min_chars characters inside a clause, starting with a Chinese
-// character, that min_reports reports or more use and that is closed: no longer run starting the
+// character where a word of the clause starts (ICU's segmentation: never 治政府建设 out of
+// 法治政府建设), that min_reports reports or more use and that is closed: no longer run starting the
 // same way is used by as many reports (so 依法行 is kept only when it continues in different
 // ways), cut back to a word boundary of the clause it comes from (ICU's segmentation).  Its weight is the number of reports that use it — the evidence completion ranks by.
 // A run never carries half a pair of marks: it is cut before a closing mark it has not opened and
