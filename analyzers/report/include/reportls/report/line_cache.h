@@ -24,7 +24,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace reportls::report {
@@ -33,11 +32,11 @@ template <class V>
 class LineCache {
   struct Entry {
     std::shared_ptr<const V> value;
-    uint32_t holders = 0;  // documents whose latest finished pass used it, plus running passes
+    uint32_t holders = 0;  // uses by documents' latest finished passes and by running passes
   };
   using Map = std::unordered_map<std::string, Entry>;
   using Node = typename Map::value_type;  // stable while the entry exists
-  using Held = std::vector<Node *>;       // each entry once, holding one count of it
+  using Held = std::vector<Node *>;       // each use holds one count (a repeated line, twice)
 
  public:
   // One analysis of one document; one thread.
@@ -52,16 +51,16 @@ class LineCache {
 
     // The value for (line, salt), from the cache or from make().
     std::shared_ptr<const V> get(std::string_view line, uint64_t salt, const std::function<V()> &make) {
-      std::string key(line);
-      key.append(reinterpret_cast<const char *>(&salt), sizeof salt);
-      return cache_.lookup(std::move(key), make, *this);
+      // One buffer for the pass's keys: a keystroke in a long report looks up every line of it.
+      key_.assign(line);
+      key_.append(reinterpret_cast<const char *>(&salt), sizeof salt);
+      return cache_.lookup(key_, make, *this);
     }
 
     // The lines this pass used are now the document's (the ones of its previous pass are let go).
     void finish() {
       if (finished_) return;
       finished_ = true;
-      seen_.clear();
       cache_.adopt(document_, std::move(held_));
     }
 
@@ -70,7 +69,7 @@ class LineCache {
     LineCache &cache_;
     std::string document_;
     Held held_;
-    std::unordered_set<const Node *> seen_;  // a line repeated in the document is held once
+    std::string key_;
     bool finished_ = false;
   };
 
@@ -90,7 +89,7 @@ class LineCache {
   }
 
  private:
-  std::shared_ptr<const V> lookup(std::string key, const std::function<V()> &make, Pass &pass) {
+  std::shared_ptr<const V> lookup(const std::string &key, const std::function<V()> &make, Pass &pass) {
     {
       std::lock_guard lock(mutex_);
       if (auto it = values_.find(key); it != values_.end()) return hold_locked(*it, pass);
@@ -98,15 +97,13 @@ class LineCache {
     auto value = std::make_shared<const V>(make());
     std::lock_guard lock(mutex_);
     // Another pass may have added the same line meanwhile: either way one entry per key.
-    auto it = values_.try_emplace(std::move(key), Entry{std::move(value), 0}).first;
+    auto it = values_.try_emplace(key, Entry{std::move(value), 0}).first;
     return hold_locked(*it, pass);
   }
 
   std::shared_ptr<const V> hold_locked(Node &node, Pass &pass) {
-    if (pass.seen_.insert(&node).second) {
-      ++node.second.holders;
-      pass.held_.push_back(&node);
-    }
+    ++node.second.holders;
+    pass.held_.push_back(&node);
     return node.second.value;
   }
 
