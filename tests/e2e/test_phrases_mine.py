@@ -53,6 +53,24 @@ class MineCli(unittest.TestCase):
             self.assertEqual(proc.returncode, 0, proc.stderr)
             self.assertTrue(os.path.exists(os.path.join(out, "mined-1.phrases.json")))
 
+    def test_an_archive_with_nothing_shared_gives_no_phrases_and_no_error(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = os.path.join(tmp, "往年报告")
+            archive(folder)
+            for name in sorted(os.listdir(folder))[1:]:
+                os.remove(os.path.join(folder, name))
+            out = os.path.join(tmp, "out")
+            proc = subprocess.run([BINARY, "phrases", "mine", "-o", out, folder],
+                                  capture_output=True, text=True, timeout=120)
+            self.assertEqual(proc.returncode, 0, proc.stderr)
+            self.assertIn("1 篇报告，得到 0 条短语", proc.stderr)
+            # An input that cannot be read is named, and the exit code says so.
+            proc = subprocess.run([BINARY, "phrases", "mine", "-o", out, os.path.join(tmp, "没有")],
+                                  capture_output=True, text=True, timeout=120)
+            self.assertEqual(proc.returncode, 2)
+            self.assertIn("没有", proc.stderr)
+            self.assertIn("0 篇报告", proc.stderr)
+
     def test_an_unknown_command_is_a_usage_error(self):
         for name in ("nosuch", "../bin/reportls"):
             proc = subprocess.run([BINARY, name, "x"], capture_output=True, text=True, timeout=30)

@@ -16,6 +16,7 @@ using nlohmann::json;
 
 std::optional<std::map<size_t, std::string>> review(const std::vector<std::string> &phrases,
                                                     const ReviewRequest &request) {
+  if (phrases.empty()) return std::map<size_t, std::string>();  // `check` refuses an empty file
   const fs::path text = fs::path(request.work_dir) / "phrases.txt";
   const fs::path settings = fs::path(request.work_dir) / "settings.json";
   const fs::path result = fs::path(request.work_dir) / "diagnostics.json";
