@@ -12,7 +12,9 @@
 ;; `reportls-settings' (a plist) reaches the server as initializationOptions and, under the
 ;; "reportls" key, as workspace/didChangeConfiguration; `reportls-set-settings' changes them in
 ;; running servers without a restart.  The profile the server detects (the reportls/documentStatus
-;; notification) is shown in the mode line.
+;; notification) is shown in the mode line.  While typing, the phrase or next clause the server is
+;; sure of is shown after point as ghost text, and TAB writes it (reportls-ghost.el;
+;; `reportls-ghost-text' nil turns it off).
 
 ;;; Code:
 
@@ -93,6 +95,8 @@ from whatever buffer is current; an empty one would reset the server's settings.
                (dolist (s list) (when (cl-typep s 'reportls-server) (push s servers))))
              eglot--servers-by-project)
     servers))
+
+(require 'reportls-ghost)
 
 (provide 'reportls)
 ;;; reportls.el ends here

@@ -1,8 +1,9 @@
 ;;; emacs_test.el --- run by test_emacs.py in `emacs --batch'  -*- lexical-binding: t; -*-
 ;; Loads editors/emacs/reportls.el as a user's init file would, opens a corpus report and a draft
 ;; with a placeholder, waits for Flymake's diagnostics, builds the Imenu outline eglot gives, types
-;; pinyin in the report and accepts a phrase with `completion-at-point', and writes what Emacs
-;; shows to $REPORTLS_EMACS_OUT as JSON.
+;; pinyin in the report and accepts a phrase with `completion-at-point', waits for the ghost text of
+;; the next clause and accepts it with TAB, and writes what Emacs shows to $REPORTLS_EMACS_OUT as
+;; JSON.
 
 (require 'json)
 (require 'imenu)
@@ -76,6 +77,22 @@ WANTED among the candidates, as the *Completions* buffer would; the line as it i
           (cons 'candidates (vconcat (mapcar #'substring-no-properties candidates)))
           (cons 'line (buffer-substring-no-properties (line-beginning-position) (line-end-position))))))
 
+(defun test-ghost (typed)
+  "At the end of the current buffer's last line: insert TYPED as a command would, wait for the
+ghost text, press TAB; what was shown and the line after."
+  (goto-char (point-max))
+  (let ((before (buffer-substring-no-properties (line-beginning-position) (line-end-position)))
+        shown)
+    (insert typed)
+    (run-hooks 'post-command-hook)
+    (test-wait 20 (lambda () reportls-ghost--overlay))
+    (setq shown (and reportls-ghost--overlay (overlay-get reportls-ghost--overlay 'reportls-ghost)))
+    (call-interactively (key-binding (kbd "TAB")))
+    (run-hooks 'post-command-hook)
+    (list (cons 'line_before before) (cons 'typed typed) (cons 'text (or shown ""))
+          (cons 'line_after (buffer-substring-no-properties (line-beginning-position) (line-end-position)))
+          (cons 'left (and reportls-ghost--overlay t)))))
+
 (condition-case err
     (progn
       (test-open (getenv "REPORTLS_EMACS_REPORT"))
@@ -84,6 +101,7 @@ WANTED among the candidates, as the *Completions* buffer would; the line as it i
                           (test-complete "深入学习贯彻xjpfz" "深入学习贯彻习近平法治思想")
                           (test-complete "lvxing" "依法全面履行政府职能")))
             test-result)
+      (push (cons 'ghost (test-ghost "，坚持党的全面领导，")) test-result)
       (test-open (getenv "REPORTLS_EMACS_DRAFT"))
       ;; Settings change without a restart.
       (reportls-set-settings '(:debounce 0 :rules (:placeholder "off")))

@@ -123,11 +123,43 @@ local cases = {
   { typed = "深入学习贯彻xjpfz", wanted = "深入学习贯彻习近平法治思想" },
   { typed = "lvxing", wanted = "依法全面履行政府职能" },
 }
+-- Ghost text: after a clause most real reports follow with one clause, the server's inline
+-- completion is shown after the cursor (an extmark of reportls's namespace); <Tab> writes it.
+local function ghost_case()
+  local ns = vim.api.nvim_get_namespaces()["reportls_ghost"]
+  local function ghost_marks()
+    local marks = ns and vim.api.nvim_buf_get_extmarks(0, ns, 0, -1, { details = true }) or {}
+    local texts = {}
+    for _, m in ipairs(marks) do
+      for _, chunk in ipairs(m[4].virt_text or {}) do
+        table.insert(texts, chunk[1])
+      end
+    end
+    return table.concat(texts)
+  end
+  out.ghost = { line_before = vim.api.nvim_get_current_line() }
+  keys("A，坚持党的全面领导，")
+  after(10000, function()
+    return ghost_marks() ~= ""
+  end, function()
+    out.ghost.text = ghost_marks()
+    out.ghost.typed_line = vim.api.nvim_get_current_line()
+    keys("<Tab><Esc>")
+    after(5000, function()
+      return vim.fn.mode() == "n"
+    end, function()
+      out.ghost.line_after = vim.api.nvim_get_current_line()
+      out.ghost.left = ghost_marks()
+      finish()
+    end)
+  end)
+end
+
 out.completion = {}
 local function complete_case(i)
   local case = cases[i]
   if case == nil then
-    return finish()
+    return ghost_case()
   end
   local entry = { typed = case.typed, wanted = case.wanted }
   table.insert(out.completion, entry)

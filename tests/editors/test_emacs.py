@@ -2,7 +2,8 @@
 editors/emacs/reportls.el, in batch mode: opens a corpus report and a draft with a placeholder
 after a non-BMP character, and checks what Emacs shows — Flymake's diagnostics (at the right
 character columns), the Imenu outline eglot builds from textDocument/documentSymbol, and
-completion-at-point on typed pinyin, the phrase accepted and the line read back."""
+completion-at-point on typed pinyin, the phrase accepted and the line read back; ghost text of the
+next clause after a clause, accepted with TAB."""
 import json
 import os
 import unittest
@@ -64,6 +65,15 @@ class Emacs(editor_util.HeadlessEditorTest):
                 self.assertIn(case["wanted"], case["candidates"])
                 expected = "。" + case["wanted"] if case["typed"].startswith("。") else case["wanted"]
                 self.assertEqual(case["line"], expected)
+
+    def test_ghost_text_of_the_next_clause_then_tab(self):
+        # After a clause, the next clause real reports write is shown after point; TAB writes
+        # exactly it and the ghost text is gone.
+        g = self.result.get("ghost")
+        self.assertIsNotNone(g, self.output)
+        self.assertIn("坚持以人民为中心", g["text"], g)
+        self.assertEqual(g["line_after"], g["line_before"] + g["typed"] + g["text"], g)
+        self.assertFalse(g["left"], g)
 
     def test_mode_line_shows_reportls(self):
         self.assertIn("reportls", self.file(self.report)["mode_line"])

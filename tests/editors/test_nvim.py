@@ -2,7 +2,8 @@
 corpus report and a draft with a placeholder after a non-BMP character, and checks what Neovim
 shows — the diagnostics, their byte columns against the UTF-16 positions the server sent, the
 outline's top-level names — and completion: pinyin typed in the report, <C-x><C-o>, the phrase
-accepted, the line read back (nothing the user typed is left or doubled)."""
+accepted, the line read back (nothing the user typed is left or doubled); ghost text of the next
+clause after a clause, accepted with <Tab>."""
 import os
 import unittest
 
@@ -59,6 +60,17 @@ class Neovim(editor_util.HeadlessEditorTest):
                 self.assertIsNotNone(case.get("index"), case)
                 expected = "。" + case["wanted"] if case["typed"].startswith("。") else case["wanted"]
                 self.assertEqual(case["line"], expected)
+
+    def test_ghost_text_of_the_next_clause_then_tab(self):
+        # After a clause, the next clause real reports write is shown after the cursor; <Tab>
+        # writes exactly it, and no ghost text is left behind in Normal mode.
+        g = self.result.get("ghost")
+        self.assertIsNotNone(g, self.result)
+        typed = g["line_before"] + "，坚持党的全面领导，"
+        self.assertEqual(g.get("typed_line"), typed, g)
+        self.assertIn("坚持以人民为中心", g.get("text", ""), g)
+        self.assertEqual(g.get("line_after"), typed + g["text"], g)
+        self.assertEqual(g.get("left"), "", g)
 
     def test_placeholder_byte_columns_match_utf16_positions(self):
         f = self.file(self.draft)

@@ -15,7 +15,11 @@
 -- b:reportls_facts and shown by M.statusline().
 -- Completion: 'omnifunc' is set to M.omnifunc in every report buffer (omnifunc = false leaves it
 -- alone, e.g. for nvim-cmp): type pinyin (xjp) or Chinese, then <C-x><C-o>.
+-- Ghost text (lua/reportls/ghost.lua): the phrase or next clause the server is sure of is shown
+-- after the cursor while typing; <Tab> writes it.  ghost_text = { accept = "<C-l>", delay = 75 }
+-- changes the key and the pause before asking; ghost_text = false turns it off.
 local M = {}
+local ghost = require("reportls.ghost")
 
 M.defaults = {
   name = "reportls",
@@ -29,6 +33,8 @@ M.defaults = {
   -- The client capabilities (e.g. require("cmp_nvim_lsp").default_capabilities()); default:
   -- vim.lsp.protocol.make_client_capabilities().
   capabilities = nil,
+  -- Ghost text while typing: true, false, or { accept = key or false, delay = ms }.
+  ghost_text = true,
 }
 
 M.options = vim.deepcopy(M.defaults)
@@ -77,8 +83,21 @@ local function on_document_status(_, result, ctx)
   end
 end
 
+-- The byte column of an LSP position's character on line.
+local function byte_col(line, character, encoding)
+  if encoding == "utf-8" then
+    return math.min(character, #line)
+  end
+  local ok, col = pcall(vim.str_byteindex, line, character, encoding ~= "utf-32")
+  return ok and col or #line
+end
+
 local function client_config(bufnr)
   local settings = as_object(M.options.settings)
+  local capabilities = M.options.capabilities or vim.lsp.protocol.make_client_capabilities()
+  if M.options.ghost_text then
+    capabilities = ghost.capabilities(vim.deepcopy(capabilities))
+  end
   return {
     name = M.options.name,
     cmd = M.options.cmd,
@@ -88,10 +107,17 @@ local function client_config(bufnr)
     -- initialize; the server reads the "reportls" section.
     settings = { reportls = settings },
     handlers = { ["reportls/documentStatus"] = on_document_status },
-    capabilities = M.options.capabilities or vim.lsp.protocol.make_client_capabilities(),
+    capabilities = capabilities,
     on_attach = function(client, bufnr)
       if M.options.omnifunc then
         vim.bo[bufnr].omnifunc = "v:lua.require'reportls'.omnifunc"
+      end
+      if M.options.ghost_text and client.server_capabilities.inlineCompletionProvider then
+        local encoding = client.offset_encoding or "utf-16"
+        ghost.attach(client, bufnr, type(M.options.ghost_text) == "table" and M.options.ghost_text or {},
+          function(line, character)
+            return byte_col(line, character, encoding)
+          end)
       end
       if M.options.on_attach then
         M.options.on_attach(client, bufnr)
@@ -160,15 +186,6 @@ function M.restart()
 end
 
 -- ---- completion --------------------------------------------------------------------------------
-
--- The byte column of an LSP position's character on line.
-local function byte_col(line, character, encoding)
-  if encoding == "utf-8" then
-    return math.min(character, #line)
-  end
-  local ok, col = pcall(vim.str_byteindex, line, character, encoding ~= "utf-32")
-  return ok and col or #line
-end
 
 -- The text an item inserts: a snippet's fields as they read (${1:××} is ××).
 local function inserted_text(item)
