@@ -200,14 +200,19 @@ void PhraseSet::add_file(std::string_view content, const std::string &origin) {
   pinyin_ = std::make_unique<Pinyin>();  // keys computed before no longer cover every phrase
 }
 
-const std::vector<PinyinKey> &PhraseSet::pinyin() const {
+const PinyinKeys &PhraseSet::pinyin() const {
   Pinyin &p = *pinyin_;
   if (p.ready.load(std::memory_order_acquire)) return p.keys;
   std::lock_guard lock(p.mutex);
   if (!p.ready.load(std::memory_order_relaxed)) {
-    std::vector<PinyinKey> keys;
-    keys.reserve(phrases_.size());
-    for (const Phrase &phrase : phrases_) keys.push_back(phrase.mined ? PinyinKey{} : romanizer_->key(phrase.text));
+    PinyinKeys keys;
+    keys.slot_.assign(phrases_.size(), PinyinKeys::kNone);
+    for (size_t i = 0; i < phrases_.size(); ++i) {
+      if (phrases_[i].mined) continue;
+      keys.slot_[i] = static_cast<uint32_t>(keys.keys_.size());
+      keys.keys_.push_back(romanizer_->key(phrases_[i].text));
+    }
+    keys.keys_.shrink_to_fit();
     p.keys = std::move(keys);
     p.ready.store(true, std::memory_order_release);
   }

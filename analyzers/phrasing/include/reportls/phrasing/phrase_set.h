@@ -47,6 +47,25 @@ struct Phrase {
   std::vector<std::pair<std::string, uint32_t>> after;
 };
 
+// The pinyin keys of a set's phrases, index for index.  Only the phrases that have a key hold
+// one (the curated few hundred; a mined phrase's key is empty): a key costs ~140 bytes even
+// when empty, ~1 MB for a mined set of thousands.
+class PinyinKeys {
+ public:
+  // The key of phrase i (an empty key for a phrase without one).
+  const PinyinKey &operator[](size_t i) const {
+    static const PinyinKey none;
+    return i < slot_.size() && slot_[i] != kNone ? keys_[slot_[i]] : none;
+  }
+  bool operator==(const PinyinKeys &o) const { return slot_ == o.slot_ && keys_ == o.keys_; }
+
+ private:
+  friend class PhraseSet;
+  static constexpr uint32_t kNone = ~0u;
+  std::vector<uint32_t> slot_;   // phrase → its key in keys_, or kNone
+  std::vector<PinyinKey> keys_;  // the keys of the phrases that have one
+};
+
 class PhraseSet {
  public:
   // romanizer computes the pinyin keys; it must outlive the set.
@@ -82,7 +101,7 @@ class PhraseSet {
 
   // The pinyin keys of phrases(), index for index (empty for mined phrases).  The first call computes them (thread-safe;
   // may throw what Romanizer::key throws, and then the next call tries again).
-  const std::vector<PinyinKey> &pinyin() const;
+  const PinyinKeys &pinyin() const;
 
   static constexpr size_t kMaxFileBytes = 1 << 20;
   static constexpr size_t kMaxPhrases = 20000;
@@ -92,7 +111,7 @@ class PhraseSet {
   struct Pinyin {
     std::atomic<bool> ready{false};
     std::mutex mutex;
-    std::vector<PinyinKey> keys;
+    PinyinKeys keys;
   };
 
   const Romanizer *romanizer_;
