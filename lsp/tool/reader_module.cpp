@@ -1,5 +1,7 @@
-// The entry of libreportls_readers.so (readers.h): the readers and the texts made of their article.
+// The entry of libreportls_readers.so (readers.h): the readers, the texts made of their article,
+// and ICU's charsets.
 #include "lsp/tool/article.h"
+#include "lsp/tool/charsets.h"
 #include "lsp/tool/docx.h"
 #include "lsp/tool/html.h"
 #include "lsp/tool/readers.h"
@@ -15,6 +17,8 @@ ArticleText text_of(const Article &article) {
 constexpr ReaderModule kModule{
     [](std::string_view bytes) { return text_of(read_docx(bytes)); },
     [](std::string_view utf8) { return text_of(read_html(utf8)); },
+    convert_strictly,
+    detect,
 };
 
 }  // namespace

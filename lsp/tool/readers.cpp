@@ -27,6 +27,11 @@ const ReaderModule &reader_module() {
   static const ReaderModule *module = nullptr;
   static std::string why;
   std::call_once(once, [] {
+    using Entry = const ReaderModule *(*)();
+    if (auto linked = reinterpret_cast<Entry>(dlsym(RTLD_DEFAULT, "reportls_readers_entry"))) {
+      module = linked();
+      return;
+    }
     const std::string path = module_path().lexically_normal().string();
     // RTLD_LOCAL: its libxml2 and libzip symbols stay its own.  Never closed: a process that
     // read one Word file is likely to read another.
@@ -36,11 +41,10 @@ const ReaderModule &reader_module() {
       why = error ? error : path;
       return;
     }
-    using Entry = const ReaderModule *(*)();
     if (auto entry = reinterpret_cast<Entry>(dlsym(handle, "reportls_readers_entry"))) module = entry();
     else why = path + ": 没有 reportls_readers_entry";
   });
-  if (!module) throw InputError("无法加载 Word 与网页读取模块（" + why + "）");
+  if (!module) throw InputError("无法加载读取模块（Word、网页和非 UTF-8 文本用它读取：" + why + "）");
   return *module;
 }
 
