@@ -2,10 +2,12 @@
 #include "lsp/server/session.h"
 
 #include "lsp/engine/settings_check.h"
+#include "lsp/host/memory.h"
 
 #include <boost/asio/post.hpp>
 
 #include <iostream>
+#include <utility>
 
 namespace reportls::lsp {
 
@@ -109,7 +111,13 @@ void Session::read_loop(std::shared_ptr<Inlet> inlet, int fd) {
 }
 
 void Session::send(std::string body) {
-  asio::post(write_ctx_, [this, body = std::move(body)] { writer_.write(body); });
+  ++writes_queued_;
+  asio::post(write_ctx_, [this, body = std::move(body)]() mutable {
+    writer_.write(std::exchange(body, {}));
+    // The last answer of a burst is written: the pages freed meanwhile go back to the system,
+    // or every keystroke's snapshot, result and JSON leaves its holes resident.
+    if (--writes_queued_ == 0) release_free_memory();
+  });
 }
 
 void Session::off_main(std::function<void()> work) { asio::post(write_ctx_, std::move(work)); }

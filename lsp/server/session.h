@@ -119,6 +119,7 @@ class Session {
   boost::asio::executor_work_guard<boost::asio::io_context::executor_type> write_guard_;
   std::thread write_thread_;
   FrameWriter writer_;
+  std::atomic<unsigned> writes_queued_{0};  // frames sent and not yet written
   boost::asio::io_context main_;
   std::shared_ptr<Inlet> inlet_ = std::make_shared<Inlet>();
   Engine engine_;  // after main_, which it posts to

@@ -1,9 +1,8 @@
 #include "lsp/tool/encoding.h"
 
 #include "lsp/tool/input_error.h"
+#include "lsp/tool/readers.h"
 
-#include <unicode/ucnv.h>
-#include <unicode/ucsdet.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -27,17 +26,13 @@ std::optional<std::string> known_binary(std::string_view bytes) {
 }
 
 // NUL, or more than a few control characters other than tab, line and page breaks: no text file
-// has them.
-std::vector<std::pair<std::string, int32_t>> detect(std::string_view bytes);
-
-// NUL, or more than a few control characters other than tab, line and page breaks: no text file
 // has them.  UTF-16 without a BOM has NULs too: ICU's detector tells it.
 std::optional<std::string> control_bytes(std::string_view bytes) {
   size_t controls = 0;
   for (size_t i = 0; i < bytes.size(); ++i) {
     const auto c = static_cast<unsigned char>(bytes[i]);
     if (c == 0) {
-      const auto candidates = detect(bytes);
+      const auto candidates = reader_module().detect(bytes);
       if (!candidates.empty() && candidates.front().first.rfind("UTF-16", 0) == 0)
         return "像是不带 BOM 的 UTF-16 文本（" + candidates.front().first +
                "？）：没有 BOM 无法确定（请另存为 UTF-8，或带 BOM 的 UTF-16）";
@@ -107,29 +102,8 @@ std::optional<std::string> mixed_encodings(std::string_view bytes) {
          " 行不是（请把整个文件存为同一种编码，最好是 UTF-8）";
 }
 
-struct ConverterDeleter {
-  void operator()(UConverter *c) const { ucnv_close(c); }
-};
-
-// bytes in `charset` to UTF-8, refusing any byte sequence the charset does not define.
 std::optional<std::string> convert_strictly(std::string_view bytes, const char *charset) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UConverter, ConverterDeleter> from(ucnv_open(charset, &status));
-  std::unique_ptr<UConverter, ConverterDeleter> to(ucnv_open("UTF-8", &status));
-  if (U_FAILURE(status)) return std::nullopt;
-  ucnv_setToUCallBack(from.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-  // No charset here takes more than twice its bytes in UTF-8 (a 2-byte GB18030 or UTF-16 unit
-  // becomes at most 3 bytes), so one call converts everything.
-  std::string out(bytes.size() * 2 + 4, '\0');
-  std::vector<UChar> pivot(1024);
-  UChar *pivot_source = pivot.data(), *pivot_target = pivot.data();
-  char *target = out.data();
-  const char *source = bytes.data();
-  ucnv_convertEx(to.get(), from.get(), &target, out.data() + out.size(), &source, bytes.data() + bytes.size(),
-                 pivot.data(), &pivot_source, &pivot_target, pivot.data() + pivot.size(), true, true, &status);
-  if (U_FAILURE(status)) return std::nullopt;
-  out.resize(static_cast<size_t>(target - out.data()));
-  return out;
+  return reader_module().convert(bytes, charset);
 }
 
 // The line (1-based) of the first byte sequence charset does not define, for the message.
@@ -146,24 +120,6 @@ Decoded from_utf16(std::string_view bytes, const char *charset) {
   if (!text) throw InputError(std::string("有 BOM 表明是 ") + charset + "，但其中有无效的字符");
   if (text->find('\0') != std::string::npos) throw InputError("是二进制文件，不是文本（含 NUL 字符）");
   return {std::move(*text), charset};
-}
-
-// The charsets ICU's detector names for these bytes, most confident first, with confidence.
-std::vector<std::pair<std::string, int32_t>> detect(std::string_view bytes) {
-  std::vector<std::pair<std::string, int32_t>> out;
-  UErrorCode status = U_ZERO_ERROR;
-  UCharsetDetector *detector = ucsdet_open(&status);
-  if (U_FAILURE(status)) return out;
-  ucsdet_setText(detector, bytes.data(), static_cast<int32_t>(bytes.size()), &status);
-  int32_t count = 0;
-  const UCharsetMatch **matches = ucsdet_detectAll(detector, &count, &status);
-  for (int32_t i = 0; U_SUCCESS(status) && i < count; ++i) {
-    const char *name = ucsdet_getName(matches[i], &status);
-    const int32_t confidence = ucsdet_getConfidence(matches[i], &status);
-    if (U_SUCCESS(status) && name) out.emplace_back(name, confidence);
-  }
-  ucsdet_close(detector);
-  return out;
 }
 
 }  // namespace
@@ -185,7 +141,7 @@ Decoded decode_text(std::string_view bytes) {
   if (scan_utf8(bytes).valid) return {std::string(bytes), "UTF-8"};
   if (auto mixed = mixed_encodings(bytes)) throw InputError(*mixed);
   // GB18030 is a superset of GBK and GB2312; ICU's detector names it for all three.
-  const auto candidates = detect(bytes);
+  const auto candidates = reader_module().detect(bytes);
   for (const auto &[name, confidence] : candidates)
     if (name == "GB18030") {
       if (auto text = convert_strictly(bytes, "GB18030")) return {std::move(*text), "GB18030"};

@@ -1,9 +1,8 @@
 #include "lsp/tool/source.h"
 
-#include "lsp/tool/docx.h"
 #include "lsp/tool/encoding.h"
-#include "lsp/tool/html.h"
 #include "lsp/tool/input_error.h"
+#include "lsp/tool/readers.h"
 
 #include <cerrno>
 #include <cstring>
@@ -70,11 +69,10 @@ SourceFormat sniff(std::string_view bytes) {
   return SourceFormat::Text;
 }
 
-void take_article(const Article &article, Source &out) {
-  PlainText plain = plain_text(article);
-  out.text = std::move(plain.text);
-  out.line_places = std::move(plain.line_places);
-  out.markdown = markdown(article);
+void take_article(ArticleText article, Source &out) {
+  out.text = std::move(article.text);
+  out.line_places = std::move(article.line_places);
+  out.markdown = std::move(article.markdown);
 }
 
 }  // namespace
@@ -99,12 +97,12 @@ Source load_source(const std::string &path) {
   out.format = path == "-" ? sniff(bytes) : format_of(path);
   if (out.format == SourceFormat::Docx) {
     out.encoding = "UTF-8";
-    take_article(read_docx(bytes), out);
+    take_article(reader_module().docx(bytes), out);
     return out;
   }
   Decoded decoded = decode_text(bytes);
   out.encoding = std::move(decoded.encoding);
-  if (out.format == SourceFormat::Html) take_article(read_html(decoded.text), out);
+  if (out.format == SourceFormat::Html) take_article(reader_module().html(decoded.text), out);
   else out.text = std::move(decoded.text);
   return out;
 }

@@ -109,28 +109,25 @@ class Doc:
         return change, i
 
 
-def processes(pid):
-    """The server and its analysis processes, by start order: diagnostics first, then interactive."""
-    kids = []
-    for k in descendants(pid):
-        try:
-            with open(f"/proc/{k}/stat") as f:
-                start = int(f.read().rsplit(")", 1)[1].split()[19])
-            kids.append((start, k))
-        except (OSError, IndexError, ValueError):
-            continue
-    return [pid] + [k for _, k in sorted(kids)]
+def role(pid):
+    """An analysis process's role, from the capabilities the server started it with: the
+    diagnostics process is asked for diagnostics (bit 0), the interactive one for completions and
+    hovers and not for diagnostics."""
+    with open(f"/proc/{pid}/cmdline", "rb") as f:
+        argv = f.read().decode(errors="replace").split("\0")
+    caps = argv[argv.index("--capabilities") + 1] if "--capabilities" in argv[:-1] else ""
+    return ("diagnostics" if int(caps) & 1 else "interactive") if caps.isdigit() else f"process{pid}"
 
 
 def rss_sample(pid):
-    names = ["server", "diagnostics", "interactive"]
-    out = {}
-    for i, p in enumerate(processes(pid)):
+    """VmRSS (kB) of the server and of each of its analysis processes, by role, and their total."""
+    out = {"server": vm_status(pid)["VmRSS"]}
+    for k in descendants(pid):
         try:
-            out[names[i] if i < len(names) else f"process{i}"] = vm_status(p)["VmRSS"]
+            out[role(k)] = vm_status(k)["VmRSS"]
         except (OSError, KeyError):
             pass
-    out["total"] = sum(v for k, v in out.items())
+    out["total"] = sum(out.values())
     return out
 
 

@@ -165,12 +165,22 @@ class OverLsp(ServerTest):
         return self.client.result("textDocument/hover", {"textDocument": {"uri": uri},
                                                          "position": {"line": line, "character": character}})
 
+    def server_libraries(self):
+        """The file names of the shared objects the server process maps."""
+        with open(f"/proc/{self.client.proc.pid}/maps") as f:
+            return {os.path.basename(line.split()[5]) for line in f if len(line.split()) > 5}
+
     def test_last_years_report_on_disk_only(self):
         uri = file_uri(self.this)
         self.client.open(uri, read(self.this))
         expected = dict(EXPECTED_2024)
         del expected["figures.companion"]  # not in this folder
         self.settle(uri, lambda codes: codes == expected)
+        # UTF-8 texts only: the readers' module (Word, web pages, other encodings) and the
+        # libraries it brings are never loaded into the server.
+        loaded = [name for name in self.server_libraries()
+                  if re.match(r"lib(reportls_readers|xml2|zip|crypto|icu)", name)]
+        self.assertEqual(loaded, [])
 
     def test_last_years_report_as_a_word_file_on_disk(self):
         # Last year's report is often the Word file it was sent out as.
@@ -181,6 +191,7 @@ class OverLsp(ServerTest):
         expected = dict(EXPECTED_2024)
         del expected["figures.companion"]
         self.settle(uri, lambda codes: codes == expected)
+        self.assertIn("libreportls_readers.so", self.server_libraries())
 
     def test_both_open_and_a_hover_with_last_years_sentence(self):
         uri, last_uri = file_uri(self.this), file_uri(self.last)

@@ -70,7 +70,7 @@ std::vector<Match> match_phrases(std::string_view text, const Typed &typed,
     std::vector<Candidate> all;
     for (const PhraseSet *set : sets) {
       // Keys are computed (or read from the table) by the first query that needs them.
-      const std::vector<PinyinKey> *keys = letters.empty() ? nullptr : &set->pinyin();
+      const PinyinKeys *keys = letters.empty() ? nullptr : &set->pinyin();
       for (size_t i = 0; i < set->phrases().size(); ++i)
         all.push_back({&set->phrases()[i], keys ? &(*keys)[i] : nullptr});
     }
@@ -91,7 +91,7 @@ std::vector<Match> match_phrases(std::string_view text, const Typed &typed,
     const char32_t last_char = report::prev_code_point(text, last);
     std::vector<Candidate> candidates;
     for (const PhraseSet *set : sets) {
-      const std::vector<PinyinKey> *keys = letters.empty() ? nullptr : &set->pinyin();
+      const PinyinKeys *keys = letters.empty() ? nullptr : &set->pinyin();
       for (uint32_t i : set->containing(last_char))
         candidates.push_back({&set->phrases()[i], keys ? &(*keys)[i] : nullptr});
     }

@@ -53,12 +53,24 @@ SectionDef parse_section(const json &j, size_t index, const std::string &origin)
   return s;
 }
 
-Phrase parse_json_phrase(const json &j, size_t index, const std::string &origin) {
+using SectionLists = std::map<std::vector<std::string>, Shared<std::vector<std::string>>>;
+
+// The set's one copy of a list of section ids.
+Shared<std::vector<std::string>> intern(SectionLists &lists, std::vector<std::string> ids) {
+  auto it = lists.find(ids);
+  if (it == lists.end()) {
+    Shared<std::vector<std::string>> shared(ids);
+    it = lists.emplace(std::move(ids), std::move(shared)).first;
+  }
+  return it->second;
+}
+
+Phrase parse_json_phrase(const json &j, size_t index, const std::string &origin, SectionLists &lists) {
   const std::string where = "phrases[" + std::to_string(index) + "]";
   check_keys(j, {"text", "sections", "topic", "weight", "year_offset", "after"}, where, origin);
   Phrase p;
   p.text = get<std::string>(j, "text", "", where, origin);
-  p.sections = get<std::vector<std::string>>(j, "sections", {}, where, origin);
+  p.sections = intern(lists, get<std::vector<std::string>>(j, "sections", {}, where, origin));
   p.topic = get<std::string>(j, "topic", "", where, origin);
   p.weight = get<uint32_t>(j, "weight", 1, where, origin);
   p.year_offset = get<int>(j, "year_offset", 0, where, origin);
@@ -70,8 +82,8 @@ Phrase parse_json_phrase(const json &j, size_t index, const std::string &origin)
 // Each element of "sections" and "phrases" is converted as soon as it is parsed and dropped from
 // the tree: a mined file of 10 000 phrases as one JSON tree would take four times its converted
 // size for a moment, and that moment is the analysis process's peak memory.
-void parse_json(std::string_view content, const std::string &origin,
-                std::vector<SectionDef> &sections, std::vector<Phrase> &phrases) {
+void parse_json(std::string_view content, const std::string &origin, std::vector<SectionDef> &sections,
+                std::vector<Phrase> &phrases, SectionLists &lists) {
   const size_t first = phrases.size();
   // Every phrase has one "text" key: counting them bounds the phrases, so the vector is allocated
   // once (growing it by doubling would hold both copies at once, and up to twice the room after).
@@ -90,7 +102,7 @@ void parse_json(std::string_view content, const std::string &origin,
     const bool element = event == event_t::object_end || event == event_t::array_end || event == event_t::value;
     if (depth != 2 || !element || array.empty()) return true;
     if (array == "sections") sections.push_back(parse_section(parsed, sections.size(), origin));
-    else if (array == "phrases") phrases.push_back(parse_json_phrase(parsed, phrases.size() - first, origin));
+    else if (array == "phrases") phrases.push_back(parse_json_phrase(parsed, phrases.size() - first, origin, lists));
     else return true;
     return false;
   };
@@ -122,7 +134,8 @@ std::vector<std::string> split(std::string_view s, char sep) {
 
 // text <TAB> sections [<TAB> weight [<TAB> topic]]; `#` starts a comment line; a first line
 // starting with "text<TAB>" is a header.
-void parse_tsv(std::string_view content, const std::string &origin, std::vector<Phrase> &phrases) {
+void parse_tsv(std::string_view content, const std::string &origin, std::vector<Phrase> &phrases,
+               SectionLists &lists) {
   size_t line_no = 0;
   for (const std::string &line : split(content, '\n')) {
     ++line_no;
@@ -133,7 +146,7 @@ void parse_tsv(std::string_view content, const std::string &origin, std::vector<
       fail(origin, where + " 应为 短语<TAB>章节[<TAB>权重[<TAB>主题]]");
     Phrase p;
     p.text = cols[0];
-    p.sections = split(cols[1], ',');
+    p.sections = intern(lists, split(cols[1], ','));
     if (cols.size() > 2) {
       auto [ptr, ec] = std::from_chars(cols[2].data(), cols[2].data() + cols[2].size(), p.weight);
       if (ec != std::errc() || ptr != cols[2].data() + cols[2].size())
@@ -158,9 +171,9 @@ void PhraseSet::add_file(std::string_view content, const std::string &origin) {
   const size_t first = phrases_.size();
   try {
     if (origin.ends_with(".tsv"))
-      parse_tsv(content, origin, phrases_);
+      parse_tsv(content, origin, phrases_, section_lists_);
     else
-      parse_json(content, origin, new_sections, phrases_);
+      parse_json(content, origin, new_sections, phrases_, section_lists_);
     for (SectionDef &s : new_sections) {
       auto it = std::find_if(sections.begin(), sections.end(),
                              [&](const SectionDef &d) { return d.id == s.id; });
@@ -173,7 +186,7 @@ void PhraseSet::add_file(std::string_view content, const std::string &origin) {
       fail(origin, "短语过多（上限 " + std::to_string(kMaxPhrases) + " 条）");
     std::set<std::string_view> known;
     for (const SectionDef &s : sections) known.insert(s.id);
-    const std::string file = origin.substr(origin.find_last_of('/') + 1);
+    const Shared<std::string> file(origin.substr(origin.find_last_of('/') + 1));
     for (size_t i = first; i < phrases_.size(); ++i) {
       Phrase &p = phrases_[i];
       if (p.text.empty() || p.text.size() > kMaxPhraseBytes)
@@ -200,14 +213,19 @@ void PhraseSet::add_file(std::string_view content, const std::string &origin) {
   pinyin_ = std::make_unique<Pinyin>();  // keys computed before no longer cover every phrase
 }
 
-const std::vector<PinyinKey> &PhraseSet::pinyin() const {
+const PinyinKeys &PhraseSet::pinyin() const {
   Pinyin &p = *pinyin_;
   if (p.ready.load(std::memory_order_acquire)) return p.keys;
   std::lock_guard lock(p.mutex);
   if (!p.ready.load(std::memory_order_relaxed)) {
-    std::vector<PinyinKey> keys;
-    keys.reserve(phrases_.size());
-    for (const Phrase &phrase : phrases_) keys.push_back(phrase.mined ? PinyinKey{} : romanizer_->key(phrase.text));
+    PinyinKeys keys;
+    keys.slot_.assign(phrases_.size(), PinyinKeys::kNone);
+    for (size_t i = 0; i < phrases_.size(); ++i) {
+      if (phrases_[i].mined) continue;
+      keys.slot_[i] = static_cast<uint32_t>(keys.keys_.size());
+      keys.keys_.push_back(romanizer_->key(phrases_[i].text));
+    }
+    keys.keys_.shrink_to_fit();
     p.keys = std::move(keys);
     p.ready.store(true, std::memory_order_release);
   }

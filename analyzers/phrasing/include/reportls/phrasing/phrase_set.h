@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -32,19 +33,62 @@ struct SectionDef {
   bool fallback = false;  // the section of a level-1 heading no keyword matches (theme headings)
 };
 
+// A value many phrases hold alike — the file they came from, their list of section ids — stored
+// once per set and shared: thousands of mined phrases name one file and a few dozen section lists,
+// and a copy in each would cost ~0.5 MB of the analysis process.  Read-only; reads as the T it
+// holds (an empty T when none was given).
+template <class T>
+class Shared {
+ public:
+  Shared() = default;
+  Shared(T value) : value_(std::make_shared<const T>(std::move(value))) {}  // NOLINT: reads as a T
+  const T &get() const {
+    static const T none;
+    return value_ ? *value_ : none;
+  }
+  operator const T &() const { return get(); }  // NOLINT
+  auto begin() const { return get().begin(); }
+  auto end() const { return get().end(); }
+  bool empty() const { return get().empty(); }
+  size_t size() const { return get().size(); }
+
+ private:
+  std::shared_ptr<const T> value_;
+};
+inline std::string operator+(std::string a, const Shared<std::string> &b) { return a += b.get(); }
+
 struct Phrase {
-  std::string text;                   // may hold placeholders ×× 20×× × ……
-  std::vector<std::string> sections;  // section ids
-  std::string topic;                  // optional finer theme, e.g. 依法决策
-  uint32_t weight = 1;                // how often the phrase occurs in real reports (≥ 1)
-  int year_offset = 0;                // 20×× stands for the report year + year_offset
-  std::string source;                 // the file it came from (its name)
+  std::string text;                           // may hold placeholders ×× 20×× × ……
+  Shared<std::vector<std::string>> sections;  // section ids
+  std::string topic;                          // optional finer theme, e.g. 依法决策
+  uint32_t weight = 1;                        // how often the phrase occurs in real reports (≥ 1)
+  int year_offset = 0;                        // 20×× stands for the report year + year_offset
+  Shared<std::string> source;                 // the file it came from (its name)
   // Learnt from reports (a file with "mined": true, miner.h): it continues Chinese already typed
   // and is offered as the next clause; pinyin queries search the other phrases only, so it has no
   // pinyin key (an empty one).
   bool mined = false;
   // The whole clauses it follows (the next-clause model), with how many reports write the pair.
   std::vector<std::pair<std::string, uint32_t>> after;
+};
+
+// The pinyin keys of a set's phrases, index for index.  Only the phrases that have a key hold
+// one (the curated few hundred; a mined phrase's key is empty): a key costs ~140 bytes even
+// when empty, ~1 MB for a mined set of thousands.
+class PinyinKeys {
+ public:
+  // The key of phrase i (an empty key for a phrase without one).
+  const PinyinKey &operator[](size_t i) const {
+    static const PinyinKey none;
+    return i < slot_.size() && slot_[i] != kNone ? keys_[slot_[i]] : none;
+  }
+  bool operator==(const PinyinKeys &o) const { return slot_ == o.slot_ && keys_ == o.keys_; }
+
+ private:
+  friend class PhraseSet;
+  static constexpr uint32_t kNone = ~0u;
+  std::vector<uint32_t> slot_;   // phrase → its key in keys_, or kNone
+  std::vector<PinyinKey> keys_;  // the keys of the phrases that have one
 };
 
 class PhraseSet {
@@ -82,7 +126,7 @@ class PhraseSet {
 
   // The pinyin keys of phrases(), index for index (empty for mined phrases).  The first call computes them (thread-safe;
   // may throw what Romanizer::key throws, and then the next call tries again).
-  const std::vector<PinyinKey> &pinyin() const;
+  const PinyinKeys &pinyin() const;
 
   static constexpr size_t kMaxFileBytes = 1 << 20;
   static constexpr size_t kMaxPhrases = 20000;
@@ -92,12 +136,13 @@ class PhraseSet {
   struct Pinyin {
     std::atomic<bool> ready{false};
     std::mutex mutex;
-    std::vector<PinyinKey> keys;
+    PinyinKeys keys;
   };
 
   const Romanizer *romanizer_;
   std::vector<SectionDef> sections_;
   std::vector<Phrase> phrases_;
+  std::map<std::vector<std::string>, Shared<std::vector<std::string>>> section_lists_;  // each list once
   std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>> followers_;
   std::unordered_map<char32_t, std::vector<uint32_t>> containing_;
   std::unique_ptr<Pinyin> pinyin_ = std::make_unique<Pinyin>();  // a pointer keeps the set movable
