@@ -19,8 +19,7 @@
 //                         only when a program starts, so this sets it and executes the program
 //                         again (same pid, arguments and descriptors); the analysis processes
 //                         inherit it.  Returns when the variable already names tcache_max (set by
-//                         the first start, or by the user: set it yourself to run reportls under
-//                         gdb or valgrind without the second exec) or the exec failed.
+//                         the first start, or by the user) or the exec failed.
 #pragma once
 
 namespace reportls::lsp {
