@@ -9,23 +9,11 @@
 //   release_free_memory() when a process has finished a piece of work and nothing waits: free
 //                         pages go back to the system (malloc_trim).  Costs about as much as
 //                         walking the free lists: call it when idle, not per allocation.
-//   exec_with_malloc_tunables(argv)
-//                         first thing in main(), before any thread: glibc's per-thread caches of
-//                         freed blocks (tcache) are limited to blocks of up to 64 bytes.  A block
-//                         another thread allocated stays in the freeing thread's cache, which
-//                         malloc_trim cannot empty, and pins its page: in a day of editing that is
-//                         ~1 MB over three processes; the small blocks, where the cache saves the
-//                         most time, keep it (no measurable CPU cost).  glibc reads GLIBC_TUNABLES
-//                         only when a program starts, so this sets it and executes the program
-//                         again (same pid, arguments and descriptors); the analysis processes
-//                         inherit it.  Returns when the variable already names tcache_max (set by
-//                         the first start, or by the user) or the exec failed.
 #pragma once
 
 namespace reportls::lsp {
 
 void limit_arenas();
 void release_free_memory();
-void exec_with_malloc_tunables(char **argv);
 
 }  // namespace reportls::lsp

@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 int main(int argc, char **argv) {
-  reportls::lsp::exec_with_malloc_tunables(argv);
   // A client that goes away must not kill us in the middle of a write: EPIPE is handled.
   std::signal(SIGPIPE, SIG_IGN);
   reportls::lsp::limit_arenas();
