@@ -1,5 +1,6 @@
 #include "lsp/host/worker_process.h"
 
+#include "lsp/host/memory.h"
 #include "lsp/host/worker_protocol.h"
 #include "lsp/protocol/transport.h"
 
@@ -43,6 +44,10 @@ WorkerProcess::WorkerProcess(const std::vector<std::string> &argv) : inbox_(std:
   std::vector<char *> args;
   for (const std::string &a : argv) args.push_back(const_cast<char *>(a.c_str()));
   args.push_back(nullptr);
+  const std::vector<std::string> environment = analysis_environment();
+  std::vector<char *> envp;
+  for (const std::string &e : environment) envp.push_back(const_cast<char *>(e.c_str()));
+  envp.push_back(nullptr);
   pid_t pid = fork();
   if (pid == 0) {
     // Only async-signal-safe calls until exec: other threads may hold locks.  Pool threads
@@ -51,7 +56,7 @@ WorkerProcess::WorkerProcess(const std::vector<std::string> &argv) : inbox_(std:
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, nullptr);
     if (dup2(in[0], STDIN_FILENO) < 0 || dup2(out[1], STDOUT_FILENO) < 0) _exit(127);
-    execv(args[0], args.data());
+    execve(args[0], args.data(), envp.data());
     _exit(127);
   }
   int fork_errno = errno;
