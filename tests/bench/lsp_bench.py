@@ -4,6 +4,9 @@ editor does, with debounce 0 so that the analysis itself is what is measured.
 
     lsp_bench.py REPORTLS INPUTS_DIR CORPUS_DIR OUT_JSON
     lsp_bench.py --memory REPORTLS CORPUS_DIR    only the peak RSS with 20 reports open, per process
+    lsp_bench.py --edits REPORTLS INPUTS_DIR CORPUS_DIR [N]
+                                                 only edit->diagnostics on the 20 KB and 1 MB reports
+                                                 (N edits each, default BENCH_EDITS), as JSON
 
 Latencies run from just before a message is written to the server's stdin to the moment the
 client's reader thread has read and decoded the answer (so they include JSON encoding and the pipe
@@ -208,6 +211,30 @@ def symbol_latency(doc, rng, n, after_edit):
     return lat, counts
 
 
+def edits_only(binary, inputs, corpus_dir, n):
+    """Only the edit->diagnostics latency of the 20 KB and the 1 MB report: to compare a change."""
+    lsp_client.BINARY = binary
+    with open(os.path.join(inputs, "manifest.json")) as f:
+        manifest = json.load(f)["files"]
+    rng = random.Random(9)
+    out = {"machine": machine_info(), "edits": n, "loadavg_before": os.getloadavg()}
+    for name, text in (("report-20k", read(os.path.join(corpus_dir, REPORT_20K))),
+                       ("synthetic-1mb", read(os.path.join(inputs, manifest["synthetic-1mb"]["path"])))):
+        client = TimedClient()
+        gc.collect()
+        gc.disable()
+        try:
+            client.initialize({"debounce": 0})
+            doc, _, _ = open_doc(client, f"file:///bench/{name}.txt", text)
+            out[name] = stats_ms(edit_latency(doc, rng, n))
+            client.shutdown_and_exit()
+        finally:
+            client.close()
+            gc.enable()
+    out["loadavg_after"] = os.getloadavg()
+    return out
+
+
 def read(path):
     with open(path, encoding="utf-8") as f:
         return f.read()
@@ -246,6 +273,10 @@ def main():
     if sys.argv[1:2] == ["--memory"]:
         lsp_client.BINARY = sys.argv[2]
         print(json.dumps(many_reports(sys.argv[3], random.Random(9)), indent=1))
+        return
+    if sys.argv[1:2] == ["--edits"]:
+        n = int(sys.argv[5]) if len(sys.argv) > 5 else EDITS
+        print(json.dumps(edits_only(sys.argv[2], sys.argv[3], sys.argv[4], n), indent=1))
         return
     binary, inputs, corpus_dir, out_json = sys.argv[1:5]
     lsp_client.BINARY = binary

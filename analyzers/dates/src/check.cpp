@@ -18,27 +18,19 @@ plugin::Diagnostic make(report::Span at, reportls_severity severity, const char 
 
 namespace {
 
-using report::Span;
-
-// The heading proper, not the body text a run-in heading carries on its line.
-bool plan_heading(const report::Document &doc, const Tables &t, const report::Heading &h) {
-  const std::string_view title = doc.str(h.title);
-  return std::any_of(t.plan_headings.begin(), t.plan_headings.end(),
-                     [&](const std::string &w) { return report::contains_text(title, w); });
-}
-
-void plan_year(const report::Document &doc, const Tables &t, uint32_t year, std::vector<plugin::Diagnostic> &out) {
+void plan_year(const report::Document &doc, const Found &found, uint32_t year, std::vector<plugin::Diagnostic> &out) {
   const std::string expected = std::to_string(year + 1);
-  for (const report::Heading &h : doc.headings) {
+  for (size_t i = 0; i < doc.headings.size(); ++i) {
     // At any level: a plan may be a part of its own or a sub-point of the last part.
-    if (doc.lines[h.line].kind == report::LineKind::Debris || !plan_heading(doc, t, h)) continue;
-    const auto y = report::find_year(doc.text, h.title);
-    if (!y || doc.str(*y) == expected) continue;
-    plugin::Diagnostic d = make(*y, REPORTLS_SEVERITY_WARNING, "plan-year",
-                                "下一年工作安排写的是" + std::string(doc.str(*y)) + "年，而本报告是" +
+    const TitleDates *t = found.headings[i].get();
+    if (!t || !t->plan || !t->year) continue;
+    const report::Span y = shifted(*t->year, doc.headings[i].title.start);
+    if (doc.str(y) == expected) continue;
+    plugin::Diagnostic d = make(y, REPORTLS_SEVERITY_WARNING, "plan-year",
+                                "下一年工作安排写的是" + std::string(doc.str(y)) + "年，而本报告是" +
                                     std::to_string(year) + "年度报告：计划年份应为 " + std::to_string(year) +
                                     " + 1 = " + expected + "年");
-    d.fixes.push_back({"改为" + expected, {{y->start, y->end, expected}}, false});
+    d.fixes.push_back({"改为" + expected, {{y.start, y.end, expected}}, false});
     out.push_back(std::move(d));
   }
 }
@@ -46,63 +38,86 @@ void plan_year(const report::Document &doc, const Tables &t, uint32_t year, std:
 // A heading that opens with a year (`一、2022年法治政府建设情况`) scopes its section to that year:
 // in a report whose title states the year, only that year (the work) or the next (a plan not
 // named as one) fits.  Spans of years (`2021年以来`, `2021—2025年`) are left alone.
-void heading_year(const report::Document &doc, const Tables &t, uint32_t year, std::vector<plugin::Diagnostic> &out) {
-  for (const report::Heading &h : doc.headings) {
-    if (doc.lines[h.line].kind == report::LineKind::Debris || plan_heading(doc, t, h)) continue;
-    const auto y = report::find_year(doc.text, h.title);
-    if (!y || y->start != h.title.start) continue;
-    const std::string_view after = doc.str({y->end, h.title.end});
+void heading_year(const report::Document &doc, const Found &found, uint32_t year, std::vector<plugin::Diagnostic> &out) {
+  for (size_t i = 0; i < doc.headings.size(); ++i) {
+    const report::Heading &h = doc.headings[i];
+    const TitleDates *t = found.headings[i].get();
+    if (!t || t->plan || !t->year || t->year->start != 0) continue;
+    const report::Span y = shifted(*t->year, h.title.start);
+    const std::string_view after = doc.str({y.end, h.title.end});
     if (after.starts_with("年以来") || after.starts_with("年至") || after.starts_with("年到") ||
         after.starts_with("年—") || after.starts_with("年-") || after.starts_with("年~"))
       continue;
-    const std::string written(doc.str(*y)), expected = std::to_string(year);
+    const std::string written(doc.str(y)), expected = std::to_string(year);
     if (written == expected || written == std::to_string(year + 1)) continue;
-    plugin::Diagnostic d = make(*y, REPORTLS_SEVERITY_WARNING, "heading-year",
+    plugin::Diagnostic d = make(y, REPORTLS_SEVERITY_WARNING, "heading-year",
                                 "标题写的是" + written + "年，而本报告是" + expected +
                                     "年度报告（见报告标题）：本年度工作的标题应写" + expected + "年");
-    d.fixes.push_back({"改为" + expected, {{y->start, y->end, expected}}, false});
+    d.fixes.push_back({"改为" + expected, {{y.start, y.end, expected}}, false});
     out.push_back(std::move(d));
   }
 }
 
-// The earliest relative time word of a paragraph (the longest at that position).
-std::optional<Span> first_relative(std::string_view text, Span line, const Tables &t) {
-  const std::string_view s = line.in(text);
-  std::optional<Span> best;
-  for (const std::string &w : t.relative) {  // longest first
-    const size_t at = report::find_text(s, w);
-    if (at != std::string_view::npos && (!best || line.start + at < best->start))
-      best = Span{static_cast<uint32_t>(line.start + at), static_cast<uint32_t>(line.start + at + w.size())};
-  }
-  return best;
-}
-
-void relative(const report::Document &doc, const Tables &t, uint32_t year, std::vector<plugin::Diagnostic> &out,
-              const std::function<bool()> &cancelled) {
+void relative(const report::Document &doc, const Found &found, uint32_t year,
+              std::vector<plugin::Diagnostic> &out) {
   const std::string y = std::to_string(year);
-  for (const report::Line &line : doc.lines) {
+  for (size_t i = 0; i < doc.lines.size(); ++i) {
+    const report::Line &line = doc.lines[i];
     if (line.kind != report::LineKind::Body && line.kind != report::LineKind::Heading) continue;
-    if (cancelled()) return;
-    const auto w = first_relative(doc.text, line.content, t);
-    if (!w) continue;
-    const std::string word(doc.str(*w));
-    out.push_back(make(*w, REPORTLS_SEVERITY_INFO, "relative",
+    if (!found.lines[i]->relative) continue;
+    const report::Span w = shifted(*found.lines[i]->relative, line.content.start);
+    const std::string word(doc.str(w));
+    out.push_back(make(w, REPORTLS_SEVERITY_INFO, "relative",
                        "“" + word + "”在年度报告中指代不明：报告在" + std::to_string(year + 1) +
                            "年才成文和阅读，宜写明具体时间，如“" + y + "年”“截至" + y + "年12月31日”"));
   }
+}
+
+// What each line and heading title that a rule reads holds, recalled from the memo where the
+// same content was read before; nothing when cancelled.
+Found find_all(const report::Document &doc, const Tables &t, const std::function<bool()> &cancelled,
+               std::string_view document) {
+  report::LineCache<LineDates>::Pass lines(t.memo->lines, document);
+  report::LineCache<TitleDates>::Pass titles(t.memo->titles, document);
+  Found found;
+  found.lines.resize(doc.lines.size());
+  for (size_t i = 0; i < doc.lines.size(); ++i) {
+    const report::Line &line = doc.lines[i];
+    if (line.kind != report::LineKind::Body && line.kind != report::LineKind::Heading &&
+        line.kind != report::LineKind::Signature && line.kind != report::LineKind::Front)
+      continue;
+    if (cancelled()) return {};
+    const std::string_view content = doc.str(line.content);
+    found.lines[i] = lines.get(content, 0, [&] {
+      ++t.memo->checked;
+      return find_in_line(content, t);
+    });
+  }
+  found.headings.resize(doc.headings.size());
+  for (size_t i = 0; i < doc.headings.size(); ++i) {
+    const report::Heading &h = doc.headings[i];
+    if (doc.lines[h.line].kind == report::LineKind::Debris) continue;
+    const std::string_view title = doc.str(h.title);
+    found.headings[i] = titles.get(title, 0, [&] { return find_in_title(title, t); });
+  }
+  lines.finish();
+  titles.finish();
+  return found;
 }
 
 }  // namespace
 
 std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &t,
                                       std::optional<uint32_t> report_year,
-                                      const std::function<bool()> &cancelled) {
+                                      const std::function<bool()> &cancelled, std::string_view document) {
+  const Found found = find_all(doc, t, cancelled, document);
+  if (cancelled()) return {};
   std::vector<plugin::Diagnostic> out;
-  if (report_year) plan_year(doc, t, *report_year, out);
-  if (const auto stated = stated_year(doc, report_year)) heading_year(doc, t, *stated, out);
-  signing_dates(doc, report_year, out);
-  compact_dates(doc, out, cancelled);
-  if (report_year) relative(doc, t, *report_year, out, cancelled);
+  if (report_year) plan_year(doc, found, *report_year, out);
+  if (const auto stated = stated_year(doc, report_year)) heading_year(doc, found, *stated, out);
+  signing_dates(doc, found, report_year, out);
+  compact_dates(doc, found, out);
+  if (report_year) relative(doc, found, *report_year, out);
   std::stable_sort(out.begin(), out.end(),
                    [](const plugin::Diagnostic &a, const plugin::Diagnostic &b) { return a.start < b.start; });
   return out;

@@ -18,8 +18,9 @@ struct DatesChecker {
   static std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &tables,
                                                const plugin::Document &document,
                                                const std::function<bool()> &cancelled) {
-    return reportls::dates::check(doc, tables, report::report_year(doc, document.settings), cancelled);
+    return reportls::dates::check(doc, tables, report::report_year(doc, document.settings), cancelled, document.uri);
   }
+  static void close(const Tables &tables, std::string_view uri) { reportls::dates::forget(tables, uri); }
 };
 
 using DatesPlugin = report::TablePlugin<DatesChecker>;

@@ -8,33 +8,6 @@
 namespace reportls::dates {
 namespace {
 
-using report::Span;
-
-bool digit(char c) { return c >= '0' && c <= '9'; }
-
-// `20191118`: eight digits read as a plausible date, or nullopt.
-std::optional<report::Date> eight_digits(std::string_view s, uint32_t at) {
-  if (at + 8 > s.size() || !std::all_of(s.begin() + at, s.begin() + at + 8, digit)) return std::nullopt;
-  auto num = [&](uint32_t from, uint32_t n) {
-    uint32_t v = 0;
-    for (uint32_t i = from; i < from + n; ++i) v = v * 10 + static_cast<uint32_t>(s[i] - '0');
-    return v;
-  };
-  report::Date d;
-  d.year = num(at, 4), d.month = num(at + 4, 2), d.day = num(at + 6, 2);
-  if (d.year < 1949 || d.year > 2100 || d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31)
-    return std::nullopt;
-  d.span = {at, at + 8};
-  return d;
-}
-
-// The date a line holds and nothing else (`2019年11月18日`, `20191118`), or nullopt.
-std::optional<report::Date> date_line(std::string_view text, Span content) {
-  if (auto d = report::find_date(text, content); d && d->span == content && !d->iso) return d;
-  if (content.end - content.start != 8) return std::nullopt;
-  return eight_digits(text, content.start);
-}
-
 std::string arabic(const report::Date &d) {
   return std::to_string(d.year) + "年" + std::to_string(d.month) + "月" + std::to_string(d.day) + "日";
 }
@@ -73,7 +46,7 @@ std::optional<uint32_t> stated_year(const report::Document &doc, std::optional<u
   return report_year;
 }
 
-void signing_dates(const report::Document &doc, std::optional<uint32_t> report_year,
+void signing_dates(const report::Document &doc, const Found &found, std::optional<uint32_t> report_year,
                    std::vector<plugin::Diagnostic> &out) {
   std::vector<report::Date> dates;
   // Only a date written in the 落款 can be pointed at: metadata lies on page-debris lines.
@@ -81,32 +54,30 @@ void signing_dates(const report::Document &doc, std::optional<uint32_t> report_y
       date && doc.lines[doc.line_of(date->span.start)].kind == report::LineKind::Signature)
     dates.push_back(*date);
   const bool stated = stated_year(doc, report_year).has_value();
-  for (const report::Line &line : doc.lines)
+  for (size_t i = 0; i < doc.lines.size(); ++i) {
+    const report::Line &line = doc.lines[i];
     if (line.kind == report::LineKind::Signature ||
         (stated && (line.kind == report::LineKind::Body || line.kind == report::LineKind::Front)))
-      if (auto d = date_line(doc.text, line.content))
-        if (std::none_of(dates.begin(), dates.end(), [&](const report::Date &x) { return x.span == d->span; }))
-          dates.push_back(*d);
+      if (found.lines[i] && found.lines[i]->whole) {
+        report::Date d = *found.lines[i]->whole;
+        d.span = shifted(d.span, line.content.start);
+        if (std::none_of(dates.begin(), dates.end(), [&](const report::Date &x) { return x.span == d.span; }))
+          dates.push_back(d);
+      }
+  }
   for (const report::Date &date : dates) {
     if (report_year) early(doc, date, *report_year, out);
     format(doc, date, out);
   }
 }
 
-void compact_dates(const report::Document &doc, std::vector<plugin::Diagnostic> &out,
-                   const std::function<bool()> &cancelled) {
-  static constexpr std::string_view kDay = "日";
-  for (const report::Line &line : doc.lines) {
+void compact_dates(const report::Document &doc, const Found &found, std::vector<plugin::Diagnostic> &out) {
+  for (size_t i = 0; i < doc.lines.size(); ++i) {
+    const report::Line &line = doc.lines[i];
     if (line.kind != report::LineKind::Body && line.kind != report::LineKind::Heading) continue;
-    if (cancelled()) return;
-    const std::string_view s = doc.str(line.content);
-    for (size_t at = s.find(kDay); at != std::string_view::npos; at = s.find(kDay, at + kDay.size())) {
-      if (at < 8 || (at > 8 && digit(s[at - 9]))) continue;
-      const auto offset = static_cast<uint32_t>(line.content.start + at - 8);
-      if (auto d = eight_digits(doc.text, offset)) {
-        d->span.end += static_cast<uint32_t>(kDay.size());
-        format(doc, *d, out);
-      }
+    for (report::Date d : found.lines[i]->compact) {
+      d.span = shifted(d.span, line.content.start);
+      format(doc, d, out);
     }
   }
 }

@@ -19,13 +19,14 @@ void analyze_paragraph(std::string_view text, report::Span within, const Data &d
 
 report::Span shifted(report::Span s, uint32_t by) { return {s.start + by, s.end + by}; }
 
-void append_shifted(const Findings &from, uint32_t by, Findings &to) {
+void append_shifted(const Findings &from, uint32_t by, bool notes, Findings &to) {
   for (Finding f : from.diagnostics) {
     f.range = shifted(f.range, by);
     for (Fix &fix : f.fixes)
       for (Edit &e : fix.edits) e.range = shifted(e.range, by);
     to.diagnostics.push_back(std::move(f));
   }
+  if (!notes) return;
   for (Note n : from.notes) {
     for (report::Span &m : n.members) m = shifted(m, by);
     to.notes.push_back(std::move(n));
@@ -35,13 +36,14 @@ void append_shifted(const Findings &from, uint32_t by, Findings &to) {
 }  // namespace
 
 Findings analyze(const report::Document &doc, const Data &data, const std::function<bool()> &cancelled,
-                 ParagraphCache::Pass *cache) {
+                 ParagraphCache::Pass *cache, bool notes) {
   Findings out;
   for (const report::Line &line : doc.lines) {
     if (line.kind != report::LineKind::Body && line.kind != report::LineKind::Heading) continue;
     if (cancelled && cancelled()) break;
     if (!cache) {
       analyze_paragraph(doc.text, line.content, data, out);
+      if (!notes) out.notes.clear();
       continue;
     }
     const std::string_view part = line.content.in(doc.text);
@@ -50,7 +52,7 @@ Findings analyze(const report::Document &doc, const Data &data, const std::funct
       analyze_paragraph(part, report::Span{0, static_cast<uint32_t>(part.size())}, data, f);
       return f;
     });
-    append_shifted(*found, line.content.start, out);
+    append_shifted(*found, line.content.start, notes, out);
   }
   return out;
 }

@@ -35,18 +35,18 @@ class FiguresPlugin {
     const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path));
     const report::Document &doc = *parsed;
     if (!profiles_.applies(report::Scope::ChineseText, doc, document.settings)) return REPORTLS_OK;
-    const figures::Findings found = findings(doc, document, sink);
+    figures::Findings found = findings(doc, document, sink, false);
     if (sink.cancelled()) return REPORTLS_CANCELLED;
-    for (const figures::Finding &f : found.diagnostics) {
+    for (figures::Finding &f : found.diagnostics) {
       plugin::Diagnostic d;
       d.start = f.range.start;
       d.end = f.range.end;
       d.severity = static_cast<reportls_severity>(f.severity);
-      d.code = f.code;
-      d.message = f.message;
-      for (const figures::Fix &fix : f.fixes) {
-        plugin::Fix out{fix.title, {}, fix.preferred};
-        for (const figures::Edit &e : fix.edits) out.edits.push_back({e.range.start, e.range.end, e.text});
+      d.code = std::move(f.code);
+      d.message = std::move(f.message);
+      for (figures::Fix &fix : f.fixes) {
+        plugin::Fix out{std::move(fix.title), {}, fix.preferred};
+        for (figures::Edit &e : fix.edits) out.edits.push_back({e.range.start, e.range.end, std::move(e.text)});
         d.fixes.push_back(std::move(out));
       }
       sink.diagnostic(d);
@@ -58,7 +58,7 @@ class FiguresPlugin {
     const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path));
     const report::Document &doc = *parsed;
     if (!profiles_.applies(report::Scope::ChineseText, doc, document.settings)) return REPORTLS_OK;
-    const figures::Findings found = findings(doc, document, sink);
+    const figures::Findings found = findings(doc, document, sink, true);
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     for (const figures::Hover &h : figures::hover_at(found, offset)) sink.hover(h.range.start, h.range.end, h.markdown);
     return REPORTLS_OK;
@@ -67,9 +67,10 @@ class FiguresPlugin {
   void close(std::string_view uri) const { cache_.forget(uri); }
 
  private:
-  figures::Findings findings(const report::Document &doc, const plugin::Document &document, const plugin::Sink &sink) const {
+  figures::Findings findings(const report::Document &doc, const plugin::Document &document, const plugin::Sink &sink,
+                             bool notes) const {
     figures::ParagraphCache::Pass pass(cache_, document.uri);
-    figures::Findings found = figures::analyze(doc, data_, [&] { return sink.cancelled(); }, &pass);
+    figures::Findings found = figures::analyze(doc, data_, [&] { return sink.cancelled(); }, &pass, notes);
     if (!sink.cancelled()) pass.finish();
     return found;
   }

@@ -292,6 +292,17 @@ void classify_line(Document &doc, uint32_t i, const Rules &rules, std::optional<
   }
 }
 
+// h, found on a line that is now line `line` and `by` bytes further on.  A span parse_heading
+// left unset stays {0, 0}: no span it sets is, on a line after the change (offset > 0).
+Heading moved(Heading h, uint32_t line, int64_t by) {
+  h.line = line;
+  if (by == 0) return h;
+  for (Span *s : {&h.ordinal.span, &h.ordinal.number, &h.ordinal.open, &h.ordinal.close, &h.ordinal.trailing,
+                  &h.text, &h.title})
+    if (*s != Span{}) *s = Span{static_cast<uint32_t>(s->start + by), static_cast<uint32_t>(s->end + by)};
+  return h;
+}
+
 // Everything after the line kinds of single lines: tables, title, signature, sections,
 // enumerations.
 void finish(Document &doc, const Rules &rules, const Reused *reused) {
@@ -360,6 +371,7 @@ Document reparse(const Document &old, std::string_view text, const Rules &rules,
     doc.lines.push_back(l);
   }
   const Reused reused{&old, first, last, static_cast<int64_t>(last) - last_old, bytes};
+  size_t old_heading = 0;  // cursor into old.headings
   for (uint32_t i = 0; i < doc.lines.size(); ++i) {
     std::optional<LineKind> known;
     if (i < first || i >= last) {
@@ -368,6 +380,16 @@ Document reparse(const Document &old, std::string_view text, const Rules &rules,
       const LineKind k = doc.lines[i].kind;
       if (k != LineKind::Title && k != LineKind::Signature && k != LineKind::Front && k != LineKind::Table)
         known = k;
+    }
+    // An unchanged heading line's heading is the old one, moved with the line (parsing every
+    // heading of a long report again would cost each keystroke).
+    if (known == LineKind::Heading) {
+      const auto old_i = static_cast<uint32_t>(i < first ? i : i - reused.lines);
+      while (old_heading < old.headings.size() && old.headings[old_heading].line < old_i) ++old_heading;
+      if (old_heading < old.headings.size() && old.headings[old_heading].line == old_i) {
+        doc.headings.push_back(moved(old.headings[old_heading], i, i < first ? 0 : bytes));
+        continue;
+      }
     }
     classify_line(doc, i, rules, known);
   }

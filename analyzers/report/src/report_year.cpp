@@ -120,6 +120,14 @@ std::optional<Date> find_date(std::string_view text, Span within) {
   return std::nullopt;
 }
 
+std::optional<Date> date_spanning(std::string_view text, Span within) {
+  // find_date tries the start first: a date there is its answer, any other starts later.
+  auto d = date_at(within.in(text), 0);
+  if (!d || d->span.end != within.size()) return std::nullopt;
+  d->span = within;
+  return d;
+}
+
 std::optional<Date> document_date(const Document &doc) {
   for (size_t i = doc.lines.size(); i-- > 0;) {
     if (doc.lines[i].kind != LineKind::Signature) continue;

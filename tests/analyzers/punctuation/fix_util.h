@@ -13,6 +13,21 @@
 
 namespace fixtest {
 
+// Every field of every diagnostic, one string to compare.
+inline std::string render(const std::vector<reportls::plugin::Diagnostic> &ds) {
+  std::string out;
+  for (const auto &d : ds) {
+    out += std::to_string(d.start) + "-" + std::to_string(d.end) + " " + std::to_string(d.severity) + " " + d.code +
+           " " + d.message + " " + d.docs_url + "\n";
+    for (const auto &f : d.fixes) {
+      out += "  " + f.title + (f.preferred ? " (preferred)\n" : "\n");
+      for (const auto &e : f.edits)
+        out += "    " + std::to_string(e.start) + "-" + std::to_string(e.end) + " " + e.new_text + "\n";
+    }
+  }
+  return out;
+}
+
 inline std::string read(const std::string &path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;

@@ -16,20 +16,6 @@ punct::Tables fresh_tables() {
   std::vector<std::string> errors;
   return punct::load(REPORTLS_SOURCE_DIR "/analyzers/punctuation", {}, errors);
 }
-// Every field of every diagnostic, one string to compare.
-std::string render(const std::vector<reportls::plugin::Diagnostic> &ds) {
-  std::string out;
-  for (const auto &d : ds) {
-    out += std::to_string(d.start) + "-" + std::to_string(d.end) + " " + std::to_string(d.severity) + " " + d.code +
-           " " + d.message + " " + d.docs_url + "\n";
-    for (const auto &f : d.fixes) {
-      out += "  " + f.title + (f.preferred ? " (preferred)\n" : "\n");
-      for (const auto &e : f.edits)
-        out += "    " + std::to_string(e.start) + "-" + std::to_string(e.end) + " " + e.new_text + "\n";
-    }
-  }
-  return out;
-}
 std::vector<reportls::plugin::Diagnostic> run(const std::string &text, const punct::Tables &t) {
   return punct::check(report::parse(text, test::rules()), t, [] { return false; });
 }
@@ -54,12 +40,12 @@ TEST_CASE("after a one-line edit only that line is read again, and the result is
 
     const auto again = run(edited, warm);
     CHECK(punct::lines_checked(warm) == read_before + 1);
-    const std::string expected = render(run(edited, fresh_tables()));
-    CHECK(render(again) == expected);
-    CHECK(render(again) != render(first));
+    const std::string expected = fixtest::render(run(edited, fresh_tables()));
+    CHECK(fixtest::render(again) == expected);
+    CHECK(fixtest::render(again) != fixtest::render(first));
     // Back to the original text: the line the edit replaced was let go (no open document holds
     // it any more), every other line is recalled.
-    CHECK(render(run(text, warm)) == render(first));
+    CHECK(fixtest::render(run(text, warm)) == fixtest::render(first));
     CHECK(punct::lines_checked(warm) == read_before + 2);
   }
 }

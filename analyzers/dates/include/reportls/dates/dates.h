@@ -18,16 +18,25 @@
 #include <reportls/plugin.hpp>
 #include <reportls/report/document.h>
 
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace reportls::dates {
 
+struct LineMemo;  // what check() found in each line's content (src/rules.h)
+std::shared_ptr<LineMemo> make_line_memo();
+
 struct Tables {
   std::vector<std::string> relative;       // relative time words, longest first
   std::vector<std::string> plan_headings;  // a level-1 heading containing one opens the plan section
+  // What check() found in each line of the open documents, shared by copies of these tables:
+  // after an edit only the changed lines are read again.  It holds for these tables' content only.
+  std::shared_ptr<LineMemo> memo = make_line_memo();
 };
 
 // Loads dates.json from the plugin folder (throws std::runtime_error when broken) and from each
@@ -35,9 +44,15 @@ struct Tables {
 Tables load(const std::string &plugin_dir, const std::vector<std::string> &data_dirs,
             std::vector<std::string> &errors);
 
+// All dates diagnostics of doc, sorted by position; nothing when cancelled() turns true.
+// `document` (the uri) owns the lines it leaves in the tables' memo (line_cache.h).
 std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &tables,
                                       std::optional<uint32_t> report_year,
-                                      const std::function<bool()> &cancelled);
+                                      const std::function<bool()> &cancelled, std::string_view document = {});
+// The document was closed: the memo drops its lines.
+void forget(const Tables &tables, std::string_view document);
+// How many lines check() has read with these tables (or their copies) rather than recalled.
+uint64_t lines_checked(const Tables &tables);
 
 }  // namespace reportls::dates
 

@@ -22,6 +22,9 @@ struct Date {
 
 // The first plausible date (month 1–12, day 1–31) inside text[within], or nullopt.
 std::optional<Date> find_date(std::string_view text, Span within);
+// The date text[within] consists of (find_date's first date, when it spans all of within), or
+// nullopt; reads only the date's length, not the whole of within.
+std::optional<Date> date_spanning(std::string_view text, Span within);
 
 // The four digits of the first `YYYY年` (not part of a longer number, year 1949…2100) inside
 // text[within], or nullopt.
