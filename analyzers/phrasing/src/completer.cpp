@@ -93,6 +93,12 @@ void drop_nearly_covered(std::vector<Rank> &ranks) {
   ranks.resize(kept);
 }
 
+// A phrase typed in full: accepting it writes nothing (it still decides what is certain: a longer
+// phrase some reports go on with is not).
+bool writes_nothing(const Rank &rank) {
+  return rank.match->kind == MatchKind::Prefix && rank.match->replace.size() == rank.match->phrase->text.size();
+}
+
 // position: the item's place among the phrase items, which its sort_text keeps.
 Item phrase_item(const Rank &rank, size_t position, const Request &r, const PhraseSet &vocabulary) {
   const Match &m = *rank.match;
@@ -183,6 +189,7 @@ Result complete(const Request &r, const std::vector<const PhraseSet *> &sets, si
   std::unordered_set<std::string_view> seen;
   size_t phrases = 0;
   for (const Rank &rank : ranks) {
+    if (writes_nothing(rank)) continue;
     if (!seen.insert(rank.match->phrase->text).second) continue;
     if (++phrases > cap) {
       result.incomplete = true;

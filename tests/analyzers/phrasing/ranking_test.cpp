@@ -168,3 +168,11 @@ TEST_CASE("a context few phrases continue leaves the rest of the list to shorter
                             {"text": "二十届三中全会精神", "sections": ["preface"], "weight": 9})");
   CHECK(enough.at("我县学习党的二十|").find("二十届三中全会精神") == nullptr);
 }
+
+TEST_CASE("a phrase typed in full is not offered: accepting it would write nothing") {
+  const WithMined m(R"({"text": "营商环境", "sections": ["preface"], "weight": 14},
+                       {"text": "营商环境建设", "sections": ["preface"], "weight": 2})");
+  const auto c = m.at("我县优化营商环境|");
+  CHECK(c.find("营商环境") == nullptr);
+  CHECK(c.rank("营商环境建设") == 0);
+}
