@@ -176,3 +176,25 @@ TEST_CASE("a phrase typed in full is not offered: accepting it would write nothi
   CHECK(c.find("营商环境") == nullptr);
   CHECK(c.rank("营商环境建设") == 0);
 }
+
+TEST_CASE("evidence counts the times reports write a phrase, not only how many reports do") {
+  // 5 reports write 依法行政工作 once each; 4 write 依法行政能力 12 times together.
+  const WithMined m(R"({"text": "依法行政工作", "sections": ["preface"], "weight": 5, "uses": 5},
+                       {"text": "依法行政能力", "sections": ["preface"], "weight": 4, "uses": 12})");
+  const auto c = m.at("我县依法行|");
+  CHECK(c.rank("依法行政能力") == 0);
+  CHECK(c.rank("依法行政工作") == 1);
+}
+
+TEST_CASE("a phrase the document already writes shortly before counts as written four times as often") {
+  const WithMined m(R"({"text": "县司法局", "sections": ["preface"], "weight": 3},
+                       {"text": "县市场监管局", "sections": ["preface"], "weight": 1})");
+  CHECK(m.at("我县|").rank("县司法局") == 0);
+  // 1 × 4 against 3: the body the report already names comes first.
+  const auto c = m.at("县市场监管局开展执法检查。我县|");
+  CHECK(c.rank("县市场监管局") == 0);
+  CHECK(c.rank("县司法局") == 1);
+  // Written more than 8 KB before: no longer counted.
+  const auto far = m.at("县市场监管局开展执法检查。" + std::string(9000, 'x') + "我县|");
+  CHECK(far.rank("县司法局") == 0);
+}

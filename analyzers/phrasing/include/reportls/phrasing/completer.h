@@ -3,9 +3,11 @@
 // Ranking (sort_text): the next enumeration marker, then missing required headings, then
 // phrases — the clauses real reports write after the one before the cursor first, then those that
 // continue what was typed before those that rewrite it, the longer typed context matched first,
-// then by evidence (how many real reports use the phrase, Phrase::weight, doubled in the cursor's
-// section), the longer phrase first, then file order.  A prefix item is dropped when a longer one
-// extends it with at least 90 % of its reports.
+// then by evidence (how many times real reports write the phrase, Phrase::uses, doubled in the
+// cursor's section and quadrupled when the document already writes it in the 8 KB before the
+// typed text), the longer phrase first, then file order.  A prefix item is dropped when a longer
+// one extends it with at least 90 % of its reports, and a phrase typed in full (it would write
+// nothing) is not offered.
 //
 // Certainty (Item::preselected, at most one item; the editor preselects it and the server offers
 // it as inline ghost text — precision first, since ghost text is intrusive):
