@@ -7,7 +7,9 @@
 // cursor's section and quadrupled when the document already writes it in the 8 KB before the
 // typed text), the longer phrase first, then file order.  A prefix item is dropped when a longer
 // one extends it with at least 90 % of its reports, and a phrase typed in full (it would write
-// nothing) is not offered.
+// nothing) is not offered.  Last, of the first kShown items: one that goes on from the first item
+// in the same typed context with at least 4/5 of its evidence goes first (a writer takes the item
+// that writes the most right text).
 //
 // Certainty (Item::preselected, at most one item; the editor preselects it and the server offers
 // it as inline ghost text — precision first, since ghost text is intrusive):
@@ -47,6 +49,7 @@ struct Result {
   bool incomplete = false;
 };
 inline constexpr size_t kMinCompleteLetters = 3;
+inline constexpr size_t kShown = 5;  // the handful of items a user reads
 inline constexpr uint32_t kMinInlineReports = 2;
 inline constexpr uint32_t kMinInlineContext = 4;
 
