@@ -46,7 +46,7 @@ namespace report = reportls::report;
 
 namespace {
 
-constexpr size_t kShown = 5;  // the items a user reads
+constexpr size_t kShown = phrasing::kShown;  // the items a user reads (the completer reorders them)
 
 struct Text {
   std::string group, name, text;

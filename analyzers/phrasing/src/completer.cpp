@@ -42,7 +42,8 @@ std::string section_names(const Phrase &p, const PhraseSet &vocabulary) {
 // the cursor first (most reports first), then the items that continue what was typed (prefix)
 // before those that rewrite it (substring: accepting one writes again what was typed), then the
 // longer typed context matched (more of what was written continues into the phrase), then the
-// evidence — how many reports use the phrase, counted twice in the cursor's section — then the
+// evidence — how many times real reports write the phrase, counted twice in the cursor's section
+// and four times when the document already writes it shortly before the cursor — then the
 // longer phrase, then file order.  Curated and mined phrases are ranked alike: a curated phrase is
 // no likelier the writer's next words than one many reports use.
 struct Rank {
@@ -53,9 +54,17 @@ struct Rank {
   uint32_t length;   // code points of the phrase
   size_t index;
 
-  // A phrase of the cursor's section is as likely as one used twice as often elsewhere.
+  bool in_document = false;  // the document already writes it shortly before (mark_in_document)
+
+  // A phrase of the cursor's section is as likely as one used twice as often elsewhere; one the
+  // document already writes as one used four times as often (a report repeats its own wording:
+  // its bodies, its programmes).  The count is of uses, not of reports: a phrase that reports
+  // write once each is rarer at the cursor than one they write again and again.
   static constexpr uint64_t kSectionFactor = 2;
-  uint64_t evidence() const { return uint64_t(match->phrase->weight) * (in_section ? kSectionFactor : 1); }
+  static constexpr uint64_t kDocumentFactor = 4;
+  uint64_t evidence() const {
+    return uint64_t(match->phrase->uses) * (in_section ? kSectionFactor : 1) * (in_document ? kDocumentFactor : 1);
+  }
 
   auto key() const {
     return std::make_tuple(follows == 0, -static_cast<int64_t>(follows), match->kind,
@@ -91,6 +100,53 @@ void drop_nearly_covered(std::vector<Rank> &ranks) {
   for (size_t i = 0; i < ranks.size(); ++i)
     if (!covered[i]) ranks[kept++] = ranks[i];
   ranks.resize(kept);
+}
+
+// Marks the prefix ranks whose phrase the document already writes in the kRecentBytes before
+// the typed Chinese (which starts at typed_start).  Each phrase begins with its matched context,
+// so only the places that context occurs at are compared: the cost is bounded by the window,
+// whatever the document's size.
+void mark_in_document(std::vector<Rank> &ranks, std::string_view text, uint32_t typed_start) {
+  static constexpr uint32_t kRecentBytes = 8192;
+  const uint32_t from = typed_start > kRecentBytes ? typed_start - kRecentBytes : 0;
+  const std::string_view recent = text.substr(from, typed_start - from);
+  std::unordered_map<std::string_view, std::vector<size_t>> at;  // context → where recent has it
+  for (Rank &rank : ranks) {
+    if (rank.match->kind != MatchKind::Prefix || rank.match->replace.empty()) continue;
+    const std::string_view context = rank.match->replace.in(text);
+    auto [found, added] = at.try_emplace(context);
+    if (added)
+      for (size_t o = recent.find(context); o != std::string_view::npos; o = recent.find(context, o + 1))
+        found->second.push_back(o);
+    const std::string_view phrase = rank.match->phrase->text;
+    rank.in_document = std::any_of(found->second.begin(), found->second.end(),
+                                   [&](size_t o) { return recent.substr(o).starts_with(phrase); });
+  }
+}
+
+// The writer takes the shown item that writes the most right text, so when a shown item of the
+// same typed context goes on from the first one with nearly its evidence (kNearly), it is the
+// likelier one taken: it goes first.
+void longer_first(std::vector<Rank> &ranks) {
+  static constexpr uint64_t kNearly = 4, kOf = 5;  // 4/5 of the first item's evidence
+  const size_t shown = std::min(kShown, ranks.size());
+  if (shown < 2 || ranks[0].match->kind != MatchKind::Prefix) return;
+  const std::string_view first = ranks[0].match->phrase->text;
+  size_t best = 0;
+  for (size_t i = 1; i < shown; ++i) {
+    const Rank &r = ranks[i];
+    if (r.match->kind == MatchKind::Prefix && r.context == ranks[0].context &&
+        r.match->phrase->text.size() > first.size() && r.match->phrase->text.starts_with(first) &&
+        r.evidence() * kOf >= ranks[0].evidence() * kNearly && (best == 0 || r.evidence() > ranks[best].evidence()))
+      best = i;
+  }
+  if (best > 0) std::rotate(ranks.begin(), ranks.begin() + static_cast<std::ptrdiff_t>(best), ranks.begin() + static_cast<std::ptrdiff_t>(best) + 1);
+}
+
+// A phrase typed in full: accepting it writes nothing (it still decides what is certain: a longer
+// phrase some reports go on with is not).
+bool writes_nothing(const Rank &rank) {
+  return rank.match->kind == MatchKind::Prefix && rank.match->replace.size() == rank.match->phrase->text.size();
 }
 
 // position: the item's place among the phrase items, which its sort_text keeps.
@@ -177,12 +233,15 @@ Result complete(const Request &r, const std::vector<const PhraseSet *> &sets, si
                      report::code_point_count(m.phrase->text), i});
   }
   drop_nearly_covered(ranks);
+  if (!typed.chinese.empty()) mark_in_document(ranks, r.doc.text, typed.chinese.start);
   // Items are built for the first cap phrases only: a mined set matches thousands.
   std::sort(ranks.begin(), ranks.end(), [](const Rank &a, const Rank &b) { return a.key() < b.key(); });
   const Phrase *certain = certain_phrase(ranks, typed);
+  longer_first(ranks);
   std::unordered_set<std::string_view> seen;
   size_t phrases = 0;
   for (const Rank &rank : ranks) {
+    if (writes_nothing(rank)) continue;
     if (!seen.insert(rank.match->phrase->text).second) continue;
     if (++phrases > cap) {
       result.incomplete = true;

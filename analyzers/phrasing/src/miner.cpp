@@ -201,7 +201,7 @@ class ExpressionMiner {
     const std::string_view run = entries_[lb].run;
     if (reports >= options_.min_reports && reports > child_max &&
         report::code_point_count(run.substr(0, lcp)) >= options_.min_chars && !has_digit(run.substr(0, lcp)))
-      keep(run, lcp, reports, uses);
+      keep(run, lcp, reports, static_cast<uint32_t>(rb - lb + 1), uses);
     return reports;
   }
 
@@ -267,14 +267,17 @@ std::vector<MinedPhrase> mine(const std::vector<const ReadReport *> &reports, co
   std::vector<MinedPhrase> out;
   std::unordered_map<std::string, size_t> index;
   ExpressionMiner(std::move(entries), reports.size(), n_sections, options)
-      .run([&](std::string_view run, size_t end, uint32_t users, const std::vector<uint32_t> &uses) {
+      .run([&](std::string_view run, size_t end, uint32_t users, uint32_t occurrences,
+               const std::vector<uint32_t> &uses) {
         const std::string_view text = balanced(run.substr(0, words.end_before(run, end)));
         if (report::code_point_count(text) < options.min_chars) return;
         auto [it, added] = index.emplace(std::string(text), out.size());
         if (added)
-          out.push_back({std::string(text), sections_of(uses, vocabulary), users, {}});
-        else
+          out.push_back({std::string(text), sections_of(uses, vocabulary), users, occurrences, {}});
+        else {
           out[it->second].reports = std::max(out[it->second].reports, users);
+          out[it->second].uses = std::max(out[it->second].uses, occurrences);
+        }
       });
 
   // Transitions: pairs of whole clauses, by the set of reports that write them.
@@ -296,7 +299,7 @@ std::vector<MinedPhrase> mine(const std::vector<const ReadReport *> &reports, co
     auto [it, added] = index.emplace(next, out.size());
     if (added)
       out.push_back({next, sections_of(next_sections[pair.second], vocabulary),
-                     static_cast<uint32_t>(users.size()), {}});
+                     static_cast<uint32_t>(users.size()), static_cast<uint32_t>(users.size()), {}});
     out[it->second].after.emplace_back(std::string(pair.first), static_cast<uint32_t>(users.size()));
   }
 
@@ -319,7 +322,7 @@ std::vector<std::string> phrase_files(const std::vector<MinedPhrase> &phrases, s
     body.clear();
   };
   for (const MinedPhrase &p : phrases) {
-    nlohmann::ordered_json j = {{"text", p.text}, {"sections", p.sections}, {"weight", p.reports}};
+    nlohmann::ordered_json j = {{"text", p.text}, {"sections", p.sections}, {"weight", p.reports}, {"uses", p.uses}};
     if (!p.after.empty()) {
       nlohmann::ordered_json after = nlohmann::ordered_json::object();
       for (const auto &[clause, reports] : p.after) after[clause] = reports;

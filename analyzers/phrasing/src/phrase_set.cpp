@@ -67,12 +67,13 @@ Shared<std::vector<std::string>> intern(SectionLists &lists, std::vector<std::st
 
 Phrase parse_json_phrase(const json &j, size_t index, const std::string &origin, SectionLists &lists) {
   const std::string where = "phrases[" + std::to_string(index) + "]";
-  check_keys(j, {"text", "sections", "topic", "weight", "year_offset", "after"}, where, origin);
+  check_keys(j, {"text", "sections", "topic", "weight", "uses", "year_offset", "after"}, where, origin);
   Phrase p;
   p.text = get<std::string>(j, "text", "", where, origin);
   p.sections = intern(lists, get<std::vector<std::string>>(j, "sections", {}, where, origin));
   p.topic = get<std::string>(j, "topic", "", where, origin);
   p.weight = get<uint32_t>(j, "weight", 1, where, origin);
+  p.uses = get<uint32_t>(j, "uses", 0, where, origin);
   p.year_offset = get<int>(j, "year_offset", 0, where, origin);
   for (const auto &[clause, reports] : get<std::map<std::string, uint32_t>>(j, "after", {}, where, origin))
     p.after.emplace_back(clause, reports);
@@ -194,6 +195,7 @@ void PhraseSet::add_file(std::string_view content, const std::string &origin) {
       for (const std::string &id : p.sections)
         if (!known.count(id)) fail(origin, "未知章节 \"" + id + "\"（短语“" + p.text + "”）");
       if (p.weight == 0) p.weight = 1;
+      p.uses = std::max(p.uses, p.weight);
       p.source = file;
     }
   } catch (...) {

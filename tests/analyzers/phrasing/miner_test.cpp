@@ -59,6 +59,15 @@ TEST_CASE("figures and half pairs of marks are never mined; marks are made full-
   CHECK(phrasing::full_width_marks("a,b (1)") == "a,b (1)");
 }
 
+TEST_CASE("a phrase's uses count every time the reports write it") {
+  const auto mined = mine({"我县持续深化行政执法体制改革。下一步，继续持续深化行政执法体制改革。",
+                           "全市持续深化行政执法体制改革，取得实效。"});
+  const auto *p = find(mined, "持续深化行政执法体制改革");
+  REQUIRE(p);
+  CHECK(p->reports == 2);
+  CHECK(p->uses == 3);
+}
+
 TEST_CASE("the clause that follows another in several reports is its next clause") {
   const auto mined = mine({"2023年，我县坚持依法行政。现将有关情况报告如下：\n一、主要举措和成效\n全县上下齐心协力。",
                            "2022年，我市全面推进依法治市。现将有关情况报告如下：\n一、主要举措和成效\n我们攻坚克难。"});
@@ -72,7 +81,7 @@ TEST_CASE("the clause that follows another in several reports is its next clause
 TEST_CASE("phrase files: JSON the phrase set reads back, marked mined, each under the size limit") {
   std::vector<phrasing::MinedPhrase> many;
   for (int i = 0; i < 3000; ++i)
-    many.push_back({"推进法治政府建设第" + std::to_string(i) + "项", {"achievements"}, 2, {{"前一句", 2}}});
+    many.push_back({"推进法治政府建设第" + std::to_string(i) + "项", {"achievements"}, 2, 5, {{"前一句", 2}}});
   const auto files = phrasing::phrase_files(many, 100000);
   CHECK(files.size() > 1);
   phrasing::PhraseSet set = test::phrases().vocabulary();
@@ -83,6 +92,7 @@ TEST_CASE("phrase files: JSON the phrase set reads back, marked mined, each unde
   REQUIRE(set.phrases().size() == many.size());
   CHECK(set.phrases()[7].mined);
   CHECK(set.phrases()[7].weight == 2);
+  CHECK(set.phrases()[7].uses == 5);
   CHECK(set.phrases()[7].after == many[7].after);
 }
 

@@ -3,9 +3,13 @@
 // Ranking (sort_text): the next enumeration marker, then missing required headings, then
 // phrases — the clauses real reports write after the one before the cursor first, then those that
 // continue what was typed before those that rewrite it, the longer typed context matched first,
-// then by evidence (how many real reports use the phrase, Phrase::weight, doubled in the cursor's
-// section), the longer phrase first, then file order.  A prefix item is dropped when a longer one
-// extends it with at least 90 % of its reports.
+// then by evidence (how many times real reports write the phrase, Phrase::uses, doubled in the
+// cursor's section and quadrupled when the document already writes it in the 8 KB before the
+// typed text), the longer phrase first, then file order.  A prefix item is dropped when a longer
+// one extends it with at least 90 % of its reports, and a phrase typed in full (it would write
+// nothing) is not offered.  Last, of the first kShown items: one that goes on from the first item
+// in the same typed context with at least 4/5 of its evidence goes first (a writer takes the item
+// that writes the most right text).
 //
 // Certainty (Item::preselected, at most one item; the editor preselects it and the server offers
 // it as inline ghost text — precision first, since ghost text is intrusive):
@@ -45,6 +49,7 @@ struct Result {
   bool incomplete = false;
 };
 inline constexpr size_t kMinCompleteLetters = 3;
+inline constexpr size_t kShown = 5;  // the handful of items a user reads
 inline constexpr uint32_t kMinInlineReports = 2;
 inline constexpr uint32_t kMinInlineContext = 4;
 

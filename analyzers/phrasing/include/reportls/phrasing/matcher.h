@@ -4,7 +4,7 @@
 // Chinese only: the longest suffix of the typed characters that some phrase starts with or
 // contains (a substring needs 2 characters or more); when that suffix is only contained, also the
 // longest shorter suffix that phrases start with (`我们坚持习近平法`: 习近平法 inside 深入学习贯彻习近平法治思想,
-// and 法 starting 法治政府…); and while fewer than a handful (5) of phrases start with the suffixes
+// and 法 starting 法治政府…); and while fewer than 2 phrases start with the suffixes
 // matched so far, also the phrases that start with shorter suffixes (`贯彻落实党的二十`: after
 // the few that go on from 党的二十, those that go on from 的二十 and 二十) — the completer ranks
 // the longer context first.

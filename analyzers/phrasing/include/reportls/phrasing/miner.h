@@ -46,6 +46,7 @@ struct MinedPhrase {
   std::string text;
   std::vector<std::string> sections;  // vocabulary ids where at least a third of its uses are
   uint32_t reports = 0;               // how many reports use it (its weight)
+  uint32_t uses = 0;                  // how many times they write it, all reports together
   // The clauses it follows as a whole clause, with how many reports write that pair.
   std::vector<std::pair<std::string, uint32_t>> after;
 };

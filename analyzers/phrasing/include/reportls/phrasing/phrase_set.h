@@ -61,7 +61,8 @@ struct Phrase {
   std::string text;                           // may hold placeholders ×× 20×× × ……
   Shared<std::vector<std::string>> sections;  // section ids
   std::string topic;                          // optional finer theme, e.g. 依法决策
-  uint32_t weight = 1;                        // how often the phrase occurs in real reports (≥ 1)
+  uint32_t weight = 1;                        // how many real reports use the phrase (≥ 1)
+  uint32_t uses = 1;                          // how many times they write it (≥ weight; weight if unknown)
   int year_offset = 0;                        // 20×× stands for the report year + year_offset
   Shared<std::string> source;                 // the file it came from (its name)
   // Learnt from reports (a file with "mined": true, miner.h): it continues Chinese already typed
