@@ -53,6 +53,18 @@ TEST_CASE("lines shared by documents stay while any of them holds them; closing 
   cache.forget("never analysed");
 }
 
+TEST_CASE("a cache limited to one document keeps only the lines of the last one analysed") {
+  LineCache<std::string> cache(1);
+  analyse(cache, "a", {"共同的一行", "只在甲"});
+  CHECK(analyse(cache, "b", {"共同的一行", "只在乙"}) == 1);  // a's lines are still there to share
+  CHECK(cache.size() == 2);                                     // and then let go, but the shared one
+  CHECK(analyse(cache, "b", {"共同的一行", "只在乙"}) == 0);
+  CHECK(analyse(cache, "a", {"共同的一行", "只在甲"}) == 1);  // a again: its own line computed anew
+  CHECK(cache.size() == 2);
+  cache.forget("a");
+  CHECK(cache.size() == 0);
+}
+
 TEST_CASE("an unfinished pass keeps nothing it added and leaves the document's lines alone") {
   LineCache<std::string> cache;
   analyse(cache, "a", {"第一行", "第二行"});

@@ -35,7 +35,7 @@ class FiguresPlugin {
     const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path));
     const report::Document &doc = *parsed;
     if (!profiles_.applies(report::Scope::ChineseText, doc, document.settings)) return REPORTLS_OK;
-    figures::Findings found = findings(doc, document, sink, false);
+    figures::Findings found = findings(cache_, doc, document, sink, false);
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     for (figures::Finding &f : found.diagnostics) {
       plugin::Diagnostic d;
@@ -58,18 +58,21 @@ class FiguresPlugin {
     const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path));
     const report::Document &doc = *parsed;
     if (!profiles_.applies(report::Scope::ChineseText, doc, document.settings)) return REPORTLS_OK;
-    const figures::Findings found = findings(doc, document, sink, true);
+    const figures::Findings found = findings(hover_cache_, doc, document, sink, true);
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     for (const figures::Hover &h : figures::hover_at(found, offset)) sink.hover(h.range.start, h.range.end, h.markdown);
     return REPORTLS_OK;
   }
 
-  void close(std::string_view uri) const { cache_.forget(uri); }
+  void close(std::string_view uri) const {
+    cache_.forget(uri);
+    hover_cache_.forget(uri);
+  }
 
  private:
-  figures::Findings findings(const report::Document &doc, const plugin::Document &document, const plugin::Sink &sink,
-                             bool notes) const {
-    figures::ParagraphCache::Pass pass(cache_, document.uri);
+  figures::Findings findings(figures::ParagraphCache &cache, const report::Document &doc,
+                             const plugin::Document &document, const plugin::Sink &sink, bool notes) const {
+    figures::ParagraphCache::Pass pass(cache, document.uri);
     figures::Findings found = figures::analyze(doc, data_, [&] { return sink.cancelled(); }, &pass, notes);
     if (!sink.cancelled()) pass.finish();
     return found;
@@ -79,6 +82,9 @@ class FiguresPlugin {
   figures::Data data_;
   report::Profiles profiles_;
   mutable figures::ParagraphCache cache_;  // findings per paragraph of the open documents
+  // Hovers come now and then, document after document: only the last hovered one's paragraphs
+  // are kept (every other document's would stay resident until it is closed).
+  mutable figures::ParagraphCache hover_cache_{1};
 };
 
 }  // namespace

@@ -9,7 +9,10 @@
 // and entries that no document's latest finished pass used any more are dropped — so a keystroke
 // replaces one line's entry instead of adding one, and the cache holds the distinct lines of the
 // documents analysed, once each.  A pass that ends unfinished (cancelled, failed) keeps nothing it
-// added.  forget() drops a closed document's lines (those another document still uses stay).
+// added.  forget() drops a closed document's lines (those another document still uses stay).  A
+// cache built with a limit of documents also lets go the lines of the document whose pass finished
+// longest ago once more documents than that have finished passes: for results asked for now and
+// then (a hover), which should not keep every document ever asked about.
 //
 // Thread-safe: analyses of several snapshots and documents may share one cache; make() runs
 // without the lock held.  Entries are shared, so a pass of one document reuses what another found.
@@ -73,6 +76,8 @@ class LineCache {
   using Held = std::vector<Node *>;       // each use holds one count (a repeated line, twice)
 
  public:
+  explicit LineCache(size_t max_documents = SIZE_MAX) : max_documents_(max_documents) {}
+
   // One analysis of one document; one thread.
   class Pass {
    public:
@@ -108,7 +113,7 @@ class LineCache {
     std::lock_guard lock(mutex_);
     auto it = documents_.find(document);
     if (it == documents_.end()) return;
-    release_locked(it->second);
+    release_locked(it->second.held);
     documents_.erase(it);
   }
 
@@ -141,8 +146,14 @@ class LineCache {
   void adopt(const std::string &document, Held held) {
     std::lock_guard lock(mutex_);
     auto [it, added] = documents_.try_emplace(document);
-    release_locked(it->second);
-    it->second = std::move(held);
+    release_locked(it->second.held);
+    it->second = {std::move(held), ++finished_};
+    if (documents_.size() <= max_documents_) return;
+    auto oldest = documents_.begin();
+    for (auto d = documents_.begin(); d != documents_.end(); ++d)
+      if (d->second.finished < oldest->second.finished) oldest = d;
+    release_locked(oldest->second.held);
+    documents_.erase(oldest);
   }
 
   void release(Held &held) {
@@ -156,9 +167,16 @@ class LineCache {
     held.clear();
   }
 
+  struct DocumentLines {
+    Held held;              // the lines of its latest finished pass
+    uint64_t finished = 0;  // when that pass finished, in passes
+  };
+
+  const size_t max_documents_;
   mutable std::mutex mutex_;
   Map values_;
-  std::map<std::string, Held, std::less<>> documents_;
+  std::map<std::string, DocumentLines, std::less<>> documents_;
+  uint64_t finished_ = 0;
 };
 
 }  // namespace reportls::report
