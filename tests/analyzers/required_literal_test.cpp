@@ -18,30 +18,46 @@
 #include <vector>
 
 using reportls::report::Pattern;
-using reportls::report::required_literal;
+using reportls::report::required_literals;
+using Literals = std::vector<std::string>;
 
-TEST_CASE("the required literal is the longest run outside quantifiers, groups and classes") {
-  CHECK(required_literal("截止(?:到?(目前)|(?=(?:19|20)[0-9]{2}年))") == "截止");
-  CHECK(required_literal("(?:习近平总书记)?全面依法治国新理念(?:新思想)?新战略") == "全面依法治国新理念");
-  CHECK(required_literal("其他(?:应当|应|需)?报告的?事项") == "其他");           // 的? drops 的
-  CHECK(required_literal("依法行政+工作") == "依法行");                          // 政+ is repeated
-  CHECK(required_literal("年度报告{0,2}公开") == "年度报");
-  CHECK(required_literal("\\d{4}年度法治政府建设") == "年度法治政府建设");
-  CHECK(required_literal("《中华人民共和国\\(试行\\)》") == "《中华人民共和国(试行)》");  // escaped marks
-  CHECK(required_literal("\\p{Han}{2,}县人民政府") == "县人民政府");
-  CHECK(required_literal("\\pL政府") == "政府");                                 // \pL takes the L
-  CHECK(required_literal("\\u4e00abc") == "");                                  // the code point's digits
-  CHECK(required_literal("[一二三四五]、工作") == "、工作");
-  CHECK(required_literal("(?<=。)其中") == "其中");
+TEST_CASE("the required literal is the longest run outside optional atoms, groups and classes") {
+  CHECK(required_literals("截止(?:到?(目前)|(?=(?:19|20)[0-9]{2}年))") == Literals{"截止"});
+  CHECK(required_literals("(?:习近平总书记)?全面依法治国新理念(?:新思想)?新战略") == Literals{"全面依法治国新理念"});
+  CHECK(required_literals("其他(?:应当|应|需)?报告的?事项") == Literals{"其他"});           // 的? drops 的
+  CHECK(required_literals("依法行政+工作") == Literals{"依法行政"});                        // 政+: once at least
+  CHECK(required_literals("(?<=\\p{Han}) +(?=\\p{Han})") == Literals{" "});
+  CHECK(required_literals("年度报告{0,2}公开") == Literals{"年度报"});
+  CHECK(required_literals("\\d{4}年度法治政府建设") == Literals{"年度法治政府建设"});
+  CHECK(required_literals("《中华人民共和国\\(试行\\)》") == Literals{"《中华人民共和国(试行)》"});  // escaped marks
+  CHECK(required_literals("\\p{Han}{2,}县人民政府") == Literals{"县人民政府"});
+  CHECK(required_literals("\\pL政府") == Literals{"政府"});                                 // \pL takes the L
+  CHECK(required_literals("\\u4e00abc") == Literals{});                                  // the code point's digits
+  CHECK(required_literals("[一二三四五]、工作") == Literals{"、工作"});
+  CHECK(required_literals("(?<=。)其中") == Literals{"其中"});
+}
+
+TEST_CASE("an alternation requires one literal of each branch") {
+  CHECK(required_literals("截止目前|截止到目前") == Literals{"截止目前", "截止到目前"});
+  CHECK(required_literals("(十九|二十)大") == Literals{"十九", "二十"});  // longer than 大 alone
+  CHECK(required_literals("(?<![《〈])(?:重大行政决策程序暂行条例|法治政府建设实施纲要)(?![》])") ==
+        Literals{"重大行政决策程序暂行条例", "法治政府建设实施纲要"});
+  CHECK(required_literals("(?:报告|总结|汇报)$") == Literals{"报告", "总结", "汇报"});
+  CHECK(required_literals("(?<name>依法|法治)行政") == Literals{"行政"});          // the run is longer
+  CHECK(required_literals("(?:依法治[国市]|法治政府)建设") == Literals{"依法治", "法治政府"});  // each longer than 建设
 }
 
 TEST_CASE("no required literal where the reading would not be safe") {
-  CHECK(required_literal("截止目前|截止到目前") == "");  // either side alone
-  CHECK(required_literal("(?i)abc") == "");
-  CHECK(required_literal("(?x) a b c") == "");
-  CHECK(required_literal("\\Qa|b\\E") == "");
-  CHECK(required_literal("[一-龥]+") == "");
-  CHECK(required_literal("\xEF\xBF\xBD名") == "");  // U+FFFD also stands for ill-formed bytes
+  CHECK(required_literals("截止|[0-9]+") == Literals{});  // a branch that requires nothing
+  CHECK(required_literals("(?:十九|二十)?大会") == Literals{"大会"});  // an optional group requires nothing
+  CHECK(required_literals("(?:十九|二十)*") == Literals{});
+  CHECK(required_literals("(?=十九|二十)") == Literals{});  // a look-ahead's text is not the match's
+  CHECK(required_literals("a(?i:b)") == Literals{});
+  CHECK(required_literals("(?i)abc") == Literals{});
+  CHECK(required_literals("(?x) a b c") == Literals{});
+  CHECK(required_literals("\\Qa|b\\E") == Literals{});
+  CHECK(required_literals("[一-龥]+") == Literals{});
+  CHECK(required_literals("\xEF\xBF\xBD名") == Literals{});  // U+FFFD also stands for ill-formed bytes
 }
 
 namespace {
@@ -85,7 +101,7 @@ TEST_CASE("with the prefilter every bundled pattern finds on the corpus exactly 
     UErrorCode status = U_ZERO_ERROR;
     UParseError pe{};
     std::unique_ptr<icu::RegexPattern> regex(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(source), 0, pe, status));
-    if (U_FAILURE(status) || required_literal(source).empty()) continue;
+    if (U_FAILURE(status) || required_literals(source).empty()) continue;
     ++prefiltered;
     const Pattern pattern(source);
     for (const std::string &line : lines) {

@@ -16,7 +16,7 @@ namespace reportls::report {
 struct Pattern::Compiled {
   std::unique_ptr<icu::RegexPattern> regex;
   uint64_t id = 0;       // process-unique: keys the per-thread matchers below
-  std::string required;  // every match contains it (required_literal.h); empty: no prefilter
+  std::vector<std::string> required;  // every match contains one of them (required_literal.h); empty: no prefilter
 };
 
 namespace {
@@ -55,8 +55,11 @@ Pattern::Pattern(const std::string &source, bool literal) : source_(source) {
   if (U_FAILURE(status) || !c->regex)
     throw std::runtime_error("invalid regex \"" + source + "\" (" + u_errorName(status) + ")");
   c->id = next_pattern_id++;
-  c->required = literal ? (source.find("\xEF\xBF\xBD") == std::string::npos ? source : std::string())
-                        : required_literal(source);
+  if (!literal) {
+    c->required = required_literals(source);
+  } else if (!source.empty() && source.find("\xEF\xBF\xBD") == std::string::npos) {
+    c->required = {source};
+  }
   compiled_ = std::move(c);
 }
 
@@ -129,7 +132,10 @@ void Pattern::search(const PatternText &text, const std::function<bool(const Pat
                      int time_limit_ms) const {
   PatternText::Data &t = *text.data_;
   if (t.part.empty()) return;
-  if (!compiled_->required.empty() && !contains_text(t.part, compiled_->required)) return;
+  const auto &required = compiled_->required;
+  if (!required.empty() &&
+      std::none_of(required.begin(), required.end(), [&](const std::string &r) { return contains_text(t.part, r); }))
+    return;
   ReusedMatcher &reused = reused_matcher(compiled_->id);
   std::unique_ptr<icu::RegexMatcher> own;  // for a search nested in another of the same pattern
   if (reused.busy) {

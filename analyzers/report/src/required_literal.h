@@ -1,18 +1,22 @@
-// required_literal.h — the prefilter of a Pattern: a run of text that every match of an ICU regex
-// contains, found by reading the pattern's top level conservatively, so that a line without it
-// is passed over without converting it or running the regex (what RE2 and Hyperscan call a
-// required literal).  Internal to the report library.  Pure, thread-safe.
+// required_literal.h — the prefilter of a Pattern: texts of which every match of an ICU regex
+// contains at least one, found by reading the pattern conservatively, so that a line without any
+// of them is passed over without converting it or running the regex (what RE2 and Hyperscan call
+// required literals; RE2's prefilter keeps such OR sets too).  Internal to the report library.
+// Pure, thread-safe.
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace reportls::report {
 
-// The longest run of literal characters at the top level of regex that is not under a
-// quantifier, alternation or group; empty when there is none or the pattern is read in a way this
-// reading does not follow (a top-level `|`, flags such as (?i) or (?x), \Q…\E).  Never wrong: a
-// text without it has no match.
-std::string required_literal(std::string_view regex);
+// Texts of which every match of regex contains at least one: the longest run of literal
+// characters of the pattern's sequence outside quantifiers and classes, or, where it serves
+// better, one literal from each branch of an alternation (top level, or a group that is not
+// optional or repeated: `(十九|二十)大` requires 十九 or 二十).  Empty when there is none, or where
+// the pattern is read in a way this reading does not follow (flags such as (?i) or (?x), \Q…\E).
+// Never wrong: a text that contains none of them has no match.
+std::vector<std::string> required_literals(std::string_view regex);
 
 }  // namespace reportls::report
