@@ -250,7 +250,8 @@ def many_reports(corpus_dir, rng):
         docs = []
         for i in range(20):
             name = names[i % len(names)]
-            doc, _, _ = open_doc(client, f"file:///bench/many/{i:02d}-{name}", read(os.path.join(corpus_dir, name)))
+            text = copy_of(read(os.path.join(corpus_dir, name)), i // len(names))  # no two documents alike
+            doc, _, _ = open_doc(client, f"file:///bench/many/{i:02d}-{name}", text)
             docs.append(doc)
         for doc in docs:  # the outline, a few keystrokes and a completion in each, as a user would
             client.result("textDocument/documentSymbol", {"textDocument": {"uri": doc.uri}})
