@@ -75,7 +75,7 @@ bool apply_text(worker::HeldTexts &texts, const std::string &uri, json &doc) {
   if (start > end || end > held->text.size() ||
       held->text.size() - (end - start) + middle.size() != doc.at("length").get<size_t>())
     return false;
-  held->text.replace(start, end - start, middle);
+  worker::HeldTexts::replace(*held, start, end, middle);
   held->serial = serial;
   return true;
 }

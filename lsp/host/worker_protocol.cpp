@@ -60,11 +60,25 @@ HeldTexts::Text &HeldTexts::hold(const std::string &uri, uint64_t serial, std::s
   Text &t = texts_[uri];
   t.serial = serial;
   t.text = std::move(text);
+  if (t.text.capacity() - t.text.size() > t.text.size() / 8) t.text.shrink_to_fit();
   t.used = ++clock_;
   if (texts_.size() > capacity_)
     texts_.erase(std::min_element(texts_.begin(), texts_.end(),
                                   [](const auto &a, const auto &b) { return a.second.used < b.second.used; }));
   return t;
+}
+
+void HeldTexts::replace(Text &t, size_t start, size_t end, std::string_view middle) {
+  std::string &s = t.text;
+  const size_t length = s.size() - (end - start) + middle.size();
+  if (length <= s.capacity()) {
+    s.replace(start, end - start, middle);
+    return;
+  }
+  std::string grown;
+  grown.reserve(length + length / 8);
+  grown.append(s, 0, start).append(middle).append(s, end, std::string::npos);
+  s = std::move(grown);
 }
 
 std::string dump(const json &message) {

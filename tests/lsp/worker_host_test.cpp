@@ -114,6 +114,26 @@ TEST_CASE("splice_between finds the one changed middle part") {
   CHECK(worker::splice_between(std::string(300, 'x'), std::string(300, 'x')).start == 300);
 }
 
+TEST_CASE("a held text takes about its length in memory, decoded whole or grown by keystrokes") {
+  worker::HeldTexts texts;
+  std::string decoded;
+  for (int i = 0; i < 20000; ++i) decoded.push_back(static_cast<char>('a' + i % 26));  // as a decoder builds it
+  REQUIRE(decoded.capacity() > decoded.size() + decoded.size() / 8);
+  worker::HeldTexts::Text &t = texts.hold("file:///r.txt", 1, std::move(decoded));
+  CHECK(t.text.capacity() <= t.text.size() + t.text.size() / 8);
+  std::string expected = t.text;
+  for (int i = 0; i < 5000; ++i) {  // a day of typing in the middle of the report
+    const size_t at = expected.size() / 2;
+    const std::string_view typed = i % 2 ? "法" : "𠮷";
+    worker::HeldTexts::replace(t, at, at, typed);
+    expected.insert(at, typed);
+    CHECK(t.text.capacity() <= t.text.size() + t.text.size() / 8);
+  }
+  CHECK(t.text == expected);
+  worker::HeldTexts::replace(t, 10, 20000, "");  // a deletion keeps the rest exact
+  CHECK(t.text == expected.erase(10, 19990));
+}
+
 TEST_CASE("related documents reach the plugins exactly, their texts sent as changes like the document's") {
   if (!std::filesystem::exists(REPORTLS_BUILD_DIR "/test-plugins/related/related.so")) return;
   PluginHostOptions plugins;
