@@ -2,11 +2,10 @@
 #include <reportls/numbering/paragraph.h>
 #include <reportls/report/diagnostic.h>
 #include <reportls/report/sentences.h>
+#include <reportls/report/data_files.h>
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 namespace reportls::numbering {
@@ -76,11 +75,7 @@ ParagraphRules ParagraphRules::parse(std::string_view text, const std::string &o
 
 ParagraphRules ParagraphRules::load(const std::string &dir) {
   const std::string path = dir + "/paragraph.json";
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail(path, "cannot open the file");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return parse(buf.str(), path);
+  return parse(report::read_data_file(path), path);
 }
 
 std::vector<plugin::Diagnostic> check_paragraphs(const report::Document &doc,

@@ -1,9 +1,8 @@
 #include <reportls/phrasing/folders.h>
+#include <reportls/report/data_files.h>
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 namespace reportls::phrasing {
@@ -43,11 +42,7 @@ std::vector<std::string> add_folder(PhraseSet &set, const std::string &dir, bool
       if (fs::file_size(file) > PhraseSet::kMaxFileBytes)
         throw std::runtime_error(path + ": 文件过大（上限 " +
                                  std::to_string(PhraseSet::kMaxFileBytes) + " 字节）");
-      std::ifstream in(file, std::ios::binary);
-      std::ostringstream content;
-      content << in.rdbuf();
-      if (!in) throw std::runtime_error(path + ": 无法读取");
-      set.add_file(content.str(), path);
+      set.add_file(report::read_data_file(path), path);
     } catch (const std::exception &e) {
       errors.push_back(e.what());
     }

@@ -1,10 +1,8 @@
 #include <reportls/phrasing/pinyin_table.h>
+#include <reportls/report/data_files.h>
 
 #include <nlohmann/json.hpp>
 #include <unicode/uversion.h>
-
-#include <fstream>
-#include <sstream>
 
 namespace reportls::phrasing {
 
@@ -62,12 +60,13 @@ std::optional<PinyinTable> PinyinTable::parse(std::string_view content) {
 }
 
 std::optional<PinyinTable> PinyinTable::read(const std::string &path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (!in) return std::nullopt;
-  return parse(content.str());
+  std::string content;
+  try {
+    content = report::read_data_file(path);
+  } catch (const std::runtime_error &) {
+    return std::nullopt;
+  }
+  return parse(content);
 }
 
 }  // namespace reportls::phrasing

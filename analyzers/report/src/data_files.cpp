@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 namespace reportls::report {
@@ -33,12 +32,22 @@ std::vector<std::string> data_files(const std::vector<std::string> &dirs, const 
   return out;
 }
 
+// One allocation of the file's size: reading through a string stream would hold a buffer grown by
+// doubling plus its copy, up to three times the file for a moment, and the phrase model's load is
+// the moment the interactive analysis process peaks.
 std::string read_data_file(const std::string &path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw std::runtime_error(path + ": cannot open the file");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
+  const std::streamoff size = in.tellg();
+  std::string content;
+  if (size > 0) {
+    content.resize(static_cast<size_t>(size));
+    in.seekg(0);
+    in.read(content.data(), size);
+    content.resize(static_cast<size_t>(in.gcount()));
+  }
+  if (in.bad()) throw std::runtime_error(path + ": cannot open the file");
+  return content;
 }
 
 }  // namespace reportls::report

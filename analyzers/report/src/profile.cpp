@@ -2,6 +2,7 @@
 #include <reportls/report/sentences.h>
 
 #include <reportls/report/json_read.h>
+#include <reportls/report/data_files.h>
 
 #include <nlohmann/json.hpp>
 #include <unicode/regex.h>
@@ -9,11 +10,9 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <initializer_list>
 #include <map>
 #include <mutex>
-#include <sstream>
 #include <stdexcept>
 
 namespace reportls::report {
@@ -207,11 +206,7 @@ Profiles Profiles::load(const std::vector<std::string> &dirs) {
     std::sort(files.begin(), files.end());  // a stable load order, hence a stable detection order
     for (const fs::path &path : files) {
       try {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) fail(path.string(), "cannot open the file");
-        std::ostringstream buf;
-        buf << in.rdbuf();
-        out.add(parse(buf.str(), path.string()));
+        out.add(parse(read_data_file(path.string()), path.string()));
       } catch (const std::exception &e) {
         out.errors_.push_back(e.what());
       }

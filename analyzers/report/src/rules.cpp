@@ -3,16 +3,15 @@
 #include <reportls/report/json_read.h>
 
 #include <reportls/report/text.h>
+#include <reportls/report/data_files.h>
 
 #include <nlohmann/json.hpp>
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
 
-#include <fstream>
 #include <initializer_list>
 #include <map>
 #include <mutex>
-#include <sstream>
 #include <stdexcept>
 
 namespace reportls::report {
@@ -133,11 +132,7 @@ Rules Rules::parse(std::string_view text, const std::string &origin) {
 
 Rules Rules::load(const std::string &dir) {
   const std::string path = (dir.empty() ? std::string(".") : dir) + "/report-rules.json";
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail(path, "cannot open the file");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return parse(buf.str(), path);
+  return parse(read_data_file(path), path);
 }
 
 Rules Rules::load_or_defaults(const std::string &dir, const std::function<void(const std::string &)> &warn) {

@@ -15,7 +15,8 @@ std::vector<std::string> data_folders(const std::string &plugin_dir,
 // sorted by name.  Missing or unreadable folders are skipped.
 std::vector<std::string> data_files(const std::vector<std::string> &dirs, const std::string &prefix);
 
-// The whole content of a file; throws std::runtime_error("<path>: cannot open the file").
+// The whole content of a file, read into one string of its size; throws
+// std::runtime_error("<path>: cannot open the file") when it cannot be opened or read.
 std::string read_data_file(const std::string &path);
 
 }  // namespace reportls::report

@@ -2,7 +2,9 @@
 // that re-analysing a document after one keystroke re-checks only the lines that changed.
 //
 // Values are keyed by the line's bytes plus a salt (anything else the result depends on, e.g. the
-// report year) and must hold offsets relative to the line's start.
+// report year) and must hold offsets relative to the line's start.  The key kept is their 128-bit
+// digest (line_digest.h), not a copy of the line: the caches of one process would otherwise hold
+// the open documents' text once per analyzer.
 //
 // Bounded by what is open, not by how long a session ran.  An analysis of one document (its uri)
 // looks lines up through a Pass; when the pass finishes, the lines it used become that document's,
@@ -19,8 +21,9 @@
 #ifndef REPORTLS_REPORT_LINE_CACHE_H
 #define REPORTLS_REPORT_LINE_CACHE_H
 
+#include <reportls/report/line_digest.h>
+
 #include <cstdint>
-#include <cstring>
 #include <functional>
 #include <map>
 #include <memory>
@@ -38,40 +41,7 @@ class LineCache {
     std::shared_ptr<const V> value;
     uint32_t holders = 0;  // uses by documents' latest finished passes and by running passes
   };
-  // An entry's key is the line's bytes followed by the salt's; a lookup names them without
-  // building that string (a keystroke in a long report looks up every line of it).
-  struct Key {
-    std::string_view line;
-    uint64_t salt;
-    static Key of(const std::string &stored) {
-      Key k{std::string_view(stored).substr(0, stored.size() - sizeof(uint64_t)), 0};
-      std::memcpy(&k.salt, stored.data() + k.line.size(), sizeof k.salt);
-      return k;
-    }
-    std::string stored() const {
-      std::string s;
-      s.reserve(line.size() + sizeof salt);
-      s.assign(line);
-      s.append(reinterpret_cast<const char *>(&salt), sizeof salt);
-      return s;
-    }
-    friend bool operator==(const Key &, const Key &) = default;
-  };
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(const Key &k) const {
-      const size_t h = std::hash<std::string_view>{}(k.line);
-      return h ^ (k.salt + 0x9e3779b97f4a7c15u + (h << 6) + (h >> 2));
-    }
-    size_t operator()(const std::string &stored) const { return (*this)(Key::of(stored)); }
-  };
-  struct Equal {
-    using is_transparent = void;
-    bool operator()(const std::string &a, const std::string &b) const { return a == b; }
-    bool operator()(const Key &a, const std::string &b) const { return a == Key::of(b); }
-    bool operator()(const std::string &a, const Key &b) const { return Key::of(a) == b; }
-  };
-  using Map = std::unordered_map<std::string, Entry, Hash, Equal>;
+  using Map = std::unordered_map<LineDigest, Entry, LineDigestHash>;
   using Node = typename Map::value_type;  // stable while the entry exists
   using Held = std::vector<Node *>;       // each use holds one count (a repeated line, twice)
 
@@ -90,7 +60,7 @@ class LineCache {
 
     // The value for (line, salt), from the cache or from make().
     std::shared_ptr<const V> get(std::string_view line, uint64_t salt, const std::function<V()> &make) {
-      return cache_.lookup(Key{line, salt}, make, *this);
+      return cache_.lookup(line_digest(line, salt), make, *this);
     }
 
     // The lines this pass used are now the document's (the ones of its previous pass are let go).
@@ -124,16 +94,15 @@ class LineCache {
   }
 
  private:
-  std::shared_ptr<const V> lookup(const Key &key, const std::function<V()> &make, Pass &pass) {
+  std::shared_ptr<const V> lookup(const LineDigest &key, const std::function<V()> &make, Pass &pass) {
     {
       std::lock_guard lock(mutex_);
       if (auto it = values_.find(key); it != values_.end()) return hold_locked(*it, pass);
     }
     auto value = std::make_shared<const V>(make());
-    std::string stored = key.stored();
     std::lock_guard lock(mutex_);
     // Another pass may have added the same line meanwhile: either way one entry per key.
-    auto it = values_.try_emplace(std::move(stored), Entry{std::move(value), 0}).first;
+    auto it = values_.try_emplace(key, Entry{std::move(value), 0}).first;
     return hold_locked(*it, pass);
   }
 
