@@ -26,7 +26,9 @@
 namespace reportls::lsp {
 
 struct Job {
-  std::shared_ptr<const void> owner;  // keeps the views of `input` alive until done
+  // Keeps the views of `input` alive until done, and as long as a host keeps it after (an analysis
+  // process's client keeps the last text it sent of each uri).  Null: the views end with the job.
+  std::shared_ptr<const void> owner;
   DocumentInput input;
   CancelToken token;
 };

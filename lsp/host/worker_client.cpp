@@ -216,13 +216,13 @@ class WorkerClient final : public AnalysisHost {
       for (const auto &[plugin, why] : disabled_[uri]) skip.push_back(plugin);
       request["skip"] = std::move(skip);
       request["id"] = ++next_id_;
-      request["doc"] = document_message(uri, doc);
+      request["doc"] = document_message(uri, job);
       Outcome o = exchange(request, budget(doc.text.size()), job.token);
       if (o.kind == Outcome::Resend && sent_changes(request["doc"])) {
         sent_.forget(uri);
         for (const RelatedInput &r : doc.related) sent_.forget(r.uri);
         request["id"] = ++next_id_;
-        request["doc"] = document_message(uri, doc);
+        request["doc"] = document_message(uri, job);
         o = exchange(request, budget(doc.text.size()), job.token);
       }
       if (o.kind == Outcome::Resend) o = {Outcome::Fault, {}, "", "分析进程拒绝了完整的文档"};
@@ -258,14 +258,15 @@ class WorkerClient final : public AnalysisHost {
 
   // The "doc" of a request (worker_protocol.h): the texts of the document and of its related
   // documents, each whole or as its change since the text this process last got for that uri.
-  json document_message(const std::string &uri, const DocumentInput &doc) {
+  json document_message(const std::string &uri, const Job &job) {
+    const DocumentInput &doc = job.input;
     json d = {{"uri", uri}, {"path", doc.path}, {"version", doc.version}, {"settings", doc.settings}};
-    add_text(d, uri, doc.text);
+    add_text(d, uri, doc.text, job.owner);
     if (!doc.related.empty()) {
       json related = json::array();
       for (const RelatedInput &r : doc.related) {
         json one = {{"role", r.role}, {"uri", r.uri}, {"path", r.path}, {"version", r.version}};
-        add_text(one, r.uri, r.text);
+        add_text(one, r.uri, r.text, job.owner);
         related.push_back(std::move(one));
       }
       d["related"] = std::move(related);
@@ -274,20 +275,26 @@ class WorkerClient final : public AnalysisHost {
   }
 
   // Puts the text of uri into message m: "serial" and the whole "text", or "base", "start", "end",
-  // "length" and the changed middle "text".  Remembers what was sent.
-  void add_text(json &m, const std::string &uri, std::string_view text) {
+  // "length" and the changed middle "text".  Remembers what was sent: a view that owner keeps alive.
+  void add_text(json &m, const std::string &uri, std::string_view text, const std::shared_ptr<const void> &owner) {
     m["serial"] = ++next_serial_;
-    if (const worker::HeldTexts::Text *held = sent_.find(uri)) {
-      const worker::Splice s = worker::splice_between(held->text, text);
+    if (const worker::SentTexts::Text *held = sent_.find(uri)) {
+      const std::string_view before = held->text.view;
+      const worker::Splice s = worker::splice_between(before, text);
       m["base"] = held->serial;
       m["start"] = s.start;
-      m["end"] = held->text.size() - s.suffix;
+      m["end"] = before.size() - s.suffix;
       m["length"] = text.size();
       m["text"] = text.substr(s.start, text.size() - s.start - s.suffix);
     } else {
       m["text"] = text;
     }
-    sent_.hold(uri, next_serial_, std::string(text));
+    if (owner) {
+      sent_.hold(uri, next_serial_, {owner, text});
+    } else {  // a job whose views end with the call (make_blocking_host): remember a copy
+      auto copy = std::make_shared<const std::string>(text);
+      sent_.hold(uri, next_serial_, {copy, *copy});
+    }
   }
 
   // Whether a "doc" carries any text as a change (the process may have dropped its base).
@@ -375,7 +382,7 @@ class WorkerClient final : public AnalysisHost {
   // uri -> plugin -> why it is off for that document.
   std::map<std::string, std::map<std::string, std::string>> disabled_;
   // The texts the running process was sent, the last per uri (worker_protocol.h).
-  worker::HeldTexts sent_;
+  worker::SentTexts sent_;
   uint64_t next_serial_ = 0;
   std::thread thread_;  // last: started once everything above exists
 };

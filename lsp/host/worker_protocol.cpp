@@ -49,23 +49,9 @@ Splice splice_between(std::string_view old_text, std::string_view new_text) {
   return s;
 }
 
-HeldTexts::Text *HeldTexts::find(const std::string &uri) {
-  auto it = texts_.find(uri);
-  if (it == texts_.end()) return nullptr;
-  it->second.used = ++clock_;
-  return &it->second;
-}
-
 HeldTexts::Text &HeldTexts::hold(const std::string &uri, uint64_t serial, std::string text) {
-  Text &t = texts_[uri];
-  t.serial = serial;
-  t.text = std::move(text);
-  if (t.text.capacity() - t.text.size() > t.text.size() / 8) t.text.shrink_to_fit();
-  t.used = ++clock_;
-  if (texts_.size() > capacity_)
-    texts_.erase(std::min_element(texts_.begin(), texts_.end(),
-                                  [](const auto &a, const auto &b) { return a.second.used < b.second.used; }));
-  return t;
+  if (text.capacity() - text.size() > text.size() / 8) text.shrink_to_fit();
+  return LastTexts::hold(uri, serial, std::move(text));
 }
 
 void HeldTexts::replace(Text &t, size_t start, size_t end, std::string_view middle) {

@@ -40,8 +40,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace reportls::lsp::worker {
@@ -64,23 +67,33 @@ struct Splice {
 };
 Splice splice_between(std::string_view old_text, std::string_view new_text);
 
-// The last text of each uri, numbered by serial: what the worker holds, and the host's record of
-// what it sent.  At most `capacity` documents; holding one more drops the least recently used.
-// A held text takes about its length in memory: one decoded from a message (built a byte at a
-// time) is shrunk to fit, and an edit that outgrows it grows it by an eighth, not by doubling as
-// std::string would — a text held for hours of keystrokes otherwise keeps up to twice its length.
-class HeldTexts {
+// The last text of each uri, numbered by serial: what the worker holds (HeldTexts), and the host's
+// record of what it sent (SentTexts).  At most `capacity` documents; holding one more drops the
+// least recently used, on both sides alike.  Not thread-safe: one owner thread each.
+template <class T>
+class LastTexts {
  public:
   struct Text {
     uint64_t serial = 0;
-    std::string text;
+    T text;
     uint64_t used = 0;
   };
-  explicit HeldTexts(size_t capacity = 16) : capacity_(capacity) {}
-  Text *find(const std::string &uri);
-  Text &hold(const std::string &uri, uint64_t serial, std::string text);
-  // Replaces bytes [start, end) of t's text with middle; the caller checked start <= end <= size.
-  static void replace(Text &t, size_t start, size_t end, std::string_view middle);
+  explicit LastTexts(size_t capacity = 16) : capacity_(capacity) {}
+
+  Text *find(const std::string &uri) {
+    auto it = texts_.find(uri);
+    if (it == texts_.end()) return nullptr;
+    it->second.used = ++clock_;
+    return &it->second;
+  }
+  Text &hold(const std::string &uri, uint64_t serial, T text) {
+    Text &t = texts_[uri];
+    t = {serial, std::move(text), ++clock_};
+    if (texts_.size() > capacity_)
+      texts_.erase(std::min_element(texts_.begin(), texts_.end(),
+                                    [](const auto &a, const auto &b) { return a.second.used < b.second.used; }));
+    return t;
+  }
   void forget(const std::string &uri) { texts_.erase(uri); }
   void clear() { texts_.clear(); }
 
@@ -89,6 +102,27 @@ class HeldTexts {
   uint64_t clock_ = 0;
   std::map<std::string, Text> texts_;
 };
+
+// In the analysis process: its own copies, edited in place.  A held text takes about its length
+// in memory: one decoded from a message (built a byte at a time) is shrunk to fit, and an edit that
+// outgrows it grows it by an eighth, not by doubling as std::string would — a text held for hours
+// of keystrokes otherwise keeps up to twice its length.
+class HeldTexts : public LastTexts<std::string> {
+ public:
+  using LastTexts::LastTexts;
+  Text &hold(const std::string &uri, uint64_t serial, std::string text);
+  // Replaces bytes [start, end) of t's text with middle; the caller checked start <= end <= size.
+  static void replace(Text &t, size_t start, size_t end, std::string_view middle);
+};
+
+// In the server: each text sent is a view of the snapshot it was sent from, kept alive by the
+// job's owner (analysis_host.h), so an open document's text is not copied once more per analysis
+// process.  An edited document's previous snapshot lives until its next request is sent.
+struct SentText {
+  std::shared_ptr<const void> owner;
+  std::string_view view;
+};
+using SentTexts = LastTexts<SentText>;
 
 // One message body, and back; parse() gives a discarded value for a malformed body.
 std::string dump(const nlohmann::json &message);
