@@ -148,6 +148,8 @@ std::optional<Numeral> chinese_numeral_prefix(std::string_view s) {
   return best;
 }
 
+bool is_chinese_numeral_char(char32_t c) { return c == U'十' || chinese_digit(c) != -1; }
+
 std::optional<uint32_t> chinese_numeral_value(std::string_view s) {
   auto n = chinese_numeral_prefix(s);
   if (!n || n->length != s.size()) return std::nullopt;

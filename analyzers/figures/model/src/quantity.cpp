@@ -71,15 +71,6 @@ uint32_t read_multiplier(std::string_view rest, const Data &data, Quantity &q) {
   return 0;
 }
 
-bool is_chinese_numeral_char(char32_t c) {
-  std::string utf8;
-  if (c < 0x800 || c > 0xFFFF) return false;
-  utf8 += static_cast<char>(0xE0 | (c >> 12));
-  utf8 += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-  utf8 += static_cast<char>(0x80 | (c & 0x3F));
-  return report::chinese_numeral_prefix(utf8).has_value();
-}
-
 }  // namespace
 
 bool is_digit(char32_t c) { return (c >= '0' && c <= '9') || (c >= U'０' && c <= U'９'); }
@@ -103,7 +94,7 @@ std::vector<Quantity> extract(std::string_view text, Span within, const Data &da
         continue;
       }
       j = read_arabic(text, i, end, q);
-    } else if (prev != U'第' && !is_chinese_numeral_char(prev)) {
+    } else if (report::is_chinese_numeral_char(c) && prev != U'第' && !report::is_chinese_numeral_char(prev)) {
       if (auto n = report::chinese_numeral_prefix(bounded.substr(i)); n) {
         q.chinese = true;
         q.value = {n->value, 0};

@@ -62,6 +62,9 @@ struct Numeral {
 // 二十三, 一百, 一百零五, 三百二十 (0…999).  "一二" reads only "一".  nullopt if s does not start
 // with a numeral.
 std::optional<Numeral> chinese_numeral_prefix(std::string_view s);
+// Whether c is a Chinese numeral by itself (零/〇, 一…九, 两, 十): exactly the characters a numeral
+// read by chinese_numeral_prefix starts with, so a scan can skip every other position cheaply.
+bool is_chinese_numeral_char(char32_t c);
 // Value of s when the whole of s is one Chinese numeral.
 std::optional<uint32_t> chinese_numeral_value(std::string_view s);
 // Reads up to max_digits ASCII or full-width (０-９) decimal digits at s[0..].  nullopt if none, or
