@@ -69,8 +69,7 @@ void merge_file(const std::string &path, Tables &t) {
   const std::string name = std::filesystem::path(path).filename().string();
   try {
     if (name.starts_with("punctuation-patterns")) {
-      auto rules = report::parse_pattern_rules(report::read_data_file(path), path);
-      for (auto &r : rules) t.patterns.push_back(std::move(r));
+      t.patterns.add(report::parse_pattern_rules(report::read_data_file(path), path));
     } else {
       merge_marks(path, t);
     }

@@ -78,6 +78,8 @@ struct PatternText::Data {
   }
 };
 
+const std::vector<std::string> &Pattern::required() const { return compiled_->required; }
+
 PatternText::PatternText(std::string_view text, Span within) : data_(std::make_unique<Data>()) {
   data_->part = within.in(text);
   data_->base = within.start < text.size() ? within.start : 0;
@@ -130,10 +132,15 @@ void Pattern::search(std::string_view text, Span within,
 
 void Pattern::search(const PatternText &text, const std::function<bool(const PatternMatch &)> &f,
                      int time_limit_ms) const {
+  search(text, f, time_limit_ms, true);
+}
+
+void Pattern::search(const PatternText &text, const std::function<bool(const PatternMatch &)> &f,
+                     int time_limit_ms, bool prefilter) const {
   PatternText::Data &t = *text.data_;
   if (t.part.empty()) return;
   const auto &required = compiled_->required;
-  if (!required.empty() &&
+  if (prefilter && !required.empty() &&
       std::none_of(required.begin(), required.end(), [&](const std::string &r) { return contains_text(t.part, r); }))
     return;
   ReusedMatcher &reused = reused_matcher(compiled_->id);

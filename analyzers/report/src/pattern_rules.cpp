@@ -1,5 +1,7 @@
 #include <reportls/report/pattern_rules.h>
 
+#include "literal_filter.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -93,13 +95,29 @@ std::vector<PatternRule> parse_pattern_rules(std::string_view text, const std::s
 
 namespace {
 
-std::vector<PatternHit> search_rules(std::string_view text, Span within,
-                                     const std::vector<PatternRule> &rules,
-                                     std::optional<uint32_t> year) {
+Span shifted(Span s, int64_t by) {
+  return {static_cast<uint32_t>(s.start + by), static_cast<uint32_t>(s.end + by)};
+}
+
+}  // namespace
+
+PatternRules::PatternRules() = default;
+PatternRules::~PatternRules() = default;
+
+void PatternRules::add(std::vector<PatternRule> rules) {
+  for (PatternRule &r : rules) rules_.push_back(std::move(r));
+  std::vector<std::vector<std::string>> any_of;
+  for (const PatternRule &r : rules_) any_of.push_back(r.pattern.required());
+  filter_ = std::make_shared<const LiteralFilter>(any_of);
+}
+
+std::vector<PatternHit> PatternRules::search(std::string_view text, Span within, std::optional<uint32_t> year) const {
   std::vector<PatternHit> hits;
   const PatternText prepared(text, within);  // converted once for all the rules
-  for (const PatternRule &r : rules) {
-    if (!r.applies_to(year)) continue;
+  const std::vector<bool> candidates = filter_ ? filter_->candidates(within.in(text)) : std::vector<bool>();
+  for (size_t i = 0; i < rules_.size(); ++i) {
+    const PatternRule &r = rules_[i];
+    if (!candidates[i] || !r.applies_to(year)) continue;
     r.pattern.search(prepared, [&](const PatternMatch &m) {
       if (m.span.empty()) return true;
       PatternHit hit{&r, m.span, r.group < m.groups.size() ? m.groups[r.group] : m.span, {}, {}};
@@ -113,29 +131,23 @@ std::vector<PatternHit> search_rules(std::string_view text, Span within,
       hit.message = replace_all(replace_all(r.message, "{text}", matched), "{fixed}", fixed);
       hits.push_back(std::move(hit));
       return true;
-    });
+    }, Pattern::kTimeLimitMs, false);
   }
   return hits;
 }
 
-Span shifted(Span s, int64_t by) {
-  return {static_cast<uint32_t>(s.start + by), static_cast<uint32_t>(s.end + by)};
-}
-
-}  // namespace
-
-void find_pattern_hits(std::string_view text, Span within, const std::vector<PatternRule> &rules,
+void find_pattern_hits(std::string_view text, Span within, const PatternRules &rules,
                        std::optional<uint32_t> year, const std::function<void(PatternHit &&)> &f,
                        PatternHitCache::Pass *cache) {
   const std::string_view part = within.in(text);
   if (part.empty()) return;
   if (!cache) {
-    for (PatternHit &h : search_rules(text, within, rules, year)) f(std::move(h));
+    for (PatternHit &h : rules.search(text, within, year)) f(std::move(h));
     return;
   }
   // Searched as a text of its own so the cached spans are relative to the line.
   const auto hits = cache->get(part, year.value_or(0), [&] {
-    return search_rules(part, Span{0, static_cast<uint32_t>(part.size())}, rules, year);
+    return rules.search(part, Span{0, static_cast<uint32_t>(part.size())}, year);
   });
   for (PatternHit h : *hits) {
     h.range = shifted(h.range, within.start);

@@ -8,7 +8,7 @@ namespace reportls::terms {
 namespace {
 
 void add_file(const std::string &path, Tables &t) {
-  for (auto &r : report::parse_pattern_rules(report::read_data_file(path), path)) t.rules.push_back(std::move(r));
+  t.rules.add(report::parse_pattern_rules(report::read_data_file(path), path));
 }
 
 }  // namespace
@@ -21,7 +21,7 @@ Tables load(const std::string &plugin_dir, const std::vector<std::string> &data_
     try {
       Tables scratch;
       add_file(path, scratch);
-      for (auto &r : scratch.rules) t.rules.push_back(std::move(r));
+      t.rules.add(scratch.rules.all());
     } catch (const std::exception &e) {
       errors.push_back(e.what());
     }

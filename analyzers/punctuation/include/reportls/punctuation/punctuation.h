@@ -41,7 +41,7 @@ struct Tables {
   double normalized_max_fullwidth_share = 0.1;  // …while full-width ones are at most this share
   uint32_t bulk_min_ascii = 30;  // …or at least this many ASCII marks, whatever the share
   std::vector<PairFamily> pairs;
-  std::vector<report::PatternRule> patterns;
+  report::PatternRules patterns;
   // What check() found in each line of the open documents, shared by copies of these tables:
   // after an edit only the changed lines are checked again.  It holds for these tables' content
   // only.

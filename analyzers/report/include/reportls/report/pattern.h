@@ -37,8 +37,12 @@ class PatternText {
   std::unique_ptr<Data> data_;
 };
 
+class PatternRules;
+
 class Pattern {
  public:
+  static constexpr int kTimeLimitMs = 50;  // a search's default time limit
+
   // Compiles an ICU regex (literal = true: the text matched as is).  Throws
   // std::runtime_error("invalid regex \"…\" (<ICU error>)") when it does not compile.
   Pattern(const std::string &source, bool literal = false);
@@ -46,18 +50,25 @@ class Pattern {
   // Calls f for every non-overlapping match inside text[within], left to right, until f returns
   // false.  Stops silently when the time limit (per call, milliseconds) is exceeded.
   void search(std::string_view text, Span within,
-              const std::function<bool(const PatternMatch &)> &f, int time_limit_ms = 50) const;
+              const std::function<bool(const PatternMatch &)> &f, int time_limit_ms = kTimeLimitMs) const;
   // The same over a text prepared once for several patterns.
   void search(const PatternText &text, const std::function<bool(const PatternMatch &)> &f,
-              int time_limit_ms = 50) const;
+              int time_limit_ms = kTimeLimitMs) const;
 
   // Expands `$0`…`$9` in replacement with the groups of m (other text is copied; `\$` is `$`).
   static std::string expand(std::string_view text, const PatternMatch &m,
                             std::string_view replacement);
 
   const std::string &source() const { return source_; }
+  // The texts one of which every match contains (read from the regex; required_literal.h), with
+  // which search() skips a text lacking them all; empty when none is known.
+  const std::vector<std::string> &required() const;
 
  private:
+  friend class PatternRules;  // it finds which texts hold a required literal itself, for all its rules
+  void search(const PatternText &text, const std::function<bool(const PatternMatch &)> &f, int time_limit_ms,
+              bool prefilter) const;
+
   struct Compiled;
   std::string source_;
   std::shared_ptr<const Compiled> compiled_;

@@ -20,6 +20,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,6 +45,8 @@ struct PatternRule {
 // Parses one rules file; throws std::runtime_error("<origin>: <reason>").
 std::vector<PatternRule> parse_pattern_rules(std::string_view json, const std::string &origin);
 
+class LiteralFilter;
+
 struct PatternHit {
   const PatternRule *rule = nullptr;
   Span range;               // the whole match
@@ -52,13 +55,41 @@ struct PatternHit {
   std::string message;      // {text} and {fixed} filled in
 };
 
+// The rules of one analyzer, searched together: a text is read once for the literals their
+// patterns require (Pattern::required), and only the rules whose literal it holds are searched —
+// not one search of the text per rule.  Filled at load, then immutable and shared between threads.
+class PatternRules {
+ public:
+  PatternRules();
+  ~PatternRules();
+  PatternRules(const PatternRules &) = default;
+  PatternRules(PatternRules &&) noexcept = default;
+  PatternRules &operator=(const PatternRules &) = default;
+  PatternRules &operator=(PatternRules &&) noexcept = default;
+
+  // Appends rules; pointers to the rules held before (PatternHit::rule) become invalid.
+  void add(std::vector<PatternRule> rules);
+
+  const std::vector<PatternRule> &all() const { return rules_; }
+  bool empty() const { return rules_.empty(); }
+  size_t size() const { return rules_.size(); }
+
+  // The hits of every rule applicable to year in text[within].
+  std::vector<PatternHit> search(std::string_view text, Span within, std::optional<uint32_t> year) const;
+
+ private:
+  std::vector<PatternRule> rules_;
+  std::shared_ptr<const LiteralFilter> filter_;
+};
+
+
 // Hits of one line, with spans relative to the line's start (see line_cache.h).
 using PatternHitCache = LineCache<std::vector<PatternHit>>;
 
 // Runs every rule applicable to year over text[within]; calls f for each hit.  With a cache pass,
 // a `within` whose text was searched before (for the same year) is not searched again; the cache
 // must only ever be used with the same rules.
-void find_pattern_hits(std::string_view text, Span within, const std::vector<PatternRule> &rules,
+void find_pattern_hits(std::string_view text, Span within, const PatternRules &rules,
                        std::optional<uint32_t> year, const std::function<void(PatternHit &&)> &f,
                        PatternHitCache::Pass *cache = nullptr);
 

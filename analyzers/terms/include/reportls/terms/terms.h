@@ -20,7 +20,7 @@
 namespace reportls::terms {
 
 struct Tables {
-  std::vector<report::PatternRule> rules;
+  report::PatternRules rules;
   // What the rules found in each line of the open documents: after an edit only changed lines are
   // searched.
   std::shared_ptr<report::PatternHitCache> hits = std::make_shared<report::PatternHitCache>();
