@@ -18,7 +18,9 @@
 #include <vector>
 
 using reportls::report::Pattern;
+using reportls::report::has_tandem_repeat;
 using reportls::report::required_literals;
+using reportls::report::required_tandem_repeat;
 using Literals = std::vector<std::string>;
 
 TEST_CASE("the required literal is the longest run outside optional atoms, groups and classes") {
@@ -83,6 +85,27 @@ size_t icu_matches(const icu::RegexPattern &regex, const std::string &line) {
 
 }  // namespace
 
+TEST_CASE("a group of fixed width and its back reference require that many characters written twice") {
+  CHECK(required_tandem_repeat("(\\p{Han}{2})\\1(?!\\1)") == 2);
+  CHECK(required_tandem_repeat("([县区旗局镇乡])\\1(?<![各全每本该]..)") == 1);
+  CHECK(required_tandem_repeat("(的.)\\1") == 2);
+  CHECK(required_tandem_repeat("(\\p{Han}{2,3})\\1") == 0);  // no fixed width
+  CHECK(required_tandem_repeat("(\\p{Han}+)\\1") == 0);
+  CHECK(required_tandem_repeat("(\\d)\\1") == 0);             // an escape not read
+  CHECK(required_tandem_repeat("(?:\\p{Han}{2})\\1") == 0);  // no capture
+  CHECK(required_tandem_repeat("(\\p{Han})\\10") == 0);       // group 10
+  CHECK(required_tandem_repeat("(\\p{Han}{2})x\\1") == 0);
+  CHECK(required_tandem_repeat("截止目前") == 0);
+
+  CHECK(has_tandem_repeat("坚持学习学习贯彻", 2));
+  CHECK(!has_tandem_repeat("坚持学习贯彻学习", 2));
+  CHECK(has_tandem_repeat("𠮷𠮷", 1));              // one character outside the BMP, twice
+  CHECK(!has_tandem_repeat("𠮷\xF0\xA0\xAE", 1));  // not with its own truncated copy
+  CHECK(has_tandem_repeat("县县卫生健康局", 1));
+  CHECK(!has_tandem_repeat("县卫生健康局", 1));
+  CHECK(!has_tandem_repeat("", 2));
+}
+
 TEST_CASE("with the prefilter every bundled pattern finds on the corpus exactly what ICU finds") {
   std::vector<std::string> sources;
   for (const auto &e : std::filesystem::recursive_directory_iterator(REPORTLS_SOURCE_DIR "/analyzers"))
@@ -101,7 +124,7 @@ TEST_CASE("with the prefilter every bundled pattern finds on the corpus exactly 
     UErrorCode status = U_ZERO_ERROR;
     UParseError pe{};
     std::unique_ptr<icu::RegexPattern> regex(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(source), 0, pe, status));
-    if (U_FAILURE(status) || required_literals(source).empty()) continue;
+    if (U_FAILURE(status) || (required_literals(source).empty() && !required_tandem_repeat(source))) continue;
     ++prefiltered;
     const Pattern pattern(source);
     for (const std::string &line : lines) {

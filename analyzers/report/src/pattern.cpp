@@ -17,6 +17,7 @@ struct Pattern::Compiled {
   std::unique_ptr<icu::RegexPattern> regex;
   uint64_t id = 0;       // process-unique: keys the per-thread matchers below
   std::vector<std::string> required;  // every match contains one of them (required_literal.h); empty: no prefilter
+  size_t tandem = 0;                  // every match starts with this many characters written twice; 0: no such filter
 };
 
 namespace {
@@ -57,6 +58,7 @@ Pattern::Pattern(const std::string &source, bool literal) : source_(source) {
   c->id = next_pattern_id++;
   if (!literal) {
     c->required = required_literals(source);
+    c->tandem = required_tandem_repeat(source);
   } else if (!source.empty() && source.find("\xEF\xBF\xBD") == std::string::npos) {
     c->required = {source};
   }
@@ -143,6 +145,7 @@ void Pattern::search(const PatternText &text, const std::function<bool(const Pat
   if (prefilter && !required.empty() &&
       std::none_of(required.begin(), required.end(), [&](const std::string &r) { return contains_text(t.part, r); }))
     return;
+  if (compiled_->tandem && !has_tandem_repeat(t.part, compiled_->tandem)) return;
   ReusedMatcher &reused = reused_matcher(compiled_->id);
   std::unique_ptr<icu::RegexMatcher> own;  // for a search nested in another of the same pattern
   if (reused.busy) {

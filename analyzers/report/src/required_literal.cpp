@@ -1,5 +1,7 @@
 #include "required_literal.h"
 
+#include <reportls/report/text.h>
+
 #include <algorithm>
 
 namespace reportls::report {
@@ -227,6 +229,60 @@ class Reader {
 };
 
 }  // namespace
+
+size_t required_tandem_repeat(std::string_view regex) {
+  if (!regex.starts_with("(") || regex.starts_with("(?")) return 0;
+  const size_t close = skip_bracketed(regex, 0);
+  if (close == std::string_view::npos || regex.substr(close, 2) != "\\1" ||
+      (close + 2 < regex.size() && is_ascii_alnum(regex[close + 2])))  // \10 is another group
+    return 0;
+  // The group's content: atoms of exactly one character, each once or {n} times.
+  size_t width = 0;
+  for (size_t i = 1; i + 1 < close;) {
+    const char c = regex[i];
+    if (c == '[') {
+      i = skip_bracketed(regex, i);
+    } else if (c == '\\' && i + 2 < close && (regex[i + 1] == 'p' || regex[i + 1] == 'P')) {
+      i += 2;
+      if (regex[i] != '{') return 0;
+      i = regex.find('}', i);
+      if (i == std::string_view::npos || i >= close) return 0;
+      ++i;
+    } else if (c == '\\' || c == '(' || c == ')' || c == '|' || c == '?' || c == '*' || c == '+' || c == '{' ||
+               c == '^' || c == '$') {
+      return 0;  // escapes other than \p{…} (\d is one character, \b none: not told apart here)
+    } else {
+      i += utf8_length(static_cast<unsigned char>(c));
+    }
+    if (i == std::string_view::npos || i >= close) return 0;
+    size_t count = 1;
+    if (regex[i] == '{') {
+      const size_t end = regex.find('}', i);
+      if (end == std::string_view::npos || end >= close) return 0;
+      count = 0;
+      for (size_t d = i + 1; d < end; ++d) {
+        if (regex[d] < '0' || regex[d] > '9' || count > 100) return 0;  // {n,m}: not a fixed width
+        count = count * 10 + static_cast<size_t>(regex[d] - '0');
+      }
+      i = end + 1;
+    }
+    width += count;
+  }
+  return width;
+}
+
+bool has_tandem_repeat(std::string_view text, size_t w) {
+  if (w == 0) return true;
+  std::vector<char32_t> chars;
+  size_t same = 0;  // how many positions in a row match the character w before
+  for (uint32_t i = 0; i < text.size();) {
+    chars.push_back(next_code_point(text, i));
+    const size_t n = chars.size();
+    same = n > w && chars[n - 1] == chars[n - 1 - w] ? same + 1 : 0;
+    if (same >= w) return true;
+  }
+  return false;
+}
 
 std::vector<std::string> required_literals(std::string_view regex) {
   Reader reader(regex);

@@ -19,4 +19,13 @@ namespace reportls::report {
 // Never wrong: a text that contains none of them has no match.
 std::vector<std::string> required_literals(std::string_view regex);
 
+// For a regex that starts with a capture group of a fixed number w of characters followed by its
+// back reference — `(\p{Han}{2})\1`, a word written twice; `([县区])\1`, a doubled character —
+// w: every match starts with some w characters written twice in a row (a tandem repeat), which
+// has_tandem_repeat() looks for.  0 for any other regex.  Never wrong, like required_literals().
+size_t required_tandem_repeat(std::string_view regex);
+
+// Whether text holds some w characters written twice in a row (code points compared).
+bool has_tandem_repeat(std::string_view text, size_t w);
+
 }  // namespace reportls::report

@@ -65,7 +65,9 @@ class Pattern {
   const std::vector<std::string> &required() const;
 
  private:
-  friend class PatternRules;  // it finds which texts hold a required literal itself, for all its rules
+  // PatternRules finds which texts hold a required literal itself, for all its rules at once;
+  // prefilter = false skips that check here (the other prefilters still apply).
+  friend class PatternRules;
   void search(const PatternText &text, const std::function<bool(const PatternMatch &)> &f, int time_limit_ms,
               bool prefilter) const;
 
