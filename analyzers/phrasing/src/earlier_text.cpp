@@ -1,0 +1,123 @@
+#include <reportls/phrasing/earlier_text.h>
+#include <reportls/phrasing/word_bounds.h>
+#include <reportls/report/text.h>
+
+#include <algorithm>
+#include <map>
+
+namespace reportls::phrasing {
+
+namespace {
+
+// What follows an earlier place ending at from: up to a clause mark, a line end or limit (the
+// typed text), at most kMaxEarlierChars characters.
+std::string_view continuation_at(std::string_view text, uint32_t from, uint32_t limit) {
+  uint32_t end = from;
+  for (uint32_t n = 0; end < limit && n < kMaxEarlierChars; ++n) {
+    uint32_t next = end;
+    const char32_t c = report::next_code_point(text, next);
+    if (is_clause_end(c) || c == U'\n' || c == U'\r' || next > limit) break;
+    end = next;
+  }
+  return text.substr(from, end - from);
+}
+
+// The longest common start of a and b that ends at a code point boundary.
+std::string_view common_start(std::string_view a, std::string_view b) {
+  size_t n = std::mismatch(a.begin(), a.begin() + std::min(a.size(), b.size()), b.begin()).first - a.begin();
+  while (n > 0 && n < a.size() && (static_cast<unsigned char>(a[n]) & 0xC0) == 0x80) --n;
+  return a.substr(0, n);
+}
+
+// Bytes of s's first n code points (all of s when shorter).
+uint32_t first_chars(std::string_view s, uint32_t n) {
+  uint32_t i = 0;
+  while (n-- > 0 && i < s.size()) report::next_code_point(s, i);
+  return i;
+}
+
+struct Continuation {
+  uint32_t places = 0;
+  uint32_t context_at = 0;  // where the typed context starts at one of its places
+};
+
+}  // namespace
+
+std::vector<EarlierContinuation> earlier_continuations(std::string_view text, const Typed &typed) {
+  if (!typed.letters.empty() || typed.chinese.empty()) return {};
+  const uint32_t start = typed.chinese.start, cursor = typed.chinese.end;
+  // The last two typed characters: every earlier place of a longer context has them too.
+  uint32_t two = cursor;
+  report::prev_code_point(text, two);
+  if (two <= start) return {};
+  report::prev_code_point(text, two);
+  const std::string_view last_two = text.substr(two, cursor - two);
+  const std::string_view before = text.substr(0, start);
+
+  // Each earlier place: where the typed text it agrees with starts (the longer the context, the
+  // smaller), where that agreement starts there, and what follows.
+  struct Place {
+    uint32_t typed_at, earlier_at;
+    std::string_view rest;
+  };
+  std::vector<Place> places;
+  uint32_t longest = cursor;  // the start of the longest typed context found earlier
+  for (size_t o = report::find_text(before, last_two, start > kEarlierWindowBytes ? start - kEarlierWindowBytes : 0);
+       o != std::string_view::npos; o = report::find_text(before, last_two, o + last_two.size())) {
+    uint32_t earlier = static_cast<uint32_t>(o), typed_at = two;
+    while (typed_at > start && earlier > 0) {
+      uint32_t e = earlier, t = typed_at;
+      if (report::prev_code_point(text, e) != report::prev_code_point(text, t)) break;
+      earlier = e, typed_at = t;
+    }
+    const std::string_view rest = continuation_at(text, static_cast<uint32_t>(o + last_two.size()), start);
+    if (report::code_point_count(rest) < 2) continue;
+    places.push_back({typed_at, earlier, rest});
+    longest = std::min(longest, typed_at);
+  }
+
+  std::map<std::string_view, Continuation> continuations;  // of the longest context, by text
+  for (const Place &p : places)
+    if (p.typed_at == longest) {
+      Continuation &c = continuations[p.rest];
+      if (c.places++ == 0) c.context_at = p.earlier_at;
+    }
+  if (continuations.empty()) return {};
+  auto places_starting = [&](std::string_view start_of) {
+    uint32_t n = 0;
+    for (auto c = continuations.lower_bound(start_of); c != continuations.end() && c->first.starts_with(start_of); ++c)
+      n += c->second.places;
+    return n;
+  };
+
+  std::map<std::string_view, uint32_t> offered;  // start of continuations → places
+  // Never what a place writes whole up to its clause mark (earlier_text.h).
+  auto offer = [&](std::string_view start_of) {
+    if (!continuations.contains(start_of)) offered.emplace(start_of, places_starting(start_of));
+  };
+  // The longest starts shared: those of neighbours in text order.
+  for (auto a = continuations.begin(), b = std::next(a); b != continuations.end(); a = b++) {
+    const std::string_view common = common_start(a->first, b->first);
+    if (report::code_point_count(common) >= 2) offer(common);
+  }
+  // The first word 2 characters or more into each continuation, segmented with the context before
+  // it as the document writes it there.
+  thread_local WordBounds words;
+  const uint32_t context = cursor - longest;
+  for (const auto &[rest, c] : continuations) {
+    const std::string_view written = text.substr(c.context_at, context + rest.size());
+    const uint32_t min_end = context + first_chars(rest, 2);
+    for (const uint32_t b : words.starts(written))
+      if (b >= min_end) {
+        if (b < written.size()) offer(rest.substr(0, b - context));
+        break;
+      }
+  }
+
+  std::vector<EarlierContinuation> result;
+  const std::string_view typed_context = text.substr(longest, context);
+  for (const auto &[rest, n] : offered) result.push_back({std::string(typed_context) + std::string(rest), {longest, cursor}, n});
+  return result;
+}
+
+}  // namespace reportls::phrasing
