@@ -203,8 +203,8 @@ struct EarlierText {
 // Merges the continuations of the document's earlier text into ranks (sorted by Rank::key).
 // index_base: past the phrase matches' indexes (file order).
 void add_earlier_text(std::vector<Rank> &ranks, EarlierText &earlier, const Request &r, const Typed &typed,
-                      size_t index_base) {
-  const std::vector<EarlierContinuation> found = earlier_continuations(r.doc.text, typed);
+                      const std::vector<const PhraseSet *> &sets, size_t index_base) {
+  const std::vector<EarlierContinuation> found = earlier_continuations(r.doc.text, typed, sets);
   earlier.phrases.reserve(found.size());  // the matches point at the phrases, the ranks at the matches
   earlier.matches.reserve(found.size());
   const size_t sorted = ranks.size();
@@ -293,7 +293,7 @@ Result complete(const Request &r, const std::vector<const PhraseSet *> &sets, si
   if (const Phrase *p = certain_phrase(ranks, typed))
     certain = written(*std::find_if(ranks.begin(), ranks.end(), [&](const Rank &rank) { return rank.match->phrase == p; }));
   EarlierText earlier;
-  add_earlier_text(ranks, earlier, r, typed, matches.size());
+  add_earlier_text(ranks, earlier, r, typed, sets, matches.size());
   longer_first(ranks);
   std::set<std::pair<MatchKind, std::string_view>> seen;
   size_t phrases = 0;

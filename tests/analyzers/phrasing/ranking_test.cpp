@@ -241,11 +241,20 @@ TEST_CASE("the document's own earlier text continues what was typed, never the t
   CHECK(crosses.find("设立××县人民政府")->insert_text == "设立××县人民政府");
   CHECK(!crosses.find("设立××县人民政府")->snippet);
 
-  // One place of a distinctive clause: its first word after what was typed.
-  const auto once = complete_at("成立秀山县法治政府建设领导小组。成立秀山|", std::nullopt, false);
+  // One place of a distinctive clause: its first word after what was typed, up to where a phrase
+  // of the model starts 2 to 4 characters in (政府建设) …
+  const WithMined model(R"({"text": "政府建设", "sections": ["preface"], "weight": 3})");
+  const auto once = model.at("成立秀山县法治政府建设领导小组。成立秀山|");
   REQUIRE(once.find("成立秀山县法治"));
   CHECK(once.find("成立秀山县法治")->detail == "本文前文（1 处）");
   CHECK(once.replaced(*once.find("成立秀山县法治")) == "成立秀山");
+  CHECK(from_earlier_text(once) == 1);
+  // … else its first 2 characters, when both are Han.
+  const auto two = complete_at("成立秀山县法治政府建设领导小组。成立秀山|", std::nullopt, false);
+  REQUIRE(two.find("成立秀山县法"));
+  CHECK(from_earlier_text(two) == 1);
+  // Nothing when the place goes on with no Han character and no phrase starts there.
+  CHECK(from_earlier_text(complete_at("办结100件以上。办结|", std::nullopt, false)) == 0);
 
   // The same wording after the cursor: the writer has not written it yet.
   CHECK(from_earlier_text(complete_at("秀山|。秀山县人民政府高度重视。秀山县人民政府召开常务会议。", std::nullopt, false)) == 0);
@@ -261,7 +270,8 @@ TEST_CASE("the document's earlier text keeps its positions with characters outsi
   CHECK(c.result.items.front().label == "𠮷山县人民政府");
   CHECK(c.replaced(c.result.items.front()) == "𠮷山");
   CHECK(c.accepted(c.result.items.front()) == "𠮷山县人民政府高度重视。𠮷山县人民政府召开常务会议。𠮷山县人民政府");
-  const auto in_rest = complete_at("成立𠮷𠮷县法治政府建设领导小组。成立𠮷𠮷|", std::nullopt, false);
+  const WithMined model(R"({"text": "政府建设", "sections": ["preface"], "weight": 3})");
+  const auto in_rest = model.at("成立𠮷𠮷县法治政府建设领导小组。成立𠮷𠮷|");
   REQUIRE(in_rest.find("成立𠮷𠮷县法治"));
   CHECK(in_rest.replaced(*in_rest.find("成立𠮷𠮷县法治")) == "成立𠮷𠮷");
   const auto after = complete_at("会见𠮷田村代表团。会见|", std::nullopt, false);

@@ -1,6 +1,11 @@
 // reportls/phrasing/word_bounds.h — where words start and end in Chinese text (ICU's dictionary
 // segmentation): 法治政府建设工作 is 法治|政府|建设|工作, so a phrase the miner learns starts where
-// a writer starts a word, and a completion from the document's own text ends where one ends.
+// a writer starts a word.
+//
+// The miner's only (offline: reportls-phrases, the typing simulation): the first segmentation
+// loads ICU's CJK dictionary, +2.5 MB resident, which the interactive analysis process must not
+// pay — completion from the document's earlier text bounds its words by the phrases the miner
+// learnt instead (earlier_text.h).
 //
 // One object per thread: it owns an ICU break iterator, which is not thread-safe.
 #ifndef REPORTLS_PHRASING_WORD_BOUNDS_H
