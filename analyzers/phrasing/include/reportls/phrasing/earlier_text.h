@@ -12,8 +12,8 @@
 //     each place says of it: 县人民政府 of 县人民政府高度重视 and 县人民政府召开常务会议);
 //   - each continuation's first word, 2 to 4 characters long and ending before its end: up to the
 //     first place in that range where a phrase of the model (sets) starts or ends — the miner
-//     cuts its phrases at word boundaries, so 成立秀山 + 县法治政府建设 is 成立秀山县法治, the
-//     phrase 法治政府 starting there — else its first 2 characters when both are Han.  Not ICU's
+//     cuts its phrases at word boundaries, so 成立秀山 + 县法治政府建设 is 成立秀山县法治 when the
+//     model has 政府建设 — else its first 2 characters when both are Han.  Not ICU's
 //     word break iterator: it faults ICU's CJK dictionary into the interactive analysis process
 //     (+2.5 MB resident); it wrote 0.1–0.2 point more of the text in the typing simulation.
 // Never what a place writes whole up to its clause mark: offered too, whole continuations wrote
