@@ -1,12 +1,11 @@
 #include <reportls/phrasing/completer.h>
 #include <reportls/phrasing/miner.h>
 #include <reportls/phrasing/typing.h>
+#include <reportls/phrasing/word_bounds.h>
 #include <reportls/report/document.h>
 #include <reportls/report/text.h>
 
 #include <nlohmann/json.hpp>
-#include <unicode/brkiter.h>
-#include <unicode/utext.h>
 
 #include <algorithm>
 #include <map>
@@ -73,54 +72,6 @@ std::string_view balanced(std::string_view text) {
   }
   return open.empty() ? text : text.substr(0, open.front().second);
 }
-
-// Where a run may start and end: at a word boundary of the clause it was cut from (ICU's
-// dictionary segmentation of Chinese), so 法治政府建设工作虽 ends before 虽 and no run starts
-// with the 治 of 法治 — a phrase starts where a writer starts a word.
-class WordBounds {
- public:
-  WordBounds() {
-    UErrorCode status = U_ZERO_ERROR;
-    words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
-    if (U_FAILURE(status)) words_.reset();
-  }
-  // The last word boundary at or before end in run (the clause's run; end inside it).
-  size_t end_before(std::string_view run, size_t end) {
-    if (!words_ || end >= run.size()) return end;
-    UErrorCode status = U_ZERO_ERROR;
-    UText *text = utext_openUTF8(nullptr, run.data(), static_cast<int64_t>(run.size()), &status);
-    if (U_FAILURE(status)) return end;
-    words_->setText(text, status);
-    size_t out = end;
-    if (U_SUCCESS(status) && !words_->isBoundary(static_cast<int32_t>(end))) {
-      const int32_t before = words_->preceding(static_cast<int32_t>(end));
-      out = before == icu::BreakIterator::DONE ? 0 : static_cast<size_t>(before);
-    }
-    utext_close(text);
-    return out;
-  }
-
-  // The word boundaries of clause, in bytes (0 and its end included); every code point's start
-  // when there is no segmentation.
-  std::vector<uint32_t> starts(std::string_view clause) {
-    std::vector<uint32_t> out;
-    UErrorCode status = U_ZERO_ERROR;
-    UText *text = words_ ? utext_openUTF8(nullptr, clause.data(), static_cast<int64_t>(clause.size()), &status)
-                         : nullptr;
-    if (words_ && U_SUCCESS(status)) words_->setText(text, status);
-    if (words_ && U_SUCCESS(status)) {
-      for (int32_t b = words_->first(); b != icu::BreakIterator::DONE; b = words_->next())
-        out.push_back(static_cast<uint32_t>(b));
-    } else {
-      for (uint32_t i = 0; i < clause.size(); report::next_code_point(clause, i)) out.push_back(i);
-    }
-    if (text) utext_close(text);
-    return out;
-  }
-
- private:
-  std::unique_ptr<icu::BreakIterator> words_;
-};
 
 // A run of a clause: from a Chinese character (what a user types and completion matches).
 struct Entry {
@@ -252,6 +203,8 @@ std::vector<MinedPhrase> mine(const std::vector<const ReadReport *> &reports, co
   std::vector<const std::vector<Clause> *> clauses;
   for (const ReadReport *r : reports) clauses.push_back(&r->clauses);
 
+  // Runs start and end at word boundaries of their clause: 法治政府建设工作虽 ends before 虽 and no
+  // run starts with the 治 of 法治 — a phrase starts where a writer starts a word.
   WordBounds words;
   std::vector<Entry> entries;
   for (uint32_t r = 0; r < clauses.size(); ++r)

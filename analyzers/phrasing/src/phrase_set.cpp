@@ -212,6 +212,9 @@ void PhraseSet::add_file(std::string_view content, const std::string &origin) {
       if (with.empty() || with.back() != index) with.push_back(index);
     }
   }
+  by_text_.resize(phrases_.size());
+  for (size_t i = 0; i < by_text_.size(); ++i) by_text_[i] = static_cast<uint32_t>(i);
+  std::sort(by_text_.begin(), by_text_.end(), [&](uint32_t a, uint32_t b) { return phrases_[a].text < phrases_[b].text; });
   pinyin_ = std::make_unique<Pinyin>();  // keys computed before no longer cover every phrase
 }
 
@@ -238,6 +241,13 @@ const std::vector<uint32_t> &PhraseSet::containing(char32_t c) const {
   static const std::vector<uint32_t> none;
   const auto it = containing_.find(c);
   return it == containing_.end() ? none : it->second;
+}
+
+PhraseSet::Known PhraseSet::known(std::string_view text) const {
+  const auto it = std::lower_bound(by_text_.begin(), by_text_.end(), text,
+                                   [&](uint32_t i, std::string_view t) { return phrases_[i].text < t; });
+  if (it == by_text_.end() || !std::string_view(phrases_[*it].text).starts_with(text)) return {};
+  return {phrases_[*it].text == text, true};
 }
 
 const std::vector<std::pair<uint32_t, uint32_t>> *PhraseSet::followers(std::string_view clause) const {

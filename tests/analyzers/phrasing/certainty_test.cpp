@@ -70,3 +70,19 @@ TEST_CASE("typed Chinese: phrases that part ways, a short context, pinyin and a 
   CHECK(preselected(at("推进yfxz|")).empty());                   // pinyin is searched, not continued
   CHECK(preselected(at("我们推进严格规范公正文明执法工作|")).empty());  // nothing left to write
 }
+
+TEST_CASE("the document's earlier text is never certain, but keeps the certain phrase's ghost text") {
+  // Two earlier places write 执法 after the longer context 我们推进严格规范公正文明: that item takes the
+  // certain phrase's place (it writes the same 执法) and stays preselected.
+  const std::string before = "我们推进严格规范公正文明执法检查。我们推进严格规范公正文明执法队伍建设。";
+  const auto c = at(before + "我们推进严格规范公正文明|");
+  REQUIRE(preselected(c).size() == 1);
+  const auto *item = c.find(preselected(c).front());
+  CHECK(item->detail == "本文前文（2 处）");
+  CHECK(c.accepted(*item) == before + "我们推进严格规范公正文明执法");
+  // With no phrase certain, the earlier text makes no item certain.
+  const auto own = at("秀山县人民政府高度重视。秀山县人民政府召开常务会议。秀山县人民|");
+  REQUIRE(!own.result.items.empty());
+  CHECK(own.result.items.front().label == "秀山县人民政府");
+  CHECK(preselected(own).empty());
+}

@@ -3,6 +3,8 @@
 
 #include <reportls/phrasing/snippet.h>
 
+#include <algorithm>
+
 using test::complete_at;
 
 namespace {
@@ -19,9 +21,12 @@ const char *kReport =
 TEST_CASE("a phrase of the cursor's section counts as used by twice as many reports") {
   const auto c = complete_at(kReport);  // in 存在的不足和原因
   // 法治政府建设示范创建: 3 reports, another section; 法治思维……: 1, this section (counts 2);
-  // 法治政府建设取得积极成效: 1, another section.
-  CHECK(c.rank("法治政府建设示范创建") == 0);
-  CHECK(c.rank("法治思维和依法行政能力有待进一步提升") == 1);
+  // 法治政府建设取得积极成效: 1, another section.  First the title's own 法治政府 (one earlier
+  // place of the document counts as 8 uses).
+  CHECK(c.rank("法治政府") == 0);
+  CHECK(c.result.items.front().detail == "本文前文（1 处）");
+  CHECK(c.rank("法治政府建设示范创建") == 1);
+  CHECK(c.rank("法治思维和依法行政能力有待进一步提升") == 2);
   CHECK(c.rank("法治政府建设取得积极成效") < c.result.items.size());
   CHECK(c.rank("法治思维和依法行政能力有待进一步提升") < c.rank("法治政府建设取得积极成效"));
   const auto *item = c.find("法治思维和依法行政能力有待进一步提升");
@@ -35,8 +40,9 @@ TEST_CASE("a phrase of the cursor's section counts as used by twice as many repo
   in_achievements.erase(in_achievements.rfind('|'), 1);
   const auto a = complete_at(in_achievements);
   CHECK(a.rank("法治文化阵地建设") < a.rank("法治思维和依法行政能力有待进一步提升"));
-  REQUIRE(!a.result.items.empty());
-  CHECK(a.result.items.front().detail.starts_with("主要举措和成效 · "));
+  REQUIRE(a.result.items.size() >= 2);
+  CHECK(a.result.items[0].label == "法治政府");  // the title's, as above
+  CHECK(a.result.items[1].detail.starts_with("主要举措和成效 · "));
 }
 
 namespace {
@@ -209,4 +215,87 @@ TEST_CASE("a shown phrase that goes on from the first with nearly its evidence g
   const WithMined fewer(R"({"text": "推进法治", "sections": ["preface"], "weight": 6, "uses": 10},
                            {"text": "推进法治政府建设", "sections": ["preface"], "weight": 5, "uses": 7})");
   CHECK(fewer.at("我县推|").rank("推进法治") == 0);
+}
+
+namespace {
+// The items that come from the document's own earlier text (earlier_text.h).
+size_t from_earlier_text(const test::Completed &c) {
+  return std::count_if(c.result.items.begin(), c.result.items.end(),
+                       [](const auto &i) { return i.detail.starts_with("本文前文"); });
+}
+}  // namespace
+
+TEST_CASE("the document's own earlier text continues what was typed, never the text after the cursor") {
+  // A name the report wrote twice: what both places write after 秀山, as the document writes it.
+  const auto c = complete_at("秀山县人民政府高度重视。秀山县人民政府召开常务会议。秀山|", std::nullopt, false);
+  REQUIRE(!c.result.items.empty());
+  const auto &first = c.result.items.front();
+  CHECK(first.label == "秀山县人民政府");
+  CHECK(c.replaced(first) == "秀山");
+  CHECK(c.accepted(first) == "秀山县人民政府高度重视。秀山县人民政府召开常务会议。秀山县人民政府");
+  CHECK(first.detail == "本文前文（2 处）");
+  CHECK(!first.preselected);  // one document's wording is no certainty
+  // Written as the document writes it: its ×× is no placeholder.
+  const auto crosses = complete_at("设立××县人民政府办公室。设立××县人民政府信访局。设立|", std::nullopt, false);
+  REQUIRE(crosses.find("设立××县人民政府"));
+  CHECK(crosses.find("设立××县人民政府")->insert_text == "设立××县人民政府");
+  CHECK(!crosses.find("设立××县人民政府")->snippet);
+
+  // One place of a distinctive clause: its first word after what was typed, up to where a phrase
+  // of the model starts 2 to 4 characters in (政府建设) …
+  const WithMined model(R"({"text": "政府建设", "sections": ["preface"], "weight": 3})");
+  const auto once = model.at("成立秀山县法治政府建设领导小组。成立秀山|");
+  REQUIRE(once.find("成立秀山县法治"));
+  CHECK(once.find("成立秀山县法治")->detail == "本文前文（1 处）");
+  CHECK(once.replaced(*once.find("成立秀山县法治")) == "成立秀山");
+  CHECK(from_earlier_text(once) == 1);
+  // … else its first 2 characters, when both are Han.
+  const auto two = complete_at("成立秀山县法治政府建设领导小组。成立秀山|", std::nullopt, false);
+  REQUIRE(two.find("成立秀山县法"));
+  CHECK(from_earlier_text(two) == 1);
+  // Nothing when the place goes on with no Han character and no phrase starts there.
+  CHECK(from_earlier_text(complete_at("办结100件以上。办结|", std::nullopt, false)) == 0);
+
+  // The same wording after the cursor: the writer has not written it yet.
+  CHECK(from_earlier_text(complete_at("秀山|。秀山县人民政府高度重视。秀山县人民政府召开常务会议。", std::nullopt, false)) == 0);
+  // The place being typed is no earlier place.
+  CHECK(from_earlier_text(complete_at("秀山县|", std::nullopt, false)) == 0);
+}
+
+TEST_CASE("the document's earlier text keeps its positions with characters outside the BMP") {
+  // 𠮷 takes 4 bytes in UTF-8 (2 UTF-16 units): before the earlier places, in the typed context
+  // and in what follows it.
+  const auto c = complete_at("𠮷山县人民政府高度重视。𠮷山县人民政府召开常务会议。𠮷山|", std::nullopt, false);
+  REQUIRE(!c.result.items.empty());
+  CHECK(c.result.items.front().label == "𠮷山县人民政府");
+  CHECK(c.replaced(c.result.items.front()) == "𠮷山");
+  CHECK(c.accepted(c.result.items.front()) == "𠮷山县人民政府高度重视。𠮷山县人民政府召开常务会议。𠮷山县人民政府");
+  const WithMined model(R"({"text": "政府建设", "sections": ["preface"], "weight": 3})");
+  const auto in_rest = model.at("成立𠮷𠮷县法治政府建设领导小组。成立𠮷𠮷|");
+  REQUIRE(in_rest.find("成立𠮷𠮷县法治"));
+  CHECK(in_rest.replaced(*in_rest.find("成立𠮷𠮷县法治")) == "成立𠮷𠮷");
+  const auto after = complete_at("会见𠮷田村代表团。会见|", std::nullopt, false);
+  REQUIRE(from_earlier_text(after) == 1);
+  CHECK(after.result.items.front().label.starts_with("会见𠮷田"));
+}
+
+TEST_CASE("the document's earlier text ranks against phrases by evidence; the same text is one item") {
+  // One earlier place counts as 8 uses: before a phrase of the section written 3 times (counts
+  // 6), after one written 10 (20).
+  const std::string text = "全县行政机关负责人出庭应诉。全县|";
+  const WithMined few(R"({"text": "全县法治宣传", "sections": ["preface"], "weight": 3})");
+  CHECK(few.at(text).rank("全县行政") == 0);
+  CHECK(few.at(text).rank("全县法治宣传") == 1);
+  const WithMined many(R"({"text": "全县法治宣传", "sections": ["preface"], "weight": 10})");
+  CHECK(many.at(text).rank("全县法治宣传") == 0);
+  CHECK(many.at(text).rank("全县行政") == 1);
+
+  // A phrase that writes after the cursor what the earlier text writes (机关负责人出庭, here after a
+  // longer typed context) is shown once.
+  const WithMined same(R"({"text": "行政机关负责人出庭", "sections": ["preface"], "weight": 2})");
+  const auto c = same.at("全县行政机关负责人出庭应诉。全县行政机关负责人出庭率达到100%。全县行政|");
+  const std::string written = "全县行政机关负责人出庭应诉。全县行政机关负责人出庭率达到100%。全县行政机关负责人出庭";
+  CHECK(std::count_if(c.result.items.begin(), c.result.items.end(),
+                      [&](const auto &i) { return c.accepted(i) == written; }) == 1);
+  CHECK(c.find("全县行政机关负责人出庭"));  // the longer context matched first
 }

@@ -5,9 +5,11 @@
 // continue what was typed before those that rewrite it, the longer typed context matched first,
 // then by evidence (how many times real reports write the phrase, Phrase::uses, doubled in the
 // cursor's section and quadrupled when the document already writes it in the 8 KB before the
-// typed text), the longer phrase first, then file order.  A prefix item is dropped when a longer
-// one extends it with at least 90 % of its reports, and a phrase typed in full (it would write
-// nothing) is not offered.  Last, of the first kShown items: one that goes on from the first item
+// typed text), the longer phrase first, then file order.  The continuations of the document's own
+// earlier text (earlier_text.h) are ranked with the prefix phrases, each earlier place counting as
+// 8 uses, detail 本文前文（N 处）; of items that would write the same text after the cursor only
+// the first is offered.  A prefix item is dropped when a longer one extends it with at least
+// 90 % of its reports, and a phrase typed in full (it would write nothing) is not offered.  Last, of the first kShown items: one that goes on from the first item
 // in the same typed context with at least 4/5 of its evidence goes first (a writer takes the item
 // that writes the most right text).
 //
@@ -20,8 +22,9 @@
 //     with (kMinInlineContext characters or more), the shortest, when every other one begins with
 //     it (all the phrasing real reports continue that context with agrees on it) and it goes on
 //     beyond what is typed.
-// Never a snippet with a placeholder left (the writer still has to fill it in), never pinyin
-// (the letters are not a prefix of the phrase), never the enumeration marker or a heading.
+// Only the phrase models decide it, never the document's earlier text (one earlier place is a
+// guess).  Never a snippet with a placeholder left (the writer still has to fill it in), never
+// pinyin (the letters are not a prefix of the phrase), never the enumeration marker or a heading.
 #ifndef REPORTLS_PHRASING_COMPLETER_H
 #define REPORTLS_PHRASING_COMPLETER_H
 

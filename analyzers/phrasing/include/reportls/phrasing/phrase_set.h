@@ -121,6 +121,12 @@ class PhraseSet {
   // none has it): where matching typed Chinese starts.
   const std::vector<uint32_t> &containing(char32_t c) const;
 
+  // Whether text is a phrase's whole text, and whether some phrase's text starts with it.
+  struct Known {
+    bool whole = false, start = false;
+  };
+  Known known(std::string_view text) const;
+
   // The phrases written after clause (Phrase::after), as indexes into phrases() with how many
   // reports write the pair; nullptr when none is.
   const std::vector<std::pair<uint32_t, uint32_t>> *followers(std::string_view clause) const;
@@ -146,6 +152,7 @@ class PhraseSet {
   std::map<std::vector<std::string>, Shared<std::vector<std::string>>> section_lists_;  // each list once
   std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>> followers_;
   std::unordered_map<char32_t, std::vector<uint32_t>> containing_;
+  std::vector<uint32_t> by_text_;  // indexes into phrases_, by text
   std::unique_ptr<Pinyin> pinyin_ = std::make_unique<Pinyin>();  // a pointer keeps the set movable
 };
 
