@@ -71,7 +71,7 @@ Phrase parse_json_phrase(const json &j, size_t index, const std::string &origin,
   Phrase p;
   p.text = get<std::string>(j, "text", "", where, origin);
   p.sections = intern(lists, get<std::vector<std::string>>(j, "sections", {}, where, origin));
-  p.topic = get<std::string>(j, "topic", "", where, origin);
+  if (std::string topic = get<std::string>(j, "topic", "", where, origin); !topic.empty()) p.topic = std::move(topic);
   p.weight = get<uint32_t>(j, "weight", 1, where, origin);
   p.uses = get<uint32_t>(j, "uses", 0, where, origin);
   p.year_offset = get<int>(j, "year_offset", 0, where, origin);
@@ -153,7 +153,7 @@ void parse_tsv(std::string_view content, const std::string &origin, std::vector<
       if (ec != std::errc() || ptr != cols[2].data() + cols[2].size())
         fail(origin, where + " 的权重不是整数: " + cols[2]);
     }
-    if (cols.size() > 3) p.topic = cols[3];
+    if (cols.size() > 3 && !cols[3].empty()) p.topic = cols[3];
     phrases.push_back(std::move(p));
   }
 }
