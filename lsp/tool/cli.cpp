@@ -143,11 +143,18 @@ Options parse(const std::vector<std::string> &args) {
   return o;
 }
 
-// `count` hosts with the same plugins.  One host serialises its calls (a worker host has one
-// analysis process), so `check` gives every thread of its pool a host of its own.
-std::vector<std::unique_ptr<PluginHost>> load_hosts(const Options &o, const Settings &settings,
-                                                    bool quiet, size_t count = 1) {
+// What `check` asks of the plugins: every call but those at a cursor (completion, hover), so that a
+// plugin of those alone — phrasing, whose phrase model takes as long to load as a report to check —
+// is never created.
+constexpr uint32_t kCheckCapabilities = ~uint32_t{REPORTLS_CAP_COMPLETION | REPORTLS_CAP_HOVER};
+
+// `count` hosts with the same plugins, creating those that serve one of `capabilities` (the others
+// only if a call needs them).  One host serialises its calls (a worker host has one analysis
+// process), so `check` gives every thread of its pool a host of its own.
+std::vector<std::unique_ptr<PluginHost>> load_hosts(const Options &o, const Settings &settings, bool quiet,
+                                                    uint32_t capabilities, size_t count = 1) {
   PluginHostOptions options;
+  options.capabilities = capabilities;
   options.plugin_dirs.push_back(bundled_plugin_dir());
   for (const auto &d : o.plugin_dirs) options.plugin_dirs.push_back(d);
   for (const auto &d : settings.plugin_dirs) options.plugin_dirs.push_back(d);
@@ -157,7 +164,7 @@ std::vector<std::unique_ptr<PluginHost>> load_hosts(const Options &o, const Sett
     hosts.push_back(make_host(options, !o.no_worker, settings.analysis_timeout));
   if (!quiet)
     for (const PluginInfo &p : hosts.front()->plugins()) {
-      if (!p.active) std::cerr << "reportls: 插件未加载: " << p.path << ": " << p.error << '\n';
+      if (!p.active && !p.deferred) std::cerr << "reportls: 插件未加载: " << p.path << ": " << p.error << '\n';
       for (const std::string &w : p.warnings) std::cerr << "reportls: 插件 " << p.name << ": " << w << '\n';
     }
   return hosts;
@@ -404,9 +411,9 @@ int check(const Options &o) {
   const UserSettings u = user_settings(o);
   const Settings &user = u.settings;
   const std::vector<Input> inputs = expand_inputs(o.files);
-  auto hosts = load_hosts(o, user, false, threads_for(inputs.size()));
+  auto hosts = load_hosts(o, user, false, kCheckCapabilities, threads_for(inputs.size()));
   check_user_settings(o, u, plugin_names(*hosts.front()));
-  std::vector<Checked> files = analyze_files(inputs, hosts, user, ~0u);
+  std::vector<Checked> files = analyze_files(inputs, hosts, user, kCheckCapabilities);
   analyze_related(hosts, files);
   if (o.timings) print_timings(files);
   bool any_error = false, unreadable = false;
@@ -496,7 +503,7 @@ int outline(const Options &o) {
   const UserSettings u = user_settings(o);
   const Settings &user = u.settings;
   const std::vector<Input> inputs = expand_inputs(o.files);
-  auto hosts = load_hosts(o, user, false, threads_for(inputs.size()));
+  auto hosts = load_hosts(o, user, false, REPORTLS_CAP_SYMBOLS, threads_for(inputs.size()));
   check_user_settings(o, u, plugin_names(*hosts.front()));
   std::vector<Checked> files = analyze_files(inputs, hosts, user, REPORTLS_CAP_SYMBOLS);
   bool unreadable = false;
@@ -582,7 +589,7 @@ int convert(const Options &o) {
 
 int plugins(const Options &o) {
   const UserSettings u = user_settings(o);
-  auto hosts = load_hosts(o, u.settings, true);
+  auto hosts = load_hosts(o, u.settings, true, ~0u);
   const auto &host = hosts.front();
   bool failed = false;
   for (const PluginInfo &p : host->plugins()) {
