@@ -65,6 +65,10 @@ class Check(unittest.TestCase):
         for plugin in ("placeholder", "terms", "figures"):
             self.assertRegex(out.stderr, rf"\n  {plugin} +\d+\.\d\d ms  （2 次）\n")
         self.assertRegex(out.stderr, r"\n  合计 +\d+\.\d\d ms\n")
+        # A plugin that only completes (phrasing and its phrase model) is not even created, and
+        # not said to have failed to load.
+        self.assertNotIn("phrasing", out.stderr)
+        self.assertNotIn("插件未加载", out.stderr)
 
     def test_sarif_format(self):
         out = reportls("check", "--format", "sarif", "--plugin-dir", EXAMPLE_PLUGINS, self.report)
