@@ -96,6 +96,7 @@ TEST_CASE("a group of fixed width and its back reference require that many chara
   CHECK(required_tandem_repeat("(\\p{Han})\\10") == 0);       // group 10
   CHECK(required_tandem_repeat("(\\p{Han}{2})x\\1") == 0);
   CHECK(required_tandem_repeat("截止目前") == 0);
+  CHECK(required_tandem_repeat("([{ab}c])\\1") == 0);  // a set that may hold a string
 
   CHECK(has_tandem_repeat("坚持学习学习贯彻", 2));
   CHECK(!has_tandem_repeat("坚持学习贯彻学习", 2));

@@ -241,7 +241,10 @@ size_t required_tandem_repeat(std::string_view regex) {
   for (size_t i = 1; i + 1 < close;) {
     const char c = regex[i];
     if (c == '[') {
-      i = skip_bracketed(regex, i);
+      const size_t end = skip_bracketed(regex, i);
+      // One character — unless it may list strings ({ab}): any brace refuses it.
+      if (end == std::string_view::npos || regex.substr(i, end - i).find('{') != std::string_view::npos) return 0;
+      i = end;
     } else if (c == '\\' && i + 2 < close && (regex[i + 1] == 'p' || regex[i + 1] == 'P')) {
       i += 2;
       if (regex[i] != '{') return 0;
