@@ -98,6 +98,13 @@ TEST_CASE("a group of fixed width and its back reference require that many chara
   CHECK(required_tandem_repeat("截止目前") == 0);
   CHECK(required_tandem_repeat("([{ab}c])\\1") == 0);  // a set that may hold a string
 
+  // A set of a few plain characters under its back reference: each written twice.
+  CHECK(required_literals("([县区旗局镇乡])\\1(?<![各全每本该]..)") == Literals{"县县", "区区", "旗旗", "局局", "镇镇", "乡乡"});
+  CHECK(required_literals("([县区])\\1卫生局") == Literals{"卫生局"});   // a longer literal wins
+  CHECK(required_literals("([a-z])\\1").empty());                        // a range: not listed
+  CHECK(required_literals("([^县])\\1").empty());
+  CHECK(required_literals("([县区])\\12").empty());                       // group 12
+
   CHECK(has_tandem_repeat("坚持学习学习贯彻", 2));
   CHECK(!has_tandem_repeat("坚持学习贯彻学习", 2));
   CHECK(has_tandem_repeat("𠮷𠮷", 1));              // one character outside the BMP, twice

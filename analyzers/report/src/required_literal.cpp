@@ -287,10 +287,34 @@ bool has_tandem_repeat(std::string_view text, size_t w) {
   return false;
 }
 
+namespace {
+
+// For a regex that starts with a group of one set of a few plain characters and its back
+// reference (`([县区旗])\1`): each of those characters written twice; else nothing.
+Literals doubled_set(std::string_view regex) {
+  if (!regex.starts_with("([")) return {};
+  const size_t close = regex.find("])\\1");
+  if (close == std::string_view::npos || (close + 4 < regex.size() && is_ascii_alnum(regex[close + 4]))) return {};
+  const std::string_view set = regex.substr(2, close - 2);
+  if (set.empty() || set.find_first_of("\\[]^-&{}") != std::string_view::npos) return {};
+  Literals doubled;
+  for (size_t i = 0; i < set.size();) {
+    const std::string_view c = set.substr(i, utf8_length(static_cast<unsigned char>(set[i])));
+    std::string twice = std::string(c) + std::string(c);
+    if (std::find(doubled.begin(), doubled.end(), twice) == doubled.end()) doubled.push_back(std::move(twice));
+    i += c.size();
+  }
+  return doubled.size() <= kMaxAlternatives ? doubled : Literals{};
+}
+
+}  // namespace
+
 std::vector<std::string> required_literals(std::string_view regex) {
   Reader reader(regex);
   Literals l = reader.alternation(0, regex.size());
-  if (reader.refused || has_replacement_character(l)) return {};
+  if (reader.refused) return {};
+  if (Literals doubled = doubled_set(regex); better(doubled, l)) l = std::move(doubled);
+  if (has_replacement_character(l)) return {};
   return l;
 }
 

@@ -14,7 +14,9 @@ namespace reportls::report {
 // Texts of which every match of regex contains at least one: the longest run of literal
 // characters of the pattern's sequence outside quantifiers and classes, or, where it serves
 // better, one literal from each branch of an alternation (top level, or a group that is not
-// optional or repeated: `(十九|二十)大` requires 十九 or 二十).  Empty when there is none, or where
+// optional or repeated: `(十九|二十)大` requires 十九 or 二十), or, for a regex that starts with a
+// group of one set of a few plain characters and its back reference, each of them written twice
+// (`([县区])\1` requires 县县 or 区区).  Empty when there is none, or where
 // the pattern is read in a way this reading does not follow (flags such as (?i) or (?x), \Q…\E).
 // Never wrong: a text that contains none of them has no match.
 std::vector<std::string> required_literals(std::string_view regex);
