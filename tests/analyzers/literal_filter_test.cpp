@@ -1,6 +1,6 @@
-// The one-pass filter over the rules' required literals: a rule is skipped only when memmem would
-// find none of its literals in the text, and a rule set searched through it finds exactly what
-// its rules find one by one.
+// The one-pass filter over the rules' required texts: a rule is skipped only when memmem would
+// find none of the texts of one of its lists in the text, and a rule set searched through it finds
+// exactly what its rules find one by one.
 #include "literal_filter.h"
 
 #include <reportls/report/pattern_rules.h>
@@ -13,33 +13,43 @@
 #include <vector>
 
 using reportls::report::LiteralFilter;
+using reportls::report::RequiredTexts;
 using Literals = std::vector<std::string>;
 
 namespace {
 
-// What the filter must answer: the pattern-by-pattern memmem.
-std::vector<bool> one_by_one(const std::vector<Literals> &any_of, std::string_view text) {
+// What the filter must answer: the pattern-by-pattern, list-by-list memmem.
+std::vector<bool> one_by_one(const std::vector<RequiredTexts> &required, std::string_view text) {
   std::vector<bool> out;
-  for (const Literals &literals : any_of) {
-    bool some = literals.empty();
-    for (const std::string &l : literals) some |= reportls::report::contains_text(text, l);
-    out.push_back(some);
+  for (const RequiredTexts &lists : required) {
+    bool all = true;
+    for (const Literals &literals : lists) {
+      bool some = literals.empty();
+      for (const std::string &l : literals) some |= reportls::report::contains_text(text, l);
+      all &= some;
+    }
+    out.push_back(all);
   }
   return out;
 }
 
 }  // namespace
 
-TEST_CASE("a rule is a candidate exactly when the text holds one of its literals") {
-  const std::vector<Literals> any_of = {
-      {"截止"}, {"十九", "二十"}, {" "}, {"19", "20"}, {}, {"𠮷"}, {"的"}, {"依法行政工作"}, {"", "永不出现"}};
-  const LiteralFilter filter(any_of);
+TEST_CASE("a rule is a candidate exactly when the text holds one text of each of its lists") {
+  const std::vector<RequiredTexts> required = {
+      {{"截止"}}, {{"十九", "二十"}}, {{" "}}, {{"19", "20"}}, {}, {{"𠮷"}}, {{"的"}}, {{"依法行政工作"}},
+      {{"", "永不出现"}}, {{"截止"}, {"目前", "年"}}, {{"实“"}, {"，实", "。实"}}};
+  const LiteralFilter filter(required);
   for (const std::string text : {"", "截", "截止目前", "党的二十大", "依法 行政", "2019年", "𠮷", "一𠮷二",
-                                 "依法行政工作的", "xx截止", "\x80\x80截止\xE6", "永不"}) {
+                                 "依法行政工作的", "xx截止", "\x80\x80截止\xE6", "永不", "截止2023年",
+                                 "落实“放管服”", "切实“放管服”。实", "，实“"}) {
     CAPTURE(text);
-    CHECK(filter.candidates(text) == one_by_one(any_of, text));
+    CHECK(filter.candidates(text) == one_by_one(required, text));
   }
-  CHECK(filter.candidates("截止") == std::vector<bool>{true, false, false, false, true, false, false, false, true});
+  CHECK(filter.candidates("截止") ==
+        std::vector<bool>{true, false, false, false, true, false, false, false, true, false, false});
+  CHECK(filter.candidates("，实“") ==
+        std::vector<bool>{false, false, false, false, true, false, false, false, true, false, true});
 }
 
 TEST_CASE("random texts and literals, ill-formed bytes and literals inside a character included") {
@@ -51,13 +61,16 @@ TEST_CASE("random texts and literals, ill-formed bytes and literals inside a cha
     return s;
   };
   for (int round = 0; round < 200; ++round) {
-    std::vector<Literals> any_of(1 + rng() % 6);
-    for (Literals &literals : any_of)
-      for (size_t n = rng() % 3; n > 0; --n) literals.push_back(random_text(3));
-    const LiteralFilter filter(any_of);
+    std::vector<RequiredTexts> required(1 + rng() % 6);
+    for (RequiredTexts &lists : required) {
+      lists.resize(rng() % 3);
+      for (Literals &literals : lists)
+        for (size_t n = rng() % 3; n > 0; --n) literals.push_back(random_text(3));
+    }
+    const LiteralFilter filter(required);
     for (int t = 0; t < 20; ++t) {
       const std::string text = random_text(12);
-      REQUIRE(filter.candidates(text) == one_by_one(any_of, text));
+      REQUIRE(filter.candidates(text) == one_by_one(required, text));
     }
   }
 }

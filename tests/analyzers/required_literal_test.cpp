@@ -21,45 +21,82 @@ using reportls::report::Pattern;
 using reportls::report::has_tandem_repeat;
 using reportls::report::required_literals;
 using reportls::report::required_tandem_repeat;
-using Literals = std::vector<std::string>;
+using Required = reportls::report::RequiredTexts;
 
-TEST_CASE("the required literal is the longest run outside optional atoms, groups and classes") {
-  CHECK(required_literals("截止(?:到?(目前)|(?=(?:19|20)[0-9]{2}年))") == Literals{"截止"});
-  CHECK(required_literals("(?:习近平总书记)?全面依法治国新理念(?:新思想)?新战略") == Literals{"全面依法治国新理念"});
-  CHECK(required_literals("其他(?:应当|应|需)?报告的?事项") == Literals{"其他"});           // 的? drops 的
-  CHECK(required_literals("依法行政+工作") == Literals{"依法行政"});                        // 政+: once at least
-  CHECK(required_literals("(?<=\\p{Han}) +(?=\\p{Han})") == Literals{" "});
-  CHECK(required_literals("年度报告{0,2}公开") == Literals{"年度报"});
-  CHECK(required_literals("\\d{4}年度法治政府建设") == Literals{"年度法治政府建设"});
-  CHECK(required_literals("《中华人民共和国\\(试行\\)》") == Literals{"《中华人民共和国(试行)》"});  // escaped marks
-  CHECK(required_literals("\\p{Han}{2,}县人民政府") == Literals{"县人民政府"});
-  CHECK(required_literals("\\pL政府") == Literals{"政府"});                                 // \pL takes the L
-  CHECK(required_literals("\\u4e00abc") == Literals{});                                  // the code point's digits
-  CHECK(required_literals("[一二三四五]、工作") == Literals{"、工作"});
-  CHECK(required_literals("(?<=。)其中") == Literals{"其中"});
+TEST_CASE("each run of literal text outside optional atoms is required, longest first") {
+  CHECK(required_literals("(?:习近平总书记)?全面依法治国新理念(?:新思想)?新战略") == Required{{"全面依法治国新理念"}, {"新战略"}});
+  CHECK(required_literals("其他(?:应当|应|需)?报告的?事项") == Required{{"其他"}, {"报告"}, {"事项"}});  // 的? drops 的
+  CHECK(required_literals("依法行政+工作") == Required{{"依法行政"}, {"工作"}});  // 政+: once at least
+  CHECK(required_literals("年度报告{0,2}公开") == Required{{"年度报"}, {"公开"}});
+  CHECK(required_literals("(ab){2}c") == Required{{"ab"}, {"c"}});
+  CHECK(required_literals("(ab){0,3}c") == Required{{"c"}});
+  CHECK(required_literals("\\d{4}年度法治政府建设") == Required{{"年度法治政府建设"}});
+  CHECK(required_literals("《中华人民共和国\\(试行\\)》") == Required{{"《中华人民共和国(试行)》"}});  // escaped marks
+  CHECK(required_literals("\\p{Han}{2,}县人民政府") == Required{{"县人民政府"}});
+  CHECK(required_literals("\\pL政府") == Required{{"政府"}});  // \pL takes the L
+  CHECK(required_literals("\\u4e00abc") == Required{});       // the code point's digits
+  CHECK(required_literals("做(?!出)好") == Required{{"做好"}});  // a negative look-ahead takes no text
+  // Only the kMaxRequired best lists are kept.
+  CHECK(required_literals("一二三四五六七八九十百千万亿零两") .size() == 1);
+  CHECK(required_literals("甲.乙乙.丙丙丙.丁丁丁丁.戊戊戊戊戊") ==
+        Required{{"戊戊戊戊戊"}, {"丁丁丁丁"}, {"丙丙丙"}, {"乙乙"}});
 }
 
-TEST_CASE("an alternation requires one literal of each branch") {
-  CHECK(required_literals("截止目前|截止到目前") == Literals{"截止目前", "截止到目前"});
-  CHECK(required_literals("(十九|二十)大") == Literals{"十九", "二十"});  // longer than 大 alone
+TEST_CASE("a run is multiplied out over the small sets and alternations of plain text it passes") {
+  CHECK(required_literals("[一二三四五]、工作") == Required{{"一、工作", "二、工作", "三、工作", "四、工作", "五、工作"}});
+  CHECK(required_literals("1[件个][,，]均") == Required{{"1件,均", "1件，均", "1个,均", "1个，均"}});
+  CHECK(required_literals("[\\-~]年") == Required{{"-年", "~年"}});  // an escaped mark in a set
+  CHECK(required_literals("(十九|二十)大") == Required{{"十九大", "二十大"}, {"十九", "二十"}});
+  CHECK(required_literals("(?<name>依法|法治)行政") == Required{{"依法行政", "法治行政"}, {"依法", "法治"}});
+  CHECK(required_literals("(?:依法治[国市]|法治政府)建设") ==
+        Required{{"依法治国建设", "依法治市建设", "法治政府建设"}, {"依法治国", "依法治市", "法治政府"}});
+  // A set of more than kMaxAlternatives characters, a negated set, a class: the run ends there.
+  CHECK(required_literals("[一-龥]区") == Required{{"区"}});
+  CHECK(required_literals("[^县]区") == Required{{"区"}});
+  CHECK(required_literals("[\\p{Han}]x") == Required{{"x"}});
+  CHECK(required_literals("x[a&&b]") == Required{{"x"}});
+  // A set under {2}: at least one of its characters; what follows starts a new run.
+  CHECK(required_literals("[0-9]{2}年") == Required{{"年"}, {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}});
+}
+
+TEST_CASE("an alternation requires one text of each branch") {
+  CHECK(required_literals("截止目前|截止到目前") == Required{{"截止目前", "截止到目前"}});
   CHECK(required_literals("(?<![《〈])(?:重大行政决策程序暂行条例|法治政府建设实施纲要)(?![》])") ==
-        Literals{"重大行政决策程序暂行条例", "法治政府建设实施纲要"});
-  CHECK(required_literals("(?:报告|总结|汇报)$") == Literals{"报告", "总结", "汇报"});
-  CHECK(required_literals("(?<name>依法|法治)行政") == Literals{"行政"});          // the run is longer
-  CHECK(required_literals("(?:依法治[国市]|法治政府)建设") == Literals{"依法治", "法治政府"});  // each longer than 建设
+        Required{{"重大行政决策程序暂行条例", "法治政府建设实施纲要"}});
+  CHECK(required_literals("(?:报告|总结|汇报)$") == Required{{"报告", "总结", "汇报"}});
+  CHECK(required_literals("(?:ab|cd)+e") == Required{{"ab", "cd"}, {"e"}});
+  CHECK(required_literals("截止|[0-9]+") == Required{{"截止", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}});
+  CHECK(required_literals("截止(?:到?(目前)|(?=(?:19|20)[0-9]{2}年))") == Required{{"截止"}, {"目前", "年"}});
 }
 
-TEST_CASE("no required literal where the reading would not be safe") {
-  CHECK(required_literals("截止|[0-9]+") == Literals{});  // a branch that requires nothing
-  CHECK(required_literals("(?:十九|二十)?大会") == Literals{"大会"});  // an optional group requires nothing
-  CHECK(required_literals("(?:十九|二十)*") == Literals{});
-  CHECK(required_literals("(?=十九|二十)") == Literals{});  // a look-ahead's text is not the match's
-  CHECK(required_literals("a(?i:b)") == Literals{});
-  CHECK(required_literals("(?i)abc") == Literals{});
-  CHECK(required_literals("(?x) a b c") == Literals{});
-  CHECK(required_literals("\\Qa|b\\E") == Literals{});
-  CHECK(required_literals("[一-龥]+") == Literals{});
-  CHECK(required_literals("\xEF\xBF\xBD名") == Literals{});  // U+FFFD also stands for ill-formed bytes
+TEST_CASE("a positive look-around's text is in the searched line: its lists hold, a look-ahead continues the run") {
+  CHECK(required_literals("(?<=\\p{Han}) +(?=\\p{Han})") == Required{{" "}});
+  CHECK(required_literals("(?<=。)其中") == Required{{"其中"}, {"。"}});
+  CHECK(required_literals("(?=十九|二十)") == Required{{"十九", "二十"}});
+  CHECK(required_literals("实(?=“)(?<=[,，。；;]实)") ==
+        Required{{"实“"}, {",实", "，实", "。实", "；实", ";实"}, {"“"}, {"实"}});
+  CHECK(required_literals("(?=(?:开展|推进)了)的") == Required{{"开展了", "推进了"}, {"开展", "推进"}, {"的"}});
+  CHECK(required_literals("的(?!了)") == Required{{"的"}});
+}
+
+TEST_CASE("a case-insensitive group of a short ASCII word requires one of its spellings") {
+  CHECK(required_literals("(?i:IPv6)") == Required{{"IPV6", "IPv6", "IpV6", "Ipv6", "iPV6", "iPv6", "ipV6", "ipv6"}});
+  CHECK(required_literals("(?i:ab)c") == Required{{"ABc", "Abc", "aBc", "abc"}});
+  CHECK(required_literals("(?i:ks)").empty());      // k also matches U+212A KELVIN SIGN, s also ſ
+  CHECK(required_literals("(?i:abcdef)").empty());  // 64 spellings: more than kMaxAlternatives
+  CHECK(required_literals("a(?s:b)") == Required{{"a"}});
+}
+
+TEST_CASE("nothing is required where the reading would not be safe") {
+  CHECK(required_literals("(?:十九|二十)?大会") == Required{{"大会"}});  // an optional group requires nothing
+  CHECK(required_literals("(?:十九|二十)*").empty());
+  CHECK(required_literals("(?i)abc").empty());
+  CHECK(required_literals("(?i-x:ab)").empty());
+  CHECK(required_literals("(?x) a b c").empty());
+  CHECK(required_literals("\\Qa|b\\E").empty());
+  CHECK(required_literals("[一-龥]+").empty());
+  CHECK(required_literals("[a-c-e]").empty());
+  CHECK(required_literals("\xEF\xBF\xBD名").empty());  // U+FFFD also stands for ill-formed bytes
 }
 
 namespace {
@@ -86,32 +123,45 @@ size_t icu_matches(const icu::RegexPattern &regex, const std::string &line) {
 }  // namespace
 
 TEST_CASE("a group of fixed width and its back reference require that many characters written twice") {
-  CHECK(required_tandem_repeat("(\\p{Han}{2})\\1(?!\\1)") == 2);
-  CHECK(required_tandem_repeat("([县区旗局镇乡])\\1(?<![各全每本该]..)") == 1);
-  CHECK(required_tandem_repeat("(的.)\\1") == 2);
-  CHECK(required_tandem_repeat("(\\p{Han}{2,3})\\1") == 0);  // no fixed width
-  CHECK(required_tandem_repeat("(\\p{Han}+)\\1") == 0);
-  CHECK(required_tandem_repeat("(\\d)\\1") == 0);             // an escape not read
-  CHECK(required_tandem_repeat("(?:\\p{Han}{2})\\1") == 0);  // no capture
-  CHECK(required_tandem_repeat("(\\p{Han})\\10") == 0);       // group 10
-  CHECK(required_tandem_repeat("(\\p{Han}{2})x\\1") == 0);
-  CHECK(required_tandem_repeat("截止目前") == 0);
-  CHECK(required_tandem_repeat("([{ab}c])\\1") == 0);  // a set that may hold a string
+  auto width = [](const char *regex) { return required_tandem_repeat(regex).width; };
+  CHECK(width("(\\p{Han}{2})\\1(?!\\1)") == 2);
+  CHECK(required_tandem_repeat("(\\p{Han}{2})\\1(?!\\1)").han);
+  CHECK(width("([县区旗局镇乡])\\1(?<![各全每本该]..)") == 1);
+  CHECK(!required_tandem_repeat("([县区旗局镇乡])\\1").han);
+  CHECK(width("(的.)\\1") == 2);
+  CHECK(!required_tandem_repeat("(\\p{Han}.)\\1").han);
+  CHECK(!required_tandem_repeat("(\\P{Han})\\1").han);
+  CHECK(width("(\\p{Han}{2,3})\\1") == 0);  // no fixed width
+  CHECK(width("(\\p{Han}+)\\1") == 0);
+  CHECK(width("(\\d)\\1") == 0);             // an escape not read
+  CHECK(width("(?:\\p{Han}{2})\\1") == 0);  // no capture
+  CHECK(width("(\\p{Han})\\10") == 0);       // group 10
+  CHECK(width("(\\p{Han}{2})x\\1") == 0);
+  CHECK(width("截止目前") == 0);
+  CHECK(width("([{ab}c])\\1") == 0);  // a set that may hold a string
 
   // A set of a few plain characters under its back reference: each written twice.
-  CHECK(required_literals("([县区旗局镇乡])\\1(?<![各全每本该]..)") == Literals{"县县", "区区", "旗旗", "局局", "镇镇", "乡乡"});
-  CHECK(required_literals("([县区])\\1卫生局") == Literals{"卫生局"});   // a longer literal wins
-  CHECK(required_literals("([a-z])\\1").empty());                        // a range: not listed
+  CHECK(required_literals("([县区旗局镇乡])\\1(?<![各全每本该]..)") ==
+        Required{{"县县", "区区", "旗旗", "局局", "镇镇", "乡乡"}, {"县", "区", "旗", "局", "镇", "乡"}});
+  CHECK(required_literals("([县区])\\1卫生局") == Required{{"卫生局"}, {"县县", "区区"}, {"县", "区"}});
+  CHECK(required_literals("([a-z])\\1").size() == 1);                    // a range: not doubled, one of 26
   CHECK(required_literals("([^县])\\1").empty());
-  CHECK(required_literals("([县区])\\12").empty());                       // group 12
+  CHECK(required_literals("([县区])\\12") == Required{{"县", "区"}});     // group 12: not doubled
 
-  CHECK(has_tandem_repeat("坚持学习学习贯彻", 2));
-  CHECK(!has_tandem_repeat("坚持学习贯彻学习", 2));
-  CHECK(has_tandem_repeat("𠮷𠮷", 1));              // one character outside the BMP, twice
-  CHECK(!has_tandem_repeat("𠮷\xF0\xA0\xAE", 1));  // not with its own truncated copy
-  CHECK(has_tandem_repeat("县县卫生健康局", 1));
-  CHECK(!has_tandem_repeat("县卫生健康局", 1));
-  CHECK(!has_tandem_repeat("", 2));
+  using reportls::report::TandemRepeat;
+  CHECK(has_tandem_repeat("坚持学习学习贯彻", {2}));
+  CHECK(!has_tandem_repeat("坚持学习贯彻学习", {2}));
+  CHECK(has_tandem_repeat("𠮷𠮷", {1}));              // one character outside the BMP, twice
+  CHECK(!has_tandem_repeat("𠮷\xF0\xA0\xAE", {1}));  // not with its own truncated copy
+  CHECK(has_tandem_repeat("县县卫生健康局", {1}));
+  CHECK(!has_tandem_repeat("县卫生健康局", {1}));
+  CHECK(!has_tandem_repeat("", {2}));
+  // Han characters only: 2020 and —— are no word written twice.
+  CHECK(has_tandem_repeat("2020年", {2}));
+  CHECK(!has_tandem_repeat("2020年————", {2, true}));
+  CHECK(has_tandem_repeat("2020年研究研究", {2, true}));
+  CHECK(!has_tandem_repeat("研究研", {2, true}));
+  CHECK(has_tandem_repeat("一二一二", TandemRepeat{2, true}));
 }
 
 TEST_CASE("with the prefilter every bundled pattern finds on the corpus exactly what ICU finds") {
@@ -132,7 +182,7 @@ TEST_CASE("with the prefilter every bundled pattern finds on the corpus exactly 
     UErrorCode status = U_ZERO_ERROR;
     UParseError pe{};
     std::unique_ptr<icu::RegexPattern> regex(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(source), 0, pe, status));
-    if (U_FAILURE(status) || (required_literals(source).empty() && !required_tandem_repeat(source))) continue;
+    if (U_FAILURE(status) || (required_literals(source).empty() && !required_tandem_repeat(source).width)) continue;
     ++prefiltered;
     const Pattern pattern(source);
     for (const std::string &line : lines) {

@@ -3,7 +3,6 @@
 #include <reportls/report/text.h>
 
 #include <algorithm>
-#include <cstring>
 #include <map>
 
 namespace reportls::report {
@@ -14,58 +13,94 @@ bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
 }  // namespace
 
-size_t LiteralFilter::slot(const char *key) {
-  uint32_t k = 0;
-  std::memcpy(&k, key, kKeyBytes);
-  return static_cast<size_t>((k * 0x9E3779B97F4A7C15ull) >> (64 - kSlotBits));
-}
-
-LiteralFilter::LiteralFilter(const std::vector<std::vector<std::string>> &any_of) {
+LiteralFilter::LiteralFilter(const std::vector<RequiredTexts> &required) {
   std::map<std::string, uint32_t> ids;
-  for (const std::vector<std::string> &literals : any_of) {
-    std::vector<uint32_t> mine;
-    // An empty literal is in every text: such a pattern is always a candidate.
-    if (std::none_of(literals.begin(), literals.end(), [](const std::string &l) { return l.empty(); }))
+  for (const RequiredTexts &lists : required) {
+    std::vector<std::vector<uint32_t>> mine;
+    for (const std::vector<std::string> &literals : lists) {
+      // An empty list or an empty literal is in every text: such a list requires nothing.
+      if (literals.empty() || std::any_of(literals.begin(), literals.end(), [](const std::string &l) { return l.empty(); }))
+        continue;
+      std::vector<uint32_t> list;
       for (const std::string &l : literals) {
         auto [it, added] = ids.try_emplace(l, static_cast<uint32_t>(literals_.size()));
         if (added) literals_.push_back(l);
-        mine.push_back(it->second);
+        list.push_back(it->second);
       }
+      mine.push_back(std::move(list));
+    }
     of_pattern_.push_back(std::move(mine));
   }
-  std::vector<std::vector<uint32_t>> slots(size_t{1} << kSlotBits);
-  for (uint32_t id = 0; id < literals_.size(); ++id) {
-    const std::string &l = literals_[id];
-    if (l.size() < kKeyBytes) {
-      short_.push_back(id);
-      continue;
+  // The trie, laid out flat from the literals in byte order: the literals under a node are one
+  // run of them, and its children (one per next byte) are appended together, so that each node's
+  // edges are one run.
+  std::vector<uint32_t> order(literals_.size());
+  for (uint32_t id = 0; id < order.size(); ++id) {
+    order[id] = id;
+    starts_in_character_ |= is_continuation(static_cast<unsigned char>(literals_[id][0]));
+  }
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return literals_[a] < literals_[b]; });
+  struct Pending {
+    uint32_t node;
+    size_t begin, end, depth;  // its literals: order[begin, end), sharing their first depth bytes
+  };
+  nodes_.emplace_back();
+  std::vector<Pending> pending = {{0, 0, order.size(), 0}};
+  while (!pending.empty()) {
+    const Pending p = pending.back();
+    pending.pop_back();
+    size_t i = p.begin;
+    if (i < p.end && literals_[order[i]].size() == p.depth) nodes_[p.node].literal = static_cast<int32_t>(order[i++]);
+    nodes_[p.node].edges_begin = static_cast<uint32_t>(edge_byte_.size());
+    while (i < p.end) {
+      const unsigned char byte = static_cast<unsigned char>(literals_[order[i]][p.depth]);
+      size_t j = i;
+      while (j < p.end && static_cast<unsigned char>(literals_[order[j]][p.depth]) == byte) ++j;
+      const auto child = static_cast<uint32_t>(nodes_.size());
+      nodes_.emplace_back();
+      edge_byte_.push_back(byte);
+      edge_node_.push_back(child);
+      pending.push_back({child, i, j, p.depth + 1});
+      i = j;
     }
-    slots[slot(l.data())].push_back(id);
-    starts_in_character_ |= is_continuation(static_cast<unsigned char>(l[0]));
+    nodes_[p.node].edges_end = static_cast<uint32_t>(edge_byte_.size());
   }
-  for (const std::vector<uint32_t> &ids : slots) {
-    slot_start_.push_back(static_cast<uint32_t>(slot_literals_.size()));
-    slot_literals_.insert(slot_literals_.end(), ids.begin(), ids.end());
+  // The root's children by byte, for a filter of many literals (one pattern's few search its run).
+  if (literals_.size() > 16) {
+    root_.assign(256, 0);
+    for (uint32_t e = nodes_[0].edges_begin; e < nodes_[0].edges_end; ++e) root_[edge_byte_[e]] = edge_node_[e];
   }
-  slot_start_.push_back(static_cast<uint32_t>(slot_literals_.size()));
+}
+
+uint32_t LiteralFilter::child(uint32_t node, unsigned char byte) const {
+  const Node &n = nodes_[node];
+  const auto first = edge_byte_.begin() + n.edges_begin, last = edge_byte_.begin() + n.edges_end;
+  const auto edge = std::lower_bound(first, last, byte);
+  return edge == last || *edge != byte ? 0 : edge_node_[static_cast<size_t>(edge - edge_byte_.begin())];
+}
+
+void LiteralFilter::walk(std::string_view text, size_t from, std::vector<bool> &found) const {
+  const auto first = static_cast<unsigned char>(text[from]);
+  uint32_t node = root_.empty() ? child(0, first) : root_[first];
+  for (size_t j = from + 1; node != 0; ++j) {
+    if (nodes_[node].literal >= 0) found[static_cast<size_t>(nodes_[node].literal)] = true;
+    if (j >= text.size()) return;
+    node = child(node, static_cast<unsigned char>(text[j]));
+  }
 }
 
 std::vector<bool> LiteralFilter::candidates(std::string_view text) const {
   std::vector<bool> found(literals_.size());
-  for (uint32_t id : short_) found[id] = find_text(text, literals_[id]) != std::string_view::npos;
-  for (size_t i = 0; i + kKeyBytes <= text.size(); ++i) {
+  for (size_t i = 0; i < text.size(); ++i) {
     // A literal that starts with a character's first byte cannot start inside another character.
     if (!starts_in_character_ && is_continuation(static_cast<unsigned char>(text[i]))) continue;
-    const size_t at = slot(text.data() + i);
-    for (uint32_t n = slot_start_[at]; n < slot_start_[at + 1]; ++n) {
-      const uint32_t id = slot_literals_[n];
-      if (!found[id] && text.substr(i).starts_with(literals_[id])) found[id] = true;
-    }
+    walk(text, i, found);
   }
   std::vector<bool> out(of_pattern_.size());
   for (size_t p = 0; p < of_pattern_.size(); ++p)
-    out[p] = of_pattern_[p].empty() ||
-             std::any_of(of_pattern_[p].begin(), of_pattern_[p].end(), [&](uint32_t id) { return found[id]; });
+    out[p] = std::all_of(of_pattern_[p].begin(), of_pattern_[p].end(), [&](const std::vector<uint32_t> &list) {
+      return std::any_of(list.begin(), list.end(), [&](uint32_t id) { return found[id]; });
+    });
   return out;
 }
 

@@ -1,11 +1,15 @@
 // literal_filter.h — which of many patterns can match a text, found in one pass over the text for
-// the literals they require (required_literal.h), instead of one search of the text per pattern.
+// the texts they require (RequiredTexts, required_literal.h), instead of one search of the text
+// per pattern and text.
 //
-// The answer is the one memmem gives pattern by pattern: a pattern is a candidate unless the text
-// contains none of its literals, compared as bytes at every byte offset.  Internal to the report
-// library (pattern_rules.cpp).  Immutable after construction; any thread.
+// The answer is the one memmem gives pattern by pattern: a pattern is a candidate unless, for one
+// of its lists, the text contains none of the list's texts, compared as bytes at every byte
+// offset.  Internal to the report library (pattern.cpp, pattern_rules.cpp).  Immutable after
+// construction; any thread.
 #ifndef REPORTLS_REPORT_LITERAL_FILTER_H
 #define REPORTLS_REPORT_LITERAL_FILTER_H
+
+#include <reportls/report/pattern.h>
 
 #include <cstdint>
 #include <string>
@@ -16,27 +20,33 @@ namespace reportls::report {
 
 class LiteralFilter {
  public:
-  // any_of[i]: the literals one of which every match of pattern i contains; empty: none known
-  // (the pattern is always a candidate).
-  explicit LiteralFilter(const std::vector<std::vector<std::string>> &any_of);
+  // required[i]: what a text holding a match of pattern i contains; no lists: nothing known (the
+  // pattern is always a candidate).
+  explicit LiteralFilter(const std::vector<RequiredTexts> &required);
 
-  // candidates[i]: pattern i may match text (false only when text lacks all of its literals).
+  // candidates[i]: pattern i may match text (false only when text lacks every text of one of
+  // its lists).
   std::vector<bool> candidates(std::string_view text) const;
 
  private:
-  // A literal of kKeyBytes or more is looked up by its first kKeyBytes bytes, hashed to a slot; a
-  // slot lists the literals whose key lands there (compactly: a table of where each slot starts in
-  // one array of literal ids), and most characters of a text find an empty slot.  The few shorter
-  // literals (a space, a two-digit year prefix) are searched for one by one.
-  static constexpr size_t kKeyBytes = 2;
-  static constexpr size_t kSlotBits = 12;
-  static size_t slot(const char *key);
+  // The literals form a byte trie; from each character of the text the trie is walked as far as
+  // the text follows it, marking the literals that end on the way: one walk per character however
+  // many literals start alike (products such as 法治政府建设实施纲要（2010 … （2020 share most of
+  // their bytes).  A node's children are a run of edges sorted by byte; the root's also a table.
+  void walk(std::string_view text, size_t from, std::vector<bool> &found) const;
+  uint32_t child(uint32_t node, unsigned char byte) const;  // 0: none (the root is no child)
+
+  struct Node {
+    uint32_t edges_begin = 0, edges_end = 0;  // its children, in edge_byte_/edge_node_, by byte
+    int32_t literal = -1;                     // the literal that ends here, if any
+  };
 
   std::vector<std::string> literals_;
-  std::vector<std::vector<uint32_t>> of_pattern_;  // ids in literals_; empty: always a candidate
-  std::vector<uint32_t> short_;                    // ids of the literals shorter than kKeyBytes
-  std::vector<uint32_t> slot_start_;  // one offset into slot_literals_ per slot, and the end
-  std::vector<uint32_t> slot_literals_;
+  std::vector<std::vector<std::vector<uint32_t>>> of_pattern_;  // per pattern, its lists of ids in literals_
+  std::vector<Node> nodes_;                  // nodes_[0] is the root
+  std::vector<uint32_t> root_;               // 256 entries, the root's child by byte (0: none); empty: search the root's run
+  std::vector<unsigned char> edge_byte_;
+  std::vector<uint32_t> edge_node_;
   bool starts_in_character_ = false;  // some literal starts with a UTF-8 continuation byte
 };
 

@@ -1,5 +1,6 @@
 #include <reportls/report/pattern.h>
 
+#include "literal_filter.h"
 #include "required_literal.h"
 
 #include <unicode/regex.h>
@@ -16,8 +17,9 @@ namespace reportls::report {
 struct Pattern::Compiled {
   std::unique_ptr<icu::RegexPattern> regex;
   uint64_t id = 0;       // process-unique: keys the per-thread matchers below
-  std::vector<std::string> required;  // every match contains one of them (required_literal.h); empty: no prefilter
-  size_t tandem = 0;                  // every match starts with this many characters written twice; 0: no such filter
+  RequiredTexts required;               // what a text holding a match contains (required_literal.h)
+  std::optional<LiteralFilter> filter;  // looks for them; none: no such prefilter
+  TandemRepeat tandem;                  // every match starts with a tandem repeat; width 0: no such filter
 };
 
 namespace {
@@ -60,8 +62,9 @@ Pattern::Pattern(const std::string &source, bool literal) : source_(source) {
     c->required = required_literals(source);
     c->tandem = required_tandem_repeat(source);
   } else if (!source.empty() && source.find("\xEF\xBF\xBD") == std::string::npos) {
-    c->required = {source};
+    c->required = {{source}};
   }
+  if (!c->required.empty()) c->filter.emplace(std::vector<RequiredTexts>{c->required});
   compiled_ = std::move(c);
 }
 
@@ -80,7 +83,7 @@ struct PatternText::Data {
   }
 };
 
-const std::vector<std::string> &Pattern::required() const { return compiled_->required; }
+const RequiredTexts &Pattern::required() const { return compiled_->required; }
 
 PatternText::PatternText(std::string_view text, Span within) : data_(std::make_unique<Data>()) {
   data_->part = within.in(text);
@@ -141,11 +144,8 @@ void Pattern::search(const PatternText &text, const std::function<bool(const Pat
                      int time_limit_ms, bool prefilter) const {
   PatternText::Data &t = *text.data_;
   if (t.part.empty()) return;
-  const auto &required = compiled_->required;
-  if (prefilter && !required.empty() &&
-      std::none_of(required.begin(), required.end(), [&](const std::string &r) { return contains_text(t.part, r); }))
-    return;
-  if (compiled_->tandem && !has_tandem_repeat(t.part, compiled_->tandem)) return;
+  if (prefilter && compiled_->filter && !compiled_->filter->candidates(t.part)[0]) return;
+  if (!has_tandem_repeat(t.part, compiled_->tandem)) return;
   ReusedMatcher &reused = reused_matcher(compiled_->id);
   std::unique_ptr<icu::RegexMatcher> own;  // for a search nested in another of the same pattern
   if (reused.busy) {

@@ -106,9 +106,9 @@ PatternRules::~PatternRules() = default;
 
 void PatternRules::add(std::vector<PatternRule> rules) {
   for (PatternRule &r : rules) rules_.push_back(std::move(r));
-  std::vector<std::vector<std::string>> any_of;
-  for (const PatternRule &r : rules_) any_of.push_back(r.pattern.required());
-  filter_ = std::make_shared<const LiteralFilter>(any_of);
+  std::vector<RequiredTexts> required;
+  for (const PatternRule &r : rules_) required.push_back(r.pattern.required());
+  filter_ = std::make_shared<const LiteralFilter>(required);
 }
 
 std::vector<PatternHit> PatternRules::search(std::string_view text, Span within, std::optional<uint32_t> year) const {

@@ -2,7 +2,11 @@
 
 #include <reportls/report/text.h>
 
+#include <unicode/uniset.h>
+#include <unicode/uscript.h>
+
 #include <algorithm>
+#include <optional>
 
 namespace reportls::report {
 namespace {
@@ -37,31 +41,56 @@ size_t skip_bracketed(std::string_view s, size_t i) {
   return std::string_view::npos;
 }
 
-// One literal of a set must be in every match; empty: nothing is required.
-using Literals = std::vector<std::string>;
+// One of them (a list of a RequiredTexts).
+using Texts = std::vector<std::string>;
 
-// A match of any of more alternatives than this is cheaper to look for with the regex itself.
-constexpr size_t kMaxAlternatives = 8;
-
-bool has_replacement_character(const Literals &l) {
+bool has_replacement_character(const Texts &l) {
   // U+FFFD also stands for ill-formed bytes in the searched text (pattern.h), which no byte search finds.
   return std::any_of(l.begin(), l.end(), [](const std::string &t) { return t.find("\xEF\xBF\xBD") != std::string::npos; });
 }
 
-size_t shortest(const Literals &l) {
+size_t shortest(const Texts &l) {
   size_t n = std::string::npos;
   for (const std::string &t : l) n = std::min(n, t.size());
   return n;
 }
 
-// The better prefilter of two: the one whose shortest text is longer (a longer text is rarer),
-// then the one with fewer texts to look for; on a tie the first.
-bool better(const Literals &candidate, const Literals &best) {
-  if (candidate.empty() || shortest(candidate) == 0 || has_replacement_character(candidate)) return false;
+bool usable(const Texts &l) { return !l.empty() && shortest(l) > 0 && !has_replacement_character(l); }
+
+// The better of two lists: the one whose shortest text is longer (a longer text is rarer), then
+// the one with fewer texts to look for; on a tie the first.
+bool better(const Texts &candidate, const Texts &best) {
+  if (!usable(candidate)) return false;
   if (best.empty()) return true;
   const size_t a = shortest(candidate), b = shortest(best);
   return a > b || (a == b && candidate.size() < best.size());
 }
+
+void add_unique(Texts &to, std::string t) {
+  if (std::find(to.begin(), to.end(), t) == to.end()) to.push_back(std::move(t));
+}
+
+// Every text of a times every text of b, or nothing when there would be more than kMaxAlternatives.
+std::optional<Texts> product(const Texts &a, const Texts &b) {
+  if (a.size() * b.size() > kMaxAlternatives) return std::nullopt;
+  Texts out;
+  for (const std::string &x : a)
+    for (const std::string &y : b) {
+      std::string t = x;
+      add_unique(out, t.append(y));
+    }
+  return out;
+}
+
+// How often the atom before a quantifier occurs.
+enum class Times { Once, Optional, AtLeastOnce };
+
+// What a part of the pattern requires of the line a match is in.
+struct Reading {
+  RequiredTexts all;  // every list, one text of each
+  Texts leading;      // a match of the part starts with one of these; empty: not known
+  bool whole = true;  // and is exactly one of them (text of literal characters only)
+};
 
 // Reads the pattern s; refused is set by a construct whose reading it does not follow, and then
 // nothing is required.
@@ -69,19 +98,42 @@ class Reader {
  public:
   explicit Reader(std::string_view s) : s_(s) {}
 
-  // What every match of s[begin, end), branches separated by top-level `|`, requires.
-  Literals alternation(size_t begin, size_t end) {
-    Literals all;
+  // What s[begin, end), branches separated by top-level `|`, requires.
+  Reading alternation(size_t begin, size_t end) {
+    std::vector<Reading> branches;
     for (size_t b = begin;;) {
       const size_t bar = next_bar(b, end);
-      Literals branch = sequence(b, bar);
-      if (refused || branch.empty()) return {};  // that branch may match without any
-      for (std::string &t : branch)
-        if (std::find(all.begin(), all.end(), t) == all.end()) all.push_back(std::move(t));
-      if (all.size() > kMaxAlternatives) return {};
-      if (bar == end) return all;
+      branches.push_back(sequence(b, bar));
+      if (refused) return {{}, {}, false};
+      if (bar == end) break;
       b = bar + 1;
     }
+    if (branches.size() == 1) return std::move(branches.front());
+    // Each branch's best list, together: a match holds one text of one of them.
+    Reading r;
+    Texts any;
+    for (const Reading &branch : branches) {
+      const Texts *best = nullptr;
+      for (const Texts &l : branch.all)
+        if (better(l, best ? *best : Texts{})) best = &l;
+      if (!best) {  // that branch may match without any
+        any.clear();
+        break;
+      }
+      for (const std::string &t : *best) add_unique(any, t);
+    }
+    if (!any.empty() && any.size() <= kMaxAlternatives) r.all.push_back(std::move(any));
+    for (const Reading &branch : branches) {
+      r.whole = r.whole && branch.whole;
+      if (branch.leading.empty()) {
+        r.leading.clear();
+        r.whole = false;
+        break;
+      }
+      for (const std::string &t : branch.leading) add_unique(r.leading, t);
+    }
+    if (r.leading.size() > kMaxAlternatives) r.leading.clear(), r.whole = false;
+    return r;
   }
 
   bool refused = false;
@@ -104,70 +156,132 @@ class Reader {
     return end;
   }
 
-  // What every match of the branch s[begin, end) (no top-level `|`) requires: the best of its
-  // literal runs and of its required groups.
-  Literals sequence(size_t begin, size_t end) {
-    Literals best;
-    std::string run;
-    size_t last_char = 0;  // bytes of run's last character, when the last atom read was it
+  // The quantifier at i, if any: how often it lets the atom before occur; i moves past it.
+  Times quantifier(size_t &i, size_t end) {
+    if (i >= end) return Times::Once;
+    Times t = Times::Once;
+    const char c = s_[i];
+    if (c == '?' || c == '*') {
+      t = Times::Optional;
+      ++i;
+    } else if (c == '+') {
+      t = Times::AtLeastOnce;
+      ++i;
+    } else if (c == '{') {
+      const size_t close = s_.find('}', i);
+      if (close == std::string_view::npos || close >= end) {
+        refuse();
+        return Times::Optional;
+      }
+      const bool zero = s_[i + 1] == '0' && (s_[i + 2] == ',' || s_[i + 2] == '}');
+      t = zero ? Times::Optional : Times::AtLeastOnce;
+      i = close + 1;
+    }
+    if (t != Times::Once && i < end && (s_[i] == '?' || s_[i] == '+')) ++i;  // lazy or possessive
+    return t;
+  }
+
+  // The characters of the set s[open, close) when it lists a few plain characters or short
+  // ranges; nothing for a negated set, a class, a nested set or a string.
+  std::optional<Texts> plain_set(size_t open, size_t close) const {
+    const std::string_view body = s_.substr(open + 1, close - open - 2);
+    if (body.empty() || body[0] == '^') return std::nullopt;
+    std::vector<char32_t> chars;
+    for (uint32_t i = 0; i < body.size();) {
+      char32_t c = body[i];
+      if (c == '[' || c == '{' || c == '}' || body.substr(i, 2) == "&&") return std::nullopt;
+      if (c == '\\') {
+        if (i + 1 >= body.size() || is_ascii_alnum(body[i + 1])) return std::nullopt;  // \p, \d, \u…
+        ++i;
+      }
+      c = next_code_point(body, i);
+      if (i + 1 < body.size() && body[i] == '-') {  // a range (a '-' at either end is itself)
+        uint32_t j = i + 1;
+        if (body[j] == '\\' || body[j] == '[') return std::nullopt;
+        const char32_t last = next_code_point(body, j);
+        if (last < c || last - c >= kMaxAlternatives) return std::nullopt;
+        for (char32_t x = c; x < last; ++x) chars.push_back(x);
+        c = last;
+        i = j;
+        if (i < body.size() && body[i] == '-') return std::nullopt;  // [a-c-e]: not read here
+      }
+      chars.push_back(c);
+      if (chars.size() > kMaxAlternatives) return std::nullopt;
+    }
+    Texts out;
+    for (char32_t c : chars) {
+      std::string t;
+      append_utf8(t, c);
+      add_unique(out, std::move(t));
+    }
+    return out;
+  }
+
+  // What the sequence s[begin, end) (no top-level `|`) requires: its runs of literal text,
+  // multiplied out over the sets and groups they pass through, the lists of its groups and
+  // positive look-arounds.
+  Reading sequence(size_t begin, size_t end) {
+    Reading r;
+    Texts run = {""};
+    bool leading_open = true;  // run is still the start of every match
     auto end_run = [&] {
-      if (better({run}, best)) best = {run};
-      run.clear();
-      last_char = 0;
+      if (run.size() > 1 || !run.front().empty()) r.all.push_back(run);
+      if (leading_open && (run.size() > 1 || !run.front().empty())) r.leading = run;
+      leading_open = false;
+      run = {""};
+    };
+    // An atom that occurs `times` and whose text is one of texts (nothing: not known).
+    auto atom = [&](const std::optional<Texts> &texts, Times times) {
+      if (!texts || texts->empty() || times == Times::Optional) {
+        end_run();
+        r.whole = false;
+        return;
+      }
+      if (auto p = product(run, *texts)) {
+        run = std::move(*p);
+      } else {
+        end_run();
+        r.whole = false;
+        run = *texts;
+      }
+      if (times == Times::AtLeastOnce) {
+        end_run();
+        r.whole = false;
+      }
     };
     for (size_t i = begin; i < end && !refused;) {
       const char c = s_[i];
       switch (c) {
-        case '?': case '*': case '+': case '{': {
-          // The atom before is optional or repeated: it ends the run, and belongs to it only
-          // under + (once at least).
-          if (last_char && c != '+') run.resize(run.size() - last_char);
-          end_run();
-          if (c == '{') {
-            const size_t close = s_.find('}', i);
-            if (close == std::string_view::npos || close >= end) return refuse();
-            i = close + 1;
-          } else {
-            ++i;
-          }
-          if (i < end && (s_[i] == '?' || s_[i] == '+')) ++i;  // lazy or possessive
-          break;
-        }
         case '(': {
-          end_run();
           const size_t close = skip_bracketed(s_, i);
           if (close == std::string_view::npos || close > end) return refuse();
-          Literals group = required_group(i, close);
-          if (refused) return {};
-          // A group under a quantifier other than + may be absent from a match.
-          const bool optional = close < end && (s_[close] == '?' || s_[close] == '*' || s_[close] == '{');
-          if (!optional && better(group, best)) best = std::move(group);
+          const size_t open = i;
           i = close;
+          const Times times = quantifier(i, end);
+          group(open, close, times, r, run, atom);
           break;
         }
         case '[': {
-          end_run();
-          i = skip_bracketed(s_, i);
-          if (i == std::string_view::npos || i > end) return refuse();
+          const size_t close = skip_bracketed(s_, i);
+          if (close == std::string_view::npos || close > end) return refuse();
+          const std::optional<Texts> set = plain_set(i, close);
+          i = close;
+          atom(set, quantifier(i, end));
           break;
         }
-        case '.': case '^': case '$': case ')': case ']': case '}':
-          end_run();
-          ++i;
-          break;
         case '\\': {
           if (i + 1 >= end) return refuse();
           const char e = s_[i + 1];
           if (e == 'Q') return refuse();
           if (static_cast<unsigned char>(e) >= 0x80 || (!is_ascii_alnum(e) && e != ' ' && e != '#')) {
-            run += s_.substr(i + 1, utf8_length(static_cast<unsigned char>(e)));  // an escaped mark is itself
-            last_char = utf8_length(static_cast<unsigned char>(e));
-            i += 1 + last_char;
+            const size_t n = utf8_length(static_cast<unsigned char>(e));
+            const std::string mark(s_.substr(i + 1, n));  // an escaped mark is itself
+            i += 1 + n;
+            atom(Texts{mark}, quantifier(i, end));
             break;
           }
           // A class, an anchor, a code point or a back reference: not a literal of ours.  Its
           // argument ({…}, or hex and octal digits) is skipped with it.
-          end_run();
           i += 2;
           if ((e == 'p' || e == 'P' || e == 'c') && i < end && s_[i] != '{') {
             i += utf8_length(static_cast<unsigned char>(s_[i]));  // \pL, \cA: one more character
@@ -182,107 +296,176 @@ class Reader {
           } else {
             while (i < end && is_hex(s_[i])) ++i;
           }
+          atom(std::nullopt, quantifier(i, end));
           break;
         }
+        case '.': case '^': case '$': case ')': case ']': case '}': case '?': case '*': case '+': case '{':
+          ++i;
+          atom(std::nullopt, quantifier(i, end));
+          break;
         default: {
           // A space or # is significant only without (?x), which is refused.
           const size_t n = utf8_length(static_cast<unsigned char>(c));
-          run += s_.substr(i, n);
-          last_char = n;
+          const std::string text(s_.substr(i, n));
           i += n;
+          atom(Texts{text}, quantifier(i, end));
         }
       }
     }
-    if (refused) return {};
+    if (refused) return {{}, {}, false};
     end_run();
-    return best;
+    return r;
   }
 
-  // What the group s[open, close) requires of a match: its alternation's literals; nothing for a
-  // look-around (its text is outside the match or must be absent).
-  Literals required_group(size_t open, size_t close) {
+  // Reads the group s[open, close), which occurs `times`, into the sequence being read.
+  template <typename Atom>
+  void group(size_t open, size_t close, Times times, Reading &r, Texts &run, const Atom &atom) {
     size_t content = open + 1;
     if (content < close && s_[content] == '?') {
       const char k = content + 1 < close ? s_[content + 1] : ')';
-      if (is_ascii_alnum(k) || k == '-') return refuse();  // flags
-      if (k == '=' || k == '!') return {};
-      if (k == '<' && content + 2 < close && (s_[content + 2] == '=' || s_[content + 2] == '!')) return {};
+      const bool behind = k == '<' && content + 2 < close && (s_[content + 2] == '=' || s_[content + 2] == '!');
+      if (k == '!' || (behind && s_[content + 2] == '!')) return;  // its text must be absent: nothing
+      if (k == '=' || behind) {
+        // A look-around adds no text to the match, but its text is in the line: its lists hold,
+        // and a look-ahead's start continues the run before it.
+        if (times == Times::Optional) return;
+        const Reading inner = alternation(content + (behind ? 3 : 2), close - 1);
+        for (const Texts &l : inner.all) r.all.push_back(l);
+        if (k == '=' && !inner.leading.empty() && (run.size() > 1 || !run.front().empty()))
+          if (auto p = product(run, inner.leading)) r.all.push_back(std::move(*p));
+        return;
+      }
+      if (is_ascii_alnum(k) || k == '-') {
+        atom(scoped_flags(content + 1, close), times);
+        return;
+      }
       if (k == ':' || k == '>') {
         content += 2;
       } else if (k == '<') {
         const size_t name_end = s_.find('>', content);  // a named group (?<name>…)
-        if (name_end == std::string_view::npos || name_end >= close) return refuse();
+        if (name_end == std::string_view::npos || name_end >= close) return refuse_group();
         content = name_end + 1;
       } else {
-        return refuse();
+        return refuse_group();
       }
     }
-    return alternation(content, close - 1);
+    Reading inner = alternation(content, close - 1);
+    if (refused) return;
+    if (times != Times::Optional)
+      for (Texts &l : inner.all) r.all.push_back(std::move(l));
+    if (inner.leading.empty()) {
+      atom(std::nullopt, times);
+    } else if (inner.whole) {
+      atom(inner.leading, times);
+    } else {
+      // The match continues with one of the leading texts, then with what the run cannot follow.
+      atom(inner.leading, times == Times::Optional ? times : Times::AtLeastOnce);
+    }
   }
 
-  Literals refuse() {
-    refused = true;
-    return {};
+  // The texts a group with flags (s[flags, close): `i:ipv6)`) matches: each spelling of a short
+  // ASCII word under (?i:…); nothing for other flags.  Flags that change how the rest of the
+  // pattern reads — (?i) without a colon, or x anywhere — are refused.
+  std::optional<Texts> scoped_flags(size_t flags, size_t close) {
+    const size_t colon = s_.find_first_of(":)", flags);
+    if (colon >= close || s_[colon] != ':' || s_.substr(flags, colon - flags).find('x') != std::string_view::npos) {
+      refuse();
+      return std::nullopt;
+    }
+    const std::string_view word = s_.substr(colon + 1, close - 1 - (colon + 1));
+    if (s_.substr(flags, colon - flags) != "i" || word.empty() ||
+        !std::all_of(word.begin(), word.end(), is_ascii_alnum))
+      return std::nullopt;
+    Texts spellings = {""};
+    for (const char c : word) {
+      // ICU matches each letter to its case closure: k also to U+212A KELVIN SIGN, s to ſ.
+      icu::UnicodeSet closure(static_cast<UChar32>(c), static_cast<UChar32>(c));
+      closure.closeOver(USET_CASE_INSENSITIVE);
+      Texts ways;
+      for (int32_t n = 0; n < closure.size(); ++n) {
+        const UChar32 way = closure.charAt(n);
+        if (way >= 0x80) return std::nullopt;
+        ways.emplace_back(1, static_cast<char>(way));
+      }
+      auto p = product(spellings, ways);
+      if (!p) return std::nullopt;
+      spellings = std::move(*p);
+    }
+    return spellings;
   }
+
+  Reading refuse() {
+    refused = true;
+    return {{}, {}, false};
+  }
+  void refuse_group() { refused = true; }
 
   std::string_view s_;
 };
 
 }  // namespace
 
-size_t required_tandem_repeat(std::string_view regex) {
-  if (!regex.starts_with("(") || regex.starts_with("(?")) return 0;
+TandemRepeat required_tandem_repeat(std::string_view regex) {
+  if (!regex.starts_with("(") || regex.starts_with("(?")) return {};
   const size_t close = skip_bracketed(regex, 0);
   if (close == std::string_view::npos || regex.substr(close, 2) != "\\1" ||
       (close + 2 < regex.size() && is_ascii_alnum(regex[close + 2])))  // \10 is another group
-    return 0;
+    return {};
   // The group's content: atoms of exactly one character, each once or {n} times.
-  size_t width = 0;
+  TandemRepeat t{0, true};
   for (size_t i = 1; i + 1 < close;) {
     const char c = regex[i];
     if (c == '[') {
       const size_t end = skip_bracketed(regex, i);
       // One character — unless it may list strings ({ab}): any brace refuses it.
-      if (end == std::string_view::npos || regex.substr(i, end - i).find('{') != std::string_view::npos) return 0;
+      if (end == std::string_view::npos || regex.substr(i, end - i).find('{') != std::string_view::npos) return {};
       i = end;
+      t.han = false;
     } else if (c == '\\' && i + 2 < close && (regex[i + 1] == 'p' || regex[i + 1] == 'P')) {
-      i += 2;
-      if (regex[i] != '{') return 0;
-      i = regex.find('}', i);
-      if (i == std::string_view::npos || i >= close) return 0;
+      const size_t open = i + 2;
+      if (regex[open] != '{') return {};
+      i = regex.find('}', open);
+      if (i == std::string_view::npos || i >= close) return {};
+      t.han = t.han && regex.substr(open - 1, i - open + 2) == "p{Han}";
       ++i;
     } else if (c == '\\' || c == '(' || c == ')' || c == '|' || c == '?' || c == '*' || c == '+' || c == '{' ||
                c == '^' || c == '$') {
-      return 0;  // escapes other than \p{…} (\d is one character, \b none: not told apart here)
+      return {};  // escapes other than \p{…} (\d is one character, \b none: not told apart here)
     } else {
       i += utf8_length(static_cast<unsigned char>(c));
+      t.han = false;
     }
-    if (i == std::string_view::npos || i >= close) return 0;
+    if (i == std::string_view::npos || i >= close) return {};
     size_t count = 1;
     if (regex[i] == '{') {
       const size_t end = regex.find('}', i);
-      if (end == std::string_view::npos || end >= close) return 0;
+      if (end == std::string_view::npos || end >= close) return {};
       count = 0;
       for (size_t d = i + 1; d < end; ++d) {
-        if (regex[d] < '0' || regex[d] > '9' || count > 100) return 0;  // {n,m}: not a fixed width
+        if (regex[d] < '0' || regex[d] > '9' || count > 100) return {};  // {n,m}: not a fixed width
         count = count * 10 + static_cast<size_t>(regex[d] - '0');
       }
       i = end + 1;
     }
-    width += count;
+    t.width += count;
   }
-  return width;
+  if (t.width == 0) t.han = false;
+  return t;
 }
 
-bool has_tandem_repeat(std::string_view text, size_t w) {
-  if (w == 0) return true;
-  std::vector<char32_t> chars;
-  size_t same = 0;  // how many positions in a row match the character w before
-  for (uint32_t i = 0; i < text.size();) {
-    chars.push_back(next_code_point(text, i));
-    const size_t n = chars.size();
-    same = n > w && chars[n - 1] == chars[n - 1 - w] ? same + 1 : 0;
-    if (same >= w) return true;
+bool has_tandem_repeat(std::string_view text, TandemRepeat t) {
+  if (t.width == 0) return true;
+  // The last width + 1 characters, in a ring: each is compared with the one width before it.
+  std::vector<char32_t> ring(t.width + 1);
+  size_t n = 0, same = 0;  // characters read; positions in a row that equal the one width before
+  for (uint32_t i = 0; i < text.size(); ++n) {
+    const char32_t c = next_code_point(text, i);
+    ring[n % ring.size()] = c;
+    UErrorCode status = U_ZERO_ERROR;
+    const bool repeats = n >= t.width && c == ring[(n - t.width) % ring.size()] &&
+                         (!t.han || uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN);
+    same = repeats ? same + 1 : 0;
+    if (same >= t.width) return true;
   }
   return false;
 }
@@ -291,31 +474,37 @@ namespace {
 
 // For a regex that starts with a group of one set of a few plain characters and its back
 // reference (`([县区旗])\1`): each of those characters written twice; else nothing.
-Literals doubled_set(std::string_view regex) {
+Texts doubled_set(std::string_view regex) {
   if (!regex.starts_with("([")) return {};
   const size_t close = regex.find("])\\1");
   if (close == std::string_view::npos || (close + 4 < regex.size() && is_ascii_alnum(regex[close + 4]))) return {};
   const std::string_view set = regex.substr(2, close - 2);
   if (set.empty() || set.find_first_of("\\[]^-&{}") != std::string_view::npos) return {};
-  Literals doubled;
+  Texts doubled;
   for (size_t i = 0; i < set.size();) {
     const std::string_view c = set.substr(i, utf8_length(static_cast<unsigned char>(set[i])));
-    std::string twice = std::string(c) + std::string(c);
-    if (std::find(doubled.begin(), doubled.end(), twice) == doubled.end()) doubled.push_back(std::move(twice));
+    add_unique(doubled, std::string(c) + std::string(c));
     i += c.size();
   }
-  return doubled.size() <= kMaxAlternatives ? doubled : Literals{};
+  return doubled.size() <= kMaxAlternatives ? doubled : Texts{};
 }
 
 }  // namespace
 
-std::vector<std::string> required_literals(std::string_view regex) {
+RequiredTexts required_literals(std::string_view regex) {
   Reader reader(regex);
-  Literals l = reader.alternation(0, regex.size());
+  Reading r = reader.alternation(0, regex.size());
   if (reader.refused) return {};
-  if (Literals doubled = doubled_set(regex); better(doubled, l)) l = std::move(doubled);
-  if (has_replacement_character(l)) return {};
-  return l;
+  if (Texts doubled = doubled_set(regex); !doubled.empty()) r.all.push_back(std::move(doubled));
+  // The best kMaxRequired lists, each once, best first.
+  RequiredTexts kept;
+  for (Texts &l : r.all) {
+    if (!usable(l) || std::find(kept.begin(), kept.end(), l) != kept.end()) continue;
+    const auto at = std::find_if(kept.begin(), kept.end(), [&](const Texts &k) { return better(l, k); });
+    kept.insert(at, std::move(l));
+  }
+  if (kept.size() > kMaxRequired) kept.resize(kMaxRequired);
+  return kept;
 }
 
 }  // namespace reportls::report

@@ -14,6 +14,14 @@ std::string_view Span::in(std::string_view text) const {
   return text.substr(s, e - s);
 }
 
+void append_utf8(std::string &out, char32_t c) {
+  if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
+  char bytes[U8_MAX_LENGTH];
+  int32_t n = 0;
+  U8_APPEND_UNSAFE(bytes, n, c);
+  out.append(bytes, static_cast<size_t>(n));
+}
+
 // ICU's macros index with int32_t; decoding through a window of at most 4 bytes keeps them safe
 // for texts up to 4 GiB.
 char32_t next_code_point_multibyte(std::string_view s, uint32_t &i) {

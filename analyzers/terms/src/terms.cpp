@@ -5,27 +5,25 @@
 #include <algorithm>
 
 namespace reportls::terms {
-namespace {
-
-void add_file(const std::string &path, Tables &t) {
-  t.rules.add(report::parse_pattern_rules(report::read_data_file(path), path));
-}
-
-}  // namespace
 
 Tables load(const std::string &plugin_dir, const std::vector<std::string> &data_dirs,
             std::vector<std::string> &errors) {
-  Tables t;
-  for (const std::string &path : report::data_files({plugin_dir}, "terms-")) add_file(path, t);
+  // Every rule first, then one filter over all of them (PatternRules::add builds it).
+  std::vector<report::PatternRule> rules;
+  auto append = [&](const std::string &path) {
+    for (report::PatternRule &r : report::parse_pattern_rules(report::read_data_file(path), path))
+      rules.push_back(std::move(r));
+  };
+  for (const std::string &path : report::data_files({plugin_dir}, "terms-")) append(path);
   for (const std::string &path : report::data_files(data_dirs, "terms-")) {
     try {
-      Tables scratch;
-      add_file(path, scratch);
-      t.rules.add(scratch.rules.all());
+      append(path);  // parsed whole before any rule is kept: a broken file adds nothing
     } catch (const std::exception &e) {
       errors.push_back(e.what());
     }
   }
+  Tables t;
+  t.rules.add(std::move(rules));
   return t;
 }
 

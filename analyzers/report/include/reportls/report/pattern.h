@@ -39,6 +39,9 @@ class PatternText {
 
 class PatternRules;
 
+// What every line holding a match contains: one text of each list (empty: nothing known).
+using RequiredTexts = std::vector<std::vector<std::string>>;
+
 class Pattern {
  public:
   static constexpr int kTimeLimitMs = 50;  // a search's default time limit
@@ -60,12 +63,12 @@ class Pattern {
                             std::string_view replacement);
 
   const std::string &source() const { return source_; }
-  // The texts one of which every match contains (read from the regex; required_literal.h), with
-  // which search() skips a text lacking them all; empty when none is known.
-  const std::vector<std::string> &required() const;
+  // The texts every text holding a match contains (read from the regex; required_literal.h), with
+  // which search() skips a text that lacks all of one list.
+  const RequiredTexts &required() const;
 
  private:
-  // PatternRules finds which texts hold a required literal itself, for all its rules at once;
+  // PatternRules finds which texts hold the required texts itself, for all its rules at once;
   // prefilter = false skips that check here (the other prefilters still apply).
   friend class PatternRules;
   void search(const PatternText &text, const std::function<bool(const PatternMatch &)> &f, int time_limit_ms,

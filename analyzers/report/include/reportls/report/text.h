@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace reportls::report {
@@ -36,6 +37,8 @@ inline char32_t next_code_point(std::string_view s, uint32_t &i) {
 // Steps i back to the start of the previous code point and returns it (U+FFFD when ill-formed).
 // Requires i > 0; i never goes below 0.
 char32_t prev_code_point(std::string_view s, uint32_t &i);
+// Appends the UTF-8 encoding of code point c (a surrogate or a value past U+10FFFF: U+FFFD).
+void append_utf8(std::string &out, char32_t c);
 // Number of code points in s (ill-formed bytes count as one each).
 uint32_t code_point_count(std::string_view s);
 
