@@ -15,16 +15,17 @@ bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
 LiteralFilter::LiteralFilter(const std::vector<RequiredTexts> &required) {
   std::map<std::string, uint32_t> ids;
+  std::vector<std::string> by_id;  // only the trie of them is kept
   for (const RequiredTexts &lists : required) {
     std::vector<std::vector<uint32_t>> mine;
-    for (const std::vector<std::string> &literals : lists) {
+    for (const std::vector<std::string> &texts : lists) {
       // An empty list or an empty literal is in every text: such a list requires nothing.
-      if (literals.empty() || std::any_of(literals.begin(), literals.end(), [](const std::string &l) { return l.empty(); }))
+      if (texts.empty() || std::any_of(texts.begin(), texts.end(), [](const std::string &l) { return l.empty(); }))
         continue;
       std::vector<uint32_t> list;
-      for (const std::string &l : literals) {
-        auto [it, added] = ids.try_emplace(l, static_cast<uint32_t>(literals_.size()));
-        if (added) literals_.push_back(l);
+      for (const std::string &l : texts) {
+        auto [it, added] = ids.try_emplace(l, static_cast<uint32_t>(by_id.size()));
+        if (added) by_id.push_back(l);
         list.push_back(it->second);
       }
       mine.push_back(std::move(list));
@@ -34,15 +35,15 @@ LiteralFilter::LiteralFilter(const std::vector<RequiredTexts> &required) {
   // The trie, laid out flat from the literals in byte order: the literals under a node are one
   // run of them, and its children (one per next byte) are appended together, so that each node's
   // edges are one run.
-  std::vector<uint32_t> order(literals_.size());
+  std::vector<uint32_t> order(by_id.size());
   for (uint32_t id = 0; id < order.size(); ++id) {
     order[id] = id;
-    starts_in_character_ |= is_continuation(static_cast<unsigned char>(literals_[id][0]));
+    starts_in_character_ |= is_continuation(static_cast<unsigned char>(by_id[id][0]));
   }
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return literals_[a] < literals_[b]; });
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return by_id[a] < by_id[b]; });
   struct Pending {
     uint32_t node;
-    size_t begin, end, depth;  // its literals: order[begin, end), sharing their first depth bytes
+    size_t begin, end, depth;  // its by_id: order[begin, end), sharing their first depth bytes
   };
   nodes_.emplace_back();
   std::vector<Pending> pending = {{0, 0, order.size(), 0}};
@@ -50,12 +51,12 @@ LiteralFilter::LiteralFilter(const std::vector<RequiredTexts> &required) {
     const Pending p = pending.back();
     pending.pop_back();
     size_t i = p.begin;
-    if (i < p.end && literals_[order[i]].size() == p.depth) nodes_[p.node].literal = static_cast<int32_t>(order[i++]);
+    if (i < p.end && by_id[order[i]].size() == p.depth) nodes_[p.node].literal = static_cast<int32_t>(order[i++]);
     nodes_[p.node].edges_begin = static_cast<uint32_t>(edge_byte_.size());
     while (i < p.end) {
-      const unsigned char byte = static_cast<unsigned char>(literals_[order[i]][p.depth]);
+      const unsigned char byte = static_cast<unsigned char>(by_id[order[i]][p.depth]);
       size_t j = i;
-      while (j < p.end && static_cast<unsigned char>(literals_[order[j]][p.depth]) == byte) ++j;
+      while (j < p.end && static_cast<unsigned char>(by_id[order[j]][p.depth]) == byte) ++j;
       const auto child = static_cast<uint32_t>(nodes_.size());
       nodes_.emplace_back();
       edge_byte_.push_back(byte);
@@ -65,8 +66,12 @@ LiteralFilter::LiteralFilter(const std::vector<RequiredTexts> &required) {
     }
     nodes_[p.node].edges_end = static_cast<uint32_t>(edge_byte_.size());
   }
+  literal_count_ = by_id.size();
+  nodes_.shrink_to_fit();  // kept for the analysis process's life: no growth slack
+  edge_byte_.shrink_to_fit();
+  edge_node_.shrink_to_fit();
   // The root's children by byte, for a filter of many literals (one pattern's few search its run).
-  if (literals_.size() > 16) {
+  if (by_id.size() > 16) {
     root_.assign(256, 0);
     for (uint32_t e = nodes_[0].edges_begin; e < nodes_[0].edges_end; ++e) root_[edge_byte_[e]] = edge_node_[e];
   }
@@ -90,7 +95,7 @@ void LiteralFilter::walk(std::string_view text, size_t from, std::vector<bool> &
 }
 
 std::vector<bool> LiteralFilter::candidates(std::string_view text) const {
-  std::vector<bool> found(literals_.size());
+  std::vector<bool> found(literal_count_);
   for (size_t i = 0; i < text.size(); ++i) {
     // A literal that starts with a character's first byte cannot start inside another character.
     if (!starts_in_character_ && is_continuation(static_cast<unsigned char>(text[i]))) continue;

@@ -41,8 +41,8 @@ class LiteralFilter {
     int32_t literal = -1;                     // the literal that ends here, if any
   };
 
-  std::vector<std::string> literals_;
-  std::vector<std::vector<std::vector<uint32_t>>> of_pattern_;  // per pattern, its lists of ids in literals_
+  size_t literal_count_ = 0;
+  std::vector<std::vector<std::vector<uint32_t>>> of_pattern_;  // per pattern, its lists of literal ids
   std::vector<Node> nodes_;                  // nodes_[0] is the root
   std::vector<uint32_t> root_;               // 256 entries, the root's child by byte (0: none); empty: search the root's run
   std::vector<unsigned char> edge_byte_;

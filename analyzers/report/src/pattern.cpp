@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <unordered_map>
@@ -17,8 +18,11 @@ namespace reportls::report {
 struct Pattern::Compiled {
   std::unique_ptr<icu::RegexPattern> regex;
   uint64_t id = 0;       // process-unique: keys the per-thread matchers below
-  RequiredTexts required;               // what a text holding a match contains (required_literal.h)
-  std::optional<LiteralFilter> filter;  // looks for them; none: no such prefilter
+  bool literal = false;
+  // Looks for what a text holding a match contains (none: nothing known).  Built by the first
+  // search that uses it: a pattern of a PatternRules is only ever searched through the rules' own.
+  mutable std::once_flag filter_built;
+  mutable std::optional<LiteralFilter> filter;
   TandemRepeat tandem;                  // every match starts with a tandem repeat; width 0: no such filter
 };
 
@@ -40,6 +44,13 @@ ReusedMatcher &reused_matcher(uint64_t id) {
   return matchers[id];
 }
 
+// What a text holding a match of source contains: the text itself when matched literally.
+RequiredTexts required_texts(const std::string &source, bool literal) {
+  if (!literal) return required_literals(source);
+  if (source.empty() || source.find("\xEF\xBF\xBD") != std::string::npos) return {};  // U+FFFD: see required_literal.h
+  return {{source}};
+}
+
 std::unique_ptr<icu::RegexMatcher> new_matcher(const icu::RegexPattern &regex) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::RegexMatcher> m(regex.matcher(status));
@@ -58,13 +69,8 @@ Pattern::Pattern(const std::string &source, bool literal) : source_(source) {
   if (U_FAILURE(status) || !c->regex)
     throw std::runtime_error("invalid regex \"" + source + "\" (" + u_errorName(status) + ")");
   c->id = next_pattern_id++;
-  if (!literal) {
-    c->required = required_literals(source);
-    c->tandem = required_tandem_repeat(source);
-  } else if (!source.empty() && source.find("\xEF\xBF\xBD") == std::string::npos) {
-    c->required = {{source}};
-  }
-  if (!c->required.empty()) c->filter.emplace(std::vector<RequiredTexts>{c->required});
+  c->literal = literal;
+  c->tandem = literal ? TandemRepeat{} : required_tandem_repeat(source);
   compiled_ = std::move(c);
 }
 
@@ -83,7 +89,7 @@ struct PatternText::Data {
   }
 };
 
-const RequiredTexts &Pattern::required() const { return compiled_->required; }
+RequiredTexts Pattern::required() const { return required_texts(source_, compiled_->literal); }
 
 PatternText::PatternText(std::string_view text, Span within) : data_(std::make_unique<Data>()) {
   data_->part = within.in(text);
@@ -144,7 +150,14 @@ void Pattern::search(const PatternText &text, const std::function<bool(const Pat
                      int time_limit_ms, bool prefilter) const {
   PatternText::Data &t = *text.data_;
   if (t.part.empty()) return;
-  if (prefilter && compiled_->filter && !compiled_->filter->candidates(t.part)[0]) return;
+  if (prefilter) {
+    const Compiled &c = *compiled_;
+    std::call_once(c.filter_built, [&] {
+      if (RequiredTexts required = required_texts(source_, c.literal); !required.empty())
+        c.filter.emplace(std::vector<RequiredTexts>{std::move(required)});
+    });
+    if (c.filter && !c.filter->candidates(t.part)[0]) return;
+  }
   if (!has_tandem_repeat(t.part, compiled_->tandem)) return;
   ReusedMatcher &reused = reused_matcher(compiled_->id);
   std::unique_ptr<icu::RegexMatcher> own;  // for a search nested in another of the same pattern

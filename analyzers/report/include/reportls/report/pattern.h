@@ -64,8 +64,8 @@ class Pattern {
 
   const std::string &source() const { return source_; }
   // The texts every text holding a match contains (read from the regex; required_literal.h), with
-  // which search() skips a text that lacks all of one list.
-  const RequiredTexts &required() const;
+  // which search() skips a text that lacks all of one list.  Read again at each call.
+  RequiredTexts required() const;
 
  private:
   // PatternRules finds which texts hold the required texts itself, for all its rules at once;
