@@ -60,12 +60,14 @@ TEST_CASE("random texts and literals, ill-formed bytes and literals inside a cha
     for (size_t n = rng() % (max_pieces + 1); n > 0; --n) s += pieces[rng() % pieces.size()];
     return s;
   };
-  for (int round = 0; round < 200; ++round) {
-    std::vector<RequiredTexts> required(1 + rng() % 6);
+  for (int round = 0; round < 400; ++round) {
+    // Half the rounds with many literals: a filter of more than 16 has its tables by byte and key.
+    const bool many = round % 2;
+    std::vector<RequiredTexts> required(1 + rng() % (many ? 20 : 6));
     for (RequiredTexts &lists : required) {
-      lists.resize(rng() % 3);
+      lists.resize(rng() % 3 + (many ? 1 : 0));
       for (Literals &literals : lists)
-        for (size_t n = rng() % 3; n > 0; --n) literals.push_back(random_text(3));
+        for (size_t n = rng() % (many ? 5 : 3); n > 0; --n) literals.push_back(random_text(3));
     }
     const LiteralFilter filter(required);
     for (int t = 0; t < 20; ++t) {

@@ -39,6 +39,33 @@ TEST_CASE("next_code_point decodes 1-4 byte sequences and survives invalid bytes
   CHECK(j <= truncated.size());
 }
 
+TEST_CASE("the inline three-byte path reads every lead, continuation and end exactly as ICU does") {
+  // next_code_point_multibyte is ICU's U8_NEXT_OR_FFFD; every three bytes led by E0–EF, whole and cut
+  // short, must give the same code point and the same advance through the inline path.
+  std::string s(3, '\0');
+  size_t compared = 0;
+  for (unsigned lead = 0xE0; lead <= 0xEF; ++lead)
+    for (unsigned b1 = 0; b1 < 256; ++b1)
+      for (unsigned b2 = 0; b2 < 256; b2 += (b2 >= 0x7E && b2 <= 0xC1) ? 1 : 15) {
+        s[0] = static_cast<char>(lead), s[1] = static_cast<char>(b1), s[2] = static_cast<char>(b2);
+        for (size_t length : {size_t{3}, size_t{2}}) {
+          const std::string_view text(s.data(), length);
+          uint32_t fast = 0, icu = 0;
+          const char32_t a = next_code_point(text, fast), b = next_code_point_multibyte(text, icu);
+          ++compared;
+          if (a != b || fast != icu) {
+            CAPTURE(lead);
+            CAPTURE(b1);
+            CAPTURE(b2);
+            CAPTURE(length);
+            REQUIRE(a == b);
+            REQUIRE(fast == icu);
+          }
+        }
+      }
+  CHECK(compared > 100000);
+}
+
 TEST_CASE("prev_code_point steps back over whole characters") {
   const std::string s = "中𠮷a";
   uint32_t i = static_cast<uint32_t>(s.size());

@@ -70,10 +70,54 @@ LiteralFilter::LiteralFilter(const std::vector<RequiredTexts> &required) {
   nodes_.shrink_to_fit();  // kept for the analysis process's life: no growth slack
   edge_byte_.shrink_to_fit();
   edge_node_.shrink_to_fit();
-  // The root's children by byte, for a filter of many literals (one pattern's few search its run).
+  // For a filter of many literals: the root's children by byte, and the nodes under the first
+  // kKeyBytes bytes of its literals that start with a non-ASCII byte.
   if (by_id.size() > 16) {
     root_.assign(256, 0);
     for (uint32_t e = nodes_[0].edges_begin; e < nodes_[0].edges_end; ++e) root_[edge_byte_[e]] = edge_node_[e];
+    lead_of_short_.assign(256, false);
+    std::vector<std::pair<uint32_t, uint32_t>> keyed;  // (bytes, node)
+    for (const std::string &l : by_id) {
+      if (l.size() < kKeyBytes) {
+        lead_of_short_[static_cast<unsigned char>(l[0])] = true;
+        continue;
+      }
+      if (static_cast<unsigned char>(l[0]) < 0x80) continue;
+      uint32_t node = 0;
+      for (size_t k = 0; k < kKeyBytes; ++k) node = child(node, static_cast<unsigned char>(l[k]));
+      keyed.emplace_back(key(l.data()), node);
+    }
+    size_t size = 16;
+    while (size < 2 * keyed.size()) size *= 2;
+    keys_.assign(size, Key{});
+    for (const auto &[bytes, node] : keyed)
+      for (size_t at = slot(bytes); ; at = (at + 1) & (size - 1))
+        if (keys_[at].bytes == kNoKey || keys_[at].bytes == bytes) {
+          keys_[at] = {bytes, node};
+          break;
+        }
+  }
+}
+
+uint32_t LiteralFilter::key(const char *bytes) {
+  return static_cast<uint32_t>(static_cast<unsigned char>(bytes[0])) |
+         static_cast<uint32_t>(static_cast<unsigned char>(bytes[1])) << 8 |
+         static_cast<uint32_t>(static_cast<unsigned char>(bytes[2])) << 16;
+}
+
+size_t LiteralFilter::slot(uint32_t bytes) const {
+  return static_cast<size_t>((bytes * 0x9E3779B97F4A7C15ull) >> 40) & (keys_.size() - 1);
+}
+
+std::pair<uint32_t, size_t> LiteralFilter::start(std::string_view text, size_t at) const {
+  const auto first = static_cast<unsigned char>(text[at]);
+  if (root_.empty()) return {child(0, first), at + 1};
+  // Past the key only where no literal ends inside it (none shorter than kKeyBytes starts so).
+  if (first < 0x80 || lead_of_short_[first] || text.size() - at < kKeyBytes) return {root_[first], at + 1};
+  const uint32_t bytes = key(text.data() + at);
+  for (size_t s = slot(bytes);; s = (s + 1) & (keys_.size() - 1)) {
+    if (keys_[s].bytes == bytes) return {keys_[s].node, at + kKeyBytes};
+    if (keys_[s].bytes == kNoKey) return {0, at};
   }
 }
 
@@ -84,10 +128,8 @@ uint32_t LiteralFilter::child(uint32_t node, unsigned char byte) const {
   return edge == last || *edge != byte ? 0 : edge_node_[static_cast<size_t>(edge - edge_byte_.begin())];
 }
 
-void LiteralFilter::walk(std::string_view text, size_t from, std::vector<bool> &found) const {
-  const auto first = static_cast<unsigned char>(text[from]);
-  uint32_t node = root_.empty() ? child(0, first) : root_[first];
-  for (size_t j = from + 1; node != 0; ++j) {
+void LiteralFilter::walk(uint32_t node, std::string_view text, size_t next, std::vector<bool> &found) const {
+  for (size_t j = next; node != 0; ++j) {
     if (nodes_[node].literal >= 0) found[static_cast<size_t>(nodes_[node].literal)] = true;
     if (j >= text.size()) return;
     node = child(node, static_cast<unsigned char>(text[j]));
@@ -99,7 +141,8 @@ std::vector<bool> LiteralFilter::candidates(std::string_view text) const {
   for (size_t i = 0; i < text.size(); ++i) {
     // A literal that starts with a character's first byte cannot start inside another character.
     if (!starts_in_character_ && is_continuation(static_cast<unsigned char>(text[i]))) continue;
-    walk(text, i, found);
+    const auto [node, next] = start(text, i);
+    walk(node, text, next, found);
   }
   std::vector<bool> out(of_pattern_.size());
   for (size_t p = 0; p < of_pattern_.size(); ++p)

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace reportls::report {
@@ -32,9 +33,16 @@ class LiteralFilter {
   // The literals form a byte trie; from each character of the text the trie is walked as far as
   // the text follows it, marking the literals that end on the way: one walk per character however
   // many literals start alike (products such as 法治政府建设实施纲要（2010 … （2020 share most of
-  // their bytes).  A node's children are a run of edges sorted by byte; the root's also a table.
-  void walk(std::string_view text, size_t from, std::vector<bool> &found) const;
+  // their bytes).  A node's children are a run of edges sorted by byte.  A filter of many literals
+  // also finds the node under a character's first kKeyBytes bytes (one CJK character) in a hash
+  // table, one probe instead of a search per byte, and the root's children in a table by byte.
+  static constexpr size_t kKeyBytes = 3;
+  void walk(uint32_t node, std::string_view text, size_t next, std::vector<bool> &found) const;
   uint32_t child(uint32_t node, unsigned char byte) const;  // 0: none (the root is no child)
+  // The node the text at `at` leads to (0: none) and where the walk goes on from it.
+  std::pair<uint32_t, size_t> start(std::string_view text, size_t at) const;
+  static uint32_t key(const char *bytes);  // kKeyBytes bytes
+  size_t slot(uint32_t key) const;         // its first place in keys_
 
   struct Node {
     uint32_t edges_begin = 0, edges_end = 0;  // its children, in edge_byte_/edge_node_, by byte
@@ -47,6 +55,13 @@ class LiteralFilter {
   std::vector<uint32_t> root_;               // 256 entries, the root's child by byte (0: none); empty: search the root's run
   std::vector<unsigned char> edge_byte_;
   std::vector<uint32_t> edge_node_;
+  struct Key {
+    uint32_t bytes = kNoKey;  // a literal's first kKeyBytes bytes
+    uint32_t node = 0;        // the node they lead to
+  };
+  static constexpr uint32_t kNoKey = ~uint32_t{0};
+  std::vector<Key> keys_;               // open addressing, a power of two long; empty: no such table
+  std::vector<bool> lead_of_short_;     // by byte: some literal shorter than kKeyBytes starts with it
   bool starts_in_character_ = false;  // some literal starts with a UTF-8 continuation byte
 };
 

@@ -3,6 +3,7 @@
 #include <reportls/report/text.h>
 
 #include <algorithm>
+#include <bitset>
 #include <string>
 #include <vector>
 
@@ -46,12 +47,16 @@ bool usable_count(const Paragraph &p, const Quantity &q) {
 std::string_view last_clause(std::string_view s, const Data &data) {
   // Scans back from the end to the first mark that ends there: the stretch before a figure can be
   // a whole paragraph, and searching all of it once per mark cost more than the rest of figures.
-  auto ends_with_one = [](std::string_view head, const std::vector<std::string> &marks) {
-    return std::any_of(marks.begin(), marks.end(), [&](const std::string &m) { return head.ends_with(m); });
-  };
+  // Only where a mark's last byte stands is a mark compared.
+  std::bitset<256> last_bytes;
+  for (const auto *marks : {&data.separators, &data.terminators})
+    for (const std::string &m : *marks)
+      if (!m.empty()) last_bytes.set(static_cast<unsigned char>(m.back()));
   for (size_t from = s.size(); from > 0; --from) {
+    if (!last_bytes.test(static_cast<unsigned char>(s[from - 1]))) continue;
     const std::string_view head = s.substr(0, from);
-    if (ends_with_one(head, data.separators) || ends_with_one(head, data.terminators)) return s.substr(from);
+    if (!ends_with_any(head, data.separators).empty() || !ends_with_any(head, data.terminators).empty())
+      return s.substr(from);
   }
   return s;
 }

@@ -83,10 +83,15 @@ std::vector<Quantity> extract(std::string_view text, Span within, const Data &da
   while (i < end) {
     uint32_t k = i;
     const char32_t c = next_code_point(bounded, k);
+    const bool digit = is_digit(c);
+    if (!digit && !report::is_chinese_numeral_char(c)) {  // most characters: no figure starts here
+      i = k;
+      continue;
+    }
     const char32_t prev = before(text, i, within.start);
     Quantity q;
     uint32_t j = i;
-    if (is_digit(c)) {
+    if (digit) {
       // Inside a code or a version (IPv6, 5G…) or an ordinal (第3) a digit run is no quantity.
       if (is_latin(prev) || prev == U'第') {
         while (j < end && is_digit(peek(text, j, end))) next_code_point(bounded, j);

@@ -27,11 +27,23 @@ struct Span {
 };
 
 // Decodes the code point at byte offset i and advances i past it.  At or past the end returns
-// U+FFFD without moving past s.size().  Ill-formed bytes give U+FFFD.  Inline for ASCII: every
-// analyzer walks every character of a report with it.
+// U+FFFD without moving past s.size().  Ill-formed bytes give U+FFFD.  Inline for ASCII and for a
+// well-formed three-byte sequence led by E1–EC, EE or EF (every CJK character and full-width mark:
+// no overlong form or surrogate is led by those): every analyzer walks every character of a report
+// with it.
 char32_t next_code_point_multibyte(std::string_view s, uint32_t &i);
 inline char32_t next_code_point(std::string_view s, uint32_t &i) {
-  if (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) return static_cast<char32_t>(s[i++]);
+  if (i < s.size()) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) return static_cast<char32_t>(s[i++]);
+    if (((b0 >= 0xE1 && b0 <= 0xEC) || b0 >= 0xEE) && b0 <= 0xEF && s.size() - i >= 3) {
+      const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+      if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+        i += 3;
+        return (static_cast<char32_t>(b0 & 0x0F) << 12) | (static_cast<char32_t>(b1 & 0x3F) << 6) | (b2 & 0x3F);
+      }
+    }
+  }
   return next_code_point_multibyte(s, i);
 }
 // Steps i back to the start of the previous code point and returns it (U+FFFD when ill-formed).
