@@ -109,7 +109,7 @@ size_t LiteralFilter::slot(uint32_t bytes) const {
   return static_cast<size_t>((bytes * 0x9E3779B97F4A7C15ull) >> 40) & (keys_.size() - 1);
 }
 
-std::pair<uint32_t, size_t> LiteralFilter::start(std::string_view text, size_t at) const {
+inline std::pair<uint32_t, size_t> LiteralFilter::start(std::string_view text, size_t at) const {
   const auto first = static_cast<unsigned char>(text[at]);
   if (root_.empty()) return {child(0, first), at + 1};
   // Past the key only where no literal ends inside it (none shorter than kKeyBytes starts so).
@@ -121,14 +121,14 @@ std::pair<uint32_t, size_t> LiteralFilter::start(std::string_view text, size_t a
   }
 }
 
-uint32_t LiteralFilter::child(uint32_t node, unsigned char byte) const {
+inline uint32_t LiteralFilter::child(uint32_t node, unsigned char byte) const {
   const Node &n = nodes_[node];
   const auto first = edge_byte_.begin() + n.edges_begin, last = edge_byte_.begin() + n.edges_end;
   const auto edge = std::lower_bound(first, last, byte);
   return edge == last || *edge != byte ? 0 : edge_node_[static_cast<size_t>(edge - edge_byte_.begin())];
 }
 
-void LiteralFilter::walk(uint32_t node, std::string_view text, size_t next, std::vector<bool> &found) const {
+inline void LiteralFilter::walk(uint32_t node, std::string_view text, size_t next, std::vector<bool> &found) const {
   for (size_t j = next; node != 0; ++j) {
     if (nodes_[node].literal >= 0) found[static_cast<size_t>(nodes_[node].literal)] = true;
     if (j >= text.size()) return;
