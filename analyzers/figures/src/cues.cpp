@@ -8,6 +8,9 @@
 namespace reportls::figures {
 
 bool has_total_cue(std::string_view s, const Data &data) {
+  // Most labels hold no cue at all: only then are the words that merely contain one marked.
+  if (std::none_of(data.total.begin(), data.total.end(), [&](const std::string &cue) { return report::contains_text(s, cue); }))
+    return false;
   std::vector<bool> in_lookalike(s.size(), false);
   for (const auto &word : data.total_lookalikes)
     for (size_t at = report::find_text(s, word); at != s.npos; at = report::find_text(s, word, at + 1))
