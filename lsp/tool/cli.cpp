@@ -226,11 +226,13 @@ std::string shown(const std::string &path) { return path == "-" ? "<标准输入
 
 const char *language_of(SourceFormat f) { return f == SourceFormat::Markdown ? "markdown" : "plaintext"; }
 
-// Runs work(host, i) for i in [0, count) on a pool with one thread per host, each thread using a
-// host of its own.
+// Runs work(host, i) for i in [0, count) on a pool with two threads per host, each thread keeping
+// one host: while one thread's file is analysed, the other reads and decodes its next file and
+// waits its turn (a host takes calls from several threads; plugin.h), so an analysis process is
+// not left idle between files.
 void on_hosts(const std::vector<std::unique_ptr<PluginHost>> &hosts, size_t count,
               const std::function<void(const PluginHost &, size_t)> &work) {
-  boost::asio::thread_pool pool(hosts.size());
+  boost::asio::thread_pool pool(2 * hosts.size());
   std::atomic<size_t> next_host{0};
   for (size_t i = 0; i < count; ++i) {
     boost::asio::post(pool, [i, &hosts, &next_host, &work] {

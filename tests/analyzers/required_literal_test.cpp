@@ -14,6 +14,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,8 @@ TEST_CASE("a run is multiplied out over the small sets and alternations of plain
   CHECK(required_literals("[一二三四五]、工作") == Required{{"一、工作", "二、工作", "三、工作", "四、工作", "五、工作"}});
   CHECK(required_literals("1[件个][,，]均") == Required{{"1件,均", "1件，均", "1个,均", "1个，均"}});
   CHECK(required_literals("[\\-~]年") == Required{{"-年", "~年"}});  // an escaped mark in a set
+  CHECK(required_literals("[]a]x") == Required{{"]x", "ax"}});    // a ] first in a set is itself
+  CHECK(required_literals("[^]a]x") == Required{{"x"}});
   CHECK(required_literals("(十九|二十)大") == Required{{"十九大", "二十大"}, {"十九", "二十"}});
   CHECK(required_literals("(?<name>依法|法治)行政") == Required{{"依法行政", "法治行政"}, {"依法", "法治"}});
   CHECK(required_literals("(?:依法治[国市]|法治政府)建设") ==
@@ -197,4 +200,75 @@ TEST_CASE("with the prefilter every bundled pattern finds on the corpus exactly 
   // The data has many prefiltered patterns, and the corpus matches them: the check is not empty.
   CHECK(prefiltered > 40);
   CHECK(matched_lines >= 10);
+}
+
+namespace {
+
+// A random regex of the constructs the reading follows and some it refuses, over a small alphabet
+// so that random lines match it often.
+std::string random_regex(std::mt19937 &rng, int depth) {
+  static const std::vector<std::string> atoms = {"中", "文", "a", "B", "1", "，", "𠮷", ".", "\\p{Han}", "[中文]", "[a-c]",
+                                                 "[^中]", "[]a]", "\\d", "\\-", "\\b", "^", "$", "[，,]", "(?i:ab)"};
+  static const std::vector<std::string> quantifiers = {"", "", "", "?", "*", "+", "{2}", "{0,2}", "{1,3}", "+?"};
+  std::string out;
+  for (size_t n = 1 + rng() % 4; n > 0; --n) {
+    std::string atom;
+    if (depth < 3 && rng() % 4 == 0) {
+      static const std::vector<std::string> opens = {"(", "(?:", "(?=", "(?!", "(?<=", "(?<!"};
+      const std::string open = opens[rng() % opens.size()];
+      atom = open + random_regex(rng, depth + 1);
+      if (rng() % 3 == 0) atom += "|" + random_regex(rng, depth + 1);
+      atom += ")";
+      // ICU needs a bounded look-behind: no * or + in it.
+      if (open.starts_with("(?<") && (atom.find('*') != std::string::npos || atom.find('+') != std::string::npos))
+        atom = "(?:中)";
+    } else {
+      atom = atoms[rng() % atoms.size()];
+    }
+    out += atom + (atom == "\\b" || atom == "^" || atom == "$" || atom.starts_with("(?<") ? "" : quantifiers[rng() % quantifiers.size()]);
+  }
+  if (depth == 0 && rng() % 4 == 0) out += "|" + random_regex(rng, 1);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("random regexes: a line the prefilter passes over has no match") {
+  std::mt19937 rng(11);
+  const std::vector<std::string> pieces = {"中", "文", "a", "b", "B", "1", "2", "，", ",", "𠮷", "]", "-", " "};
+  size_t compiled = 0, filtered = 0, matched = 0;
+  for (int round = 0; round < 3000; ++round) {
+    const std::string source = random_regex(rng, 0);
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError pe{};
+    std::unique_ptr<icu::RegexPattern> regex(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(source), 0, pe, status));
+    if (U_FAILURE(status)) continue;
+    ++compiled;
+    const Pattern pattern(source);
+    if (!required_literals(source).empty()) ++filtered;
+    for (int t = 0; t < 30; ++t) {
+      std::string line;
+      for (size_t n = 1 + rng() % 10; n > 0; --n) line += pieces[rng() % pieces.size()];  // search() skips an empty text
+      // The reference with a time limit: a random nested quantifier can backtrack for ages.
+      UErrorCode run = U_ZERO_ERROR;
+      std::unique_ptr<icu::RegexMatcher> m(regex->matcher(run));
+      const icu::UnicodeString text = icu::UnicodeString::fromUTF8(line);
+      m->reset(text);
+      m->setTimeLimit(Pattern::kTimeLimitMs, run);
+      size_t want = 0;
+      while (m->find(run) && U_SUCCESS(run)) ++want;
+      if (run == U_REGEX_TIME_OUT) continue;
+      size_t n = 0;
+      pattern.search(line, {0, static_cast<uint32_t>(line.size())}, [&](const auto &) { return ++n, true; });
+      matched += want > 0;
+      if (n != want) {
+        INFO("pattern ", source, " on ", line);
+        REQUIRE(n == want);
+      }
+    }
+  }
+  // The generator exercises the reading: most regexes compile, many get a prefilter, lines match.
+  CHECK(compiled > 1500);
+  CHECK(filtered > 500);
+  CHECK(matched > 5000);
 }

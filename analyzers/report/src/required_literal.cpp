@@ -30,6 +30,9 @@ size_t skip_bracketed(std::string_view s, size_t i) {
       ++i;
     } else if (c == '[') {
       ++sets;
+      // A `]` first in a set (after any `^`) is itself, as ICU reads `[]a]` and `[^]a]`.
+      if (i + 1 < s.size() && s[i + 1] == '^') ++i;
+      if (i + 1 < s.size() && s[i + 1] == ']') ++i;
     } else if (c == ']' && sets > 0) {
       if (--sets == 0 && groups == 0) return i + 1;
     } else if (sets == 0 && c == '(') {
