@@ -27,9 +27,10 @@ using Required = reportls::report::RequiredTexts;
 TEST_CASE("each run of literal text outside optional atoms is required, longest first") {
   CHECK(required_literals("(?:习近平总书记)?全面依法治国新理念(?:新思想)?新战略") == Required{{"全面依法治国新理念"}, {"新战略"}});
   CHECK(required_literals("其他(?:应当|应|需)?报告的?事项") == Required{{"其他"}, {"报告"}, {"事项"}});  // 的? drops 的
-  CHECK(required_literals("依法行政+工作") == Required{{"依法行政"}, {"工作"}});  // 政+: once at least
+  CHECK(required_literals("依法行政+工作") == Required{{"依法行政"}, {"政工作"}});  // 政+: the last 政 goes on
+  CHECK(required_literals("a{2,}b") == Required{{"aa"}, {"ab"}});
   CHECK(required_literals("年度报告{0,2}公开") == Required{{"年度报"}, {"公开"}});
-  CHECK(required_literals("(ab){2}c") == Required{{"ab"}, {"c"}});
+  CHECK(required_literals("(ab){2}c") == Required{{"ababc"}});
   CHECK(required_literals("(ab){0,3}c") == Required{{"c"}});
   CHECK(required_literals("\\d{4}年度法治政府建设") == Required{{"年度法治政府建设"}});
   CHECK(required_literals("《中华人民共和国\\(试行\\)》") == Required{{"《中华人民共和国(试行)》"}});  // escaped marks
@@ -37,7 +38,7 @@ TEST_CASE("each run of literal text outside optional atoms is required, longest 
   CHECK(required_literals("\\pL政府") == Required{{"政府"}});  // \pL takes the L
   CHECK(required_literals("\\u4e00abc") == Required{});       // the code point's digits
   CHECK(required_literals("做(?!出)好") == Required{{"做好"}});  // a negative look-ahead takes no text
-  // Only the kMaxRequired best lists are kept.
+  // Only the kMaxRequired best lists are kept, none that another implies.
   CHECK(required_literals("一二三四五六七八九十百千万亿零两") .size() == 1);
   CHECK(required_literals("甲.乙乙.丙丙丙.丁丁丁丁.戊戊戊戊戊") ==
         Required{{"戊戊戊戊戊"}, {"丁丁丁丁"}, {"丙丙丙"}, {"乙乙"}});
@@ -49,17 +50,19 @@ TEST_CASE("a run is multiplied out over the small sets and alternations of plain
   CHECK(required_literals("[\\-~]年") == Required{{"-年", "~年"}});  // an escaped mark in a set
   CHECK(required_literals("[]a]x") == Required{{"]x", "ax"}});    // a ] first in a set is itself
   CHECK(required_literals("[^]a]x") == Required{{"x"}});
-  CHECK(required_literals("(十九|二十)大") == Required{{"十九大", "二十大"}, {"十九", "二十"}});
-  CHECK(required_literals("(?<name>依法|法治)行政") == Required{{"依法行政", "法治行政"}, {"依法", "法治"}});
+  CHECK(required_literals("(十九|二十)大") == Required{{"十九大", "二十大"}});  // 十九 or 二十: implied
+  CHECK(required_literals("(?<name>依法|法治)行政") == Required{{"依法行政", "法治行政"}});
   CHECK(required_literals("(?:依法治[国市]|法治政府)建设") ==
-        Required{{"依法治国建设", "依法治市建设", "法治政府建设"}, {"依法治国", "依法治市", "法治政府"}});
+        Required{{"依法治国建设", "依法治市建设", "法治政府建设"}});
   // A set of more than kMaxAlternatives characters, a negated set, a class: the run ends there.
   CHECK(required_literals("[一-龥]区") == Required{{"区"}});
   CHECK(required_literals("[^县]区") == Required{{"区"}});
   CHECK(required_literals("[\\p{Han}]x") == Required{{"x"}});
   CHECK(required_literals("x[a&&b]") == Required{{"x"}});
-  // A set under {2}: at least one of its characters; what follows starts a new run.
-  CHECK(required_literals("[0-9]{2}年") == Required{{"年"}, {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}});
+  // A set under {2} is multiplied twice while there are few enough texts; then the last character
+  // of the set starts the next run.
+  CHECK(required_literals("[0-9]{2}年") == Required{{"0年", "1年", "2年", "3年", "4年", "5年", "6年", "7年", "8年", "9年"}});
+  CHECK(required_literals("[ab]{2}") == Required{{"aa", "ab", "ba", "bb"}});
 }
 
 TEST_CASE("an alternation requires one text of each branch") {
@@ -67,18 +70,27 @@ TEST_CASE("an alternation requires one text of each branch") {
   CHECK(required_literals("(?<![《〈])(?:重大行政决策程序暂行条例|法治政府建设实施纲要)(?![》])") ==
         Required{{"重大行政决策程序暂行条例", "法治政府建设实施纲要"}});
   CHECK(required_literals("(?:报告|总结|汇报)$") == Required{{"报告", "总结", "汇报"}});
-  CHECK(required_literals("(?:ab|cd)+e") == Required{{"ab", "cd"}, {"e"}});
+  CHECK(required_literals("(?:ab|cd)+e") == Required{{"abe", "cde"}});
+  // After a group of more than plain text, the run goes on from what its match ends with.
+  CHECK(required_literals("(a.b)c") == Required{{"bc"}, {"a"}});
+  CHECK(required_literals("(?:a|b.c)d") == Required{{"ad", "cd"}, {"a", "b"}});
+  CHECK(required_literals("(20[0-9]{2})度") ==
+        Required{{"0度", "1度", "2度", "3度", "4度", "5度", "6度", "7度", "8度", "9度"},
+                 {"200", "201", "202", "203", "204", "205", "206", "207", "208", "209"}});
+  CHECK(required_literals("(a.b?)c") == Required{{"a"}, {"c"}});  // it may end with b or not
   CHECK(required_literals("截止|[0-9]+") == Required{{"截止", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}});
-  CHECK(required_literals("截止(?:到?(目前)|(?=(?:19|20)[0-9]{2}年))") == Required{{"截止"}, {"目前", "年"}});
+  CHECK(required_literals("截止(?:到?(目前)|(?=(?:19|20)[0-9]{2}年))") ==
+        Required{{"截止"}, {"目前", "0年", "1年", "2年", "3年", "4年", "5年", "6年", "7年", "8年", "9年"}});
 }
 
 TEST_CASE("a positive look-around's text is in the searched line: its lists hold, a look-ahead continues the run") {
   CHECK(required_literals("(?<=\\p{Han}) +(?=\\p{Han})") == Required{{" "}});
   CHECK(required_literals("(?<=。)其中") == Required{{"其中"}, {"。"}});
   CHECK(required_literals("(?=十九|二十)") == Required{{"十九", "二十"}});
+  CHECK(required_literals(" +(?=[“《])") == Required{{" “", " 《"}});  // the last space goes on
   CHECK(required_literals("实(?=“)(?<=[,，。；;]实)") ==
-        Required{{"实“"}, {",实", "，实", "。实", "；实", ";实"}, {"“"}, {"实"}});
-  CHECK(required_literals("(?=(?:开展|推进)了)的") == Required{{"开展了", "推进了"}, {"开展", "推进"}, {"的"}});
+        Required{{"实“"}, {",实", "，实", "。实", "；实", ";实"}});  // “ and 实 alone: implied
+  CHECK(required_literals("(?=(?:开展|推进)了)的") == Required{{"开展了", "推进了"}, {"的"}});
   CHECK(required_literals("的(?!了)") == Required{{"的"}});
 }
 
@@ -145,8 +157,8 @@ TEST_CASE("a group of fixed width and its back reference require that many chara
 
   // A set of a few plain characters under its back reference: each written twice.
   CHECK(required_literals("([县区旗局镇乡])\\1(?<![各全每本该]..)") ==
-        Required{{"县县", "区区", "旗旗", "局局", "镇镇", "乡乡"}, {"县", "区", "旗", "局", "镇", "乡"}});
-  CHECK(required_literals("([县区])\\1卫生局") == Required{{"卫生局"}, {"县县", "区区"}, {"县", "区"}});
+        Required{{"县县", "区区", "旗旗", "局局", "镇镇", "乡乡"}});
+  CHECK(required_literals("([县区])\\1卫生局") == Required{{"卫生局"}, {"县县", "区区"}});
   CHECK(required_literals("([a-z])\\1").size() == 1);                    // a range: not doubled, one of 26
   CHECK(required_literals("([^县])\\1").empty());
   CHECK(required_literals("([县区])\\12") == Required{{"县", "区"}});     // group 12: not doubled

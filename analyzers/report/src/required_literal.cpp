@@ -85,14 +85,19 @@ std::optional<Texts> product(const Texts &a, const Texts &b) {
   return out;
 }
 
-// How often the atom before a quantifier occurs.
-enum class Times { Once, Optional, AtLeastOnce };
+// How often the atom before a quantifier occurs: at least min times, exactly so when exact.
+struct Times {
+  size_t min = 1;
+  bool exact = true;
+};
+constexpr size_t kMaxRepeat = 8;  // an exact {n} beyond this is read as at least kMaxRepeat times
 
 // What a part of the pattern requires of the line a match is in.
 struct Reading {
   RequiredTexts all;  // every list, one text of each
   Texts leading;      // a match of the part starts with one of these; empty: not known
   bool whole = true;  // and is exactly one of them (text of literal characters only)
+  Texts trailing;     // a match of the part ends with one of these; empty: not known
 };
 
 // Reads the pattern s; refused is set by a construct whose reading it does not follow, and then
@@ -107,7 +112,7 @@ class Reader {
     for (size_t b = begin;;) {
       const size_t bar = next_bar(b, end);
       branches.push_back(sequence(b, bar));
-      if (refused) return {{}, {}, false};
+      if (refused) return {{}, {}, false, {}};
       if (bar == end) break;
       b = bar + 1;
     }
@@ -136,6 +141,14 @@ class Reader {
       for (const std::string &t : branch.leading) add_unique(r.leading, t);
     }
     if (r.leading.size() > kMaxAlternatives) r.leading.clear(), r.whole = false;
+    for (const Reading &branch : branches) {
+      if (branch.trailing.empty()) {
+        r.trailing.clear();
+        break;
+      }
+      for (const std::string &t : branch.trailing) add_unique(r.trailing, t);
+    }
+    if (r.trailing.size() > kMaxAlternatives) r.trailing.clear();
     return r;
   }
 
@@ -161,26 +174,35 @@ class Reader {
 
   // The quantifier at i, if any: how often it lets the atom before occur; i moves past it.
   Times quantifier(size_t &i, size_t end) {
-    if (i >= end) return Times::Once;
-    Times t = Times::Once;
+    if (i >= end) return {};
+    Times t;
     const char c = s_[i];
     if (c == '?' || c == '*') {
-      t = Times::Optional;
+      t = {0, false};
       ++i;
     } else if (c == '+') {
-      t = Times::AtLeastOnce;
+      t = {1, false};
       ++i;
     } else if (c == '{') {
       const size_t close = s_.find('}', i);
       if (close == std::string_view::npos || close >= end) {
         refuse();
-        return Times::Optional;
+        return {0, false};
       }
-      const bool zero = s_[i + 1] == '0' && (s_[i + 2] == ',' || s_[i + 2] == '}');
-      t = zero ? Times::Optional : Times::AtLeastOnce;
+      // {n}, {n,} or {n,m}: at least n times, exactly when there is no comma (or m is n).
+      const std::string_view body = s_.substr(i + 1, close - i - 1);
+      const size_t comma = body.find(',');
+      auto number = [](std::string_view d) {
+        size_t n = 0;
+        for (char x : d) n = x >= '0' && x <= '9' && n < 1000 ? n * 10 + static_cast<size_t>(x - '0') : n;
+        return n;
+      };
+      t.min = number(body.substr(0, comma));
+      t.exact = comma == std::string_view::npos || number(body.substr(comma + 1)) == t.min;
       i = close + 1;
     }
-    if (t != Times::Once && i < end && (s_[i] == '?' || s_[i] == '+')) ++i;  // lazy or possessive
+    if (t.min > kMaxRepeat) t = {kMaxRepeat, false};
+    if ((t.min != 1 || !t.exact) && i < end && (s_[i] == '?' || s_[i] == '+')) ++i;  // lazy or possessive
     return t;
   }
 
@@ -233,23 +255,28 @@ class Reader {
       leading_open = false;
       run = {""};
     };
-    // An atom that occurs `times` and whose text is one of texts (nothing: not known).
-    auto atom = [&](const std::optional<Texts> &texts, Times times) {
-      if (!texts || texts->empty() || times == Times::Optional) {
+    // An atom that occurs `times` and whose text is one of texts (nothing: not known).  After
+    // a repetition of unknown count the run ends, and the last repetition starts the next one
+    // (`a+b` requires ab) when each repetition is one of texts whole (`continues`).
+    auto atom = [&](const std::optional<Texts> &texts, Times times, bool continues = true) {
+      if (!texts || texts->empty() || times.min == 0) {
         end_run();
         r.whole = false;
         return;
       }
-      if (auto p = product(run, *texts)) {
-        run = std::move(*p);
-      } else {
-        end_run();
-        r.whole = false;
-        run = *texts;
+      for (size_t k = 0; k < times.min; ++k) {
+        if (auto p = product(run, *texts)) {
+          run = std::move(*p);
+        } else {
+          end_run();
+          r.whole = false;
+          run = *texts;
+        }
       }
-      if (times == Times::AtLeastOnce) {
+      if (!times.exact) {
         end_run();
         r.whole = false;
+        if (continues) run = *texts;
       }
     };
     for (size_t i = begin; i < end && !refused;) {
@@ -315,7 +342,8 @@ class Reader {
         }
       }
     }
-    if (refused) return {{}, {}, false};
+    if (refused) return {{}, {}, false, {}};
+    if (run.size() > 1 || !run.front().empty()) r.trailing = run;
     end_run();
     return r;
   }
@@ -331,7 +359,7 @@ class Reader {
       if (k == '=' || behind) {
         // A look-around adds no text to the match, but its text is in the line: its lists hold,
         // and a look-ahead's start continues the run before it.
-        if (times == Times::Optional) return;
+        if (times.min == 0) return;
         const Reading inner = alternation(content + (behind ? 3 : 2), close - 1);
         for (const Texts &l : inner.all) r.all.push_back(l);
         if (k == '=' && !inner.leading.empty() && (run.size() > 1 || !run.front().empty()))
@@ -354,15 +382,17 @@ class Reader {
     }
     Reading inner = alternation(content, close - 1);
     if (refused) return;
-    if (times != Times::Optional)
+    if (times.min != 0)
       for (Texts &l : inner.all) r.all.push_back(std::move(l));
     if (inner.leading.empty()) {
       atom(std::nullopt, times);
     } else if (inner.whole) {
       atom(inner.leading, times);
     } else {
-      // The match continues with one of the leading texts, then with what the run cannot follow.
-      atom(inner.leading, times == Times::Optional ? times : Times::AtLeastOnce);
+      // The match continues with one of the leading texts, then with what the run cannot follow,
+      // and goes on after one of the trailing texts.
+      atom(inner.leading, Times{times.min == 0 ? 0u : 1u, false}, false);
+      if (times.min != 0 && !inner.trailing.empty()) run = inner.trailing;
     }
   }
 
@@ -399,7 +429,7 @@ class Reader {
 
   Reading refuse() {
     refused = true;
-    return {{}, {}, false};
+    return {{}, {}, false, {}};
   }
   void refuse_group() { refused = true; }
 
@@ -499,12 +529,26 @@ RequiredTexts required_literals(std::string_view regex) {
   Reading r = reader.alternation(0, regex.size());
   if (reader.refused) return {};
   if (Texts doubled = doubled_set(regex); !doubled.empty()) r.all.push_back(std::move(doubled));
-  // The best kMaxRequired lists, each once, best first.
+  // The best kMaxRequired lists, each once, best first, leaving out a list another implies (every
+  // text of the other contains one of its texts: 年 beside 0年 … 9年) so that it takes no place.
   RequiredTexts kept;
   for (Texts &l : r.all) {
     if (!usable(l) || std::find(kept.begin(), kept.end(), l) != kept.end()) continue;
     const auto at = std::find_if(kept.begin(), kept.end(), [&](const Texts &k) { return better(l, k); });
     kept.insert(at, std::move(l));
+  }
+  auto implies = [](const Texts &a, const Texts &b) {  // a holding implies b holding
+    return std::all_of(a.begin(), a.end(), [&](const std::string &t) {
+      return std::any_of(b.begin(), b.end(), [&](const std::string &u) { return t.find(u) != std::string::npos; });
+    });
+  };
+  for (size_t i = 0; i < kept.size();) {
+    bool implied = false;
+    for (size_t j = 0; j < kept.size() && !implied; ++j) implied = j != i && implies(kept[j], kept[i]) && (!implies(kept[i], kept[j]) || j < i);
+    if (implied)
+      kept.erase(kept.begin() + static_cast<std::ptrdiff_t>(i));
+    else
+      ++i;
   }
   if (kept.size() > kMaxRequired) kept.resize(kMaxRequired);
   return kept;
