@@ -87,8 +87,11 @@ LiteralFilter::LiteralFilter(const std::vector<RequiredTexts> &required) {
       for (size_t k = 0; k < kKeyBytes; ++k) node = child(node, static_cast<unsigned char>(l[k]));
       keyed.emplace_back(key(l.data()), node);
     }
-    size_t size = 16;
-    while (size < 2 * keyed.size()) size *= 2;
+    std::sort(keyed.begin(), keyed.end());
+    keyed.erase(std::unique(keyed.begin(), keyed.end()), keyed.end());
+    key_bits_ = 4;
+    while ((size_t{1} << key_bits_) < 4 * keyed.size()) ++key_bits_;
+    const size_t size = size_t{1} << key_bits_;
     keys_.assign(size, Key{});
     for (const auto &[bytes, node] : keyed)
       for (size_t at = slot(bytes); ; at = (at + 1) & (size - 1))
@@ -106,7 +109,7 @@ uint32_t LiteralFilter::key(const char *bytes) {
 }
 
 size_t LiteralFilter::slot(uint32_t bytes) const {
-  return static_cast<size_t>((bytes * 0x9E3779B97F4A7C15ull) >> 40) & (keys_.size() - 1);
+  return static_cast<size_t>((bytes * 0x9E3779B97F4A7C15ull) >> (64 - key_bits_));  // the product's top bits
 }
 
 inline std::pair<uint32_t, size_t> LiteralFilter::start(std::string_view text, size_t at) const {
@@ -128,16 +131,16 @@ inline uint32_t LiteralFilter::child(uint32_t node, unsigned char byte) const {
   return edge == last || *edge != byte ? 0 : edge_node_[static_cast<size_t>(edge - edge_byte_.begin())];
 }
 
-inline void LiteralFilter::walk(uint32_t node, std::string_view text, size_t next, std::vector<bool> &found) const {
+inline void LiteralFilter::walk(uint32_t node, std::string_view text, size_t next, std::vector<char> &found) const {
   for (size_t j = next; node != 0; ++j) {
-    if (nodes_[node].literal >= 0) found[static_cast<size_t>(nodes_[node].literal)] = true;
+    if (nodes_[node].literal >= 0) found[static_cast<size_t>(nodes_[node].literal)] = 1;
     if (j >= text.size()) return;
     node = child(node, static_cast<unsigned char>(text[j]));
   }
 }
 
 std::vector<bool> LiteralFilter::candidates(std::string_view text) const {
-  std::vector<bool> found(literal_count_);
+  std::vector<char> found(literal_count_);  // bytes: cheaper to test than bits
   for (size_t i = 0; i < text.size(); ++i) {
     // A literal that starts with a character's first byte cannot start inside another character.
     if (!starts_in_character_ && is_continuation(static_cast<unsigned char>(text[i]))) continue;

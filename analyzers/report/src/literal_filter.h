@@ -37,7 +37,7 @@ class LiteralFilter {
   // also finds the node under a character's first kKeyBytes bytes (one CJK character) in a hash
   // table, one probe instead of a search per byte, and the root's children in a table by byte.
   static constexpr size_t kKeyBytes = 3;
-  void walk(uint32_t node, std::string_view text, size_t next, std::vector<bool> &found) const;
+  void walk(uint32_t node, std::string_view text, size_t next, std::vector<char> &found) const;
   uint32_t child(uint32_t node, unsigned char byte) const;  // 0: none (the root is no child)
   // The node the text at `at` leads to (0: none) and where the walk goes on from it.
   std::pair<uint32_t, size_t> start(std::string_view text, size_t at) const;
@@ -60,7 +60,8 @@ class LiteralFilter {
     uint32_t node = 0;        // the node they lead to
   };
   static constexpr uint32_t kNoKey = ~uint32_t{0};
-  std::vector<Key> keys_;               // open addressing, a power of two long; empty: no such table
+  std::vector<Key> keys_;               // open addressing, 2^key_bits_ long; empty: no such table
+  unsigned key_bits_ = 0;
   std::vector<bool> lead_of_short_;     // by byte: some literal shorter than kKeyBytes starts with it
   bool starts_in_character_ = false;  // some literal starts with a UTF-8 continuation byte
 };
