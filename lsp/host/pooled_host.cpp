@@ -87,14 +87,16 @@ class PooledHost final : public AnalysisHost {
 
 class BlockingHost final : public PluginHost {
  public:
+  // Does not wait for the plugins to load: hosts made one after another start together (an
+  // analysis process loads its plugins for about as long as it takes to check a report).
   explicit BlockingHost(std::shared_ptr<AnalysisHost> host) : host_(std::move(host)) {
-    std::promise<std::vector<PluginInfo>> infos;
-    auto ready = infos.get_future();
-    host_->loaded([&infos](const std::vector<PluginInfo> &p) { infos.set_value(p); });
-    infos_ = ready.get();
+    auto infos = std::make_shared<std::promise<std::vector<PluginInfo>>>();
+    infos_ = infos->get_future().share();
+    host_->loaded([infos](const std::vector<PluginInfo> &p) { infos->set_value(p); });
   }
 
-  const std::vector<PluginInfo> &plugins() const override { return infos_; }
+  // Waits for the plugins to load, the first time.
+  const std::vector<PluginInfo> &plugins() const override { return infos_.get(); }
 
   AnalysisResult analyze(const DocumentInput &doc, const CancelToken &token, uint32_t capabilities) const override {
     return wait<AnalysisResult>([&](Job job, Done<AnalysisResult> done) { host_->analyze(std::move(job), capabilities, std::move(done)); }, doc, token);
@@ -118,7 +120,7 @@ class BlockingHost final : public PluginHost {
   }
 
   std::shared_ptr<AnalysisHost> host_;
-  std::vector<PluginInfo> infos_;
+  std::shared_future<std::vector<PluginInfo>> infos_;
 };
 
 }  // namespace

@@ -182,6 +182,9 @@ std::optional<Numeral> arabic_number_prefix(std::string_view s, uint32_t max_dig
 size_t find_text(std::string_view s, std::string_view word, size_t from) {
   if (from > s.size()) return std::string_view::npos;
   if (word.empty()) return from;
+  // memmem sets up a two-way search per call: on a short text (a label, a clause) looking for the
+  // first byte and comparing is faster.
+  if (s.size() - from < 256) return s.find(word, from);
   const void *at = memmem(s.data() + from, s.size() - from, word.data(), word.size());
   return at ? static_cast<size_t>(static_cast<const char *>(at) - s.data()) : std::string_view::npos;
 }
