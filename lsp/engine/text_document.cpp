@@ -2,6 +2,8 @@
 
 #include <unicode/utf8.h>
 
+#include <cstring>
+
 namespace reportls::lsp {
 
 namespace {
@@ -11,13 +13,23 @@ std::string sanitized(std::string text) {
 }
 }  // namespace
 
-bool sanitize_utf8(std::string& text) {
+size_t valid_utf8_prefix(std::string_view text) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const size_t n = text.size();
   size_t i = 0;
-  // Fast path: scan until the first error without copying anything.
-  size_t bad = n;
   while (i < n) {
+    uint64_t eight = 0;
+    while (n - i >= 8 && (std::memcpy(&eight, s + i, 8), (eight & 0x8080808080808080ull) == 0)) i += 8;
+    // Three-byte characters in a row: a lead E1-EC or EE-EF (no overlong form, no surrogate)
+    // and two continuation bytes.
+    while (n - i >= 3) {
+      const uint32_t lead = s[i];
+      if ((lead & 0xF0) != 0xE0 || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 || (lead & 0x0F) == 0 ||
+          (lead & 0x0F) == 0x0D)
+        break;
+      i += 3;
+    }
+    if (i >= n) break;
     if (s[i] < 0x80) {
       ++i;
       continue;
@@ -25,17 +37,22 @@ bool sanitize_utf8(std::string& text) {
     const size_t start = i;
     UChar32 cp;
     U8_NEXT(s, i, n, cp);
-    if (cp < 0) {
-      bad = start;
-      break;
-    }
+    if (cp < 0) return start;
   }
+  return n;
+}
+
+bool sanitize_utf8(std::string& text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const size_t n = text.size();
+  // Fast path: scan until the first error without copying anything.
+  const size_t bad = valid_utf8_prefix(text);
   if (bad == n) return false;
 
   std::string out;
   out.reserve(n + 16);
   out.append(text, 0, bad);
-  i = bad;
+  size_t i = bad;
   while (i < n) {
     const size_t start = i;
     if (s[i] < 0x80) {

@@ -2,10 +2,11 @@
 
 #include "lsp/tool/input_error.h"
 #include "lsp/tool/readers.h"
+#include "lsp/engine/text_document.h"
 
-#include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,6 +31,12 @@ std::optional<std::string> known_binary(std::string_view bytes) {
 std::optional<std::string> control_bytes(std::string_view bytes) {
   size_t controls = 0;
   for (size_t i = 0; i < bytes.size(); ++i) {
+    // Eight bytes at a time while none is below 0x20 (a byte of 0x80 and up never is).
+    uint64_t eight = 0;
+    while (bytes.size() - i >= 8 && (std::memcpy(&eight, bytes.data() + i, 8),
+                                      ((eight - 0x2020202020202020ull) & ~eight & 0x8080808080808080ull) == 0))
+      i += 8;
+    if (i == bytes.size()) break;
     const auto c = static_cast<unsigned char>(bytes[i]);
     if (c == 0) {
       const auto candidates = reader_module().detect(bytes);
@@ -56,19 +63,14 @@ struct Utf8Scan {
 
 Utf8Scan scan_utf8(std::string_view s) {
   Utf8Scan out;
-  const auto *p = reinterpret_cast<const uint8_t *>(s.data());
-  const auto n = static_cast<int32_t>(s.size());
-  for (int32_t i = 0; i < n;) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) {
-      out.valid = false;
-      return out;
-    }
-    if (c >= 0x80) {
-      ++out.non_ascii;
-      if (c < 0x2000) out.cjk_like = false;
-    }
+  out.valid = valid_utf8_prefix(s) == s.size();
+  if (!out.valid) return out;
+  // Well-formed: a character starts at each byte from 0xC0 up, below U+2000 where that byte is
+  // below 0xE2 (C2-DF: two bytes, E0-E1: U+0800-U+1FFF).
+  for (const char ch : s) {
+    const auto b = static_cast<unsigned char>(ch);
+    out.non_ascii += b >= 0xC0;
+    out.cjk_like &= !(b >= 0xC0 && b < 0xE2);
   }
   return out;
 }

@@ -83,6 +83,10 @@ TEST_CASE("encoding: UTF-8, UTF-16 with a BOM and GB18030 become UTF-8; the enco
 
 TEST_CASE("encoding: binary, mixed and undecodable bytes are refused with the reason") {
   CHECK(refusal(std::string("abc\0def", 7)).find("第 4 个字节是 NUL") != std::string::npos);
+  // Past the first eight bytes, where they are read eight at a time.
+  CHECK(refusal("一、总体情况，abcdefgh" + std::string(1, '\0')).find("第 30 个字节是 NUL") != std::string::npos);
+  CHECK(refusal("abcdefghijklmnop\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f").find("含 10 个控制字符") != std::string::npos);
+  CHECK(refusal("abcdefghijklmnop\t\n\r\f\v\x1b\t\n\r\f\v\x1b").empty());  // breaks and ESC are no controls here
   CHECK(refusal("PK\x03\x04rest").find("ZIP") != std::string::npos);
   // 2023年，示例县法治政府建设取得新成效。 in UTF-16LE, twice, without a BOM.
   const std::string utf16le("2\0" "0\0" "2\0" "3\0" "\x74\x5e\x0c\xff\x3a\x79\x8b\x4f\xbf\x53\xd5\x6c\xbb\x6c\x3f\x65\x9c\x5e"

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 #include <unicode/ustring.h>
+#include <unicode/utf8.h>
 
 #include <random>
 #include <string>
@@ -168,6 +169,38 @@ TEST_CASE("out-of-range and inverted ranges are clamped, never thrown on") {
   CHECK(apply("ab\ncd", {edit(1, 1, 0, 1, "!")}) == "ab\nc!d");  // end before start: insert only
   CHECK(apply("", {edit(3, 3, 1, 1, "x")}) == "x");
   CHECK(apply("ab", {edit(0, 0xFFFFFFFFu, 0xFFFFFFFFu, 0xFFFFFFFFu, "")}) == "ab");
+}
+
+TEST_CASE("valid_utf8_prefix ends where ICU finds the first ill-formed sequence") {
+  // The reference: ICU's U8_NEXT, one sequence at a time.
+  auto reference = [](std::string_view text) {
+    const auto *s = reinterpret_cast<const uint8_t *>(text.data());
+    for (size_t i = 0; i < text.size();) {
+      const size_t start = i;
+      UChar32 c;
+      U8_NEXT(s, i, text.size(), c);
+      if (c < 0) return start;
+    }
+    return text.size();
+  };
+  std::mt19937 rng(5);
+  // ASCII runs long enough for the eight-byte path, Chinese, every lead byte, continuations.
+  const std::vector<std::string> pieces = {"abcdefghij", "x", "报告", "𠮷", "é", "à ", "í¿",
+                                           "í ", "ï¿½", "ä¸", "", "À¯", "ô"};
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (size_t n = rng() % 8; n > 0; --n) text += pieces[rng() % pieces.size()];
+    if (rng() % 4 == 0 && !text.empty()) text[rng() % text.size()] = static_cast<char>(rng());
+    INFO(text);
+    REQUIRE(reportls::lsp::valid_utf8_prefix(text) == reference(text));
+  }
+  // Every three bytes led by E0-EF.
+  for (unsigned lead = 0xE0; lead <= 0xEF; ++lead)
+    for (unsigned b1 = 0x70; b1 < 0xD0; ++b1)
+      for (unsigned b2 : {0x41u, 0x80u, 0xA5u, 0xBFu, 0xC0u}) {
+        const std::string text = {static_cast<char>(lead), static_cast<char>(b1), static_cast<char>(b2)};
+        REQUIRE(reportls::lsp::valid_utf8_prefix(text) == reference(text));
+      }
 }
 
 TEST_CASE("sanitize_utf8 replaces ill-formed sequences with U+FFFD") {

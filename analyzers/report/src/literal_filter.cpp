@@ -125,10 +125,11 @@ inline std::pair<uint32_t, size_t> LiteralFilter::start(std::string_view text, s
 }
 
 inline uint32_t LiteralFilter::child(uint32_t node, unsigned char byte) const {
+  // Most nodes have a few children: a scan of their sorted bytes beats a binary search.
   const Node &n = nodes_[node];
-  const auto first = edge_byte_.begin() + n.edges_begin, last = edge_byte_.begin() + n.edges_end;
-  const auto edge = std::lower_bound(first, last, byte);
-  return edge == last || *edge != byte ? 0 : edge_node_[static_cast<size_t>(edge - edge_byte_.begin())];
+  for (uint32_t e = n.edges_begin; e < n.edges_end; ++e)
+    if (edge_byte_[e] >= byte) return edge_byte_[e] == byte ? edge_node_[e] : 0;
+  return 0;
 }
 
 inline void LiteralFilter::walk(uint32_t node, std::string_view text, size_t next, std::vector<char> &found) const {
