@@ -3,6 +3,7 @@
 #include "lsp/host/result_codec.h"
 
 #include <algorithm>
+#include <optional>
 #include <cstring>
 
 namespace reportls::lsp::worker {
@@ -67,14 +68,68 @@ void HeldTexts::replace(Text &t, size_t start, size_t end, std::string_view midd
   s = std::move(grown);
 }
 
+namespace {
+
+constexpr const char *kAttached = "@attached", *kAsBinary = "@binary";
+
+bool long_value(const json &v) {
+  return (v.is_string() && v.get_ref<const std::string &>().size() >= kAttachedFrom) ||
+         (v.is_binary() && v.get_binary().size() >= kAttachedFrom);
+}
+
+// The first long string or bin value in message, depth first; none when there is none.
+std::optional<json::json_pointer> first_long_value(const json &message, const json::json_pointer &at = {}) {
+  if (!message.is_object()) return std::nullopt;
+  for (const auto &[key, value] : message.items()) {
+    if (long_value(value)) return at / key;
+    if (auto inner = first_long_value(value, at / key)) return inner;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::string dump(const json &message) {
-  std::string out;
-  json::to_msgpack(message, out);
-  return out;
+  std::string out(4, '\0'), raw;
+  if (const auto attached = first_long_value(message)) {
+    json head = message;
+    json &value = head[*attached];
+    const bool binary = value.is_binary();
+    raw = binary ? std::string(value.get_binary().begin(), value.get_binary().end())
+                 : std::move(value.get_ref<std::string &>());
+    value = nullptr;
+    head[kAttached] = attached->to_string();
+    head[kAsBinary] = binary;
+    json::to_msgpack(head, out);
+  } else {
+    json::to_msgpack(message, out);
+  }
+  const size_t packed = out.size() - 4;
+  for (size_t b = 0; b < 4; ++b) out[b] = static_cast<char>(packed >> (8 * b));
+  return out += raw;
 }
 
 json parse(std::string_view body) {
-  return json::from_msgpack(body.begin(), body.end(), true, false);
+  const json malformed(json::value_t::discarded);
+  if (body.size() < 4) return malformed;
+  const auto byte = [&](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(body[i])); };
+  const size_t packed = byte(0) | byte(1) << 8 | byte(2) << 16 | byte(3) << 24;
+  if (packed > body.size() - 4) return malformed;
+  json message = json::from_msgpack(body.begin() + 4, body.begin() + 4 + static_cast<std::ptrdiff_t>(packed), true, false);
+  const std::string_view raw = body.substr(4 + packed);
+  if (message.is_discarded()) return message;
+  if (!message.is_object() || !message.contains(kAttached)) return raw.empty() ? message : malformed;
+  try {
+    const json::json_pointer at(message.at(kAttached).get<std::string>());
+    const bool binary = message.at(kAsBinary).get<bool>();
+    message.erase(kAttached);
+    message.erase(kAsBinary);
+    if (at.empty() || !message.contains(at) || !message[at].is_null()) return malformed;
+    message[at] = binary ? json::binary(std::vector<uint8_t>(raw.begin(), raw.end())) : json(std::string(raw));
+  } catch (const json::exception &) {
+    return malformed;
+  }
+  return message;
 }
 
 }  // namespace reportls::lsp::worker

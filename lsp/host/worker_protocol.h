@@ -1,7 +1,12 @@
 // worker_protocol.h — the messages between the server and its analysis worker process.
 //
 // One JSON object, encoded as MessagePack (the document text travels unescaped), per
-// Content-Length frame (transport.h), over the worker's stdin/stdout:
+// Content-Length frame (transport.h), over the worker's stdin/stdout.  A frame's body is the
+// length of the MessagePack part (4 bytes, little-endian), that part, and then, when the message
+// holds a string or bin value of kAttachedFrom bytes or more (a document's text, a result), the
+// first such value as raw bytes: the part has null in its place and says where it goes
+// ("@attached": its JSON pointer, "@binary": whether it was a bin).  nlohmann reads a MessagePack
+// string or bin a byte at a time; a raw attachment is one copy.
 //
 //   worker → host  {"hello": {"plugins": [PluginInfo...]}}            once, after loading
 //   host → worker  {"id": N, "method": "analyze"|"complete"|"hover", "doc": {uri, path, version,
@@ -125,6 +130,7 @@ struct SentText {
 using SentTexts = LastTexts<SentText>;
 
 // One message body, and back; parse() gives a discarded value for a malformed body.
+constexpr size_t kAttachedFrom = 4096;
 std::string dump(const nlohmann::json &message);
 nlohmann::json parse(std::string_view body);
 

@@ -87,6 +87,41 @@ TEST_CASE("worker protocol round-trips an analysis result") {
   CHECK_THROWS_AS(codec::decode_analysis(std::string("\x0e\xff\xff\xff\xff\x0f", 6)), codec::CodecError);
 }
 
+TEST_CASE("a long text or result travels after the MessagePack part, and comes back where it was") {
+  using nlohmann::json;
+  const std::string text = std::string(worker::kAttachedFrom, 'a') + "报告𠮷";
+  const json request = {{"id", 3}, {"method", "analyze"}, {"doc", {{"uri", "file:///r.txt"}, {"text", text}, {"serial", 9}}}};
+  const std::string body = worker::dump(request);
+  CHECK(body.ends_with(text));  // raw, not a MessagePack string
+  CHECK(worker::parse(body) == request);
+  const json result = {{"id", 4}, {"result", json::binary(std::vector<uint8_t>(worker::kAttachedFrom + 3, 0xC1))}};
+  CHECK(worker::parse(worker::dump(result)) == result);
+  const json small = {{"id", 5}, {"doc", {{"text", "短"}}}};  // no attachment
+  CHECK(worker::dump(small).size() < 40);
+  CHECK(worker::parse(worker::dump(small)) == small);
+  // Malformed bodies: a length past the end, bytes after a part that attaches nothing, an
+  // attachment whose place is missing or not null.
+  std::string too_long = worker::dump(small);
+  too_long[0] = static_cast<char>(0x7F);
+  CHECK(worker::parse(too_long).is_discarded());
+  CHECK(worker::parse(worker::dump(small) + "x").is_discarded());
+  CHECK(worker::parse(std::string("\x01\x00", 2)).is_discarded());
+  json head = {{"id", 6}, {"@attached", "/doc/text"}, {"@binary", false}};
+  std::string packed;
+  json::to_msgpack(head, packed);
+  const std::string prefix = {static_cast<char>(packed.size()), 0, 0, 0};
+  CHECK(worker::parse(prefix + packed + "raw").is_discarded());
+  head["doc"] = {{"text", 1}};
+  packed.clear();
+  json::to_msgpack(head, packed);
+  CHECK(worker::parse(std::string{static_cast<char>(packed.size()), 0, 0, 0} + packed + "raw").is_discarded());
+  head["doc"]["text"] = nullptr;
+  packed.clear();
+  json::to_msgpack(head, packed);
+  CHECK(worker::parse(std::string{static_cast<char>(packed.size()), 0, 0, 0} + packed + "raw") ==
+        json({{"id", 6}, {"doc", {{"text", "raw"}}}}));
+}
+
 TEST_CASE("splice_between finds the one changed middle part") {
   std::mt19937 rng(3);
   const std::string alphabet[] = {"a", "b", "法", "治", "𠮷", "\n"};
