@@ -1,6 +1,7 @@
 #include "lsp/tool/sarif.h"
 
 #include "lsp/protocol/convert.h"
+#include "lsp/protocol/json_text.h"
 
 #include <map>
 #include <ostream>
@@ -91,11 +92,22 @@ void write_sarif(std::ostream &out, const std::vector<SarifFile> &files) {
           const Fix &fix = d.fixes[i];
           out << (i ? "," : "") << "{\"artifactChanges\":[{\"artifactLocation\":"
               << dump(json{{"uri", artifact_uri(f.path)}}) << ",\"replacements\":[";
+          // The replacements written directly, as dump() would write them (keys in order; the
+          // host made plugin texts valid UTF-8): a tree of maps per replacement cost more than
+          // the analysis of the file.
+          std::string replacements;
           for (size_t k = 0; k < fix.edits.size(); ++k) {
             const Edit &e = fix.edits[k];
-            out << (k ? "," : "")
-                << dump(json{{"deletedRegion", region(*f.doc, e.start, e.end)}, {"insertedContent", {{"text", e.new_text}}}});
+            const Position a = f.doc->lines().position(e.start, PositionEncoding::Utf16);
+            const Position b = f.doc->lines().position(e.end, PositionEncoding::Utf16);
+            replacements += k ? ",{\"deletedRegion\":{\"endColumn\":" : "{\"deletedRegion\":{\"endColumn\":";
+            replacements += std::to_string(b.character + 1) + ",\"endLine\":" + std::to_string(b.line + 1) +
+                            ",\"startColumn\":" + std::to_string(a.character + 1) +
+                            ",\"startLine\":" + std::to_string(a.line + 1) + "},\"insertedContent\":{\"text\":";
+            append_json_string(replacements, e.new_text);
+            replacements += "}}";
           }
+          out << replacements;
           out << "]}],\"description\":" << dump(json{{"text", fix.title}}) << '}';
         }
         out << "]," << dump(result).substr(1);
