@@ -20,11 +20,13 @@ const char *level(Severity s) {
   }
 }
 
-json region(const TextDocument &doc, uint32_t start, uint32_t end) {
-  Position a = doc.lines().position(start, PositionEncoding::Utf16);
-  Position b = doc.lines().position(end, PositionEncoding::Utf16);
-  return {{"startLine", a.line + 1}, {"startColumn", a.character + 1},
-          {"endLine", b.line + 1},   {"endColumn", b.character + 1}};
+// {"endColumn":…,"endLine":…,"startColumn":…,"startLine":…} (1-based, UTF-16 columns), as
+// dump() writes a region (keys in order).
+void append_region(std::string &out, const TextDocument &doc, uint32_t start, uint32_t end) {
+  const Position a = doc.lines().position(start, PositionEncoding::Utf16);
+  const Position b = doc.lines().position(end, PositionEncoding::Utf16);
+  out += "{\"endColumn\":" + std::to_string(b.character + 1) + ",\"endLine\":" + std::to_string(b.line + 1) +
+         ",\"startColumn\":" + std::to_string(a.character + 1) + ",\"startLine\":" + std::to_string(a.line + 1) + "}";
 }
 
 // A relative path stays relative (to the folder `check` ran in, as code scanning expects); an
@@ -69,49 +71,47 @@ void write_sarif(std::ostream &out, const std::vector<SarifFile> &files) {
   const std::string empty = "\"results\":[]";
   const size_t at = log.find(empty);
   out << log.substr(0, at + empty.size() - 1);
+  // Each result is written directly, as dump() would write it (keys in order; the host made
+  // plugin texts valid UTF-8, and a file's uri, which may hold any bytes, goes through dump()):
+  // a tree of values per finding, and per replacement of a fix that replaces every mark of a
+  // document, cost more than the analysis of the file.
   bool any = false;
+  std::string text;
   for (const SarifFile &f : files) {
+    const std::string uri = dump(json(artifact_uri(f.path)));
     for (const Diagnostic &d : f.result->diagnostics) {
       auto severity = f.settings->severity_for(d.code, d.severity);
       if (!severity) continue;
-      json location = {{"physicalLocation",
-                        {{"artifactLocation", {{"uri", artifact_uri(f.path)}}},
-                         {"region", region(*f.doc, d.start, d.end)}}}};
-      json result = {{"ruleId", d.code},
-                     {"level", level(*severity)},
-                     {"message", {{"text", d.message}}},
-                     {"locations", json::array({location})}};
-      out << (any ? ",\n" : "\n");
-      if (d.fixes.empty()) {
-        out << dump(result);
-      } else {
-        // "fixes" sorts first among a result's keys. A fix may replace every mark of a document:
-        // its replacements are written one at a time, never as one tree of values.
-        out << "{\"fixes\":[";
+      text = any ? ",\n{" : "\n{";
+      if (!d.fixes.empty()) {
+        text += "\"fixes\":[";
         for (size_t i = 0; i < d.fixes.size(); ++i) {
           const Fix &fix = d.fixes[i];
-          out << (i ? "," : "") << "{\"artifactChanges\":[{\"artifactLocation\":"
-              << dump(json{{"uri", artifact_uri(f.path)}}) << ",\"replacements\":[";
-          // The replacements written directly, as dump() would write them (keys in order; the
-          // host made plugin texts valid UTF-8): a tree of maps per replacement cost more than
-          // the analysis of the file.
-          std::string replacements;
+          text += i ? ",{\"artifactChanges\":[{\"artifactLocation\":{\"uri\":" : "{\"artifactChanges\":[{\"artifactLocation\":{\"uri\":";
+          text += uri + "},\"replacements\":[";
           for (size_t k = 0; k < fix.edits.size(); ++k) {
-            const Edit &e = fix.edits[k];
-            const Position a = f.doc->lines().position(e.start, PositionEncoding::Utf16);
-            const Position b = f.doc->lines().position(e.end, PositionEncoding::Utf16);
-            replacements += k ? ",{\"deletedRegion\":{\"endColumn\":" : "{\"deletedRegion\":{\"endColumn\":";
-            replacements += std::to_string(b.character + 1) + ",\"endLine\":" + std::to_string(b.line + 1) +
-                            ",\"startColumn\":" + std::to_string(a.character + 1) +
-                            ",\"startLine\":" + std::to_string(a.line + 1) + "},\"insertedContent\":{\"text\":";
-            append_json_string(replacements, e.new_text);
-            replacements += "}}";
+            text += k ? ",{\"deletedRegion\":" : "{\"deletedRegion\":";
+            append_region(text, *f.doc, fix.edits[k].start, fix.edits[k].end);
+            text += ",\"insertedContent\":{\"text\":";
+            append_json_string(text, fix.edits[k].new_text);
+            text += "}}";
           }
-          out << replacements;
-          out << "]}],\"description\":" << dump(json{{"text", fix.title}}) << '}';
+          text += "]}],\"description\":{\"text\":";
+          append_json_string(text, fix.title);
+          text += "}}";
         }
-        out << "]," << dump(result).substr(1);
+        text += "],";
       }
+      text += "\"level\":\"";
+      text += level(*severity);
+      text += "\",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":" + uri + "},\"region\":";
+      append_region(text, *f.doc, d.start, d.end);
+      text += "}}],\"message\":{\"text\":";
+      append_json_string(text, d.message);
+      text += "},\"ruleId\":";
+      append_json_string(text, d.code);
+      text += "}";
+      out << text;
       any = true;
     }
   }
