@@ -43,7 +43,7 @@ LiteralFilter::LiteralFilter(const std::vector<RequiredTexts> &required) {
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return by_id[a] < by_id[b]; });
   struct Pending {
     uint32_t node;
-    size_t begin, end, depth;  // its by_id: order[begin, end), sharing their first depth bytes
+    size_t begin, end, depth;  // its literals: order[begin, end), sharing their first depth bytes
   };
   nodes_.emplace_back();
   std::vector<Pending> pending = {{0, 0, order.size(), 0}};
