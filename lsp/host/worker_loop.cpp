@@ -191,8 +191,12 @@ int run_analysis_worker(const PluginHostOptions &base) {
     } catch (const json::exception &) {
       result = nullptr;  // the host cannot decode it and starts afresh
     }
-    writer.write(worker::dump({{"id", current}, {"result", result}}));
-    result = nullptr;
+    {  // the result is sent from where it lies, and freed before the process may go idle
+      json reply = {{"id", current}};
+      reply["result"] = std::move(result);
+      const worker::Body body = worker::dump_parts(reply);
+      writer.write(body.packed, body.attached);
+    }
     request = nullptr;
     bool idle;
     {

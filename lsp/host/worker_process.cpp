@@ -93,7 +93,9 @@ WorkerProcess::WorkerProcess(const std::vector<std::string> &argv) : inbox_(std:
 WorkerProcess::~WorkerProcess() { stop(0ms); }
 
 void WorkerProcess::send(const json &message) {
-  if (writer_) writer_->write(worker::dump(message));
+  if (!writer_) return;
+  const worker::Body body = worker::dump_parts(message);
+  writer_->write(body.packed, body.attached);
 }
 
 WorkerProcess::Wait WorkerProcess::next(json &out, Clock::time_point deadline) {

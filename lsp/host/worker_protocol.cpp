@@ -77,36 +77,47 @@ bool long_value(const json &v) {
          (v.is_binary() && v.get_binary().size() >= kAttachedFrom);
 }
 
-// The first long string or bin value in message, depth first; none when there is none.
-std::optional<json::json_pointer> first_long_value(const json &message, const json::json_pointer &at = {}) {
-  if (!message.is_object()) return std::nullopt;
+// A copy of message with its first long string or bin value (depth first, through objects) set
+// to null; `found` points to that value in message and `at` is its place, or found stays null.
+// The long value itself is never copied.
+json without_first_long(const json &message, const json *&found, json::json_pointer &at,
+                        const json::json_pointer &here = json::json_pointer()) {
+  if (found || !message.is_object()) return message;
+  json copy = json::object();
   for (const auto &[key, value] : message.items()) {
-    if (long_value(value)) return at / key;
-    if (auto inner = first_long_value(value, at / key)) return inner;
+    if (!found && long_value(value)) {
+      found = &value;
+      at = here / key;
+      copy[key] = nullptr;
+    } else {
+      copy[key] = without_first_long(value, found, at, here / key);
+    }
   }
-  return std::nullopt;
+  return copy;
 }
 
 }  // namespace
 
-std::string dump(const json &message) {
-  std::string out(4, '\0'), raw;
-  if (const auto attached = first_long_value(message)) {
-    json head = message;
-    json &value = head[*attached];
-    const bool binary = value.is_binary();
-    raw = binary ? std::string(value.get_binary().begin(), value.get_binary().end())
-                 : std::move(value.get_ref<std::string &>());
-    value = nullptr;
-    head[kAttached] = attached->to_string();
+Body dump_parts(const json &message) {
+  Body body{std::string(4, '\0'), {}};
+  const json *found = nullptr;
+  json::json_pointer at;
+  json head = without_first_long(message, found, at);
+  if (found) {
+    const bool binary = found->is_binary();
+    body.attached = binary ? bytes_of(*found) : std::string_view(found->get_ref<const std::string &>());
+    head[kAttached] = at.to_string();
     head[kAsBinary] = binary;
-    json::to_msgpack(head, out);
-  } else {
-    json::to_msgpack(message, out);
   }
-  const size_t packed = out.size() - 4;
-  for (size_t b = 0; b < 4; ++b) out[b] = static_cast<char>(packed >> (8 * b));
-  return out += raw;
+  json::to_msgpack(head, body.packed);
+  const size_t packed = body.packed.size() - 4;
+  for (size_t b = 0; b < 4; ++b) body.packed[b] = static_cast<char>(packed >> (8 * b));
+  return body;
+}
+
+std::string dump(const json &message) {
+  Body body = dump_parts(message);
+  return body.packed.append(body.attached);
 }
 
 json parse(std::string_view body) {

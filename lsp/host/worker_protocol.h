@@ -131,7 +131,15 @@ using SentTexts = LastTexts<SentText>;
 
 // One message body, and back; parse() gives a discarded value for a malformed body.
 constexpr size_t kAttachedFrom = 4096;
-std::string dump(const nlohmann::json &message);
+// A body in its two parts: the MessagePack part with its length in front, then the attached raw
+// bytes, a view into the message dumped (which must outlive the Body).  A writer sends the two
+// with one writev (FrameWriter::write): a document's text or a result is never copied to be sent.
+struct Body {
+  std::string packed;
+  std::string_view attached;
+};
+Body dump_parts(const nlohmann::json &message);
+std::string dump(const nlohmann::json &message);  // the two parts joined
 nlohmann::json parse(std::string_view body);
 
 }  // namespace reportls::lsp::worker

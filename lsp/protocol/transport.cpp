@@ -253,12 +253,13 @@ bool FrameWriter::failed() const {
   return failed_;
 }
 
-void FrameWriter::write(std::string_view body) {
-  const std::string header = "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
-  iovec iov[2] = {{const_cast<char*>(header.data()), header.size()},
-                  {const_cast<char*>(body.data()), body.size()}};
+void FrameWriter::write(std::string_view body, std::string_view rest) {
+  const std::string header = "Content-Length: " + std::to_string(body.size() + rest.size()) + "\r\n\r\n";
+  iovec iov[3] = {{const_cast<char*>(header.data()), header.size()},
+                  {const_cast<char*>(body.data()), body.size()},
+                  {const_cast<char*>(rest.data()), rest.size()}};
   iovec* v = iov;
-  int count = body.empty() ? 1 : 2;
+  int count = rest.empty() ? (body.empty() ? 1 : 2) : 3;
   std::lock_guard lock(mutex_);
   while (count > 0) {
     const ssize_t n = ::writev(fd_, v, count);

@@ -84,11 +84,12 @@ class FrameWriter {
  public:
   explicit FrameWriter(int fd);
 
-  /// Writes "Content-Length: N\r\n\r\n" + body under a mutex, looping over partial writes and
+  /// Writes "Content-Length: N\r\n\r\n" + body + rest under a mutex, in one writev (a long
+  /// rest, a document's text, is sent from where it lies), looping over partial writes and
   /// EINTR (and polling if the fd is non-blocking). Write errors (EPIPE when the client has
   /// gone, ...) are not reported to the caller: the frame is dropped and failed() turns true.
   /// SIGPIPE must be ignored by the process (main's job), or EPIPE kills it first.
-  void write(std::string_view body);
+  void write(std::string_view body, std::string_view rest = {});
 
   /// True once any write has failed (the peer is most likely gone).
   bool failed() const;

@@ -45,6 +45,8 @@ std::string artifact_uri(const std::string &path) {
   return out;
 }
 
+constexpr size_t kFlushFrom = 1 << 16;
+
 }  // namespace
 
 void write_sarif(std::ostream &out, const std::vector<SarifFile> &files) {
@@ -95,6 +97,10 @@ void write_sarif(std::ostream &out, const std::vector<SarifFile> &files) {
             text += ",\"insertedContent\":{\"text\":";
             append_json_string(text, fix.edits[k].new_text);
             text += "}}";
+            if (text.size() >= kFlushFrom) {  // a bulk fix is written as it goes, never held whole
+              out << text;
+              text.clear();
+            }
           }
           text += "]}],\"description\":{\"text\":";
           append_json_string(text, fix.title);

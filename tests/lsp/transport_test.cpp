@@ -219,6 +219,8 @@ TEST_CASE("FrameWriter output is read back by FrameReader") {
     FrameWriter writer(fds[1]);
     writer.write(R"({"id":1,"result":"报告𠮷"})");
     writer.write("");
+    writer.write("head:", "报告𠮷 tail");  // one frame of both parts
+    writer.write("", "tail only");
     CHECK_FALSE(writer.failed());
   }
   ::close(fds[1]);
@@ -229,6 +231,8 @@ TEST_CASE("FrameWriter output is read back by FrameReader") {
   Frame b = reader.next();
   CHECK(b.kind == Frame::Message);
   CHECK(b.body.empty());
+  CHECK(reader.next().body == "head:报告𠮷 tail");
+  CHECK(reader.next().body == "tail only");
   CHECK(reader.next().kind == Frame::Eof);
   ::close(fds[0]);
 }

@@ -94,6 +94,10 @@ TEST_CASE("a long text or result travels after the MessagePack part, and comes b
   const std::string body = worker::dump(request);
   CHECK(body.ends_with(text));  // raw, not a MessagePack string
   CHECK(worker::parse(body) == request);
+  // Sent from where it lies: the attachment is a view of the message's own string.
+  const worker::Body parts = worker::dump_parts(request);
+  CHECK(parts.attached.data() == request["doc"]["text"].get_ref<const std::string &>().data());
+  CHECK(parts.packed + std::string(parts.attached) == body);
   const json result = {{"id", 4}, {"result", json::binary(std::vector<uint8_t>(worker::kAttachedFrom + 3, 0xC1))}};
   CHECK(worker::parse(worker::dump(result)) == result);
   const json small = {{"id", 5}, {"doc", {{"text", "短"}}}};  // no attachment
