@@ -65,21 +65,11 @@ FrameReader::Frame error(std::string what) {
 
 FrameReader::FrameReader(int fd, size_t max_body) : fd_(fd), max_body_(max_body) {}
 
-bool FrameReader::fill(size_t want) {
-  if (eof_) return false;
-  if (pos_ > 0 && (pos_ >= kChunk || pos_ * 2 >= buf_.size())) {
-    buf_.erase(0, pos_);
-    pos_ = 0;
-  }
-  const size_t old = buf_.size();
-  const size_t chunk = std::max(kChunk, std::min<size_t>(want, 16u << 20));
-  buf_.resize(old + chunk);
+size_t FrameReader::read_some(char* into, size_t most) {
+  if (eof_) return 0;
   for (;;) {
-    const ssize_t n = ::read(fd_, buf_.data() + old, chunk);
-    if (n > 0) {
-      buf_.resize(old + static_cast<size_t>(n));
-      return true;
-    }
+    const ssize_t n = ::read(fd_, into, most);
+    if (n > 0) return static_cast<size_t>(n);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
       pollfd p{fd_, POLLIN, 0};
@@ -87,10 +77,39 @@ bool FrameReader::fill(size_t want) {
       continue;
     }
     if (n < 0) read_error_ = std::string("read failed: ") + std::strerror(errno);
-    buf_.resize(old);
     eof_ = true;
-    return false;
+    return 0;
   }
+}
+
+bool FrameReader::fill() {
+  if (eof_) return false;
+  if (pos_ > 0 && (pos_ >= kChunk || pos_ * 2 >= buf_.size())) {
+    buf_.erase(0, pos_);
+    pos_ = 0;
+  }
+  const size_t old = buf_.size();
+  buf_.resize(old + kChunk);
+  const size_t n = read_some(buf_.data() + old, kChunk);
+  buf_.resize(old + n);
+  return n > 0;
+}
+
+FrameReader::Frame FrameReader::read_body(size_t need) {
+  std::string body(need, '\0');
+  size_t have = std::min(need, buf_.size() - pos_);
+  std::memcpy(body.data(), buf_.data() + pos_, have);
+  pos_ += have;
+  // The rest goes straight into the body: a pipe gives 64 KiB a read, and growing a buffer
+  // read by read (zeroing what is left to come each time) made a frame cost the square of its size.
+  while (have < need) {
+    const size_t n = read_some(body.data() + have, need - have);
+    if (n == 0)
+      return error("truncated message: end of input after " + std::to_string(have) + " of " + std::to_string(need) +
+                   " body bytes");
+    have += n;
+  }
+  return {Frame::Message, std::move(body), {}};
 }
 
 FrameReader::Frame FrameReader::end_of_input() {
@@ -125,7 +144,7 @@ uint64_t FrameReader::skip_to_header(bool& found) {
 FrameReader::Frame FrameReader::next() {
   for (;;) {
     while (discard_ > 0) {
-      if (pos_ == buf_.size() && !fill(discard_)) return end_of_input();
+      if (pos_ == buf_.size() && !fill()) return end_of_input();
       const size_t take = static_cast<size_t>(std::min<uint64_t>(discard_, buf_.size() - pos_));
       pos_ += take;
       discard_ -= take;
@@ -231,18 +250,7 @@ FrameReader::Frame FrameReader::next() {
                    std::to_string(max_body_) + " bytes; discarded");
     }
 
-    const auto need = static_cast<size_t>(length);
-    while (buf_.size() - pos_ < need) {
-      if (!fill(need - (buf_.size() - pos_))) {
-        const size_t got = buf_.size() - pos_;
-        pos_ = buf_.size();
-        return error("truncated message: end of input after " + std::to_string(got) + " of " +
-                     std::to_string(need) + " body bytes");
-      }
-    }
-    Frame frame{Frame::Message, buf_.substr(pos_, need), {}};
-    pos_ += need;
-    return frame;
+    return read_body(static_cast<size_t>(length));
   }
 }
 

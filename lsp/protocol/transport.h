@@ -28,7 +28,8 @@ namespace reportls::lsp {
 class FrameReader {
  public:
   /// `max_body`: bodies larger than this are refused (Error) and discarded without being
-  /// buffered. Reads ::read in chunks of at least 64 KiB and buffers the excess.
+  /// buffered. Reads 64 KiB at a time up to a body (buffering the excess), then the rest of the
+  /// body straight into the frame: a frame costs its size, whatever its size.
   explicit FrameReader(int fd, size_t max_body = 256u << 20);
 
   struct Frame {
@@ -62,7 +63,13 @@ class FrameReader {
   Frame next();
 
  private:
-  bool fill(size_t want = 0);
+  /// One ::read of at most `most` bytes (EINTR retried, a non-blocking fd polled): the count,
+  /// or 0 at the end of input or on a failure (eof_ set, the failure kept in read_error_).
+  size_t read_some(char* into, size_t most);
+  /// Appends one read of up to 64 KiB to buf_; false at the end of input.
+  bool fill();
+  /// The body of `need` bytes starting at pos_: what is buffered, then read into it directly.
+  Frame read_body(size_t need);
   Frame end_of_input();
   /// Drops bytes up to the next "content-length:" (case-insensitive). Returns the number of
   /// bytes dropped; sets `found` when a header start is now at pos_.
