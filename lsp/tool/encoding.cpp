@@ -126,21 +126,22 @@ Decoded from_utf16(std::string_view bytes, const char *charset) {
 
 }  // namespace
 
-Decoded decode_text(std::string_view bytes) {
+Decoded decode_text(std::string bytes) {
   if (starts_with(bytes, "\xEF\xBB\xBF")) {
-    const std::string_view rest = bytes.substr(3);
+    const std::string_view rest = std::string_view(bytes).substr(3);
     if (!scan_utf8(rest).valid) {
       if (auto mixed = mixed_encodings(rest)) throw InputError(*mixed);
       throw InputError("有 UTF-8 的 BOM，但第 " + std::to_string(first_bad_line(rest, "UTF-8")) + " 行不是 UTF-8");
     }
     if (auto binary = control_bytes(rest)) throw InputError(*binary);
-    return {std::string(rest), "UTF-8 (BOM)"};
+    bytes.erase(0, 3);
+    return {std::move(bytes), "UTF-8 (BOM)"};
   }
-  if (starts_with(bytes, "\xFF\xFE")) return from_utf16(bytes.substr(2), "UTF-16LE");
-  if (starts_with(bytes, "\xFE\xFF")) return from_utf16(bytes.substr(2), "UTF-16BE");
+  if (starts_with(bytes, "\xFF\xFE")) return from_utf16(std::string_view(bytes).substr(2), "UTF-16LE");
+  if (starts_with(bytes, "\xFE\xFF")) return from_utf16(std::string_view(bytes).substr(2), "UTF-16BE");
   if (auto binary = known_binary(bytes)) throw InputError(*binary);
   if (auto binary = control_bytes(bytes)) throw InputError(*binary);
-  if (scan_utf8(bytes).valid) return {std::string(bytes), "UTF-8"};
+  if (scan_utf8(bytes).valid) return {std::move(bytes), "UTF-8"};
   if (auto mixed = mixed_encodings(bytes)) throw InputError(*mixed);
   // GB18030 is a superset of GBK and GB2312; ICU's detector names it for all three.
   const auto candidates = reader_module().detect(bytes);

@@ -21,6 +21,6 @@ struct Decoded {
   bool utf8() const { return encoding.rfind("UTF-8", 0) == 0; }
 };
 
-Decoded decode_text(std::string_view bytes);
+Decoded decode_text(std::string bytes);  // a UTF-8 text is moved, not copied
 
 }  // namespace reportls::lsp

@@ -25,15 +25,21 @@ std::string extension(const std::string &path) {
 
 std::string system_reason(int error) { return std::strerror(error); }
 
-std::string read_all(int fd, const std::string &shown) {
-  std::string out;
-  char buf[1 << 16];
+// `expected`: the file's size when known, read straight into a string of that size (a pipe or a
+// file that grows meanwhile is read on in 64 KiB pieces).
+std::string read_all(int fd, const std::string &shown, size_t expected = 0) {
+  std::string out(expected, '\0');
+  size_t have = 0;
   for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (have == out.size()) out.resize(have + (1 << 16));
+    const ssize_t n = ::read(fd, out.data() + have, out.size() - have);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) throw InputError("无法读取" + shown + "：" + system_reason(errno));
-    if (n == 0) return out;
-    out.append(buf, static_cast<size_t>(n));
+    if (n == 0) {
+      out.resize(have);
+      return out;
+    }
+    have += static_cast<size_t>(n);
   }
 }
 
@@ -47,7 +53,7 @@ std::string read_path(const std::string &path) {
     throw InputError("是目录（check 和 outline 会遍历命令行上给出的目录）");
   }
   try {
-    std::string bytes = read_all(fd, "文件");
+    std::string bytes = read_all(fd, "文件", S_ISREG(st.st_mode) ? static_cast<size_t>(st.st_size) : 0);
     ::close(fd);
     return bytes;
   } catch (...) {
@@ -91,7 +97,7 @@ bool is_report_file(const std::string &path) {
 }
 
 Source load_source(const std::string &path) {
-  const std::string bytes = read_path(path);
+  std::string bytes = read_path(path);
   if (bytes.empty()) throw InputError("是空文件（0 字节）");
   Source out;
   out.format = path == "-" ? sniff(bytes) : format_of(path);
@@ -100,7 +106,7 @@ Source load_source(const std::string &path) {
     take_article(reader_module().docx(bytes), out);
     return out;
   }
-  Decoded decoded = decode_text(bytes);
+  Decoded decoded = decode_text(std::move(bytes));
   out.encoding = std::move(decoded.encoding);
   if (out.format == SourceFormat::Html) take_article(reader_module().html(decoded.text), out);
   else out.text = std::move(decoded.text);

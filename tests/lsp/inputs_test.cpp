@@ -22,7 +22,7 @@ namespace {
 // The message decode_text throws for these bytes, or "" when it decodes them.
 std::string refusal(std::string_view bytes) {
   try {
-    decode_text(bytes);
+    decode_text(std::string(bytes));
     return "";
   } catch (const InputError &e) {
     return e.what();

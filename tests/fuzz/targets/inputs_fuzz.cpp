@@ -44,7 +44,7 @@ void check_article(const Article &a) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const std::string_view bytes(reinterpret_cast<const char *>(data), size);
   try {
-    const Decoded d = decode_text(bytes);
+    const Decoded d = decode_text(std::string(bytes));
     FUZZ_CHECK(valid_utf8(d.text));
     check_article(read_html(d.text));
   } catch (const InputError &) {
