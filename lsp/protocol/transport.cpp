@@ -96,14 +96,15 @@ bool FrameReader::fill() {
 }
 
 FrameReader::Frame FrameReader::read_body(size_t need) {
-  std::string body(need, '\0');
   size_t have = std::min(need, buf_.size() - pos_);
-  std::memcpy(body.data(), buf_.data() + pos_, have);
+  std::string body(buf_.data() + pos_, have);
   pos_ += have;
-  // The rest goes straight into the body: a pipe gives 64 KiB a read, and growing a buffer
-  // read by read (zeroing what is left to come each time) made a frame cost the square of its size.
+  // The rest is read straight into the body, which doubles as its bytes arrive (a claimed size
+  // not yet received is never allocated).  Growing the buffer read by read, zeroing what was
+  // left to come at every 64 KiB a pipe gives, made a frame cost the square of its size.
   while (have < need) {
-    const size_t n = read_some(body.data() + have, need - have);
+    if (body.size() == have) body.resize(std::min(need, std::max(2 * have, have + kChunk)));
+    const size_t n = read_some(body.data() + have, body.size() - have);
     if (n == 0)
       return error("truncated message: end of input after " + std::to_string(have) + " of " + std::to_string(need) +
                    " body bytes");

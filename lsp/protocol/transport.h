@@ -29,7 +29,7 @@ class FrameReader {
  public:
   /// `max_body`: bodies larger than this are refused (Error) and discarded without being
   /// buffered. Reads 64 KiB at a time up to a body (buffering the excess), then the rest of the
-  /// body straight into the frame: a frame costs its size, whatever its size.
+  /// body straight into the frame, which grows as the bytes arrive: a frame costs its size.
   explicit FrameReader(int fd, size_t max_body = 256u << 20);
 
   struct Frame {
@@ -68,7 +68,8 @@ class FrameReader {
   size_t read_some(char* into, size_t most);
   /// Appends one read of up to 64 KiB to buf_; false at the end of input.
   bool fill();
-  /// The body of `need` bytes starting at pos_: what is buffered, then read into it directly.
+  /// The body of `need` bytes starting at pos_: what is buffered, then read into it directly as
+  /// it grows.
   Frame read_body(size_t need);
   Frame end_of_input();
   /// Drops bytes up to the next "content-length:" (case-insensitive). Returns the number of

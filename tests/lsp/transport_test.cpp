@@ -173,6 +173,24 @@ TEST_CASE("over-limit body is discarded exactly, and the next message is read") 
   CHECK(kinds(read_all(framed(std::string(16, 'a')), 16)) == V{"M:" + std::string(16, 'a'), "EOF"});
 }
 
+TEST_CASE("bodies of megabytes arrive whole, between small messages, through a pipe's 64 KiB reads") {
+  std::string big;
+  for (int i = 0; big.size() < (5u << 20); ++i) big += "第" + std::to_string(i) + "段𠮷报告，";
+  const std::string body = big.substr(0, big.size() - 1) + "]";  // the last bytes are its own
+  auto frames = read_all(framed("{}") + framed(body) + framed("[1]") + framed(body + "x"));
+  REQUIRE(frames.size() == 5);
+  CHECK(frames[0].body == "{}");
+  CHECK(frames[1].body == body);
+  CHECK(frames[2].body == "[1]");
+  CHECK(frames[3].body == body + "x");
+  CHECK(frames[4].kind == Frame::Eof);
+  // Cut off inside a long body: what arrived is counted, then the end.
+  frames = read_all(framed(body).substr(0, 3u << 20));
+  CHECK(kinds(frames).size() == 2);
+  CHECK(frames[0].error.find(" of " + std::to_string(body.size()) + " body bytes") != std::string::npos);
+  CHECK(frames[1].kind == Frame::Eof);
+}
+
 TEST_CASE("truncated final message: Error then Eof") {
   auto frames = read_all(framed("{}") + "Content-Length: 10\r\n\r\nabc");
   CHECK(kinds(frames) == V{"M:{}", "E", "EOF"});
