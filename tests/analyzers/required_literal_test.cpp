@@ -177,6 +177,11 @@ TEST_CASE("a group of fixed width and its back reference require that many chara
   CHECK(has_tandem_repeat("2020年研究研究", {2, true}));
   CHECK(!has_tandem_repeat("研究研", {2, true}));
   CHECK(has_tandem_repeat("一二一二", TandemRepeat{2, true}));
+  // Wider than the ring kept on the stack (16): the same answer.
+  const std::string clause = "全面推进依法治国建设法治政府和法治社会的";  // 20 characters
+  CHECK(has_tandem_repeat("前" + clause + clause + "后", {20}));
+  CHECK(!has_tandem_repeat("前" + clause + "，" + clause, {20}));
+  CHECK(!has_tandem_repeat(clause + clause.substr(0, clause.size() - 3), {20}));
 }
 
 TEST_CASE("with the prefilter every bundled pattern finds on the corpus exactly what ICU finds") {

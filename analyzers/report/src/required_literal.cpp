@@ -6,6 +6,8 @@
 #include <unicode/uscript.h>
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <optional>
 
 namespace reportls::report {
@@ -488,14 +490,20 @@ TandemRepeat required_tandem_repeat(std::string_view regex) {
 
 bool has_tandem_repeat(std::string_view text, TandemRepeat t) {
   if (t.width == 0) return true;
-  // The last width + 1 characters, in a ring: each is compared with the one width before it.
-  std::vector<char32_t> ring(t.width + 1);
+  // The last width + 1 characters (or more), in a ring of a power of two: each is compared with the
+  // one width before it.  A word of a few characters needs no allocation.
+  std::array<char32_t, 16> small;
+  std::vector<char32_t> large;
+  const size_t size = std::bit_ceil(t.width + 1);
+  if (size > small.size()) large.resize(size);
+  char32_t *const ring = size > small.size() ? large.data() : small.data();
+  const size_t mask = size - 1;
   size_t n = 0, same = 0;  // characters read; positions in a row that equal the one width before
   for (uint32_t i = 0; i < text.size(); ++n) {
     const char32_t c = next_code_point(text, i);
-    ring[n % ring.size()] = c;
+    ring[n & mask] = c;
     UErrorCode status = U_ZERO_ERROR;
-    const bool repeats = n >= t.width && c == ring[(n - t.width) % ring.size()] &&
+    const bool repeats = n >= t.width && c == ring[(n - t.width) & mask] &&
                          (!t.han || uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN);
     same = repeats ? same + 1 : 0;
     if (same >= t.width) return true;
