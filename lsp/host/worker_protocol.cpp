@@ -117,7 +117,8 @@ Body dump_parts(const json &message) {
 
 std::string dump(const json &message) {
   Body body = dump_parts(message);
-  return body.packed.append(body.attached);
+  body.packed.append(body.attached);
+  return std::move(body.packed);
 }
 
 json parse(std::string_view body) {
