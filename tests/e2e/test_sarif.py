@@ -12,6 +12,7 @@ tests are skipped with a message; the structural checks below run regardless.
 import glob
 import json
 import os
+import re
 import shutil
 import subprocess
 import tarfile
@@ -181,6 +182,37 @@ class Sarif(unittest.TestCase):
         # 𠮷县人民政府 is 6 characters but 7 UTF-16 code units: ×× starts at column 8.
         self.assertEqual((region["startLine"], region["startColumn"], region["endColumn"]), (2, 8, 10))
         self.assertEqual(placeholder[0]["level"], "warning")
+
+    def test_fix_regions_hold_what_they_replace(self):
+        """A fix's deletedRegion (1-based, UTF-16 columns, end exclusive) lies in the file and holds
+        what the fix replaces: each replacement of the document-wide punctuation fix one half-width
+        mark, written as its full-width form."""
+        checked = 0
+        for report in self.reports + [self.draft]:
+            with open(report, encoding="utf-8", newline="") as f:
+                lines = [line.encode("utf-16-le") for line in re.split(r"\r\n|\r|\n", f.read())]
+            name = os.path.basename(report)
+            log = json.loads(self.logs.get(name) or self.logs["placeholder"])
+            for result in log["runs"][0]["results"]:
+                for fix in result.get("fixes", []):
+                    for change in fix["artifactChanges"]:
+                        for r in change["replacements"]:
+                            region = r["deletedRegion"]
+                            with self.subTest(file=name, rule=result["ruleId"], region=region):
+                                self.assertEqual(region["startLine"], region["endLine"])
+                                line = lines[region["startLine"] - 1]
+                                self.assertLessEqual(region["startColumn"], region["endColumn"])
+                                self.assertLessEqual(2 * (region["endColumn"] - 1), len(line))
+                                deleted = line[2 * (region["startColumn"] - 1):2 * (region["endColumn"] - 1)]
+                                deleted = deleted.decode("utf-16-le")  # fails inside a surrogate pair
+                                inserted = r["insertedContent"]["text"]
+                                self.assertNotEqual(deleted, inserted)
+                                if result["ruleId"] == "punctuation.normalized-document":
+                                    self.assertEqual(len(deleted), 1)
+                                    self.assertLess(ord(deleted), 0x80)
+                                    self.assertGreater(ord(inserted), 0x80)
+                                checked += 1
+        self.assertGreater(checked, 100)
 
 
 if __name__ == "__main__":
