@@ -1,5 +1,7 @@
 #include "lsp/protocol/convert.h"
 
+#include <utility>
+
 #include "lsp/engine/catalog.h"
 #include "lsp/engine/suppressions.h"
 #include "lsp/protocol/json_text.h"
@@ -67,8 +69,8 @@ json diagnostic_json(const Diagnostic &d, Severity severity, const TextDocument 
   return out;
 }
 
-std::string diagnostics_text(const AnalysisResult &result, const TextDocument &doc, PositionEncoding e,
-                             const Settings &settings) {
+void append_diagnostics_text(std::string &out, const AnalysisResult &result, const TextDocument &doc,
+                             PositionEncoding e, const Settings &settings) {
   // Keys in the order nlohmann's std::map gives diagnostic_json's: code, codeDescription, message,
   // range (end, start; character, line), severity, source.
   auto position = [&](std::string &out, uint32_t offset) {
@@ -79,11 +81,16 @@ std::string diagnostics_text(const AnalysisResult &result, const TextDocument &d
     out += std::to_string(p.line);
     out += '}';
   };
-  std::string out = "[";
+  // About what each element takes besides its texts: keys, range, severity, source.
+  size_t room = 2;
+  for (const Diagnostic &d : result.diagnostics) room += 160 + 2 * d.code.size() + d.message.size() + 80;
+  out.reserve(out.size() + room);
+  out += '[';
+  bool first = true;
   for (const Diagnostic &d : result.diagnostics) {
     const auto severity = settings.severity_for(d.code, d.severity);
     if (!severity) continue;
-    if (out.size() > 1) out += ',';
+    if (!std::exchange(first, false)) out += ',';
     out += "{\"code\":";
     append_json_string(out, d.code);
     if (std::string href = docs_url_for(d); !href.empty()) {
@@ -102,7 +109,6 @@ std::string diagnostics_text(const AnalysisResult &result, const TextDocument &d
     out += ",\"source\":\"reportls\"}";
   }
   out += ']';
-  return out;
 }
 
 json document_symbols_json(const AnalysisResult &result, const TextDocument &doc,

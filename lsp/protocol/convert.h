@@ -37,11 +37,12 @@ bool kind_wanted(const std::string &kind, const std::vector<std::string> &only);
 
 // One LSP Diagnostic with the severity the user's rule overrides give it.
 nlohmann::json diagnostic_json(const Diagnostic &d, Severity severity, const TextDocument &doc, PositionEncoding e);
-// Diagnostic[] after the user's rule overrides (rules turned off are dropped), as JSON text: each
-// element is diagnostic_json(...).dump(), written without a DOM (json_text.h) — a large report has
-// thousands, published on every keystroke.
-std::string diagnostics_text(const AnalysisResult &result, const TextDocument &doc, PositionEncoding e,
-                             const Settings &settings);
+// Diagnostic[] after the user's rule overrides (rules turned off are dropped), as JSON text
+// appended to out: each element is diagnostic_json(...).dump(), written without a DOM
+// (json_text.h) and into room reserved for it — a large report has thousands, published on every
+// keystroke.
+void append_diagnostics_text(std::string &out, const AnalysisResult &result, const TextDocument &doc,
+                             PositionEncoding e, const Settings &settings);
 // DocumentSymbol[] (hierarchical) rebuilt from the flat parent-indexed list, or SymbolInformation[]
 // (each with its parent's name as containerName) for a client without hierarchical support.
 nlohmann::json document_symbols_json(const AnalysisResult &result, const TextDocument &doc,

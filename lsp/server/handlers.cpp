@@ -58,7 +58,9 @@ void Session::on_analysis(const Analysis &a) {
   if (!client_.pull_diagnostics) {
     // Written as text on the writer thread: a 1 MB report has thousands of diagnostics.
     off_main([this, a, e = encoding_] {
-      std::string params = "{\"diagnostics\":" + diagnostics_text(*a.result, *a.doc, e, *a.settings) + ",\"uri\":";
+      std::string params = "{\"diagnostics\":";
+      append_diagnostics_text(params, *a.result, *a.doc, e, *a.settings);
+      params += ",\"uri\":";
       append_json_string(params, a.doc->uri());
       params += ",\"version\":" + std::to_string(a.doc->version()) + '}';
       writer_.write(notification_text("textDocument/publishDiagnostics", params));
@@ -103,8 +105,9 @@ void Session::on_pull_diagnostics(const proto::DocumentDiagnosticParams &params,
     std::string id = std::to_string(a->result_id);
     if (id == previous) return reply->ok({{"kind", "unchanged"}, {"resultId", id}});
     off_main([reply, id, a = *a, e = encoding_] {
-      reply->ok_text("{\"items\":" + diagnostics_text(*a.result, *a.doc, e, *a.settings) +
-                     ",\"kind\":\"full\",\"resultId\":\"" + id + "\"}");
+      std::string report = "{\"items\":";
+      append_diagnostics_text(report, *a.result, *a.doc, e, *a.settings);
+      reply->ok_text(report + ",\"kind\":\"full\",\"resultId\":\"" + id + "\"}");
     });
   });
 }

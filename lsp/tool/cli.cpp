@@ -441,7 +441,10 @@ int check(const Options &o) {
       if (!c.source.line_places.empty()) file["linePlaces"] = c.source.line_places;
       std::string line = file.dump(-1, ' ', false, json::error_handler_t::replace);
       // "diagnostics" sorts first among the file's keys, as a dump of the whole would put it.
-      line.insert(1, "\"diagnostics\":" + diagnostics_text(c.result, *c.doc, PositionEncoding::Utf16, c.settings) + ",");
+      std::string diagnostics = "\"diagnostics\":";
+      append_diagnostics_text(diagnostics, c.result, *c.doc, PositionEncoding::Utf16, c.settings);
+      diagnostics += ',';
+      line.insert(1, diagnostics);
       std::cout << (any ? ",\n" : "[\n") << line;
       any = true;
     }
