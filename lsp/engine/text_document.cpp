@@ -1,5 +1,7 @@
 #include "lsp/engine/text_document.h"
 
+#include "lsp/protocol/utf8_runs.h"
+
 #include <unicode/utf8.h>
 
 #include <cstring>
@@ -20,15 +22,7 @@ size_t valid_utf8_prefix(std::string_view text) {
   while (i < n) {
     uint64_t eight = 0;
     while (n - i >= 8 && (std::memcpy(&eight, s + i, 8), (eight & 0x8080808080808080ull) == 0)) i += 8;
-    // Three-byte characters in a row: a lead E1-EC or EE-EF (no overlong form, no surrogate)
-    // and two continuation bytes.
-    while (n - i >= 3) {
-      const uint32_t lead = s[i];
-      if ((lead & 0xF0) != 0xE0 || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 || (lead & 0x0F) == 0 ||
-          (lead & 0x0F) == 0x0D)
-        break;
-      i += 3;
-    }
+    i = skip_three_byte_run(s, i, n);
     if (i >= n) break;
     if (s[i] < 0x80) {
       ++i;

@@ -1,5 +1,7 @@
 #include "lsp/protocol/json_text.h"
 
+#include "lsp/protocol/utf8_runs.h"
+
 #include <unicode/utf8.h>
 
 #include <cstring>
@@ -15,8 +17,8 @@ void append_json_string(std::string &out, std::string_view s) {
   int32_t i = 0;
   while (i < n) {
     // Runs that stay as they are, in bulk: eight ASCII bytes with no quote, backslash or control
-    // character, then three-byte characters (Chinese text, full-width marks: a lead E1-EC or
-    // EE-EF, no overlong form or surrogate).  A diagnostics publish is mostly such runs.
+    // character, then three-byte characters (Chinese text, full-width marks).  A diagnostics
+    // publish is mostly such runs.
     constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
     const auto any_zero = [](uint64_t x) { return ((x - kOnes) & ~x & kHigh) != 0; };
     for (uint64_t x; n - i >= 8; i += 8) {
@@ -24,9 +26,7 @@ void append_json_string(std::string &out, std::string_view s) {
       if ((x & kHigh) || ((x - 0x20 * kOnes) & ~x & kHigh) || any_zero(x ^ ('"' * kOnes)) || any_zero(x ^ ('\\' * kOnes)))
         break;
     }
-    while (n - i >= 3 && (p[i] & 0xF0) == 0xE0 && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80 &&
-           (p[i] & 0x0F) != 0 && (p[i] & 0x0F) != 0x0D)
-      i += 3;
+    i = static_cast<int32_t>(skip_three_byte_run(p, static_cast<size_t>(i), static_cast<size_t>(n)));
     if (i >= n) break;
     const uint8_t c = p[i];
     if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
