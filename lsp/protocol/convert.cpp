@@ -1,13 +1,12 @@
 #include "lsp/protocol/convert.h"
 
-#include <utility>
-
 #include "lsp/engine/catalog.h"
 #include "lsp/engine/suppressions.h"
 #include "lsp/protocol/json_text.h"
 #include "lsp/protocol/markup.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace reportls::lsp {
 
@@ -81,9 +80,8 @@ void append_diagnostics_text(std::string &out, const AnalysisResult &result, con
     out += std::to_string(p.line);
     out += '}';
   };
-  // About what each element takes besides its texts: keys, range, severity, source.
-  size_t room = 2;
-  for (const Diagnostic &d : result.diagnostics) room += 160 + 2 * d.code.size() + d.message.size() + 80;
+  size_t room = 2;  // each element: its texts, and about 240 bytes of keys, range, link and source
+  for (const Diagnostic &d : result.diagnostics) room += 240 + 2 * d.code.size() + d.message.size();
   out.reserve(out.size() + room);
   out += '[';
   bool first = true;

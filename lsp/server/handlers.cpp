@@ -107,7 +107,8 @@ void Session::on_pull_diagnostics(const proto::DocumentDiagnosticParams &params,
     off_main([reply, id, a = *a, e = encoding_] {
       std::string report = "{\"items\":";
       append_diagnostics_text(report, *a.result, *a.doc, e, *a.settings);
-      reply->ok_text(report + ",\"kind\":\"full\",\"resultId\":\"" + id + "\"}");
+      report += ",\"kind\":\"full\",\"resultId\":\"" + id + "\"}";
+      reply->ok_text(report);
     });
   });
 }
