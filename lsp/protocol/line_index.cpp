@@ -6,7 +6,9 @@
 
 #include <unicode/utf8.h>
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+// Not under ThreadSanitizer: the loader resolves the clones (an ifunc) before its runtime is up, and
+// the process dies at start.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_THREAD__)
 #define REPORTLS_WITH_POPCNT __attribute__((target_clones("popcnt", "default")))
 #else
 #define REPORTLS_WITH_POPCNT
