@@ -129,7 +129,7 @@ Decoded from_utf16(std::string_view bytes, const char *charset) {
 Decoded decode_text(std::string bytes) {
   if (starts_with(bytes, "\xEF\xBB\xBF")) {
     const std::string_view rest = std::string_view(bytes).substr(3);
-    if (!scan_utf8(rest).valid) {
+    if (valid_utf8_prefix(rest) != rest.size()) {
       if (auto mixed = mixed_encodings(rest)) throw InputError(*mixed);
       throw InputError("有 UTF-8 的 BOM，但第 " + std::to_string(first_bad_line(rest, "UTF-8")) + " 行不是 UTF-8");
     }
@@ -141,7 +141,7 @@ Decoded decode_text(std::string bytes) {
   if (starts_with(bytes, "\xFE\xFF")) return from_utf16(std::string_view(bytes).substr(2), "UTF-16BE");
   if (auto binary = known_binary(bytes)) throw InputError(*binary);
   if (auto binary = control_bytes(bytes)) throw InputError(*binary);
-  if (scan_utf8(bytes).valid) return {std::move(bytes), "UTF-8"};
+  if (valid_utf8_prefix(bytes) == bytes.size()) return {std::move(bytes), "UTF-8"};
   if (auto mixed = mixed_encodings(bytes)) throw InputError(*mixed);
   // GB18030 is a superset of GBK and GB2312; ICU's detector names it for all three.
   const auto candidates = reader_module().detect(bytes);

@@ -49,6 +49,14 @@ class Check(unittest.TestCase):
         self.assertIn(self.report + ":1:3: 警告 [placeholder.unfilled]", out.stdout)
         self.assertRegex(out.stdout, r"draft.txt: 错误 0，警告 \d+，")
 
+    def test_text_format_counts_the_characters_of_a_long_line(self):
+        # Past the first eight bytes of a line, with four-byte characters on both sides of them.
+        path = os.path.join(self.tmp.name, "long.txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("一、工作情况\n关于𠮷ab工作的情况说明，𠮷××\n")
+        out = reportls("check", "--plugin-dir", EXAMPLE_PLUGINS, path)
+        self.assertIn(path + ":2:15: 警告 [placeholder.unfilled]", out.stdout)
+
     def test_json_format_has_lsp_diagnostics_per_file(self):
         out = reportls("check", "--format", "json", "--plugin-dir", EXAMPLE_PLUGINS, self.report)
         files = json.loads(out.stdout)

@@ -185,11 +185,18 @@ TEST_CASE("valid_utf8_prefix ends where ICU finds the first ill-formed sequence"
   };
   std::mt19937 rng(5);
   // ASCII runs long enough for the eight-byte path, Chinese, every lead byte, continuations.
-  const std::vector<std::string> pieces = {"abcdefghij", "x", "报告", "𠮷", "é", "à ", "í¿",
-                                           "í ", "ï¿½", "ä¸", "", "À¯", "ô"};
+  const std::vector<std::string> pieces = {"abcdefghij", "x", "报告", "\U00020BB7", "\xC3\xA9",
+                                           "\xE0\xA0\x80",  // U+0800, led by E0
+                                           "\xED\x9F\xBF",  // U+D7FF, led by ED
+                                           "\xED\xA0\x80",  // a surrogate
+                                           "\xEF\xBF\xBD", "\xE4\xB8" /* cut short */, "\x80",
+                                           "\xC0\xAF" /* overlong */, "\xF4\x90\x80\x80" /* past U+10FFFF */};
   for (int round = 0; round < 20000; ++round) {
     std::string text;
-    for (size_t n = rng() % 8; n > 0; --n) text += pieces[rng() % pieces.size()];
+    // Mostly short; one in four long enough for whole 64-byte blocks, mostly Chinese.
+    const bool long_text = round % 4 == 0;
+    for (size_t n = long_text ? 20 + rng() % 60 : rng() % 8; n > 0; --n)
+      text += long_text && rng() % 8 ? pieces[rng() % 3] : pieces[rng() % pieces.size()];
     if (rng() % 4 == 0 && !text.empty()) text[rng() % text.size()] = static_cast<char>(rng());
     INFO(text);
     REQUIRE(reportls::lsp::valid_utf8_prefix(text) == reference(text));
