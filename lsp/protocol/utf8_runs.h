@@ -26,7 +26,9 @@ inline size_t skip_three_byte_run(const uint8_t *s, size_t i, size_t n) {
 /// the three-byte characters skip_three_byte_run accepts (i itself when the first is not).  i must
 /// be where a character starts; so is the result: a block whose last one or two bytes start a
 /// character ends the skip before it.  Reads no byte at or past s[n].  A block holding anything
-/// else (a two- or four-byte character, E0, ED, an error) is left to a full decoder.
+/// else (a two- or four-byte character, E0, ED, an error) is left to a full decoder; with
+/// kJsonPlain, also one holding what a JSON string escapes (a quote, a backslash, a control byte).
+template <bool kJsonPlain = false>
 inline size_t skip_well_formed_blocks(const uint8_t *s, size_t i, size_t n) {
 #if defined(__SSE2__)
   const __m128i high_nibble = _mm_set1_epi8(static_cast<char>(0xF0));
@@ -43,6 +45,11 @@ inline size_t skip_well_formed_blocks(const uint8_t *s, size_t i, size_t n) {
       continuation |= bits(_mm_cmplt_epi8(v, below_c0));
       leads |= bits(_mm_cmpeq_epi8(_mm_and_si128(v, high_nibble), lead3));
       refused |= bits(_mm_or_si128(_mm_cmpeq_epi8(v, e0), _mm_cmpeq_epi8(v, ed)));
+      if constexpr (kJsonPlain) {
+        const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
+        refused |= bits(_mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                            _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')))));
+      }
     }
     // Every byte is ASCII, a lead or a continuation, and the continuations are exactly the two
     // bytes after each lead (those of a lead in the last two bytes lie in the next block).
