@@ -26,11 +26,12 @@ Fix remove(Span what, std::string title, bool preferred) {
   return {std::move(title), {{what, ""}}, preferred};
 }
 
-// value rounded to two significant digits, e.g. 12998 → 13000, 153 → 150.
-std::string round_figure(const Decimal &value) {
-  int64_t unit = 1;
+// The round figure below value that 余/多 ("more than") can follow and stay true: value cut to two
+// significant digits, a two-digit one to its tens (12998 → 12000, 153 → 150, 15 → 10).
+std::string round_down_figure(const Decimal &value) {
+  int64_t unit = 10;
   while (value.units / unit >= 100) unit *= 10;
-  return std::to_string((value.units + unit / 2) / unit * unit);
+  return std::to_string(value.units / unit * unit);
 }
 
 void check_approx(const Paragraph &p, const Quantity &q, Findings &out) {
@@ -55,7 +56,7 @@ void check_approx(const Paragraph &p, const Quantity &q, Findings &out) {
   Finding f = finding({q.digits.start, q.above.end}, decimal ? Severity::Error : Severity::Warning, "figures.approx",
                       decimal ? "“" + figure + "”：带小数的数字是精确值，后面不能再加“" + above + "”。"
                               : "“" + figure + "”：" + std::string(digits) + "是精确到个位的数字，后面不能再加“" + above +
-                                    "”。若是约数，应取整（如“" + round_figure(q.value) + above + "”）；若是精确数，删去“" + above + "”。");
+                                    "”。若是约数，应取整（如“" + round_down_figure(q.value) + above + "”）；若是精确数，删去“" + above + "”。");
   f.fixes.push_back(remove(q.above, "删去“" + above + "”", decimal));
   out.diagnostics.push_back(std::move(f));
 }
