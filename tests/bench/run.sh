@@ -82,7 +82,7 @@ if [[ -x $sim ]]; then
   "$sim" --leave-one-out --json "$out/typing.json" --latency "$corpus/wuding-county-office-2022.txt" \
     "$(dirname "$binary")/../lib/reportls/plugins/phrasing" corpus="$corpus" \
     eval-set="$root/tests/eval/set/texts" eval-heldout="$root/tests/eval/heldout/texts" \
-    $( [[ -d $root/tests/bench/texts ]] && echo "pages=$root/tests/bench/texts" ) ||
+    pages="$root/tests/bench/pages/texts" ||
     echo "run.sh: typing simulation failed (see above)" >&2
 else
   echo "run.sh: $sim not built: no typing simulation" >&2

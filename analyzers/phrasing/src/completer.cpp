@@ -170,7 +170,8 @@ Item phrase_item(const Rank &rank, size_t position, const Request &r, const Phra
   const Match &m = *rank.match;
   const Phrase &p = *m.phrase;
   // The document's own text is written as it is: its ×× or 20×× are no placeholders.
-  const Insertion ins = rank.earlier > 0 ? Insertion{p.text, p.text, false} : fill_placeholders(p.text, r.year, p.year_offset);
+  const Insertion ins = rank.earlier > 0 ? Insertion{std::string(p.text), std::string(p.text), false}
+                                         : fill_placeholders(p.text, r.year, p.year_offset);
   Item item;
   item.label = ins.label;
   item.insert_text = ins.insert_text;
@@ -196,6 +197,7 @@ Item phrase_item(const Rank &rank, size_t position, const Request &r, const Phra
 // The document's earlier text as phrases and their matches (earlier_continuations), kept
 // alive while the ranks point at them.
 struct EarlierText {
+  std::vector<EarlierContinuation> found;  // what the phrases' texts view
   std::vector<Phrase> phrases;
   std::vector<Match> matches;
 };
@@ -204,7 +206,8 @@ struct EarlierText {
 // index_base: past the phrase matches' indexes (file order).
 void add_earlier_text(std::vector<Rank> &ranks, EarlierText &earlier, const Request &r, const Typed &typed,
                       const std::vector<const PhraseSet *> &sets, size_t index_base) {
-  const std::vector<EarlierContinuation> found = earlier_continuations(r.doc.text, typed, sets);
+  earlier.found = earlier_continuations(r.doc.text, typed, sets);
+  const std::vector<EarlierContinuation> &found = earlier.found;
   earlier.phrases.reserve(found.size());  // the matches point at the phrases, the ranks at the matches
   earlier.matches.reserve(found.size());
   const size_t sorted = ranks.size();
@@ -243,7 +246,7 @@ const Phrase *certain_phrase(const std::vector<Rank> &ranks, const Typed &typed)
     if (r.match->kind == MatchKind::Prefix && r.context == context &&
         (!shortest || r.match->phrase->text.size() < shortest->match->phrase->text.size()))
       shortest = &r;
-  const std::string &text = shortest->match->phrase->text;
+  const std::string_view text = shortest->match->phrase->text;
   for (const Rank &r : ranks)
     if (r.match->kind == MatchKind::Prefix && r.context == context && !r.match->phrase->text.starts_with(text))
       return nullptr;

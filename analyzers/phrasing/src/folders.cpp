@@ -1,5 +1,4 @@
 #include <reportls/phrasing/folders.h>
-#include <reportls/report/data_files.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -39,10 +38,7 @@ std::vector<std::string> add_folder(PhraseSet &set, const std::string &dir, bool
   for (const fs::path &file : files) {
     const std::string path = file.string();
     try {
-      if (fs::file_size(file) > PhraseSet::kMaxFileBytes)
-        throw std::runtime_error(path + ": 文件过大（上限 " +
-                                 std::to_string(PhraseSet::kMaxFileBytes) + " 字节）");
-      set.add_file(report::read_data_file(path), path);
+      set.load_file(path);
     } catch (const std::exception &e) {
       errors.push_back(e.what());
     }

@@ -44,11 +44,11 @@ std::optional<Match> match_letters(std::string_view letters, const Candidate &c)
 // next.  Prefix when the phrase starts with it; elsewhere only from 2 characters.
 std::optional<Match> match_context(std::string_view typed, bool one_character,
                                    std::string_view letters, const Candidate &c) {
-  const std::string &text = c.phrase->text;
-  for (size_t pos = text.find(typed); pos != std::string::npos; pos = text.find(typed, pos + 1)) {
+  const std::string_view text = c.phrase->text;
+  for (size_t pos = text.find(typed); pos != std::string_view::npos; pos = text.find(typed, pos + 1)) {
     if (pos > 0 && one_character) break;
     const MatchKind kind = pos == 0 ? MatchKind::Prefix : MatchKind::Substring;
-    if (letters.empty()) return Match{c.phrase, kind, text.substr(pos), {}};
+    if (letters.empty()) return Match{c.phrase, kind, std::string(text.substr(pos)), {}};
     if (c.phrase->mined) return std::nullopt;  // no pinyin key
     // The syllable the letters continue with: the first one spelt at or after the typed part
     // (marks like “ in between are skipped).
@@ -85,7 +85,7 @@ std::vector<Match> match_phrases(std::string_view text, const Typed &typed,
     // A mined phrase continues what was typed, or follows a clause (the completer's next clause).
     for (const Candidate &c : all)
       if (!c.phrase->mined || !c.phrase->after.empty())
-        result.push_back({c.phrase, MatchKind::Prefix, c.phrase->text, {cursor, cursor}});
+        result.push_back({c.phrase, MatchKind::Prefix, std::string(c.phrase->text), {cursor, cursor}});
     return result;
   }
 
@@ -107,7 +107,7 @@ std::vector<Match> match_phrases(std::string_view text, const Typed &typed,
     std::vector<Candidate> candidates_two;
     if (last_two < last)
       for (const Candidate &c : candidates)
-        if (c.phrase->text.find(two) != std::string::npos) candidates_two.push_back(c);
+        if (c.phrase->text.find(two) != std::string_view::npos) candidates_two.push_back(c);
     // Longest suffix first: 坚持深入学 should replace 深入学, not only 学.  Once a suffix is
     // contained in phrases, only shorter suffixes that phrases start with are still looked for.
     // Chinese alone backs off to shorter suffixes until kEnoughPrefixMatches phrases continue

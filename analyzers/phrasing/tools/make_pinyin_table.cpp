@@ -4,7 +4,6 @@
 // key is byte for byte what the plugin would compute.
 #include <reportls/phrasing/phrase_set.h>
 #include <reportls/phrasing/pinyin_table.h>
-#include <reportls/report/data_files.h>
 
 #include <cstdio>
 #include <exception>
@@ -22,10 +21,10 @@ int main(int argc, char **argv) {
   try {
     const phrasing::Romanizer icu;
     phrasing::PhraseSet set(icu);
-    for (int i = 2; i < argc; ++i) set.add_file(reportls::report::read_data_file(argv[i]), argv[i]);
+    for (int i = 2; i < argc; ++i) set.load_file(argv[i]);
     phrasing::PinyinTable table;
     for (size_t i = 0; i < set.phrases().size(); ++i)
-      if (!set.phrases()[i].mined) table.insert(set.phrases()[i].text, set.pinyin()[i]);
+      if (!set.phrases()[i].mined) table.insert(std::string(set.phrases()[i].text), set.pinyin()[i]);
     // Written aside and renamed, so a failed run never leaves a truncated table behind.
     const std::filesystem::path out = argv[1], partial = out.string() + ".partial";
     std::ofstream file(partial, std::ios::binary | std::ios::trunc);

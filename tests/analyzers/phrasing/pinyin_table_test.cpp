@@ -35,7 +35,7 @@ TEST_CASE("the generated table holds, for every bundled phrase, the key ICU comp
   for (const phrasing::Phrase &p : test::shipped().phrases()) {
     CAPTURE(p.text);
     if (p.mined) continue;  // matched by its Chinese only: no key
-    texts.insert(p.text);
+    texts.emplace(p.text);
     const phrasing::PinyinKey *key = table->find(p.text);
     REQUIRE(key);
     CHECK(*key == test::romanizer().key(p.text));

@@ -11,11 +11,16 @@
 
 #include <reportls/phrasing/pinyin.h>
 
+#include <boost/smart_ptr/intrusive_ptr.hpp>
+#include <boost/smart_ptr/intrusive_ref_counter.hpp>
+
 #include <atomic>
+#include <istream>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,15 +41,16 @@ struct SectionDef {
 // A value many phrases hold alike — the file they came from, their list of section ids — stored
 // once per set and shared: thousands of mined phrases name one file and a few dozen section lists,
 // and a copy in each would cost ~0.5 MB of the analysis process.  Read-only; reads as the T it
-// holds (an empty T when none was given).
+// holds (an empty T when none was given).  One pointer wide (its count lives with the value), so
+// that a phrase's four of them take 32 bytes, not the 64 of shared_ptrs.
 template <class T>
 class Shared {
  public:
   Shared() = default;
-  Shared(T value) : value_(std::make_shared<const T>(std::move(value))) {}  // NOLINT: reads as a T
+  Shared(T value) : box_(new Box(std::move(value))) {}  // NOLINT: reads as a T
   const T &get() const {
     static const T none;
-    return value_ ? *value_ : none;
+    return box_ ? box_->value : none;
   }
   operator const T &() const { return get(); }  // NOLINT
   auto begin() const { return get().begin(); }
@@ -53,14 +59,31 @@ class Shared {
   size_t size() const { return get().size(); }
 
  private:
-  std::shared_ptr<const T> value_;
+  struct Box : boost::intrusive_ref_counter<Box> {
+    explicit Box(T v) : value(std::move(v)) {}
+    const T value;
+  };
+  boost::intrusive_ptr<const Box> box_;
 };
 inline std::string operator+(std::string a, const Shared<std::string> &b) { return a += b.get(); }
 
+// The texts of a set's phrases, back to back in blocks that never move: a phrase holds a view of
+// its text, not a string of its own (a heap block each, ~35 bytes a phrase more).  The texts of a
+// file the set refused stay until the set goes.
+class TextStore {
+ public:
+  std::string_view keep(std::string_view text);
+
+ private:
+  static constexpr size_t kBlock = 64 << 10;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t used_ = 0, room_ = 0;  // in the last block
+};
+
 // Thousands of these make the phrase model (a mined one has no topic): fields are laid out and
-// typed so that one takes 120 bytes, not 144.
+// typed so that one takes 64 bytes, not 144.
 struct Phrase {
-  std::string text;                           // may hold placeholders ×× 20×× × ……
+  std::string_view text;                      // may hold placeholders ×× 20×× × ……; in its set's TextStore
   Shared<std::vector<std::string>> sections;  // section ids
   Shared<std::string> topic;                  // optional finer theme, e.g. 依法决策 (null: none)
   uint32_t weight = 1;                        // how many real reports use the phrase (≥ 1)
@@ -71,9 +94,13 @@ struct Phrase {
   // pinyin key (an empty one).
   bool mined = false;
   Shared<std::string> source;                 // the file it came from (its name)
-  // The whole clauses it follows (the next-clause model), with how many reports write the pair.
-  std::vector<std::pair<std::string, uint32_t>> after;
+  // The whole clauses it follows (the next-clause model), with how many reports write the pair
+  // (a few dozen phrases have any).
+  Shared<std::vector<std::pair<std::string, uint32_t>>> after;
 };
+#if defined(__GLIBCXX__) && defined(__x86_64__)
+static_assert(sizeof(Phrase) == 64, "a field added or moved: thousands of phrases grow with it");
+#endif
 
 // The pinyin keys of a set's phrases, index for index.  Only the phrases that have a key hold
 // one (the curated few hundred; a mined phrase's key is empty): a key costs ~140 bytes even
@@ -105,6 +132,9 @@ class PhraseSet {
   // unchanged.  origin is the file name; format is chosen by its extension (.tsv, else JSON).
   // Not to be called once the set is shared.
   void add_file(std::string_view content, const std::string &origin);
+  // add_file of the file at path (its name the origin), read as it is parsed: a mined file of a
+  // megabyte is never held whole beside the phrases it becomes.
+  void load_file(const std::string &path);
 
   // The section of a level-1 heading title: the first section with a keyword in it, else the
   // fallback section.  nullptr when none applies.
@@ -120,8 +150,8 @@ class PhraseSet {
   const std::vector<Phrase> &phrases() const { return phrases_; }
 
   // The phrases whose text has the character c, as indexes into phrases() in order (empty when
-  // none has it): where matching typed Chinese starts.
-  const std::vector<uint32_t> &containing(char32_t c) const;
+  // none has it): where matching typed Chinese starts.  Valid until the set changes.
+  std::span<const uint16_t> containing(char32_t c) const;
 
   // Whether text is a phrase's whole text, and whether some phrase's text starts with it.
   struct Known {
@@ -138,7 +168,7 @@ class PhraseSet {
   const PinyinKeys &pinyin() const;
 
   static constexpr size_t kMaxFileBytes = 1 << 20;
-  static constexpr size_t kMaxPhrases = 20000;
+  static constexpr size_t kMaxPhrases = 20000;  // indexes fit 16 bits (the character index)
   static constexpr size_t kMaxPhraseBytes = 400;
 
  private:
@@ -150,10 +180,15 @@ class PhraseSet {
 
   const Romanizer *romanizer_;
   std::vector<SectionDef> sections_;
+  TextStore texts_;  // before phrases_, which views it
   std::vector<Phrase> phrases_;
   std::map<std::vector<std::string>, Shared<std::vector<std::string>>> section_lists_;  // each list once
   std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>> followers_;
-  std::unordered_map<char32_t, std::vector<uint32_t>> containing_;
+  void add_stream(std::istream &in, const std::string &origin);  // add_file's work
+  void index_characters();  // builds the three below from phrases_
+  std::vector<char32_t> characters_;         // every character of a phrase, sorted
+  std::vector<uint32_t> character_starts_;   // characters_[k]'s phrases: holders_[starts[k], starts[k + 1])
+  std::vector<uint16_t> holders_;            // indexes into phrases_ (kMaxPhrases fits), in order for each character
   std::vector<uint32_t> by_text_;  // indexes into phrases_, by text
   std::unique_ptr<Pinyin> pinyin_ = std::make_unique<Pinyin>();  // a pointer keeps the set movable
 };
