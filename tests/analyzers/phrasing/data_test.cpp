@@ -79,3 +79,41 @@ TEST_CASE("a workspace .reportls/phrases folder is found above the document; bad
   CHECK_FALSE(reportls::phrasing::workspace_phrase_folder(""));  // not a file (untitled:…)
   fs::remove_all(root);
 }
+
+TEST_CASE("a phrase file read from the disk as it is parsed: every phrase kept, whole, past any block") {
+  const fs::path root = fs::temp_directory_path() / "reportls-phrasing-load-test";
+  fs::remove_all(root);
+  fs::create_directories(root);
+  // Enough phrases that their texts fill several of the set's blocks (64 KiB) and the file spans
+  // several of the reader's; padding puts "text" keys across every offset of a block's end.
+  std::string json = R"({"format": "reportls-phrases", "version": 1, "mined": true, "phrases": [)";
+  std::vector<std::string> texts;
+  for (int i = 0; i < 3000; ++i) {
+    texts.push_back("推进依法行政第" + std::to_string(i) + "项措施" + std::string(static_cast<size_t>(i % 7), 'x'));
+    json += (i ? ",\n" : "") + std::string(static_cast<size_t>(i % 5), ' ') + R"({"text": ")" + texts.back() + R"(", "weight": 2})";
+  }
+  json += "]}";
+  REQUIRE(json.size() > 3 * (size_t{1} << 16));
+  std::ofstream(root / "mined-1.phrases.json", std::ios::binary) << json;
+  std::ofstream(root / "mine.phrases.tsv", std::ios::binary) << "text\tsections\r\n本单位表述\tproblems\t4\r\n";
+
+  PhraseSet set = test::phrases().vocabulary();
+  set.load_file((root / "mined-1.phrases.json").string());
+  set.load_file((root / "mine.phrases.tsv").string());
+  REQUIRE(set.phrases().size() == texts.size() + 1);
+  for (size_t i = 0; i < texts.size(); ++i) {
+    CAPTURE(i);
+    CHECK(set.phrases()[i].text == texts[i]);
+    CHECK(set.phrases()[i].mined);
+  }
+  CHECK(set.phrases().back().text == "本单位表述");  // the \r of a Windows line ending is no part of it
+  CHECK(set.phrases().back().weight == 4);
+  CHECK(set.known("推进依法行政第2999项措施").start);
+
+  // Too large: refused before it is read, with the file's name.
+  std::ofstream(root / "huge.phrases.json", std::ios::binary) << std::string(PhraseSet::kMaxFileBytes + 1, ' ');
+  CHECK_THROWS_WITH(set.load_file((root / "huge.phrases.json").string()), doctest::Contains("huge.phrases.json: 文件过大"));
+  CHECK_THROWS_WITH(set.load_file((root / "missing.phrases.json").string()), doctest::Contains("missing.phrases.json: 无法读取"));
+  CHECK(set.phrases().size() == texts.size() + 1);
+  fs::remove_all(root);
+}
