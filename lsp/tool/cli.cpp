@@ -560,7 +560,7 @@ int convert_to_folder(const Options &o) {
       try {
         if (!in.problem.empty()) throw InputError(in.problem);
         if (in.path == "-") throw InputError("convert -o DIR 不读标准输入");
-        source = load_source(in.path);
+        source = load_source(in.path, true);
       } catch (const InputError &e) {
         std::cerr << "reportls: " << shown(in.path) << ": " << e.what() << '\n';
         status = 2;
@@ -587,7 +587,7 @@ int convert(const Options &o) {
   const std::string &path = o.files.front();
   Source source;
   try {
-    source = load_source(path);
+    source = load_source(path, true);
   } catch (const InputError &e) {
     std::cerr << "reportls: " << shown(path) << ": " << e.what() << '\n';
     return 2;

@@ -9,14 +9,14 @@
 namespace reportls::lsp {
 namespace {
 
-ArticleText text_of(const Article &article) {
+ArticleText text_of(const Article &article, bool with_markdown) {
   PlainText plain = plain_text(article);
-  return {std::move(plain.text), std::move(plain.line_places), markdown(article)};
+  return {std::move(plain.text), std::move(plain.line_places), with_markdown ? markdown(article) : std::string()};
 }
 
 constexpr ReaderModule kModule{
-    [](std::string_view bytes) { return text_of(read_docx(bytes)); },
-    [](std::string_view utf8) { return text_of(read_html(utf8)); },
+    [](std::string_view bytes, bool with_markdown) { return text_of(read_docx(bytes), with_markdown); },
+    [](std::string_view utf8, bool with_markdown) { return text_of(read_html(utf8), with_markdown); },
     convert_strictly,
     detect,
 };

@@ -20,18 +20,19 @@
 namespace reportls::lsp {
 
 // A Word file's or web page's article as source.h hands it on: the analyzers' text with where
-// each line came from (article.h's PlainText) and its Markdown.
+// each line came from (article.h's PlainText) and, when asked for, its Markdown.
 struct ArticleText {
   std::string text;
   std::vector<std::string> line_places;
-  std::string markdown;
+  std::string markdown;  // empty unless asked for
 };
 
 // What the module exports, as `reportls_readers_entry`.  docx and html throw InputError with the
-// reason a file cannot be read; convert and detect are charsets.h's.
+// reason a file cannot be read, and write the Markdown only when `markdown` is true (`convert`:
+// for `check` it was a third of reading a Word file); convert and detect are charsets.h's.
 struct ReaderModule {
-  ArticleText (*docx)(std::string_view bytes);
-  ArticleText (*html)(std::string_view utf8);
+  ArticleText (*docx)(std::string_view bytes, bool markdown);
+  ArticleText (*html)(std::string_view utf8, bool markdown);
   std::optional<std::string> (*convert)(std::string_view bytes, const char *charset);
   std::vector<std::pair<std::string, int32_t>> (*detect)(std::string_view bytes);
 };

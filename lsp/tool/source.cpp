@@ -96,19 +96,19 @@ bool is_report_file(const std::string &path) {
   return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".docx" || ext == ".html" || ext == ".htm";
 }
 
-Source load_source(const std::string &path) {
+Source load_source(const std::string &path, bool markdown) {
   std::string bytes = read_path(path);
   if (bytes.empty()) throw InputError("是空文件（0 字节）");
   Source out;
   out.format = path == "-" ? sniff(bytes) : format_of(path);
   if (out.format == SourceFormat::Docx) {
     out.encoding = "UTF-8";
-    take_article(reader_module().docx(bytes), out);
+    take_article(reader_module().docx(bytes, markdown), out);
     return out;
   }
   Decoded decoded = decode_text(std::move(bytes));
   out.encoding = std::move(decoded.encoding);
-  if (out.format == SourceFormat::Html) take_article(reader_module().html(decoded.text), out);
+  if (out.format == SourceFormat::Html) take_article(reader_module().html(decoded.text, markdown), out);
   else out.text = std::move(decoded.text);
   return out;
 }

@@ -21,17 +21,19 @@ struct Source {
   std::string encoding;                  // of a text file or page: "UTF-8", "GB18030"…
   std::vector<std::string> line_places;  // Word and web pages: where each line of text came from
                                          // (`第3段`); empty for text, whose lines are line numbers
-  // Markdown for `reportls convert`: the article of a Word file or web page; empty for text.
+  // Markdown for `reportls convert` (load_source's `markdown`): the article of a Word file or web
+  // page; empty for text, and unless asked for.
   std::string markdown;
 };
 
 // The format a file name says (`-` is Text: standard input is sniffed by load_source).
 SourceFormat format_of(const std::string &path);
 
-// Reads path (`-`: standard input) in full and decodes it.  The reasons name what is wrong:
-// the system's reason for an unreadable path, a 0-byte file, a broken .docx, a page without text,
-// an unknown encoding or binary bytes.
-Source load_source(const std::string &path);
+// Reads path (`-`: standard input) in full and decodes it, with the Markdown of a Word file or web
+// page when `markdown` (only `convert` writes it).  The reasons name what is wrong: the system's
+// reason for an unreadable path, a 0-byte file, a broken .docx, a page without text, an unknown
+// encoding or binary bytes.
+Source load_source(const std::string &path, bool markdown = false);
 
 // The file extensions a folder walk picks up (lower case, with the dot).
 bool is_report_file(const std::string &path);
