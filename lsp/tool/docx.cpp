@@ -3,7 +3,7 @@
 #include "lsp/tool/input_error.h"
 #include "lsp/tool/xml_tree.h"
 
-#include <libxml/parser.h>
+#include <pugixml.hpp>
 #include <zip.h>
 
 #include <array>
@@ -81,13 +81,40 @@ class Package {
   std::unique_ptr<zip_t, ZipClose> zip_;
 };
 
-xml::DocPtr parse_xml(const std::string &bytes, const char *name) {
-  xml::init();
-  xml::DocPtr doc(xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), name, nullptr,
-                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE));
-  if (!doc || !xmlDocGetRootElement(doc.get()))
+// The local part of a qualified name: Word, WPS and strict OOXML files use different prefixes.
+namespace ooxml {
+std::string_view local(const char *qualified) {
+  const std::string_view n(qualified);
+  const size_t colon = n.find(':');
+  return colon == std::string_view::npos ? n : n.substr(colon + 1);
+}
+bool is(pugi::xml_node n, std::string_view name) { return n.type() == pugi::node_element && local(n.name()) == name; }
+// The first element child with this local name (a null node, which every call takes, when none).
+pugi::xml_node child(pugi::xml_node n, std::string_view name) {
+  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
+    if (is(c, name)) return c;
+  return {};
+}
+// The value of the attribute with this local name (any namespace), or empty.
+std::string attr(pugi::xml_node n, std::string_view name) {
+  for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute())
+    if (local(a.name()) == name) return a.value();
+  return {};
+}
+// attr(child(n, element), "val"): the usual shape of a Word property.
+std::string val(pugi::xml_node n, std::string_view element) { return attr(child(n, element), "val"); }
+}  // namespace ooxml
+
+// A part parsed where it lies (pugixml, in place: the part's bytes become the tree's strings, so
+// they must outlive it).  Whitespace-only text is kept: `<w:t xml:space="preserve"> </w:t>` is a
+// space of the text.  libxml2, which the web page reader keeps, decoded every non-ASCII character
+// of the text one at a time: a third of reading a Chinese .docx.
+pugi::xml_node parse_xml(std::string &bytes, const char *name, pugi::xml_document &doc) {
+  const pugi::xml_parse_result parsed =
+      doc.load_buffer_inplace(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_auto);
+  if (!parsed || !doc.document_element())
     throw InputError(std::string("Word 文档中的 ") + name + " 不是有效的 XML（文件损坏）");
-  return doc;
+  return doc.document_element();
 }
 
 int to_int(const std::string &s, int fallback) {
@@ -190,28 +217,28 @@ struct Numbering {
   };
   std::map<std::pair<int, int>, Counter> counters;
 
-  void load(const xmlNode *root) {
-    for (const xmlNode *n = root->children; n; n = n->next) {
-      if (xml::is(n, "abstractNum")) {
-        auto &levels = abstracts[to_int(xml::attr(n, "abstractNumId"), -1)];
-        for (const xmlNode *l = n->children; l; l = l->next) {
-          if (!xml::is(l, "lvl")) continue;
-          const int i = to_int(xml::attr(l, "ilvl"), -1);
+  void load(pugi::xml_node root) {
+    for (pugi::xml_node n = root.first_child(); n; n = n.next_sibling()) {
+      if (ooxml::is(n, "abstractNum")) {
+        auto &levels = abstracts[to_int(ooxml::attr(n, "abstractNumId"), -1)];
+        for (pugi::xml_node l = n.first_child(); l; l = l.next_sibling()) {
+          if (!ooxml::is(l, "lvl")) continue;
+          const int i = to_int(ooxml::attr(l, "ilvl"), -1);
           if (i < 0 || i > 8) continue;
           Level &level = levels[static_cast<size_t>(i)];
-          level.start = to_int(xml::val(l, "start"), 1);
-          if (auto f = xml::val(l, "numFmt"); !f.empty()) level.format = f;
-          level.text = xml::val(l, "lvlText");
-          if (auto s = xml::val(l, "suff"); !s.empty()) level.suffix = s;
-          if (const xmlNode *lg = xml::child(l, "isLgl")) level.legal = xml::attr(lg, "val") != "0" && xml::attr(lg, "val") != "false";
+          level.start = to_int(ooxml::val(l, "start"), 1);
+          if (auto f = ooxml::val(l, "numFmt"); !f.empty()) level.format = f;
+          level.text = ooxml::val(l, "lvlText");
+          if (auto s = ooxml::val(l, "suff"); !s.empty()) level.suffix = s;
+          if (pugi::xml_node lg = ooxml::child(l, "isLgl")) level.legal = ooxml::attr(lg, "val") != "0" && ooxml::attr(lg, "val") != "false";
         }
-      } else if (xml::is(n, "num")) {
-        Num &num = nums[to_int(xml::attr(n, "numId"), -1)];
-        num.abstract = to_int(xml::val(n, "abstractNumId"), -1);
-        for (const xmlNode *o = n->children; o; o = o->next)
-          if (xml::is(o, "lvlOverride"))
-            if (const xmlNode *s = xml::child(o, "startOverride"))
-              num.start_override[to_int(xml::attr(o, "ilvl"), 0)] = to_int(xml::attr(s, "val"), 1);
+      } else if (ooxml::is(n, "num")) {
+        Num &num = nums[to_int(ooxml::attr(n, "numId"), -1)];
+        num.abstract = to_int(ooxml::val(n, "abstractNumId"), -1);
+        for (pugi::xml_node o = n.first_child(); o; o = o.next_sibling())
+          if (ooxml::is(o, "lvlOverride"))
+            if (pugi::xml_node s = ooxml::child(o, "startOverride"))
+              num.start_override[to_int(ooxml::attr(o, "ilvl"), 0)] = to_int(ooxml::attr(s, "val"), 1);
       }
     }
   }
@@ -271,21 +298,21 @@ struct Style {
 struct Styles {
   std::map<std::string, Style> by_id;
 
-  void load(const xmlNode *root) {
-    for (const xmlNode *s = root->children; s; s = s->next) {
-      if (!xml::is(s, "style") || xml::attr(s, "type") != "paragraph") continue;
-      Style &style = by_id[xml::attr(s, "styleId")];
-      style.based_on = xml::val(s, "basedOn");
-      const std::string name = xml::lower(xml::val(s, "name"));
+  void load(pugi::xml_node root) {
+    for (pugi::xml_node s = root.first_child(); s; s = s.next_sibling()) {
+      if (!ooxml::is(s, "style") || ooxml::attr(s, "type") != "paragraph") continue;
+      Style &style = by_id[ooxml::attr(s, "styleId")];
+      style.based_on = ooxml::val(s, "basedOn");
+      const std::string name = xml::lower(ooxml::val(s, "name"));
       for (const char *prefix : {"heading ", "标题 "})
         if (name.rfind(prefix, 0) == 0) style.outline = to_int(name.substr(std::string_view(prefix).size()), 1) - 1;
       style.title = name == "title" || name == "标题";
       style.toc = name.rfind("toc ", 0) == 0 || name == "toc heading";
-      if (const xmlNode *p = xml::child(s, "pPr")) {
-        if (auto o = xml::val(p, "outlineLvl"); !o.empty()) style.outline = to_int(o, 9);
-        if (const xmlNode *np = xml::child(p, "numPr")) {
-          if (auto v = xml::val(np, "numId"); !v.empty()) style.num_id = to_int(v, 0);
-          if (auto v = xml::val(np, "ilvl"); !v.empty()) style.ilvl = to_int(v, 0);
+      if (pugi::xml_node p = ooxml::child(s, "pPr")) {
+        if (auto o = ooxml::val(p, "outlineLvl"); !o.empty()) style.outline = to_int(o, 9);
+        if (pugi::xml_node np = ooxml::child(p, "numPr")) {
+          if (auto v = ooxml::val(np, "numId"); !v.empty()) style.num_id = to_int(v, 0);
+          if (auto v = ooxml::val(np, "ilvl"); !v.empty()) style.ilvl = to_int(v, 0);
         }
       }
     }
@@ -306,26 +333,25 @@ struct Styles {
 
 // ---- the body ----
 
-bool hidden_run(const xmlNode *run) {
-  const xmlNode *vanish = xml::child(xml::child(run, "rPr"), "vanish");
+bool hidden_run(pugi::xml_node run) {
+  pugi::xml_node vanish = ooxml::child(ooxml::child(run, "rPr"), "vanish");
   if (!vanish) return false;
-  const std::string v = xml::attr(vanish, "val");
+  const std::string v = ooxml::attr(vanish, "val");
   return v != "0" && v != "false";
 }
 
 // The text of a paragraph's content, in order.  Line breaks are kept as \n.
-void paragraph_text(const xmlNode *n, std::string &out) {
-  for (const xmlNode *c = n->children; c; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE) continue;
-    const std::string_view name = xml::name(c);
+void paragraph_text(pugi::xml_node n, std::string &out) {
+  for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+    if (c.type() != pugi::node_element) continue;
+    const std::string_view name = ooxml::local(c.name());
     if (name == "t") {
-      xmlChar *s = xmlNodeGetContent(c);
-      if (s) out += reinterpret_cast<const char *>(s);
-      xmlFree(s);
+      for (pugi::xml_node t = c.first_child(); t; t = t.next_sibling())
+        if (t.type() == pugi::node_pcdata || t.type() == pugi::node_cdata) out += t.value();
     } else if (name == "tab" || name == "ptab") {
       out += '\t';
     } else if (name == "br" || name == "cr") {
-      if (xml::attr(c, "type") != "page" && xml::attr(c, "type") != "column") out += '\n';
+      if (ooxml::attr(c, "type") != "page" && ooxml::attr(c, "type") != "column") out += '\n';
     } else if (name == "noBreakHyphen") {
       out += '-';
     } else if (name == "r") {
@@ -344,16 +370,16 @@ class BodyReader {
  public:
   BodyReader(Numbering &numbering, const Styles &styles) : numbering_(numbering), styles_(styles) {}
 
-  void read(const xmlNode *container, Article &out) {
-    for (const xmlNode *n = container->children; n; n = n->next) {
-      if (xml::is(n, "p")) {
+  void read(pugi::xml_node container, Article &out) {
+    for (pugi::xml_node n = container.first_child(); n; n = n.next_sibling()) {
+      if (ooxml::is(n, "p")) {
         ++paragraphs_;
         paragraph(n, out);
-      } else if (xml::is(n, "tbl")) {
+      } else if (ooxml::is(n, "tbl")) {
         table(n, out);
-      } else if (xml::is(n, "sdt")) {
-        if (const xmlNode *content = xml::child(n, "sdtContent")) read(content, out);
-      } else if (xml::is(n, "customXml") || xml::is(n, "ins") || xml::is(n, "moveTo")) {
+      } else if (ooxml::is(n, "sdt")) {
+        if (pugi::xml_node content = ooxml::child(n, "sdtContent")) read(content, out);
+      } else if (ooxml::is(n, "customXml") || ooxml::is(n, "ins") || ooxml::is(n, "moveTo")) {
         read(n, out);
       }
     }
@@ -365,25 +391,25 @@ class BodyReader {
     bool title = false, toc = false;
   };
 
-  Properties properties(const xmlNode *p) const {
+  Properties properties(pugi::xml_node p) const {
     Properties out;
-    const xmlNode *ppr = xml::child(p, "pPr");
-    for (const Style *s : styles_.chain(xml::val(ppr, "pStyle"))) {
+    pugi::xml_node ppr = ooxml::child(p, "pPr");
+    for (const Style *s : styles_.chain(ooxml::val(ppr, "pStyle"))) {
       if (!out.outline) out.outline = s->outline;
       if (!out.num_id) out.num_id = s->num_id;
       if (!out.ilvl) out.ilvl = s->ilvl;
       out.title = out.title || s->title;
       out.toc = out.toc || s->toc;
     }
-    if (auto o = xml::val(ppr, "outlineLvl"); !o.empty()) out.outline = to_int(o, 9);
-    if (const xmlNode *np = xml::child(ppr, "numPr")) {
-      if (auto v = xml::val(np, "numId"); !v.empty()) out.num_id = to_int(v, 0);
-      if (auto v = xml::val(np, "ilvl"); !v.empty()) out.ilvl = to_int(v, 0);
+    if (auto o = ooxml::val(ppr, "outlineLvl"); !o.empty()) out.outline = to_int(o, 9);
+    if (pugi::xml_node np = ooxml::child(ppr, "numPr")) {
+      if (auto v = ooxml::val(np, "numId"); !v.empty()) out.num_id = to_int(v, 0);
+      if (auto v = ooxml::val(np, "ilvl"); !v.empty()) out.ilvl = to_int(v, 0);
     }
     return out;
   }
 
-  void paragraph(const xmlNode *p, Article &out) {
+  void paragraph(pugi::xml_node p, Article &out) {
     const Properties props = properties(p);
     if (props.toc) return;  // a table of contents repeats the headings with page numbers
     std::string text;
@@ -401,35 +427,35 @@ class BodyReader {
     out.blocks.push_back(std::move(b));
   }
 
-  static void cell_text(const xmlNode *n, std::string &out) {
-    for (const xmlNode *c = n->children; c; c = c->next) {
-      if (xml::is(c, "p")) {
+  static void cell_text(pugi::xml_node n, std::string &out) {
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+      if (ooxml::is(c, "p")) {
         std::string text;
         paragraph_text(c, text);
         if (!out.empty() && !text.empty()) out += ' ';
         out += text;
-      } else if (c->type == XML_ELEMENT_NODE && !xml::is(c, "tcPr")) {
+      } else if (c.type() == pugi::node_element && !ooxml::is(c, "tcPr")) {
         cell_text(c, out);  // nested tables, content controls
       }
     }
   }
 
-  void table(const xmlNode *tbl, Article &out) {
+  void table(pugi::xml_node tbl, Article &out) {
     Block b;
     b.kind = Block::Kind::Table;
     b.where = "表" + std::to_string(++tables_);
-    for (const xmlNode *tr = tbl->children; tr; tr = tr->next) {
-      if (!xml::is(tr, "tr")) continue;
+    for (pugi::xml_node tr = tbl.first_child(); tr; tr = tr.next_sibling()) {
+      if (!ooxml::is(tr, "tr")) continue;
       std::vector<std::string> row;
-      for (const xmlNode *tc = tr->children; tc; tc = tc->next) {
-        if (!xml::is(tc, "tc")) continue;
-        const xmlNode *tcpr = xml::child(tc, "tcPr");
-        const xmlNode *vmerge = xml::child(tcpr, "vMerge");
+      for (pugi::xml_node tc = tr.first_child(); tc; tc = tc.next_sibling()) {
+        if (!ooxml::is(tc, "tc")) continue;
+        pugi::xml_node tcpr = ooxml::child(tc, "tcPr");
+        pugi::xml_node vmerge = ooxml::child(tcpr, "vMerge");
         std::string text;
         // A vertically merged cell shows its text once, in its first row.
-        if (!vmerge || xml::attr(vmerge, "val") == "restart") cell_text(tc, text);
+        if (!vmerge || ooxml::attr(vmerge, "val") == "restart") cell_text(tc, text);
         row.push_back(std::move(text));
-        for (int span = to_int(xml::val(tcpr, "gridSpan"), 1); span > 1; --span) row.emplace_back();
+        for (int span = to_int(ooxml::val(tcpr, "gridSpan"), 1); span > 1; --span) row.emplace_back();
       }
       b.rows.push_back(std::move(row));
     }
@@ -450,15 +476,15 @@ Article read_docx(std::string_view bytes) {
   Numbering numbering;
   Styles styles;
   if (auto part = package.part("word/numbering.xml")) {
-    auto doc = parse_xml(*part, "word/numbering.xml");
-    numbering.load(xmlDocGetRootElement(doc.get()));
+    pugi::xml_document doc;
+    numbering.load(parse_xml(*part, "word/numbering.xml", doc));
   }
   if (auto part = package.part("word/styles.xml")) {
-    auto doc = parse_xml(*part, "word/styles.xml");
-    styles.load(xmlDocGetRootElement(doc.get()));
+    pugi::xml_document doc;
+    styles.load(parse_xml(*part, "word/styles.xml", doc));
   }
-  auto doc = parse_xml(*document, "word/document.xml");
-  const xmlNode *body = xml::child(xmlDocGetRootElement(doc.get()), "body");
+  pugi::xml_document doc;
+  const pugi::xml_node body = ooxml::child(parse_xml(*document, "word/document.xml", doc), "body");
   if (!body) throw InputError("Word 文档的 word/document.xml 中没有正文（w:body）");
   Article article;
   BodyReader(numbering, styles).read(body, article);

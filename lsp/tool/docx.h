@@ -2,7 +2,7 @@
 //
 //   Article a = read_docx(bytes);   // throws InputError: not a zip, truncated, no document.xml…
 //
-// Reads word/document.xml (libzip + libxml2): body paragraphs in order (runs, tabs, line breaks;
+// Reads word/document.xml (libzip + pugixml): body paragraphs in order (runs, tabs, line breaks;
 // deleted revisions, field codes and text boxes left out), tables (a row per row, a cell's
 // paragraphs joined), and the numbers Word generates for numbered paragraphs from
 // word/numbering.xml — `一、`, `（一）`, `1.` are not in the text of an auto-numbered heading.

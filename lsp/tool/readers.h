@@ -2,7 +2,7 @@
 // detector (charsets.h), loaded when the first .docx, .html or text that is no UTF-8 is read, not
 // when the program starts.
 //
-// They link libxml2, libzip (with the libcrypto libzip brings) and ICU; mapping and relocating
+// They link libxml2, pugixml, libzip (with the libcrypto libzip brings) and ICU; mapping and relocating
 // those costs a process ~3.5 MB resident, and a language server that only ever sees UTF-8 .txt
 // and .md files would carry it all day.  So they are a module of their own, libreportls_readers.so in
 // lib/reportls/ (beside the plugins folder, next to libreportls_report.so), which reader_module()

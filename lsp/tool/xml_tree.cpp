@@ -30,8 +30,6 @@ std::string attr(const xmlNode *n, std::string_view local) {
   return {};
 }
 
-std::string val(const xmlNode *n, std::string_view element) { return attr(child(n, element), "val"); }
-
 std::string lower(std::string s) {
   for (char &c : s)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');

@@ -1,6 +1,6 @@
-// xml_tree.h — the few libxml2 tree helpers the Word and web-page readers share: children and
-// attributes by local name (namespace prefixes differ between Word, WPS and strict OOXML files),
-// and an owning handle for a parsed document.  Any thread (libxml2's parser is initialised once).
+// xml_tree.h — the few libxml2 tree helpers of the web page reader (html.h): names and attributes,
+// and an owning handle for a parsed document; and lower(), which the Word reader (docx.h, on
+// pugixml) uses too.  Any thread (libxml2's parser is initialised once).
 #pragma once
 
 #include <libxml/tree.h>
@@ -28,8 +28,6 @@ inline bool is(const xmlNode *n, std::string_view local) { return n && n->type =
 const xmlNode *child(const xmlNode *n, std::string_view local);
 // The value of the attribute with this local name (any namespace), or empty.
 std::string attr(const xmlNode *n, std::string_view local);
-// attr(child(n, element), "val"): the usual shape of a Word property.
-std::string val(const xmlNode *n, std::string_view element);
 
 // ASCII letters in lower case: class names, ids and style names compare without case.
 std::string lower(std::string s);

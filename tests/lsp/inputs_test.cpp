@@ -173,6 +173,22 @@ TEST_CASE("docx: tables, merged cells, deleted text, breaks, headings by style a
   CHECK(refusal_of(package({{"word/document.xml", "<w:document"}})).find("不是有效的 XML") != std::string::npos);
 }
 
+TEST_CASE("docx: a space alone in a run, entities, CRLF, any namespace prefix and a UTF-16 part read as Word shows them") {
+  // A space of its own is text (xml:space="preserve"); whitespace between elements is not.  WPS
+  // and strict OOXML files bind other prefixes than w:.
+  const std::string document =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<x:document xmlns:x=\"http://purl.oclc.org/ooxml/wordprocessingml/main\">\r\n"
+      "<x:body>\r\n  <x:p>\r\n    <x:r><x:t>法治</x:t></x:r><x:r><x:t xml:space=\"preserve\"> </x:t></x:r>"
+      "<x:r><x:t>政府 &amp; &lt;建设&gt; &#x4E00;</x:t></x:r>\r\n  </x:p>\r\n</x:body></x:document>";
+  CHECK(texts(read_docx(package({{"word/document.xml", document}}))) == std::vector<std::string>{"法治 政府 & <建设> 一"});
+  // The same part in UTF-16 with its byte order mark, as some converters write it.
+  std::string utf16 = "\xFF\xFE";
+  for (const char16_t c : std::u16string(u"<w:document ") + std::u16string(kW.begin(), kW.end()) +
+                              u"><w:body><w:p><w:r><w:t>依法行政</w:t></w:r></w:p></w:body></w:document>")
+    utf16 += {static_cast<char>(c & 0xFF), static_cast<char>(c >> 8)};
+  CHECK(texts(read_docx(package({{"word/document.xml", utf16}}))) == std::vector<std::string>{"依法行政"});
+}
+
 TEST_CASE("html: the article of a page with nested layout tables, <div> bodies, &nbsp; and U+3000 indents") {
   const std::string page =
       "<html><head><title>某县2023年度法治政府建设情况报告_某县人民政府</title></head><body>"
