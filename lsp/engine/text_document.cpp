@@ -16,31 +16,6 @@ std::string sanitized(std::string text) {
 }
 }  // namespace
 
-size_t valid_utf8_prefix(std::string_view text) {
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const size_t n = text.size();
-  size_t i = 0;
-  while (i < n) {
-    i = skip_well_formed_blocks(s, i, n);
-    // The block there holds something else: a block's worth a sequence at a time, then blocks again.
-    for (const size_t block_end = std::min(n, i + 64); i < block_end;) {
-      uint64_t eight = 0;
-      while (n - i >= 8 && (std::memcpy(&eight, s + i, 8), (eight & 0x8080808080808080ull) == 0)) i += 8;
-      i = skip_three_byte_run(s, i, n);
-      if (i >= n) break;
-      if (s[i] < 0x80) {
-        ++i;
-        continue;
-      }
-      const size_t start = i;
-      UChar32 cp;
-      U8_NEXT(s, i, n, cp);
-      if (cp < 0) return start;
-    }
-  }
-  return n;
-}
-
 bool sanitize_utf8(std::string& text) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const size_t n = text.size();

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "lsp/protocol/line_index.h"
+#include "lsp/protocol/utf8_runs.h"  // valid_utf8_prefix, by the rules of sanitize_utf8
 
 namespace reportls::lsp {
 
@@ -76,9 +77,5 @@ class TextDocument {
 /// Returns true if anything was replaced. O(n); no allocation when the text is already valid.
 bool sanitize_utf8(std::string& text);
 
-/// The length of the longest prefix of `s` that is well-formed UTF-8 (s.size() when all of it
-/// is), by the same rules as sanitize_utf8.  Eight ASCII bytes and a three-byte character
-/// (Chinese text) at a time; every other sequence is read by ICU.
-size_t valid_utf8_prefix(std::string_view s);
 
 }  // namespace reportls::lsp

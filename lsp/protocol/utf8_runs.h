@@ -1,10 +1,16 @@
-// utf8_runs.h — the fast path of code that reads UTF-8 it must not trust (a document's text, a
-// string written into JSON): a run of well-formed three-byte characters, which is what Chinese
-// text mostly is.  Header-only; pure; any thread.
+// utf8_runs.h — reading UTF-8 that must not be trusted (a document's text, a string written into
+// JSON, a part of a Word file): the fast paths over what Chinese text mostly is — runs of ASCII and
+// of well-formed three-byte characters — and the validator built on them.  Header-only (the input
+// readers' module uses it too); pure; any thread.
 #pragma once
 
+#include <unicode/utf8.h>
+
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <string_view>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -59,6 +65,35 @@ inline size_t skip_well_formed_blocks(const uint8_t *s, size_t i, size_t n) {
   }
 #endif
   return i;
+}
+
+/// The length of the longest prefix of `text` that is well-formed UTF-8 (text.size() when all of
+/// it is): no overlong form, encoded surrogate, truncated sequence, code point above U+10FFFF,
+/// stray continuation or invalid lead byte (ICU's U8_NEXT delimits an ill-formed sequence).
+/// Blocks, eight ASCII bytes and three-byte characters at a time; every other sequence by ICU.
+inline size_t valid_utf8_prefix(std::string_view text) {
+  const auto *s = reinterpret_cast<const uint8_t *>(text.data());
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    i = skip_well_formed_blocks(s, i, n);
+    // The block there holds something else: a block's worth a sequence at a time, then blocks again.
+    for (const size_t block_end = std::min(n, i + 64); i < block_end;) {
+      uint64_t eight = 0;
+      while (n - i >= 8 && (std::memcpy(&eight, s + i, 8), (eight & 0x8080808080808080ull) == 0)) i += 8;
+      i = skip_three_byte_run(s, i, n);
+      if (i >= n) break;
+      if (s[i] < 0x80) {
+        ++i;
+        continue;
+      }
+      const size_t start = i;
+      UChar32 cp;
+      U8_NEXT(s, i, n, cp);
+      if (cp < 0) return start;
+    }
+  }
+  return n;
 }
 
 }  // namespace reportls::lsp

@@ -1,5 +1,6 @@
 #include "lsp/tool/docx.h"
 
+#include "lsp/protocol/utf8_runs.h"
 #include "lsp/tool/input_error.h"
 #include "lsp/tool/xml_tree.h"
 
@@ -110,6 +111,11 @@ std::string val(pugi::xml_node n, std::string_view element) { return attr(child(
 // space of the text.  libxml2, which the web page reader keeps, decoded every non-ASCII character
 // of the text one at a time: a third of reading a Chinese .docx.
 pugi::xml_node parse_xml(std::string &bytes, const char *name, pugi::xml_document &doc) {
+  // pugixml passes bytes through as they are: a part that is no UTF-16 (a byte order mark) must be
+  // well-formed UTF-8, as libxml2 required, or the text would not be.
+  const std::string_view head = std::string_view(bytes).substr(0, 2);
+  if (head != "\xFF\xFE" && head != "\xFE\xFF" && valid_utf8_prefix(bytes) != bytes.size())
+    throw InputError(std::string("Word 文档中的 ") + name + " 不是有效的 XML（文件损坏）");
   const pugi::xml_parse_result parsed =
       doc.load_buffer_inplace(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_auto);
   if (!parsed || !doc.document_element())

@@ -15,7 +15,7 @@ build=${1:?usage: tests/fuzz/run.sh BUILD_DIR [SECONDS] [TARGET...]}
 seconds=${2:-60}
 shift $(($# >= 2 ? 2 : 1))
 targets=("$@")
-((${#targets[@]})) || targets=(transport edits report figures plugins)
+((${#targets[@]})) || targets=(transport edits report figures plugins inputs)
 jobs=$(nproc 2>/dev/null || echo 2)
 
 # The newest clang installed: the tree uses C++20 features clang 14 lacks (lambdas capturing
@@ -49,11 +49,14 @@ for t in "${targets[@]}"; do
   artifacts=$build/fuzz-artifacts/$t
   log=$build/fuzz-logs/$t.log
   mkdir -p "$corpus" "$artifacts" "$(dirname "$log")"
-  seeds=("$here/regressions/$t")
+  seeds=()
   case $t in
     transport | edits) seeds+=("$here/seeds/$t") ;;
+    inputs) seeds+=("$here/seeds/inputs" "$here/seeds/text") ;;
     *) seeds+=("$here/seeds/text" "$root/tests/corpus") ;;
   esac
+  # A target no crash has been kept for yet has no regressions folder (libFuzzer stops at one missing).
+  [[ -d $here/regressions/$t ]] && seeds=("$here/regressions/$t" "${seeds[@]}")
   echo "== fuzz_$t for ${seconds}s (log: $log)"
   status=0
   # New units go to the first folder (the working corpus); the others only seed it.

@@ -171,6 +171,10 @@ TEST_CASE("docx: tables, merged cells, deleted text, breaks, headings by style a
   const std::string whole = package({{"word/document.xml", document}});
   CHECK(refusal_of(whole.substr(0, whole.size() / 2)).find("已损坏或不完整") != std::string::npos);
   CHECK(refusal_of(package({{"word/document.xml", "<w:document"}})).find("不是有效的 XML") != std::string::npos);
+  // Text that is no UTF-8 (a character cut short) is a broken part, not text to pass on.
+  CHECK(refusal_of(package({{"word/document.xml", "<w:document " + kW + "><w:body><w:p><w:r><w:t>法\xE6\xB2</w:t></w:r></w:p>"
+                                                  "</w:body></w:document>"}}))
+            .find("不是有效的 XML") != std::string::npos);
 }
 
 TEST_CASE("docx: a space alone in a run, entities, CRLF, any namespace prefix and a UTF-16 part read as Word shows them") {
