@@ -59,6 +59,7 @@ class Package {
     zip_file_t *f = zip_fopen(zip_.get(), name, 0);
     if (!f) throw InputError(std::string("Word 文档中的 ") + name + " 无法打开: " + zip_strerror(zip_.get()));
     std::string out;
+    if (st.valid & ZIP_STAT_SIZE) out.reserve(static_cast<size_t>(st.size));  // not grown by doubling
     char buf[65536];
     for (;;) {
       const zip_int64_t n = zip_fread(f, buf, sizeof buf);
