@@ -24,7 +24,6 @@
 #include <reportls/report/line_digest.h>
 
 #include <cstdint>
-#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -58,8 +57,11 @@ class LineCache {
       if (!finished_) cache_.release(held_);
     }
 
-    // The value for (line, salt), from the cache or from make().
-    std::shared_ptr<const V> get(std::string_view line, uint64_t salt, const std::function<V()> &make) {
+    // The value for (line, salt), from the cache or from make() (any callable returning a V: a
+    // template, not a std::function, which a lambda capturing more than two references makes
+    // allocate — at every line of every pass).
+    template <class Make>
+    std::shared_ptr<const V> get(std::string_view line, uint64_t salt, Make &&make) {
       return cache_.lookup(line_digest(line, salt), make, *this);
     }
 
@@ -94,7 +96,8 @@ class LineCache {
   }
 
  private:
-  std::shared_ptr<const V> lookup(const LineDigest &key, const std::function<V()> &make, Pass &pass) {
+  template <class Make>
+  std::shared_ptr<const V> lookup(const LineDigest &key, Make &make, Pass &pass) {
     {
       std::lock_guard lock(mutex_);
       if (auto it = values_.find(key); it != values_.end()) return hold_locked(*it, pass);
