@@ -38,8 +38,7 @@ template <bool kJsonPlain = false>
 inline size_t skip_well_formed_blocks(const uint8_t *s, size_t i, size_t n) {
 #if defined(__SSE2__)
   const __m128i high_nibble = _mm_set1_epi8(static_cast<char>(0xF0));
-  const __m128i lead3 = _mm_set1_epi8(static_cast<char>(0xE0));
-  const __m128i e0 = _mm_set1_epi8(static_cast<char>(0xE0));
+  const __m128i e0 = _mm_set1_epi8(static_cast<char>(0xE0));  // also the high nibble of a three-byte lead
   const __m128i ed = _mm_set1_epi8(static_cast<char>(0xED));
   const __m128i below_c0 = _mm_set1_epi8(static_cast<char>(0xC0));  // signed: 80-BF are below it
   while (n - i >= 64) {
@@ -49,7 +48,7 @@ inline size_t skip_well_formed_blocks(const uint8_t *s, size_t i, size_t n) {
       const auto bits = [k](__m128i m) { return uint64_t(uint32_t(_mm_movemask_epi8(m))) << (16 * k); };
       non_ascii |= bits(v);
       continuation |= bits(_mm_cmplt_epi8(v, below_c0));
-      leads |= bits(_mm_cmpeq_epi8(_mm_and_si128(v, high_nibble), lead3));
+      leads |= bits(_mm_cmpeq_epi8(_mm_and_si128(v, high_nibble), e0));
       refused |= bits(_mm_or_si128(_mm_cmpeq_epi8(v, e0), _mm_cmpeq_epi8(v, ed)));
       if constexpr (kJsonPlain) {
         const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
