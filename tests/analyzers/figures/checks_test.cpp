@@ -178,7 +178,11 @@ TEST_CASE("figures.approx") {
   CHECK(d[1].fixes[0].preferred);
   CHECK(slice(t, d[1].fixes[0].edits[0].range) == "余");
   CHECK(slice(t, d[2].range) == "12998余");
-  CHECK(d[2].message.find("13000余") != std::string::npos);
+  // A round figure that 余 ("more than") can follow and stay true: rounded down, never up.
+  CHECK(d[2].message.find("12000余") != std::string::npos);
+  const auto two_digits = with_code(run("全年组织各类学习15余场次。\n"), "figures.approx");
+  REQUIRE(two_digits.size() == 1);
+  CHECK(two_digits[0].message.find("如“10余”") != std::string::npos);
 }
 
 TEST_CASE("figures.unit") {
