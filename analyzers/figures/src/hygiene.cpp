@@ -149,7 +149,10 @@ void check_bare_number(const Paragraph &p, size_t i, Findings &out) {
   const bool runs_into_next = i + 1 < p.qs.size() && p.qs[i + 1].span.start == q.span.end + run.size() &&
                               share_bigram(label_before(p, i), run);
   const bool certain = !starts_with_any(after, p.data.parts).empty() || runs_into_next;
-  if (!certain && !q.value.is_integer()) return;  // `3.15消费者权益日`: a date or a version, not a count
+  // `3.15消费者权益日`, `2.0方案`: a number written with a decimal point is a date or a version, not
+  // a count (2.0 is as much a version as 2.5).
+  const bool written_decimal = digits.find('.') != std::string_view::npos || digits.find("．") != std::string_view::npos;
+  if (!certain && written_decimal) return;
   if (!certain && names_year(p, digits)) return;   // `2024厦门市社科知识大赛`: a year, not a count
   uint32_t k = q.span.end;
   next_code_point(p.text.substr(0, end), k);
