@@ -26,6 +26,11 @@ Fix remove(Span what, std::string title, bool preferred) {
   return {std::move(title), {{what, ""}}, preferred};
 }
 
+// A number written with a decimal point (ASCII or full-width), whatever its value: 2.0 too.
+bool has_decimal_point(std::string_view digits) {
+  return digits.find('.') != std::string_view::npos || digits.find("．") != std::string_view::npos;
+}
+
 // The round figure below value that 余/多 ("more than") can follow and stay true: value cut to two
 // significant digits, a two-digit one to its tens (12998 → 12000, 153 → 150, 15 → 10).
 std::string round_down_figure(const Decimal &value) {
@@ -48,7 +53,7 @@ void check_approx(const Paragraph &p, const Quantity &q, Findings &out) {
     return;
   }
   const std::string_view digits = p.between(q.digits.start, q.digits.end);
-  const bool decimal = digits.find('.') != digits.npos || digits.find("．") != digits.npos;
+  const bool decimal = has_decimal_point(digits);
   const bool multiplied = q.number.end > q.digits.end;
   const char32_t last = digits.empty() ? 0 : digits.back();
   const bool exact = !q.chinese && !multiplied && digits.size() >= 2 && last != '0' && last != U'０' && !decimal;
@@ -151,8 +156,7 @@ void check_bare_number(const Paragraph &p, size_t i, Findings &out) {
   const bool certain = !starts_with_any(after, p.data.parts).empty() || runs_into_next;
   // `3.15消费者权益日`, `2.0方案`: a number written with a decimal point is a date or a version, not
   // a count (2.0 is as much a version as 2.5).
-  const bool written_decimal = digits.find('.') != std::string_view::npos || digits.find("．") != std::string_view::npos;
-  if (!certain && written_decimal) return;
+  if (!certain && has_decimal_point(digits)) return;
   if (!certain && names_year(p, digits)) return;   // `2024厦门市社科知识大赛`: a year, not a count
   uint32_t k = q.span.end;
   next_code_point(p.text.substr(0, end), k);

@@ -85,7 +85,9 @@ TEST_CASE("a phrase file read from the disk as it is parsed: every phrase kept, 
   fs::remove_all(root);
   fs::create_directories(root);
   // Enough phrases that their texts fill several of the set's blocks (64 KiB) and the file spans
-  // several of the reader's; padding puts "text" keys across every offset of a block's end.
+  // several of the reader's 64 KiB reads; phrases of different lengths end blocks at different
+  // places.  (How many "text" keys the first read counts only sizes the reservation: no test can
+  // see it but the memory figures.)
   std::string json = R"({"format": "reportls-phrases", "version": 1, "mined": true, "phrases": [)";
   std::vector<std::string> texts;
   for (int i = 0; i < 3000; ++i) {
