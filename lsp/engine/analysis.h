@@ -23,6 +23,9 @@ struct Fix {
   std::string title;
   std::vector<Edit> edits;
   bool preferred = false;
+  // The plugin left the edits out (DocumentInput::defer_fix_edits): they are asked for, by the
+  // diagnostic's code and range and this title, from an analysis without that flag.
+  bool edits_deferred = false;
 };
 
 struct Diagnostic {
@@ -34,6 +37,10 @@ struct Diagnostic {
   std::string docs_url;  // empty: none
   std::vector<Fix> fixes;
 };
+
+// Whether a span [start, end) touches the editor's selection [from, to]: closed on both ends, so
+// that a cursor at either edge of a span still touches it.
+inline bool touches(uint32_t start, uint32_t end, uint32_t from, uint32_t to) { return start <= to && from <= end; }
 
 // Code action offered where the editor's selection touches [start, end).
 struct Action {

@@ -53,7 +53,9 @@ Engine::Engine(asio::io_context &main, EngineOptions options, EngineEvents event
                      const CancelToken &token, Scheduler::Finished finished) {
                 RelatedSnapshots related = related_for(doc->uri());
                 given_[doc->uri()] = related;
-                hosts_.diagnostics->analyze(job(doc, *settings, token, related), kAnalyzeCapabilities,
+                Job diagnostics = job(doc, *settings, token, related);
+                diagnostics.input.defer_fix_edits = true;  // asked for when shown (with_fix_edits)
+                hosts_.diagnostics->analyze(std::move(diagnostics), kAnalyzeCapabilities,
                                             [this, doc, uri = doc->uri(), finished = std::move(finished)](AnalysisResult r) mutable {
                                               drop_suppressed(doc->text(), r.diagnostics);
                                               auto result = std::make_shared<const AnalysisResult>(std::move(r));
@@ -372,6 +374,64 @@ void Engine::when_current(const std::string &uri, Scheduler::Waiter waiter) {
   scheduler_.when_current(uri, std::move(waiter));
 }
 
+namespace {
+
+using Touching = std::optional<std::pair<uint32_t, uint32_t>>;
+
+bool deferred_in(const Diagnostic &d, const Touching &touching) {
+  if (touching && !touches(d.start, d.end, touching->first, touching->second)) return false;
+  return std::any_of(d.fixes.begin(), d.fixes.end(), [](const Fix &f) { return f.edits_deferred; });
+}
+
+// The fix of `full` that a deferred fix of d stands for: same diagnostic code and range, same title.
+const Fix *counterpart(const Diagnostic &d, const Fix &deferred, const AnalysisResult &full) {
+  for (const Diagnostic &o : full.diagnostics)
+    if (o.start == d.start && o.end == d.end && o.code == d.code)
+      for (const Fix &f : o.fixes)
+        if (f.title == deferred.title && !f.edits_deferred) return &f;
+  return nullptr;
+}
+
+// `stored` with the deferred fixes of the diagnostics touching `touching` taken from `full`.
+AnalysisResult with_edits_of(const AnalysisResult &stored, const AnalysisResult &full, const Touching &touching) {
+  AnalysisResult out = stored;
+  for (Diagnostic &d : out.diagnostics) {
+    if (!deferred_in(d, touching)) continue;
+    std::vector<Fix> fixes;
+    for (Fix &f : d.fixes) {
+      if (!f.edits_deferred) {
+        fixes.push_back(std::move(f));
+      } else if (const Fix *found = counterpart(d, f, full)) {
+        fixes.push_back(*found);
+      }
+    }
+    d.fixes = std::move(fixes);
+  }
+  return out;
+}
+
+}  // namespace
+
+void Engine::with_fix_edits(const std::string &uri, Touching touching, const CancelToken &token,
+                            Scheduler::Waiter waiter) {
+  when_current(uri, [this, uri, touching, token, waiter = std::move(waiter)](const Analysis *a) {
+    if (!a || std::none_of(a->result->diagnostics.begin(), a->result->diagnostics.end(),
+                           [&](const Diagnostic &d) { return deferred_in(d, touching); }))
+      return waiter(a);
+    hosts_.interactive->analyze(job(a->doc, *a->settings, token, related_for(uri)), REPORTLS_CAP_DIAGNOSTICS,
+                                [this, stored = *a, touching, waiter](AnalysisResult full) {
+                                  auto result = std::make_shared<const AnalysisResult>(
+                                      with_edits_of(*stored.result, full, touching));
+                                  on_main([this, stored, result, problems = std::move(full.problems), waiter] {
+                                    report(stored.doc->uri(), problems);
+                                    Analysis filled = stored;
+                                    filled.result = result;
+                                    waiter(&filled);
+                                  });
+                                });
+  });
+}
+
 void Engine::complete(const std::string &uri, uint32_t offset, const CancelToken &token,
                       std::function<void(const CompletionResult &, const TextDocument &)> then) {
   auto doc = document(uri);
@@ -420,7 +480,7 @@ void Engine::fix_all(const std::string &uri, FixRequest request, const CancelTok
   round->then = std::move(then);
   round->text = round->doc->text();
   round->scratch = uri + "#reportls-fix-" + std::to_string(++fix_jobs_);
-  when_current(uri, [this, round](const Analysis *a) {
+  with_fix_edits(uri, std::nullopt, token, [this, round](const Analysis *a) {
     // Fixes are byte edits of the analysed snapshot: never for another version.
     if (!a || a->doc != round->doc) return round->then({}, *round->doc);
     fix_round(round, a->result);

@@ -96,6 +96,12 @@ class Engine {
                 std::function<void(const Analysis &)> then);
   // The newest analysis once it exists (maybe right away), or nullptr on close/shutdown.
   void when_current(const std::string &uri, Scheduler::Waiter waiter);
+  // The same, with the edits of the fixes the plugins left out of it (Fix::edits_deferred) filled
+  // in from an analysis of the same snapshot by the interactive host: those of the diagnostics
+  // that touch `touching` (a code action's selection, bytes, closed), or all of them.  Only when
+  // there are such fixes does it analyse; a fix the second analysis does not have is dropped.
+  void with_fix_edits(const std::string &uri, std::optional<std::pair<uint32_t, uint32_t>> touching,
+                      const CancelToken &token, Scheduler::Waiter waiter);
   // Completion and hover at a byte offset of the document's current snapshot.
   void complete(const std::string &uri, uint32_t offset, const CancelToken &token,
                 std::function<void(const CompletionResult &, const TextDocument &)> then);

@@ -241,7 +241,7 @@ class InProcessHost final : public PluginHost {
       d = {sizeof(reportls_document), doc.uri.data(),       doc.text.data(),
            doc.text.size(),           doc.version,          doc.settings.c_str(),
            doc.path.empty() ? nullptr : doc.path.c_str(),   pointers.empty() ? nullptr : pointers.data(),
-           pointers.size()};
+           pointers.size(),           doc.defer_fix_edits ? 1 : 0};
     }
     CDocument(const CDocument &) = delete;
     std::vector<reportls_related_document> related;

@@ -115,12 +115,14 @@ void get(Reader &r, std::vector<T> &v) {
 void put(Writer &w, const Fix &f) {
   w.str(f.title);
   put(w, f.edits);
-  w.u(f.preferred);
+  w.u(uint64_t{f.preferred} | uint64_t{f.edits_deferred} << 1);
 }
 void get(Reader &r, Fix &f) {
   f.title = r.str();
   get(r, f.edits);
-  f.preferred = r.u() != 0;
+  const uint64_t flags = r.u();
+  f.preferred = flags & 1;
+  f.edits_deferred = flags & 2;
 }
 
 void put(Writer &w, const Diagnostic &d) {

@@ -72,6 +72,8 @@ void on_diagnostic(void *ctx, const reportls_diagnostic *d) {
   out.source = *c.plugin;
   for (size_t i = 0; d->fixes && i < d->fix_count; ++i) out.fixes.push_back(c.fix(&d->fixes[i]));
   if (REPORTLS_HAS_FIELD(d, reportls_diagnostic, docs_url)) out.docs_url = copy_text(d->docs_url);
+  if (REPORTLS_HAS_FIELD(d, reportls_diagnostic, fix_edits_deferred) && d->fix_edits_deferred)
+    for (Fix &f : out.fixes) f.edits_deferred = true;
   c.analysis->diagnostics.push_back(std::move(out));
 }
 

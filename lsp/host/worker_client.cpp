@@ -261,6 +261,7 @@ class WorkerClient final : public AnalysisHost {
   json document_message(const std::string &uri, const Job &job) {
     const DocumentInput &doc = job.input;
     json d = {{"uri", uri}, {"path", doc.path}, {"version", doc.version}, {"settings", doc.settings}};
+    if (doc.defer_fix_edits) d["defer_fix_edits"] = true;
     add_text(d, uri, doc.text, job.owner);
     if (!doc.related.empty()) {
       json related = json::array();

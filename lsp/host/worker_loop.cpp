@@ -91,7 +91,7 @@ std::optional<DocumentInput> apply_document(worker::HeldTexts &texts, json &d) {
       if (!apply_text(texts, r.at("uri").get_ref<const std::string &>(), r)) return std::nullopt;
   // Pointers are taken once every text is in place (holding one may drop the least recently used).
   DocumentInput input{uri, texts.find(uri)->text, d.at("version").get<int64_t>(),
-                      d.at("settings").get<std::string>(), d.value("path", "")};
+                      d.at("settings").get<std::string>(), d.value("path", ""), {}, d.value("defer_fix_edits", false)};
   if (related.is_array())
     for (json &r : related) {
       const std::string ruri = r.at("uri").get<std::string>();

@@ -10,7 +10,7 @@
 //
 //   worker → host  {"hello": {"plugins": [PluginInfo...]}}            once, after loading
 //   host → worker  {"id": N, "method": "analyze"|"complete"|"hover", "doc": {uri, path, version,
-//                   settings, serial, text | base+start+end+text+length, related: [{role, uri,
+//                   settings, defer_fix_edits (when true), serial, text | base+start+end+text+length, related: [{role, uri,
 //                   path, version, serial, text | base+start+end+text+length}]}, "capabilities": C,
 //                   "offset": O, "skip": [plugin names]}
 //   worker → host  {"id": N, "resend": true}      the worker no longer holds doc.base

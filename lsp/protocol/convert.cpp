@@ -16,10 +16,6 @@ namespace {
 
 json position_json(Position p) { return {{"line", p.line}, {"character", p.character}}; }
 
-bool touches(uint32_t start, uint32_t end, uint32_t from, uint32_t to) {
-  // Closed on both ends so that a cursor (from == to) at either edge of a span still touches it.
-  return start <= to && from <= end;
-}
 
 json edits_json(const std::vector<Edit> &edits, const TextDocument &doc, PositionEncoding e) {
   json out = json::array();
@@ -176,10 +172,14 @@ json folding_ranges_json(const AnalysisResult &result, const TextDocument &doc) 
   return out;
 }
 
+std::pair<uint32_t, uint32_t> selection_bytes(const TextDocument &doc, Range range, PositionEncoding e) {
+  const uint32_t from = doc.lines().offset(range.start, e);
+  return {from, std::max(from, doc.lines().offset(range.end, e))};
+}
+
 json code_actions_json(const AnalysisResult &result, const TextDocument &doc, PositionEncoding e,
                        const Settings &settings, Range range, const std::vector<std::string> &only) {
-  uint32_t from = doc.lines().offset(range.start, e);
-  uint32_t to = std::max(from, doc.lines().offset(range.end, e));
+  const auto [from, to] = selection_bytes(doc, range, e);
   const bool quickfix = kind_wanted("quickfix", only);
   const bool is_file = doc.uri().starts_with("file:");
   const bool markdown = doc.language_id() == "markdown";
@@ -189,7 +189,8 @@ json code_actions_json(const AnalysisResult &result, const TextDocument &doc, Po
     auto severity = settings.severity_for(d.code, d.severity);
     if (!severity) continue;
     const json diagnostics = json::array({diagnostic_json(d, *severity, doc, e)});
-    for (const Fix &fix : d.fixes) out.push_back(action_json(fix, doc, e, diagnostics));
+    for (const Fix &fix : d.fixes)
+      if (!fix.edits_deferred) out.push_back(action_json(fix, doc, e, diagnostics));
     if (d.code.empty()) continue;  // no rule to silence
     // Silencing a rule is never the preferred action.
     if (is_file)

@@ -48,8 +48,11 @@ void append_diagnostics_text(std::string &out, const AnalysisResult &result, con
 nlohmann::json document_symbols_json(const AnalysisResult &result, const TextDocument &doc,
                                      const proto::ClientCapabilities &client);
 nlohmann::json folding_ranges_json(const AnalysisResult &result, const TextDocument &doc);
+// The bytes of an editor selection in doc, as code actions read it: [from, to] with to ≥ from.
+std::pair<uint32_t, uint32_t> selection_bytes(const TextDocument &doc, Range range, PositionEncoding e);
 // CodeAction[] of the kinds in `only` (none: all) for the diagnostics and actions whose span
-// touches `range`: each diagnostic's fixes, then two ways to silence its rule — off for the
+// touches `range` (lsp::touches, selection_bytes); the fixes whose edits were left out of the
+// result (Fix::edits_deferred, see Engine::with_fix_edits) are not offered: each diagnostic's fixes, then two ways to silence its rule — off for the
 // workspace (the kDisableRuleCommand command; documents that are files) and, in Markdown, a
 // directive before its line (suppressions.h) — and the plugins' source actions.
 nlohmann::json code_actions_json(const AnalysisResult &result, const TextDocument &doc,

@@ -118,7 +118,8 @@ void Session::on_code_action(const proto::CodeActionParams &params, Reply reply)
   // Fix-all re-analyses the fixed text: only when asked for by kind (Source Action…,
   // editor.codeActionsOnSave), never for the light bulb at every cursor move.
   const bool fix_all = !params.only.empty() && kind_wanted(kFixAllKind, params.only);
-  engine_.when_current(params.uri, [this, reply, params, doc, fix_all](const Analysis *a) {
+  // The fixes the diagnostics process left without edits are asked for only where the selection is.
+  engine_.with_fix_edits(params.uri, selection_bytes(*doc, params.range, encoding_), reply->token, [this, reply, params, doc, fix_all](const Analysis *a) {
     // Fixes are byte edits of the analysed snapshot: never offer them for another version.
     if (!a || a->doc != doc) return reply->ok(json::array());
     json actions = code_actions_json(*a->result, *a->doc, encoding_, *a->settings, params.range, params.only);

@@ -1,6 +1,7 @@
 // The engine used the way a non-LSP front end would: documents in, byte offsets in, callbacks out,
 // on a main loop the test runs itself.  Plugins in-process (the bundled ones and the example).
 #include "lsp/engine/engine.h"
+#include "lsp/engine/fix_all.h"
 
 #include <doctest/doctest.h>
 
@@ -86,6 +87,60 @@ TEST_CASE("the engine without LSP: open, analyse, read, complete at a byte offse
   engine.when_current(uri, [&](const Analysis *a) { closed = a == nullptr; });
   CHECK(closed);
   CHECK(problems.empty());
+  engine.shutdown();
+}
+
+TEST_CASE("a fix the keystroke's analysis left without edits gets them where the user asks for it") {
+  boost::asio::io_context main;
+  int published = 0;
+  Engine engine(main, EngineOptions{{}, false, "", FileReader::plain_text()},
+                EngineEvents{[&](const Analysis &) { ++published; }, [](const std::string &, const PluginProblem &) {},
+                             [](int, const std::string &) {}});
+  bool started = false;
+  Settings settings;
+  settings.debounce = 0ms;
+  engine.start(settings, {}, [&](const std::vector<PluginInfo> &) { started = true; });
+  REQUIRE(run_until(main, [&] { return started; }));
+  // A draft whose marks were all made half-width: one normalized-document, fixing 240 marks.
+  std::string text = "关于2023年度法治政府建设情况的报告\n";
+  for (int i = 0; i < 40; ++i) text += "推进依法行政(一),落实纲要;加强监督:成效明显!\n";
+  const std::string uri = "file:///tmp/engine-deferred.txt";
+  engine.open(std::make_shared<const TextDocument>(uri, "plaintext", 1, text));
+  REQUIRE(run_until(main, [&] { return published == 1; }));
+  auto normalized = [](const Analysis &a) -> const Fix * {
+    for (const Diagnostic &d : a.result->diagnostics)
+      if (d.code == "punctuation.normalized-document" && d.fixes.size() == 1) return &d.fixes[0];
+    return nullptr;
+  };
+  // What was published carries the fix's title only.
+  const Fix *stored = nullptr;
+  engine.when_current(uri, [&](const Analysis *a) { stored = a ? normalized(*a) : nullptr; });
+  REQUIRE(stored);
+  CHECK(stored->edits_deferred);
+  CHECK(stored->edits.empty());
+
+  // A selection away from its diagnostic (the last line) does not ask for it.
+  const auto last = static_cast<uint32_t>(text.size() - 3);
+  std::optional<Fix> away, here;
+  engine.with_fix_edits(uri, std::pair{last, last}, CancelToken(), [&](const Analysis *a) { away = *normalized(*a); });
+  REQUIRE(run_until(main, [&] { return away.has_value(); }));
+  CHECK(away->edits_deferred);
+  // On the diagnostic (the first line), the edits come from an analysis without the flag.
+  engine.with_fix_edits(uri, std::pair{0u, 0u}, CancelToken(), [&](const Analysis *a) { here = *normalized(*a); });
+  REQUIRE(run_until(main, [&] { return here.has_value(); }));
+  CHECK_FALSE(here->edits_deferred);
+  CHECK(here->edits.size() == 40 * 6);
+  CHECK(here->title == stored->title);
+
+  // Fix-all applies it: no half-width comma is left.
+  std::optional<std::string> fixed;
+  engine.fix_all(uri, {}, CancelToken(), [&](std::vector<Edit> edits, const TextDocument &doc) {
+    fixed = apply_edits(doc.text(), edits);
+  });
+  REQUIRE(run_until(main, [&] { return fixed.has_value(); }));
+  CHECK(fixed->find(',') == std::string::npos);
+  CHECK(fixed->find("推进依法行政（一），落实纲要；加强监督：成效明显！") != std::string::npos);
+  CHECK(published == 1);  // asking for edits publishes nothing
   engine.shutdown();
 }
 

@@ -70,6 +70,12 @@ TEST_CASE("worker protocol round-trips an analysis result") {
   CHECK(back.diagnostics[0].severity == Severity::Error);
   CHECK(back.diagnostics[0].fixes[0].edits[0].new_text == "新");
   CHECK(back.diagnostics[0].fixes[0].preferred);
+  CHECK_FALSE(back.diagnostics[0].fixes[0].edits_deferred);
+  r.diagnostics[0].fixes[0].edits_deferred = true;
+  r.diagnostics[0].fixes[0].preferred = false;
+  const Fix deferred = worker::decode_analysis(worker::parse(worker::dump(worker::encode(r)))).diagnostics[0].fixes[0];
+  CHECK(deferred.edits_deferred);
+  CHECK_FALSE(deferred.preferred);
   CHECK(back.actions[0].fix.title == "t");
   CHECK(back.symbols[0].kind == 5);
   CHECK(back.symbols[0].parent == -1);
@@ -124,6 +130,37 @@ TEST_CASE("a long text or result travels after the MessagePack part, and comes b
   json::to_msgpack(head, packed);
   CHECK(worker::parse(std::string{static_cast<char>(packed.size()), 0, 0, 0} + packed + "raw") ==
         json({{"id", 6}, {"doc", {{"text", "raw"}}}}));
+}
+
+TEST_CASE("a fix left without edits for the keystroke's analysis crosses the process as such; asked again it is whole") {
+  const std::string punctuation = REPORTLS_BUILD_DIR "/lib/reportls/plugins/punctuation";
+  if (!std::filesystem::exists(punctuation)) return;
+  PluginHostOptions plugins;
+  plugins.plugin_dirs = {punctuation};
+  WorkerHostOptions worker;
+  worker.executable = kBinary;
+  auto host = make_worker_host(plugins, worker);
+  std::string text = "关于2023年度法治政府建设情况的报告\n";
+  for (int i = 0; i < 40; ++i) text += "推进依法行政(一),落实纲要;加强监督:成效明显!\n";
+  auto normalized = [](const AnalysisResult &r) -> const Diagnostic & {
+    for (const Diagnostic &d : r.diagnostics)
+      if (d.code == "punctuation.normalized-document") return d;
+    FAIL("no normalized-document");
+    throw;
+  };
+  DocumentInput input{"file:///nfkc.txt", text, 1};
+  input.defer_fix_edits = true;
+  const AnalysisResult keystroke = host->analyze(input, CancelToken());
+  REQUIRE(normalized(keystroke).fixes.size() == 1);
+  CHECK(normalized(keystroke).fixes[0].edits_deferred);
+  CHECK(normalized(keystroke).fixes[0].edits.empty());
+  CHECK(normalized(keystroke).fixes[0].preferred);
+  input.defer_fix_edits = false;
+  const AnalysisResult asked = host->analyze(input, CancelToken());
+  REQUIRE(normalized(asked).fixes.size() == 1);
+  CHECK_FALSE(normalized(asked).fixes[0].edits_deferred);
+  CHECK(normalized(asked).fixes[0].edits.size() == 40 * 6);
+  CHECK(normalized(asked).fixes[0].title == normalized(keystroke).fixes[0].title);
 }
 
 TEST_CASE("splice_between finds the one changed middle part") {

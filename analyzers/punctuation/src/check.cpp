@@ -65,7 +65,8 @@ Marks::Marks(const Tables &t) {
 }
 
 std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &t,
-                                      const std::function<bool()> &cancelled, std::string_view document) {
+                                      const std::function<bool()> &cancelled, std::string_view document,
+                                      bool defer_fix_edits) {
   const Marks marks(t);
   report::LineCache<LineFindings>::Pass memo(t.memo->lines, document);
   const std::vector<Span> orphans = orphan_ordinals(doc);
@@ -109,7 +110,7 @@ std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables 
   std::vector<plugin::Diagnostic> out;
   std::vector<Span> quiet = orphans;  // no mark of these gets a diagnostic of its own
   for (const report::Table &table : doc.tables) quiet.push_back(table.span);
-  report_width(doc, t, ascii_marks, fullwidth_marks, quiet, out);
+  report_width(doc, t, ascii_marks, fullwidth_marks, quiet, defer_fix_edits, out);
   for (std::vector<plugin::Diagnostic> *family : {&unpaired, &patterns})
     std::move(family->begin(), family->end(), std::back_inserter(out));
   std::stable_sort(out.begin(), out.end(), [](const plugin::Diagnostic &a, const plugin::Diagnostic &b) {

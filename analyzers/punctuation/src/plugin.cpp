@@ -17,7 +17,7 @@ struct PunctuationChecker {
   static std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &tables,
                                                const plugin::Document &document,
                                                const std::function<bool()> &cancelled) {
-    return reportls::punctuation::check(doc, tables, cancelled, document.uri);
+    return reportls::punctuation::check(doc, tables, cancelled, document.uri, document.defer_fix_edits);
   }
   static void close(const Tables &tables, std::string_view uri) { reportls::punctuation::forget(tables, uri); }
 };

@@ -53,9 +53,9 @@ struct LineMemo {
 void find_width(std::string_view line, const Marks &marks, LineFindings &out);
 // width, over the document: one normalized-document diagnostic, or one halfwidth per mark
 // (ascii_marks: every line's, as document offsets) outside the quiet spans (orphan ordinals,
-// tables).
+// tables); with defer_fix_edits the document-level fix has its title only (check()).
 void report_width(const report::Document &doc, const Tables &t, const std::vector<uint32_t> &ascii_marks,
-                  uint32_t fullwidth_marks, const std::vector<report::Span> &quiet,
+                  uint32_t fullwidth_marks, const std::vector<report::Span> &quiet, bool defer_fix_edits,
                   std::vector<plugin::Diagnostic> &out);
 // unbalanced: the paired marks of line[content] (a paragraph) that do not pair.
 void find_unpaired(std::string_view line, report::Span content, const Tables &t, const Marks &marks,

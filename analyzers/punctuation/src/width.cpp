@@ -47,7 +47,8 @@ void find_width(std::string_view line, const Marks &marks, LineFindings &out) {
 }
 
 void report_width(const report::Document &doc, const Tables &t, const std::vector<uint32_t> &ascii_marks,
-                  uint32_t fullwidth_count, const std::vector<Span> &quiet, std::vector<plugin::Diagnostic> &out) {
+                  uint32_t fullwidth_count, const std::vector<Span> &quiet, bool defer_fix_edits,
+                  std::vector<plugin::Diagnostic> &out) {
   if (ascii_marks.empty()) return;
   const auto ascii = static_cast<uint32_t>(ascii_marks.size());
   // Mostly ASCII, or so many ASCII marks that one diagnostic per mark would bury the others:
@@ -72,7 +73,9 @@ void report_width(const report::Document &doc, const Tables &t, const std::vecto
                 std::to_string(fullwidth_count) +
                 " 处：文本似经半角化（NFKC）处理。公文中文标点应使用全角形式（GB/T 15834-2011），可一次全部转换";
     plugin::Fix fix{"将中文语境中的 " + std::to_string(ascii) + " 处半角标点全部转为全角", {}, true};
-    for (const uint32_t m : ascii_marks) fix.edits.push_back({m, m + 1, fullwidth_of(doc, t, m)});
+    d.fix_edits_deferred = defer_fix_edits;
+    if (!defer_fix_edits)
+      for (const uint32_t m : ascii_marks) fix.edits.push_back({m, m + 1, fullwidth_of(doc, t, m)});
     d.fixes.push_back(std::move(fix));
     out.push_back(std::move(d));
     return;

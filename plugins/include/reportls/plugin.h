@@ -18,6 +18,8 @@
  *     reportls_plugin_descriptor.close.
  *   - 1.3 appended: reportls_completion.is_preselected (the item the plugin is sure of: preselected
  *     in the editor's list and offered as inline ghost text).
+ *   - 1.4 appended: reportls_document.defer_fix_edits and reportls_diagnostic.fix_edits_deferred
+ *     (see "Fixes asked for later" below).
  *
  * Memory and errors
  *   - Nothing allocated on one side is freed on the other.  Every pointer handed to a callback is
@@ -53,6 +55,17 @@
  *     with only REPORTLS_CAP_RELATED asked for: only plugins announcing that bit are called, and
  *     only their facts are kept.  Their keys and wants must not depend on related documents.
  *   - When a related document changes, the documents it is related to are analysed again.
+ *
+ * Fixes asked for later (1.4)
+ *   - The analysis that runs after every keystroke sets reportls_document.defer_fix_edits: the
+ *     host will show the diagnostics and only then, when the user wants a fix (the light bulb on
+ *     its diagnostic, fix-all, Format Document), analyse the same snapshot again without the flag
+ *     and take the edits from that call.  A plugin may then leave out the edits of a fix that is
+ *     costly to build and to pass (a document-wide conversion of thousands of marks): it reports
+ *     the fixes with their titles and no edits, and sets the diagnostic's fix_edits_deferred.
+ *   - Everything else must be the same with and without the flag: the same diagnostics, at the
+ *     same places, with the same fixes by title, so the host finds the edits of a fix by its
+ *     diagnostic's code and range and the fix's title.  A plugin that ignores the flag is right.
  */
 #ifndef REPORTLS_PLUGIN_H
 #define REPORTLS_PLUGIN_H
@@ -65,7 +78,7 @@ extern "C" {
 #endif
 
 #define REPORTLS_ABI_MAJOR 1
-#define REPORTLS_ABI_MINOR 3
+#define REPORTLS_ABI_MINOR 4
 
 /* Name of the one exported symbol. */
 #define REPORTLS_PLUGIN_ENTRY_SYMBOL "reportls_plugin_entry"
@@ -152,6 +165,9 @@ typedef struct reportls_document {
      per role.  NULL and 0 when there is none. */
   const reportls_related_document *const *related;
   size_t related_count;
+  /* 1.4: non-zero when the host will ask again for the edits of the fixes it shows (see "Fixes
+     asked for later"): a costly fix may be reported without its edits. */
+  int defer_fix_edits;
 } reportls_document;
 
 /* One text replacement: bytes [start, end) become new_text. */
@@ -181,6 +197,9 @@ typedef struct reportls_diagnostic {
   const reportls_fix *fixes;
   size_t fix_count;
   const char *docs_url;   /* may be NULL: the host then links the rule's entry in the README */
+  /* 1.4: non-zero when the fixes' edits were left out because the document said defer_fix_edits
+     (see "Fixes asked for later"); the host asks for them when the user wants one. */
+  int fix_edits_deferred;
 } reportls_diagnostic;
 
 /* One outline entry.  Symbols form a flat list in emission order; parent is the index (within

@@ -75,6 +75,9 @@ struct Document {
   std::string_view settings = "{}";
   std::string_view path;  // file-system path of a file: URI; empty otherwise (or an older host)
   std::vector<Related> related;  // empty with an older host
+  // ABI 1.4: the host asks again for the edits of a fix it shows, so a costly fix may be reported
+  // without them (Diagnostic::fix_edits_deferred; plugin.h, "Fixes asked for later").
+  bool defer_fix_edits = false;
 
   explicit Document(const reportls_document &d)
       : uri(d.uri ? d.uri : ""), text(d.text, d.length), version(d.version) {
@@ -87,6 +90,7 @@ struct Document {
         related.push_back({r->role ? r->role : "", r->uri ? r->uri : "", r->path ? r->path : "",
                            std::string_view(r->text ? r->text : "", r->text ? r->length : 0), r->version});
       }
+    defer_fix_edits = REPORTLS_HAS_FIELD(&d, reportls_document, defer_fix_edits) && d.defer_fix_edits;
   }
 
   // The related document of `role`, or nullptr.
@@ -115,6 +119,7 @@ struct Diagnostic {
   std::string message;
   std::vector<Fix> fixes;
   std::string docs_url;  // empty: the host's default
+  bool fix_edits_deferred = false;  // ABI 1.4: the fixes carry titles only (Document::defer_fix_edits)
 };
 
 struct Symbol {
@@ -174,7 +179,7 @@ class Sink {
     }
     reportls_diagnostic c{sizeof c,       v.start,        v.end,        v.severity,
                           v.code.c_str(), v.message.c_str(), fixes.data(), fixes.size(),
-                          v.docs_url.empty() ? nullptr : v.docs_url.c_str()};
+                          v.docs_url.empty() ? nullptr : v.docs_url.c_str(), v.fix_edits_deferred ? 1 : 0};
     s_.diagnostic(s_.ctx, &c);
   }
   void completion(const Completion &v, bool incomplete = false) const {

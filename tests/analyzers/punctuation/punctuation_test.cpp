@@ -40,6 +40,33 @@ TEST_CASE("every corpus report gets one normalized-document whose fix leaves no 
   }
 }
 
+TEST_CASE("asked to defer fix edits, the document-wide fix has its title only and everything else is the same") {
+  const std::string text = corpus(fixtest::corpus().front());
+  const report::Document doc = report::parse(text, test::rules());
+  const auto full = punct::check(doc, tables(), [] { return false; });
+  const auto deferred = punct::check(doc, tables(), [] { return false; }, "file:///d.txt", true);
+  REQUIRE(deferred.size() == full.size());
+  size_t left_out = 0;
+  for (size_t i = 0; i < full.size(); ++i) {
+    CAPTURE(full[i].code);
+    CHECK(deferred[i].code == full[i].code);
+    CHECK(deferred[i].start == full[i].start);
+    CHECK(deferred[i].end == full[i].end);
+    CHECK(deferred[i].message == full[i].message);
+    REQUIRE(deferred[i].fixes.size() == full[i].fixes.size());
+    for (size_t f = 0; f < full[i].fixes.size(); ++f) CHECK(deferred[i].fixes[f].title == full[i].fixes[f].title);
+    if (full[i].code != "punctuation.normalized-document") {
+      CHECK_FALSE(deferred[i].fix_edits_deferred);
+      continue;
+    }
+    ++left_out;
+    CHECK(deferred[i].fix_edits_deferred);
+    CHECK(deferred[i].fixes[0].edits.empty());
+    CHECK(full[i].fixes[0].edits.size() > 100);
+  }
+  CHECK(left_out == 1);
+}
+
 TEST_CASE("applying all preferred fixes removes the fixed kinds and adds nothing") {
   for (const std::string &name : fixtest::corpus()) {
     CAPTURE(name);

@@ -54,9 +54,12 @@ Tables load(const std::string &plugin_dir, const std::vector<std::string> &data_
             std::vector<std::string> &errors);
 
 // All punctuation diagnostics of doc.  Stops early, returning nothing, when cancelled().
-// `document` (the uri) owns the lines it leaves in the tables' memo (line_cache.h).
+// `document` (the uri) owns the lines it leaves in the tables' memo (line_cache.h).  With
+// defer_fix_edits (plugin::Document), normalized-document's fix — one edit per mark of the whole
+// text — carries its title only; everything else is the same.
 std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &tables,
-                                      const std::function<bool()> &cancelled, std::string_view document = {});
+                                      const std::function<bool()> &cancelled, std::string_view document = {},
+                                      bool defer_fix_edits = false);
 // The document was closed: the memo drops its lines.
 void forget(const Tables &tables, std::string_view document);
 
