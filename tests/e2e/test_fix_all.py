@@ -76,6 +76,26 @@ class FixAllAndFormat(ServerTest):
         formatted = apply_edits(DRAFT, self.format(uri))
         self.assertIn("推进依法行政,落实", formatted)
 
+    def test_light_bulb_on_the_document_wide_conversion_brings_its_edits(self):
+        # A corpus report's marks were made half-width: one normalized-document on its first line.
+        # The analysis after each keystroke leaves that conversion's edits out (plugin ABI 1.4);
+        # the light bulb on its diagnostic asks for them.
+        name = sorted(os.listdir(CORPUS))[0]
+        uri, text = file_uri(os.path.join(CORPUS, name)), corpus(name)
+        self.client.open(uri, text)
+        published = self.client.published(uri, 1)["diagnostics"]
+        normalized = [d for d in published if d["code"] == "punctuation.normalized-document"]
+        self.assertEqual(len(normalized), 1)
+        actions = self.client.result("textDocument/codeAction", {
+            "textDocument": {"uri": uri}, "range": normalized[0]["range"], "context": {"diagnostics": normalized}})
+        convert = [a for a in actions if a.get("isPreferred") and a.get("diagnostics") == normalized]
+        self.assertEqual(len(convert), 1, actions)
+        edits = convert[0]["edit"]["changes"][uri]
+        self.assertGreater(len(edits), 100)
+        self.client.change(uri, 2, [{"text": apply_edits(text, edits)}])
+        after = self.client.published(uri, 2)["diagnostics"]
+        self.assertFalse([d for d in after if d["code"] in ("punctuation.normalized-document", "punctuation.halfwidth")])
+
     def test_every_corpus_report_converges(self):
         for name in sorted(os.listdir(CORPUS)):
             with self.subTest(report=name):
