@@ -15,7 +15,7 @@ build=${REPORTLS_BUILD_DIR:-$root/build}
 jobs=$(nproc 2>/dev/null || echo 2)
 
 # Debian packages the build and the editor tests need; installed only when missing.
-packages=(g++ cmake ninja-build libboost-dev nlohmann-json3-dev libicu-dev libxml2-dev libpugixml-dev libzip-dev libxxhash-dev doctest-dev python3
+packages=(g++ cmake ninja-build libboost-dev nlohmann-json3-dev libicu-dev libxml2-dev libpugixml-dev libzip-dev libdeflate-dev libxxhash-dev doctest-dev python3
   neovim emacs-nox elpa-eglot chromium fonts-wqy-microhei libkrb5-dev build-essential)
 
 ensure_packages() {

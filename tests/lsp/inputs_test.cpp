@@ -177,6 +177,37 @@ TEST_CASE("docx: tables, merged cells, deleted text, breaks, headings by style a
             .find("不是有效的 XML") != std::string::npos);
 }
 
+TEST_CASE("docx: a deflated part whose data or sizes are broken is refused as damaged, never read past or trusted") {
+  std::string body;
+  for (int i = 0; i < 300; ++i) body += "<w:p><w:r><w:t>第" + std::to_string(i) + "段 推进依法行政，建设法治政府</w:t></w:r></w:p>";
+  const std::string document = "<w:document " + kW + "><w:body>" + body + "</w:body></w:document>";
+  const std::string whole = package({{"word/document.xml", document}});
+  REQUIRE(read_docx(whole).blocks.size() == 300);  // deflated by libzip, inflated whole
+  auto refusal_of = [](const std::string &bytes) -> std::string {
+    try {
+      read_docx(bytes);
+      return "";
+    } catch (const InputError &e) {
+      return e.what();
+    }
+  };
+  // A byte of the compressed data changed: the data no longer inflates, or not to its CRC.
+  std::string flipped = whole;
+  flipped[flipped.size() / 2] ^= 0x55;
+  CHECK(refusal_of(flipped).find("word/document.xml 无法解压（文件损坏）") != std::string::npos);
+  // Both headers claim 200 MB for a part of a few KB: no room is made for the claim.
+  std::string inflated = whole;
+  auto put32 = [&](size_t at, uint32_t v) {
+    for (int k = 0; k < 4; ++k) inflated[at + k] = static_cast<char>(v >> (8 * k));
+  };
+  const size_t local = inflated.find("PK\x03\x04"), central = inflated.find("PK\x01\x02");
+  REQUIRE(local != std::string::npos);
+  REQUIRE(central != std::string::npos);
+  put32(local + 22, 200u << 20);
+  put32(central + 24, 200u << 20);
+  CHECK(refusal_of(inflated).find("声明的解压大小与压缩数据不符") != std::string::npos);
+}
+
 TEST_CASE("docx: a space alone in a run, entities, CRLF, any namespace prefix and a UTF-16 part read as Word shows them") {
   // A space of its own is text (xml:space="preserve"); whitespace between elements is not.  WPS
   // and strict OOXML files bind other prefixes than w:.
