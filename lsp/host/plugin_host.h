@@ -45,9 +45,10 @@ struct DocumentInput {
   std::string settings = "{}";  // JSON object handed to plugins as reportls_document.settings
   std::string path = "";        // the file path of a file: uri (reportls_document.path); "" else
   std::vector<RelatedInput> related = {};  // reportls_document.related, at most one per role
-  // reportls_document.defer_fix_edits: the caller asks again for the edits of a fix it shows, so
-  // a plugin may leave a costly fix's edits out (Fix::edits_deferred).  The analysis after each
-  // keystroke sets it; the command line and fix-all do not.
+  // reportls_document.defer_fix_edits: the caller does not need every fix's edits now (it asks
+  // again for those of a fix it shows), so a plugin may leave a costly fix's edits out
+  // (Fix::edits_deferred).  The server's analysis after each keystroke sets it, and `check` when
+  // its output shows no fixes (all but SARIF); fix-all and the light bulb's second analysis do not.
   bool defer_fix_edits = false;
 };
 

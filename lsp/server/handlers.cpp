@@ -119,7 +119,8 @@ void Session::on_code_action(const proto::CodeActionParams &params, Reply reply)
   // editor.codeActionsOnSave), never for the light bulb at every cursor move.
   const bool fix_all = !params.only.empty() && kind_wanted(kFixAllKind, params.only);
   // The fixes the diagnostics process left without edits are asked for only where the selection is.
-  engine_.with_fix_edits(params.uri, selection_bytes(*doc, params.range, encoding_), reply->token, [this, reply, params, doc, fix_all](const Analysis *a) {
+  const auto selection = selection_bytes(*doc, params.range, encoding_);
+  engine_.with_fix_edits(params.uri, selection, reply->token, [this, reply, params, doc, fix_all](const Analysis *a) {
     // Fixes are byte edits of the analysed snapshot: never offer them for another version.
     if (!a || a->doc != doc) return reply->ok(json::array());
     json actions = code_actions_json(*a->result, *a->doc, encoding_, *a->settings, params.range, params.only);

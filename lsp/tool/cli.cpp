@@ -250,14 +250,23 @@ void on_hosts(const std::vector<std::unique_ptr<PluginHost>> &hosts, size_t coun
   pool.join();
 }
 
+// What a run asks of the plugins: the calls (REPORTLS_CAP_*), and whether its output shows the
+// fixes' edits (SARIF does; text and LSP JSON do not, so a plugin may leave costly ones out:
+// DocumentInput::defer_fix_edits).
+struct Asked {
+  uint32_t capabilities;
+  bool fix_edits;
+};
+
 // Analyses c with its related documents; what the text's directives silence is dropped, the rest
 // in text order.
-void analyze_one(const PluginHost &host, Checked &c, uint32_t capabilities,
+void analyze_one(const PluginHost &host, Checked &c, Asked asked,
                  const std::map<std::string, std::shared_ptr<const TextDocument>> &related = {}) {
-  DocumentInput input{c.uri, c.doc->text(), 0, c.settings.raw.dump(), path_from_uri(c.uri).value_or(""), {}};
+  DocumentInput input{c.uri,  c.doc->text(), 0, c.settings.raw.dump(), path_from_uri(c.uri).value_or(""), {},
+                      !asked.fix_edits};
   for (const auto &[role, r] : related)
     input.related.push_back({role, r->uri(), path_from_uri(r->uri()).value_or(""), r->text(), 0});
-  c.result = host.analyze(input, CancelToken(), capabilities);
+  c.result = host.analyze(input, CancelToken(), asked.capabilities);
   host.close(c.uri);  // the plugins keep nothing of a file checked once (analysed again: afresh)
   drop_suppressed(c.doc->text(), c.result.diagnostics);
   // People read a file top to bottom, whichever analyzer found what.
@@ -268,7 +277,7 @@ void analyze_one(const PluginHost &host, Checked &c, uint32_t capabilities,
 // Reads and analyses every input, one pool thread per host; an input that cannot be read keeps its
 // reason and the others go on.
 std::vector<Checked> analyze_files(const std::vector<Input> &inputs, const std::vector<std::unique_ptr<PluginHost>> &hosts,
-                                   const Settings &user, uint32_t capabilities) {
+                                   const Settings &user, Asked asked) {
   std::vector<Checked> out(inputs.size());
   WorkspaceSettings workspace;
   const std::vector<std::string> plugins = plugin_names(*hosts.front());
@@ -293,7 +302,7 @@ std::vector<Checked> analyze_files(const std::vector<Input> &inputs, const std::
       return;
     }
     c.doc = std::make_shared<const TextDocument>(c.uri, language_of(c.source.format), 0, std::move(c.source.text));
-    analyze_one(host, c, capabilities);
+    analyze_one(host, c, asked);
   });
   return out;
 }
@@ -302,7 +311,7 @@ std::vector<Checked> analyze_files(const std::vector<Input> &inputs, const std::
 // analyses say which file wants which, and the related setting (--previous, --related, --config,
 // .reportls.json) names others, read from disk as any input is.  Every file that gets a related
 // document is analysed again with it.
-void analyze_related(const std::vector<std::unique_ptr<PluginHost>> &hosts, std::vector<Checked> &files) {
+void analyze_related(const std::vector<std::unique_ptr<PluginHost>> &hosts, std::vector<Checked> &files, bool fix_edits) {
   RelatedIndex index;
   for (const Checked &c : files)
     if (c.doc) index.record(c.uri, RelatedFacts::from(c.result.facts), false);
@@ -333,7 +342,7 @@ void analyze_related(const std::vector<std::unique_ptr<PluginHost>> &hosts, std:
   }
   on_hosts(hosts, again.size(), [&](const PluginHost &host, size_t k) {
     const size_t i = again[k];
-    analyze_one(host, files[i], ~0u, related[i]);
+    analyze_one(host, files[i], {~0u, fix_edits}, related[i]);
   });
 }
 
@@ -422,8 +431,9 @@ int check(const Options &o) {
   const std::vector<Input> inputs = expand_inputs(o.files);
   auto hosts = load_hosts(o, user, false, kCheckCapabilities, threads_for(inputs.size()));
   check_user_settings(o, u, plugin_names(*hosts.front()));
-  std::vector<Checked> files = analyze_files(inputs, hosts, user, kCheckCapabilities);
-  analyze_related(hosts, files);
+  const bool fix_edits = o.format == "sarif";
+  std::vector<Checked> files = analyze_files(inputs, hosts, user, {kCheckCapabilities, fix_edits});
+  analyze_related(hosts, files, fix_edits);
   if (o.timings) print_timings(files);
   bool any_error = false, unreadable = false;
   for (const Checked &c : files) {
@@ -517,7 +527,7 @@ int outline(const Options &o) {
   const std::vector<Input> inputs = expand_inputs(o.files);
   auto hosts = load_hosts(o, user, false, REPORTLS_CAP_SYMBOLS, threads_for(inputs.size()));
   check_user_settings(o, u, plugin_names(*hosts.front()));
-  std::vector<Checked> files = analyze_files(inputs, hosts, user, REPORTLS_CAP_SYMBOLS);
+  std::vector<Checked> files = analyze_files(inputs, hosts, user, {REPORTLS_CAP_SYMBOLS, false});
   bool unreadable = false;
   for (const Checked &c : files) {
     if (!c.error.empty()) {

@@ -214,6 +214,21 @@ class Sarif(unittest.TestCase):
                                 checked += 1
         self.assertGreater(checked, 100)
 
+    def test_the_document_wide_fix_is_written_whole(self):
+        """`check` lets plugins leave costly fixes' edits out for text and JSON output, which show
+        no fixes (plugin ABI 1.4); SARIF carries fixes, so the document-wide conversion of each
+        corpus report comes with one replacement per mark."""
+        for report in self.reports:
+            name = os.path.basename(report)
+            log = json.loads(self.logs[name])
+            normalized = [r for r in log["runs"][0]["results"] if r["ruleId"] == "punctuation.normalized-document"]
+            with self.subTest(file=name):
+                self.assertEqual(len(normalized), 1)
+                marks = int(re.search(r"有 (\d+) 处半角标点", normalized[0]["message"]["text"]).group(1))
+                replacements = [r for fix in normalized[0]["fixes"] for change in fix["artifactChanges"]
+                                for r in change["replacements"]]
+                self.assertEqual(len(replacements), marks)
+
 
 if __name__ == "__main__":
     run()

@@ -57,10 +57,11 @@
  *   - When a related document changes, the documents it is related to are analysed again.
  *
  * Fixes asked for later (1.4)
- *   - The analysis that runs after every keystroke sets reportls_document.defer_fix_edits: the
- *     host will show the diagnostics and only then, when the user wants a fix (the light bulb on
- *     its diagnostic, fix-all, Format Document), analyse the same snapshot again without the flag
- *     and take the edits from that call.  A plugin may then leave out the edits of a fix that is
+ *   - A host sets reportls_document.defer_fix_edits when it does not need every fix's edits now:
+ *     the server's analysis after each keystroke (it shows the diagnostics, and only when the user
+ *     wants a fix — the light bulb on its diagnostic, fix-all, Format Document — analyses the same
+ *     snapshot again without the flag and takes the edits from that call), and the command line
+ *     when its output shows no fixes.  A plugin may then leave out the edits of a fix that is
  *     costly to build and to pass (a document-wide conversion of thousands of marks): it reports
  *     the fixes with their titles and no edits, and sets the diagnostic's fix_edits_deferred.
  *   - Everything else must be the same with and without the flag: the same diagnostics, at the
