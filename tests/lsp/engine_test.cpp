@@ -38,7 +38,7 @@ TEST_CASE("the engine without LSP: open, analyse, read, complete at a byte offse
   Engine engine(main, EngineOptions{{REPORTLS_BUILD_DIR "/example-plugins"}, false, "", FileReader::plain_text()},
                 EngineEvents{[&](const Analysis &a) { published.push_back(a.doc->version()); },
                              [&](const std::string &, const PluginProblem &p) { problems.push_back(p.plugin); },
-                             [&](int, const std::string &m) { logs.push_back(m); }});
+                             [&](int, const std::string &m) { logs.push_back(m); }, {}});
   std::vector<PluginInfo> plugins;
   Settings settings;
   settings.debounce = 0ms;
@@ -95,7 +95,7 @@ TEST_CASE("a fix the keystroke's analysis left without edits gets them where the
   int published = 0;
   Engine engine(main, EngineOptions{{}, false, "", FileReader::plain_text()},
                 EngineEvents{[&](const Analysis &) { ++published; }, [](const std::string &, const PluginProblem &) {},
-                             [](int, const std::string &) {}});
+                             [](int, const std::string &) {}, {}});
   bool started = false;
   Settings settings;
   settings.debounce = 0ms;

@@ -45,10 +45,11 @@ std::string section_names(const Phrase &p, const PhraseSet &vocabulary) {
 // before those that rewrite it (substring: accepting one writes again what was typed), then the
 // longer typed context matched (more of what was written continues into the phrase), then the
 // evidence — how many times real reports write the phrase, counted twice in the cursor's section
-// and four times when the document already writes it shortly before the cursor — then the
-// longer phrase, then file order.  Curated and mined phrases are ranked alike: a curated phrase is
-// no likelier the writer's next words than one many reports use; the document's own earlier text
-// (earlier_text.h) is ranked with them, each earlier place counting as kEarlierPlaceUses uses.
+// and four times when the document already writes it shortly before the cursor, and weighed by
+// its left context (left_context) — then the longer phrase, then file order.  Curated and mined
+// phrases are ranked alike: a curated phrase is no likelier the writer's next words than one many
+// reports use; the document's own earlier text (earlier_text.h) is ranked with them, each earlier
+// place counting as kEarlierPlaceUses uses.
 struct Rank {
   const Match *match;
   uint32_t follows;  // reports that write the phrase right after the clause before the cursor
@@ -59,6 +60,7 @@ struct Rank {
 
   bool in_document = false;  // the document already writes it shortly before (mark_in_document)
   uint32_t earlier = 0;      // from the document's earlier text: its places (earlier_text.h)
+  double left = 1;           // how much likelier the phrase is at its left context (left_context)
 
   // A phrase of the cursor's section is as likely as one used twice as often elsewhere; one the
   // document already writes as one used four times as often (a report repeats its own wording:
@@ -71,16 +73,48 @@ struct Rank {
   // names beat all but the common formulas.  Not a sensitive knob: 4 or 16 instead of 8 moved
   // the typing simulation by at most 0.1 point saved and 0.3 point first item taken.
   static constexpr uint32_t kEarlierPlaceUses = 8;
-  uint64_t evidence() const {
-    return uint64_t(match->phrase->uses) * (in_section ? kSectionFactor : 1) * (in_document ? kDocumentFactor : 1);
+  double evidence() const {
+    return double(match->phrase->uses) * double(in_section ? kSectionFactor : 1) *
+           double(in_document ? kDocumentFactor : 1) * left;
   }
 
+  // What ranks before the evidence.
+  auto placement() const {
+    return std::make_tuple(follows == 0, -static_cast<int64_t>(follows), match->kind, -static_cast<int64_t>(context));
+  }
   auto key() const {
-    return std::make_tuple(follows == 0, -static_cast<int64_t>(follows), match->kind,
-                           -static_cast<int64_t>(context), -static_cast<int64_t>(evidence()),
-                           -static_cast<int64_t>(length), index);
+    return std::tuple_cat(placement(), std::make_tuple(-evidence(), -static_cast<int64_t>(length), index));
   }
 };
+
+// Whether a phrase written from `at` starts a clause as the miner counts it (Phrase::starts): only
+// spaces between it and a clause mark, a line break or the text's start.
+bool starts_clause(std::string_view text, uint32_t at) {
+  while (at > 0) {
+    const char32_t c = report::prev_code_point(text, at);
+    if (c == U'\n' || is_clause_end(c)) return true;
+    if (!report::is_space(c)) return false;
+  }
+  return true;
+}
+
+// How much likelier the match's phrase is where it would be written — at a clause's start or
+// inside one — than a phrase of its set: its share of uses there (Phrase::starts) against its
+// set's, its own pulled towards the set's as if by kPriorUses more uses (a phrase written a few
+// times says little).  1 when the phrase does not say, and for a substring match (the text before
+// what was typed is not the text before the phrase).
+double left_context(const Match &m, std::string_view text) {
+  // Not a sensitive knob: 3 or 30 instead of 10 moved the typing simulation by at most 0.06 point
+  // saved and 0.15 point first item taken.
+  static constexpr double kPriorUses = 10;
+  const Phrase &p = *m.phrase;
+  const double set_share = m.set ? m.set->start_share() : 0;
+  if (p.starts == Phrase::kUnknown || m.kind != MatchKind::Prefix || set_share <= 0 || set_share >= 1) return 1;
+  const bool start = starts_clause(text, m.replace.start);
+  const double share = start ? set_share : 1 - set_share;
+  const double uses = start ? p.starts : p.uses - p.starts;
+  return (uses + kPriorUses * share) / ((p.uses + kPriorUses) * share);
+}
 
 // Drops each prefix match whose phrase a longer prefix match of the same kind (curated or mined)
 // extends with at least kNearlyAll of its reports: the longer item writes more for nearly every
@@ -133,25 +167,6 @@ void mark_in_document(std::vector<Rank> &ranks, std::string_view text, uint32_t 
   }
 }
 
-// The writer takes the shown item that writes the most right text, so when a shown item of the
-// same typed context goes on from the first one with nearly its evidence (kNearly), it is the
-// likelier one taken: it goes first.
-void longer_first(std::vector<Rank> &ranks) {
-  static constexpr uint64_t kNearly = 4, kOf = 5;  // 4/5 of the first item's evidence
-  const size_t shown = std::min(kShown, ranks.size());
-  if (shown < 2 || ranks[0].match->kind != MatchKind::Prefix) return;
-  const std::string_view first = ranks[0].match->phrase->text;
-  size_t best = 0;
-  for (size_t i = 1; i < shown; ++i) {
-    const Rank &r = ranks[i];
-    if (r.match->kind == MatchKind::Prefix && r.context == ranks[0].context &&
-        r.match->phrase->text.size() > first.size() && r.match->phrase->text.starts_with(first) &&
-        r.evidence() * kOf >= ranks[0].evidence() * kNearly && (best == 0 || r.evidence() > ranks[best].evidence()))
-      best = i;
-  }
-  if (best > 0) std::rotate(ranks.begin(), ranks.begin() + static_cast<std::ptrdiff_t>(best), ranks.begin() + static_cast<std::ptrdiff_t>(best) + 1);
-}
-
 // A phrase typed in full: accepting it writes nothing (it still decides what is certain: a longer
 // phrase some reports go on with is not).
 bool writes_nothing(const Rank &rank) {
@@ -163,6 +178,48 @@ bool writes_nothing(const Rank &rank) {
 std::pair<MatchKind, std::string_view> written(const Rank &rank) {
   const std::string_view text = rank.match->phrase->text;
   return {rank.match->kind, rank.match->kind == MatchKind::Prefix ? text.substr(rank.match->replace.size()) : text};
+}
+
+// Whether b continues the same typed text as a, and writes all that a writes and more.
+bool goes_on_from(const Rank &b, const Rank &a) {
+  const std::string_view longer = b.match->phrase->text, shorter = a.match->phrase->text;
+  return a.match->kind == MatchKind::Prefix && b.match->kind == MatchKind::Prefix && a.context == b.context &&
+         longer.size() > shorter.size() && longer.starts_with(shorter);
+}
+
+// The indexes of the ranks (sorted) that the list shows first: the first kShown that write
+// something, each text once.
+std::vector<size_t> shown_ranks(const std::vector<Rank> &ranks) {
+  std::vector<size_t> shown;
+  std::set<std::pair<MatchKind, std::string_view>> seen;
+  for (size_t i = 0; i < ranks.size() && shown.size() < kShown; ++i)
+    if (!writes_nothing(ranks[i]) && seen.insert(written(ranks[i])).second) shown.push_back(i);
+  return shown;
+}
+
+// The writer takes the shown item that writes the most right text, so an item is taken only when
+// it is right and none of the longer shown items that go on from it is: at equal placement the
+// shown items are ordered by their evidence less that of those longer ones (only the nearest: a
+// writer of a longer one writes the ones between too).
+void order_shown_by_taken(std::vector<Rank> &ranks) {
+  const std::vector<size_t> shown = shown_ranks(ranks);
+  std::vector<std::pair<size_t, double>> taken;  // a shown rank, its evidence less the longer ones'
+  for (const size_t a : shown) {
+    double evidence = ranks[a].evidence();
+    for (const size_t b : shown) {
+      const bool nearest = std::none_of(shown.begin(), shown.end(), [&](size_t c) {
+        return goes_on_from(ranks[c], ranks[a]) && goes_on_from(ranks[b], ranks[c]);
+      });
+      if (goes_on_from(ranks[b], ranks[a]) && nearest) evidence -= ranks[b].evidence();
+    }
+    taken.emplace_back(a, evidence);
+  }
+  std::stable_sort(taken.begin(), taken.end(), [&](const auto &x, const auto &y) {
+    return std::make_pair(ranks[x.first].placement(), -x.second) < std::make_pair(ranks[y.first].placement(), -y.second);
+  });
+  std::vector<Rank> ordered;
+  for (const auto &[i, evidence] : taken) ordered.push_back(ranks[i]);
+  for (size_t k = 0; k < shown.size(); ++k) ranks[shown[k]] = ordered[k];
 }
 
 // position: the item's place among the phrase items, which its sort_text keeps.
@@ -285,6 +342,7 @@ Result complete(const Request &r, const std::vector<const PhraseSet *> &sets, si
     if (typed.span().empty() && !in_section && reports == 0) continue;
     ranks.push_back({&m, reports, in_section, report::code_point_count(m.replace.in(r.doc.text)),
                      report::code_point_count(m.phrase->text), i});
+    ranks.back().left = left_context(m, r.doc.text);
   }
   drop_nearly_covered(ranks);
   if (!typed.chinese.empty()) mark_in_document(ranks, r.doc.text, typed.chinese.start);
@@ -297,7 +355,7 @@ Result complete(const Request &r, const std::vector<const PhraseSet *> &sets, si
     certain = written(*std::find_if(ranks.begin(), ranks.end(), [&](const Rank &rank) { return rank.match->phrase == p; }));
   EarlierText earlier;
   add_earlier_text(ranks, earlier, r, typed, sets, matches.size());
-  longer_first(ranks);
+  order_shown_by_taken(ranks);
   std::set<std::pair<MatchKind, std::string_view>> seen;
   size_t phrases = 0;
   for (const Rank &rank : ranks) {

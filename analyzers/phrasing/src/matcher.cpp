@@ -17,6 +17,7 @@ constexpr size_t kEnoughPrefixMatches = 2;
 struct Candidate {
   const Phrase *phrase;
   const PinyinKey *key;
+  const PhraseSet *set;
 };
 
 // letters at syllable s of k, by initials or by full pinyin: the match's filter text after
@@ -36,7 +37,7 @@ std::optional<Match> match_letters(std::string_view letters, const Candidate &c)
   const size_t syllables = c.key->syllable_starts.size();
   for (size_t s = 0; s < syllables && (s == 0 || letters.size() >= 2); ++s)
     if (auto filter = letters_at(*c.key, s, letters, ""))
-      return Match{c.phrase, s == 0 ? MatchKind::Prefix : MatchKind::Substring, std::move(*filter), {}};
+      return Match{c.phrase, s == 0 ? MatchKind::Prefix : MatchKind::Substring, std::move(*filter), {}, c.set};
   return std::nullopt;
 }
 
@@ -48,7 +49,7 @@ std::optional<Match> match_context(std::string_view typed, bool one_character,
   for (size_t pos = text.find(typed); pos != std::string_view::npos; pos = text.find(typed, pos + 1)) {
     if (pos > 0 && one_character) break;
     const MatchKind kind = pos == 0 ? MatchKind::Prefix : MatchKind::Substring;
-    if (letters.empty()) return Match{c.phrase, kind, std::string(text.substr(pos)), {}};
+    if (letters.empty()) return Match{c.phrase, kind, std::string(text.substr(pos)), {}, c.set};
     if (c.phrase->mined) return std::nullopt;  // no pinyin key
     // The syllable the letters continue with: the first one spelt at or after the typed part
     // (marks like “ in between are skipped).
@@ -57,7 +58,7 @@ std::optional<Match> match_context(std::string_view typed, bool one_character,
     if (s == sources.end()) continue;
     if (auto filter = letters_at(*c.key, s - sources.begin(), letters,
                                  std::string_view(text).substr(pos, typed.size())))
-      return Match{c.phrase, kind, std::move(*filter), {}};
+      return Match{c.phrase, kind, std::move(*filter), {}, c.set};
   }
   return std::nullopt;
 }
@@ -76,7 +77,7 @@ std::vector<Match> match_phrases(std::string_view text, const Typed &typed,
       // Keys are computed (or read from the table) by the first query that needs them.
       const PinyinKeys *keys = letters.empty() ? nullptr : &set->pinyin();
       for (size_t i = 0; i < set->phrases().size(); ++i)
-        all.push_back({&set->phrases()[i], keys ? &(*keys)[i] : nullptr});
+        all.push_back({&set->phrases()[i], keys ? &(*keys)[i] : nullptr, set});
     }
     return all;
   };
@@ -85,7 +86,7 @@ std::vector<Match> match_phrases(std::string_view text, const Typed &typed,
     // A mined phrase continues what was typed, or follows a clause (the completer's next clause).
     for (const Candidate &c : all)
       if (!c.phrase->mined || !c.phrase->after.empty())
-        result.push_back({c.phrase, MatchKind::Prefix, std::string(c.phrase->text), {cursor, cursor}});
+        result.push_back({c.phrase, MatchKind::Prefix, std::string(c.phrase->text), {cursor, cursor}, c.set});
     return result;
   }
 
@@ -97,7 +98,7 @@ std::vector<Match> match_phrases(std::string_view text, const Typed &typed,
     for (const PhraseSet *set : sets) {
       const PinyinKeys *keys = letters.empty() ? nullptr : &set->pinyin();
       for (uint32_t i : set->containing(last_char))
-        candidates.push_back({&set->phrases()[i], keys ? &(*keys)[i] : nullptr});
+        candidates.push_back({&set->phrases()[i], keys ? &(*keys)[i] : nullptr, set});
     }
     // And only those with the last two for a suffix of two or more (a mined set has thousands
     // with the last one).

@@ -78,6 +78,7 @@ struct Entry {
   std::string_view run;  // at most max_chars code points
   uint32_t report;
   uint8_t section;
+  bool clause_start;  // the run starts its clause
 };
 
 // Common prefix of a and b in bytes, cut back to a code point boundary.
@@ -139,7 +140,7 @@ class ExpressionMiner {
   template <class Keep>
   uint32_t close(size_t lcp, size_t lb, size_t rb, uint32_t child_max, Keep &keep) {
     ++stamp_;
-    uint32_t reports = 0;
+    uint32_t reports = 0, starts = 0;
     std::vector<uint32_t> uses(sections_, 0);
     for (size_t i = lb; i <= rb; ++i) {
       const Entry &e = entries_[i];
@@ -148,11 +149,12 @@ class ExpressionMiner {
         ++reports;
       }
       if (e.section != kNoSection) ++uses[e.section];
+      starts += e.clause_start;
     }
     const std::string_view run = entries_[lb].run;
     if (reports >= options_.min_reports && reports > child_max &&
         report::code_point_count(run.substr(0, lcp)) >= options_.min_chars && !has_digit(run.substr(0, lcp)))
-      keep(run, lcp, reports, static_cast<uint32_t>(rb - lb + 1), uses);
+      keep(run, lcp, reports, static_cast<uint32_t>(rb - lb + 1), starts, uses);
     return reports;
   }
 
@@ -214,26 +216,28 @@ std::vector<MinedPhrase> mine(const std::vector<const ReadReport *> &reports, co
         if (i >= c.text.size() || !report::is_cjk_ideograph(report::next_code_point(c.text, end))) continue;
         for (uint32_t n = 1; n < options.max_chars && end < c.text.size(); ++n)
           report::next_code_point(c.text, end);
-        entries.push_back({c.text.substr(i, end - i), r, c.section});
+        entries.push_back({c.text.substr(i, end - i), r, c.section, i == 0});
       }
 
   std::vector<MinedPhrase> out;
   std::unordered_map<std::string, size_t> index;
   ExpressionMiner(std::move(entries), reports.size(), n_sections, options)
-      .run([&](std::string_view run, size_t end, uint32_t users, uint32_t occurrences,
+      .run([&](std::string_view run, size_t end, uint32_t users, uint32_t occurrences, uint32_t starts,
                const std::vector<uint32_t> &uses) {
         const std::string_view text = balanced(run.substr(0, words.end_before(run, end)));
         if (report::code_point_count(text) < options.min_chars) return;
         auto [it, added] = index.emplace(std::string(text), out.size());
-        if (added)
-          out.push_back({std::string(text), sections_of(uses, vocabulary), users, occurrences, {}});
-        else {
-          out[it->second].reports = std::max(out[it->second].reports, users);
-          out[it->second].uses = std::max(out[it->second].uses, occurrences);
+        if (added) {
+          out.push_back({std::string(text), sections_of(uses, vocabulary), users, occurrences, starts, {}});
+        } else {
+          MinedPhrase &p = out[it->second];
+          p.reports = std::max(p.reports, users);
+          if (occurrences > p.uses) p.uses = occurrences, p.starts = starts;
         }
       });
 
-  // Transitions: pairs of whole clauses, by the set of reports that write them.
+  // Transitions: pairs of whole clauses, by the set of reports that write them (each use of a
+  // whole clause starts one).
   std::map<std::pair<std::string_view, std::string_view>, std::set<uint32_t>> pairs;
   std::map<std::string_view, std::vector<uint32_t>> next_sections;
   for (uint32_t r = 0; r < clauses.size(); ++r)
@@ -251,7 +255,7 @@ std::vector<MinedPhrase> mine(const std::vector<const ReadReport *> &reports, co
     const std::string next(pair.second);
     auto [it, added] = index.emplace(next, out.size());
     if (added)
-      out.push_back({next, sections_of(next_sections[pair.second], vocabulary),
+      out.push_back({next, sections_of(next_sections[pair.second], vocabulary), static_cast<uint32_t>(users.size()),
                      static_cast<uint32_t>(users.size()), static_cast<uint32_t>(users.size()), {}});
     out[it->second].after.emplace_back(std::string(pair.first), static_cast<uint32_t>(users.size()));
   }
@@ -275,7 +279,7 @@ std::vector<std::string> phrase_files(const std::vector<MinedPhrase> &phrases, s
     body.clear();
   };
   for (const MinedPhrase &p : phrases) {
-    nlohmann::ordered_json j = {{"text", p.text}, {"sections", p.sections}, {"weight", p.reports}, {"uses", p.uses}};
+    nlohmann::ordered_json j = {{"text", p.text}, {"sections", p.sections}, {"weight", p.reports}, {"uses", p.uses}, {"starts", p.starts}};
     if (!p.after.empty()) {
       nlohmann::ordered_json after = nlohmann::ordered_json::object();
       for (const auto &[clause, reports] : p.after) after[clause] = reports;

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <span>
 #include <set>
@@ -71,14 +72,18 @@ Shared<std::vector<std::string>> intern(SectionLists &lists, std::vector<std::st
 
 Phrase parse_json_phrase(const json &j, size_t index, const std::string &origin, SectionLists &lists, TextStore &texts) {
   const std::string where = "phrases[" + std::to_string(index) + "]";
-  check_keys(j, {"text", "sections", "topic", "weight", "uses", "year_offset", "after"}, where, origin);
+  check_keys(j, {"text", "sections", "topic", "weight", "uses", "starts", "year_offset", "after"}, where, origin);
   Phrase p;
   p.text = texts.keep(get<std::string>(j, "text", "", where, origin));
   p.sections = intern(lists, get<std::vector<std::string>>(j, "sections", {}, where, origin));
   if (std::string topic = get<std::string>(j, "topic", "", where, origin); !topic.empty()) p.topic = std::move(topic);
   p.weight = get<uint32_t>(j, "weight", 1, where, origin);
   p.uses = get<uint32_t>(j, "uses", 0, where, origin);
-  p.year_offset = get<int>(j, "year_offset", 0, where, origin);
+  p.starts = get<uint32_t>(j, "starts", Phrase::kUnknown, where, origin);
+  const int year_offset = get<int>(j, "year_offset", 0, where, origin);
+  if (year_offset < std::numeric_limits<int16_t>::min() || year_offset > std::numeric_limits<int16_t>::max())
+    fail(origin, where + " 的 \"year_offset\" 超出范围");
+  p.year_offset = static_cast<int16_t>(year_offset);
   std::vector<std::pair<std::string, uint32_t>> after;
   for (const auto &[clause, reports] : get<std::map<std::string, uint32_t>>(j, "after", {}, where, origin))
     after.emplace_back(clause, reports);
@@ -236,6 +241,7 @@ void PhraseSet::add_stream(std::istream &in, const std::string &origin) {
         if (!known.count(id)) fail(origin, "未知章节 \"" + id + "\"（短语“" + std::string(p.text) + "”）");
       if (p.weight == 0) p.weight = 1;
       p.uses = std::max(p.uses, p.weight);
+      if (p.starts != Phrase::kUnknown) p.starts = std::min(p.starts, p.uses);
       p.source = file;
     }
   } catch (...) {
@@ -246,9 +252,14 @@ void PhraseSet::add_stream(std::istream &in, const std::string &origin) {
   for (size_t i = first; i < phrases_.size(); ++i)
     for (const auto &[clause, reports] : phrases_[i].after) followers_[clause].emplace_back(static_cast<uint32_t>(i), reports);
   index_characters();
-  by_text_.resize(phrases_.size());
+  // assign, not resize: a second file would grow the index by doubling, never shrunk again.
+  by_text_.assign(phrases_.size(), 0);
   for (size_t i = 0; i < by_text_.size(); ++i) by_text_[i] = static_cast<uint32_t>(i);
   std::sort(by_text_.begin(), by_text_.end(), [&](uint32_t a, uint32_t b) { return phrases_[a].text < phrases_[b].text; });
+  uint64_t starts = 0, uses = 0;
+  for (const Phrase &p : phrases_)
+    if (p.starts != Phrase::kUnknown) starts += p.starts, uses += p.uses;
+  start_share_ = uses ? double(starts) / double(uses) : 0;
   pinyin_ = std::make_unique<Pinyin>();  // keys computed before no longer cover every phrase
 }
 

@@ -40,6 +40,8 @@ TEST_CASE("a JSON phrase file is read element by element: any key order, every e
   REQUIRE(set.phrases().size() == 1);
   CHECK(set.phrases()[0].mined);
   CHECK(set.phrases()[0].weight == 3);
+  CHECK(set.phrases()[0].starts == reportls::phrasing::Phrase::kUnknown);  // a file of before "starts"
+  CHECK(set.start_share() == 0);
   CHECK(set.find_section("rural"));
   CHECK_THROWS_WITH(set.add_file(R"({"format": "reportls-phrases", "version": 1, "phrases": [{"text": "依法行政"}, "依法决策"]})",
                                  "scalar.json"),
@@ -54,6 +56,18 @@ TEST_CASE("a JSON phrase file is read element by element: any key order, every e
                                  "cut.json"),
                     doctest::Contains("cut.json: 不是合法的 JSON"));
   CHECK(set.phrases().size() == 1);  // the valid phrases before the fault are not kept either
+
+  // How many uses start a clause: at most every one; the set's share over the phrases that say.
+  set.add_file(R"({"format": "reportls-phrases", "version": 1, "mined": true, "phrases": [
+                   {"text": "全面落实", "weight": 2, "uses": 6, "starts": 3},
+                   {"text": "全面依法治县", "weight": 2, "uses": 2, "starts": 5}]})",
+               "starts.json");
+  CHECK(set.phrases()[1].starts == 3);
+  CHECK(set.phrases()[2].starts == 2);
+  CHECK(set.start_share() == doctest::Approx(5.0 / 8.0));
+  CHECK_THROWS_WITH(set.add_file(R"({"format": "reportls-phrases", "version": 1, "phrases": [{"text": "依法行政", "year_offset": 40000}]})",
+                                 "year.json"),
+                    doctest::Contains("year.json: phrases[0] 的 \"year_offset\" 超出范围"));
 }
 
 TEST_CASE("a workspace .reportls/phrases folder is found above the document; bad files are listed") {

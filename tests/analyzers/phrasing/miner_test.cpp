@@ -68,6 +68,19 @@ TEST_CASE("a phrase's uses count every time the reports write it") {
   CHECK(p->uses == 3);
 }
 
+TEST_CASE("a phrase's starts count the uses that start a clause; a next clause starts every one") {
+  const auto mined = mine({"全面落实行政执法责任制，成效明显。现将有关情况报告如下：\n一、主要举措和成效",
+                           "我县全面落实行政执法责任制。现将有关情况报告如下：\n一、主要举措和成效",
+                           "一是全面落实行政执法责任制；二是加强监督。"});
+  const auto *p = find(mined, "全面落实行政执法责任制");
+  REQUIRE(p);
+  CHECK(p->uses == 3);
+  CHECK(p->starts == 1);
+  const auto *next = find(mined, "一、主要举措和成效");
+  REQUIRE(next);
+  CHECK(next->starts == next->uses);
+}
+
 TEST_CASE("the clause that follows another in several reports is its next clause") {
   const auto mined = mine({"2023年，我县坚持依法行政。现将有关情况报告如下：\n一、主要举措和成效\n全县上下齐心协力。",
                            "2022年，我市全面推进依法治市。现将有关情况报告如下：\n一、主要举措和成效\n我们攻坚克难。"});
@@ -81,7 +94,7 @@ TEST_CASE("the clause that follows another in several reports is its next clause
 TEST_CASE("phrase files: JSON the phrase set reads back, marked mined, each under the size limit") {
   std::vector<phrasing::MinedPhrase> many;
   for (int i = 0; i < 3000; ++i)
-    many.push_back({"推进法治政府建设第" + std::to_string(i) + "项", {"achievements"}, 2, 5, {{"前一句", 2}}});
+    many.push_back({"推进法治政府建设第" + std::to_string(i) + "项", {"achievements"}, 2, 5, 1, {{"前一句", 2}}});
   const auto files = phrasing::phrase_files(many, 100000);
   CHECK(files.size() > 1);
   phrasing::PhraseSet set = test::phrases().vocabulary();
@@ -93,6 +106,7 @@ TEST_CASE("phrase files: JSON the phrase set reads back, marked mined, each unde
   CHECK(set.phrases()[7].mined);
   CHECK(set.phrases()[7].weight == 2);
   CHECK(set.phrases()[7].uses == 5);
+  CHECK(set.phrases()[7].starts == 1);
   CHECK(set.phrases()[7].after.get() == many[7].after);
 }
 
@@ -104,6 +118,7 @@ TEST_CASE("the shipped mined set: many phrases, each used by two reports or more
     if (!p.mined) continue;
     ++mined;
     CHECK(p.weight >= 2);
+    CHECK(p.starts <= p.uses);  // known
     CHECK(keys[i].full.empty());
   }
   CHECK(mined > 5000);

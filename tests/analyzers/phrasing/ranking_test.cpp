@@ -41,8 +41,11 @@ TEST_CASE("a phrase of the cursor's section counts as used by twice as many repo
   const auto a = complete_at(in_achievements);
   CHECK(a.rank("法治文化阵地建设") < a.rank("法治思维和依法行政能力有待进一步提升"));
   REQUIRE(a.result.items.size() >= 2);
-  CHECK(a.result.items[0].label == "法治政府");  // the title's, as above
+  // Here 法治政府建设示范创建 counts 6 of the title's 8, and the writer who goes on with it takes
+  // it, not 法治政府: it is shown first.
+  CHECK(a.result.items[0].label == "法治政府建设示范创建");
   CHECK(a.result.items[1].detail.starts_with("主要举措和成效 · "));
+  CHECK(a.rank("法治政府") < a.result.items.size());
 }
 
 namespace {
@@ -81,11 +84,13 @@ TEST_CASE("a phrase a longer one extends in nearly all its reports is left out")
   const auto c = m.at("我县依法|");
   CHECK(c.find("依法行政") == nullptr);
   CHECK(c.rank("依法行政工作") == 0);
-  // 8 of 10 is not nearly all: both are offered (the longer, with 4/5 of the evidence, first).
+  // 8 of 10 is not nearly all: both are offered — the longer ones first, since every writer of
+  // 推进依法 goes on with one of them (8 + 2 of 10).
   const auto p = m.at("我县推进|");
   CHECK(p.rank("推进依法治理") == 0);
-  CHECK(p.rank("推进依法") == 1);
-  CHECK(p.rank("推进依法行政") == 2);
+  CHECK(p.rank("推进依法行政") == 1);
+  CHECK(p.rank("推进依法") < p.result.items.size());
+  CHECK(p.rank("推进依法行政") < p.rank("推进依法"));
 }
 
 TEST_CASE("the phrase more reports use ranks first") {
@@ -202,19 +207,46 @@ TEST_CASE("a phrase the document already writes shortly before counts as written
   CHECK(far.rank("县司法局") == 0);
 }
 
-TEST_CASE("a shown phrase that goes on from the first with nearly its evidence goes first") {
-  // 推进法治: 10 uses; 推进法治政府建设 8 (4/5 of them): the writer it serves takes the longer.
+TEST_CASE("the shown items are ordered by how likely each is taken: less the longer ones that go on from it") {
+  // 推进法治: 10 uses, 8 of them go on with 推进法治政府建设, which its writers take instead: it is
+  // taken by 2, after 推进依法行政 (5).
   const WithMined m(R"({"text": "推进法治", "sections": ["preface"], "weight": 6, "uses": 10},
                        {"text": "推进法治政府建设", "sections": ["preface"], "weight": 5, "uses": 8},
                        {"text": "推进依法行政", "sections": ["preface"], "weight": 4, "uses": 5})");
   const auto c = m.at("我县推|");
   CHECK(c.rank("推进法治政府建设") == 0);
-  CHECK(c.rank("推进法治") == 1);
-  CHECK(c.rank("推进依法行政") == 2);
-  // 7 of 10 is not nearly: the shorter, used more, stays first.
+  CHECK(c.rank("推进依法行政") == 1);
+  CHECK(c.rank("推进法治") == 2);
+  // 4 of 10 go on: 推进法治 is still taken by 6, more than the longer one.
   const WithMined fewer(R"({"text": "推进法治", "sections": ["preface"], "weight": 6, "uses": 10},
-                           {"text": "推进法治政府建设", "sections": ["preface"], "weight": 5, "uses": 7})");
+                           {"text": "推进法治政府建设", "sections": ["preface"], "weight": 5, "uses": 4})");
   CHECK(fewer.at("我县推|").rank("推进法治") == 0);
+  // Only the nearest longer one counts against it (a writer of 推进法治政府建设 writes 推进法治政府
+  // too): 推进法治 10 − 6 = 4, 推进法治政府 6 − 5 = 1.
+  const WithMined chain(R"({"text": "推进法治", "sections": ["preface"], "weight": 6, "uses": 10},
+                           {"text": "推进法治政府", "sections": ["preface"], "weight": 5, "uses": 6},
+                           {"text": "推进法治政府建设", "sections": ["preface"], "weight": 4, "uses": 5})");
+  const auto nested = chain.at("我县推|");
+  CHECK(nested.rank("推进法治政府建设") == 0);
+  CHECK(nested.rank("推进法治") == 1);
+  CHECK(nested.rank("推进法治政府") == 2);
+}
+
+TEST_CASE("the left context decides between phrases of the same typed context") {
+  // 全面落实 is written at the start of a clause in 18 of its 20 uses, 全面依法治县 never (推进全面依法治县).
+  const WithMined m(R"({"text": "全面落实", "sections": ["preface"], "weight": 8, "uses": 20, "starts": 18},
+                       {"text": "全面依法治县", "sections": ["preface"], "weight": 9, "uses": 30, "starts": 0})");
+  const auto start = m.at("我县坚持依法行政，全面|");
+  CHECK(start.rank("全面落实") < start.rank("全面依法治县"));
+  const auto at_line_start = m.at("我县坚持依法行政。\n全面|");
+  CHECK(at_line_start.rank("全面落实") < at_line_start.rank("全面依法治县"));
+  const auto inside = m.at("我县深入推进全面|");
+  CHECK(inside.rank("全面依法治县") < inside.rank("全面落实"));
+  // A file that does not say ranks by uses alone, wherever the phrase is written.
+  const WithMined unsaid(R"({"text": "全面落实", "sections": ["preface"], "weight": 8, "uses": 20},
+                            {"text": "全面依法治县", "sections": ["preface"], "weight": 9, "uses": 30})");
+  const auto plain = unsaid.at("我县坚持依法行政，全面|");
+  CHECK(plain.rank("全面依法治县") < plain.rank("全面落实"));
 }
 
 namespace {

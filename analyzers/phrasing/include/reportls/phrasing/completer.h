@@ -4,14 +4,17 @@
 // phrases — the clauses real reports write after the one before the cursor first, then those that
 // continue what was typed before those that rewrite it, the longer typed context matched first,
 // then by evidence (how many times real reports write the phrase, Phrase::uses, doubled in the
-// cursor's section and quadrupled when the document already writes it in the 8 KB before the
-// typed text), the longer phrase first, then file order.  The continuations of the document's own
-// earlier text (earlier_text.h) are ranked with the prefix phrases, each earlier place counting as
-// 8 uses, detail 本文前文（N 处）; of items that would write the same text after the cursor only
-// the first is offered.  A prefix item is dropped when a longer one extends it with at least
-// 90 % of its reports, and a phrase typed in full (it would write nothing) is not offered.  Last, of the first kShown items: one that goes on from the first item
-// in the same typed context with at least 4/5 of its evidence goes first (a writer takes the item
-// that writes the most right text).
+// cursor's section, quadrupled when the document already writes it in the 8 KB before the typed
+// text, and weighed by its left context: how much likelier the phrase is at a clause's start, or
+// inside one, wherever the typed context stands, than the phrases of its set — Phrase::starts
+// against PhraseSet::start_share), the longer phrase first, then file order.  The continuations of
+// the document's own earlier text (earlier_text.h) are ranked with the prefix phrases, each
+// earlier place counting as 8 uses, detail 本文前文（N 处）; of items that would write the same
+// text after the cursor only the first is offered.  A prefix item is dropped when a longer one
+// extends it with at least 90 % of its reports, and a phrase typed in full (it would write
+// nothing) is not offered.  Last, the first kShown items are ordered, at equal typed context, by
+// how likely each is taken: its evidence less that of the nearest longer shown items of the same
+// typed context that go on from it (a writer takes the item that writes the most right text).
 //
 // Certainty (Item::preselected, at most one item; the editor preselects it and the server offers
 // it as inline ghost text — precision first, since ghost text is intrusive):

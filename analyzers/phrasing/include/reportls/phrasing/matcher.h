@@ -38,6 +38,7 @@ struct Match {
   MatchKind kind = MatchKind::Prefix;
   std::string filter_text;
   report::Span replace;  // what the item replaces: the matched typed text, ending at the cursor
+  const PhraseSet *set = nullptr;  // the set the phrase is from
 };
 
 // Nothing typed: every phrase matches (as Prefix, filter_text the phrase, replacing nothing) but the

@@ -10,6 +10,7 @@
 // ways), cut back to a word boundary of the clause it comes from (ICU's segmentation).  Its weight is the number of reports that use it — the evidence completion ranks by.
 // A run never carries half a pair of marks: it is cut before a closing mark it has not opened and
 // before an opening mark it does not close (`信息公开条例》(` → `信息公开条例`).
+// Its left context is counted too: how many of its uses start their clause.
 // A transition is a pair of whole clauses, the second right after the first in one paragraph, that
 // min_reports reports or more write.
 //
@@ -47,6 +48,7 @@ struct MinedPhrase {
   std::vector<std::string> sections;  // vocabulary ids where at least a third of its uses are
   uint32_t reports = 0;               // how many reports use it (its weight)
   uint32_t uses = 0;                  // how many times they write it, all reports together
+  uint32_t starts = 0;                // how many of those uses start a clause (Phrase::starts)
   // The clauses it follows as a whole clause, with how many reports write that pair.
   std::vector<std::pair<std::string, uint32_t>> after;
 };

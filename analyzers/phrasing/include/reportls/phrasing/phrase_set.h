@@ -88,7 +88,12 @@ struct Phrase {
   Shared<std::string> topic;                  // optional finer theme, e.g. 依法决策 (null: none)
   uint32_t weight = 1;                        // how many real reports use the phrase (≥ 1)
   uint32_t uses = 1;                          // how many times they write it (≥ weight; weight if unknown)
-  int year_offset = 0;                        // 20×× stands for the report year + year_offset
+  // How many of those uses start a clause (right after ，。；：！？ or at a line's start), ≤ uses;
+  // kUnknown when its file does not say (curated phrases).  What comes before a phrase tells it
+  // apart from the others of the same typed context (completer.h).
+  uint32_t starts = kUnknown;
+  static constexpr uint32_t kUnknown = ~0u;
+  int16_t year_offset = 0;                    // 20×× stands for the report year + year_offset
   // Learnt from reports (a file with "mined": true, miner.h): it continues Chinese already typed
   // and is offered as the next clause; pinyin queries search the other phrases only, so it has no
   // pinyin key (an empty one).
@@ -163,6 +168,10 @@ class PhraseSet {
   // reports write the pair; nullptr when none is.
   const std::vector<std::pair<uint32_t, uint32_t>> *followers(std::string_view clause) const;
 
+  // Of the uses of the phrases that say how many start a clause (Phrase::starts), the share that
+  // do: what a phrase's own share is weighed against.  0 when no phrase says.
+  double start_share() const { return start_share_; }
+
   // The pinyin keys of phrases(), index for index (empty for mined phrases).  The first call computes them (thread-safe;
   // may throw what Romanizer::key throws, and then the next call tries again).
   const PinyinKeys &pinyin() const;
@@ -190,6 +199,7 @@ class PhraseSet {
   std::vector<uint32_t> character_starts_;   // characters_[k]'s phrases: holders_[starts[k], starts[k + 1])
   std::vector<uint16_t> holders_;            // indexes into phrases_ (kMaxPhrases fits), in order for each character
   std::vector<uint32_t> by_text_;  // indexes into phrases_, by text
+  double start_share_ = 0;
   std::unique_ptr<Pinyin> pinyin_ = std::make_unique<Pinyin>();  // a pointer keeps the set movable
 };
 
