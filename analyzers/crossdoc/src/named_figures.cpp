@@ -60,12 +60,13 @@ report::Span sentence_at(std::string_view text, report::Span within, uint32_t of
   return within;
 }
 
-std::vector<figures::Quantity> quantities(const report::Document &doc, const report::Line &line,
-                                          const figures::Data &fdata, QuantityCache::Pass *cache) {
+std::vector<figures::Quantity> quantities(const report::Document &doc, uint32_t i, const figures::Data &fdata,
+                                          QuantityCache::Pass *cache) {
+  const report::Line &line = doc.lines[i];
   if (!cache) return figures::extract(doc.text, line.content, fdata);
   // Cached with offsets from the paragraph's start; shifted back into the document.
   const std::string_view part = doc.str(line.content);
-  std::vector<figures::Quantity> qs = *cache->get(part, 0, [&] {
+  std::vector<figures::Quantity> qs = *cache->get(doc, i, 0, [&] {
     return figures::extract(part, report::Span{0, static_cast<uint32_t>(part.size())}, fdata);
   });
   const uint32_t by = line.content.start;
@@ -80,7 +81,7 @@ FigureIndex::FigureIndex(const report::Document &doc, const figures::Data &fdata
   for (uint32_t l = 0; l < doc.lines.size(); ++l) {
     const report::Line &line = doc.lines[l];
     if (!report::is_prose(line.kind)) continue;
-    const std::vector<figures::Quantity> qs = quantities(doc, line, fdata, cache);
+    const std::vector<figures::Quantity> qs = quantities(doc, l, fdata, cache);
     const figures::Paragraph p{doc.text, line.content, qs, fdata};
     for (size_t i = 0; i < qs.size(); ++i) {
       if (!figures::usable_count(p, qs[i])) continue;

@@ -76,9 +76,10 @@ std::string with_unit(const Decimal &v, const std::string &unit) { return v.str(
 
 void check_year_on_year(const Context &c, const Other &previous, const FigureIndex &theirs, Findings &out) {
   if (c.year != 0 && previous.year != 0 && previous.year + 1 != c.year) return;
-  for (const report::Line &line : c.doc.lines) {
+  for (uint32_t l = 0; l < c.doc.lines.size(); ++l) {
+    const report::Line &line = c.doc.lines[l];
     if (!report::is_prose(line.kind)) continue;
-    const std::vector<Quantity> qs = quantities(c.doc, line, c.fdata, c.cache);
+    const std::vector<Quantity> qs = quantities(c.doc, l, c.fdata, c.cache);
     const figures::Paragraph p{c.doc.text, line.content, qs, c.fdata};
     for (size_t i = 0; i < qs.size(); ++i) {
       const Quantity &n = qs[i];

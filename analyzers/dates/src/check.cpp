@@ -88,7 +88,7 @@ Found find_all(const report::Document &doc, const Tables &t, const std::function
       continue;
     if (cancelled()) return {};
     const std::string_view content = doc.str(line.content);
-    found.lines[i] = lines.get(content, 0, [&] {
+    found.lines[i] = lines.get(doc, i, 0, [&] {
       ++t.memo->checked;
       return find_in_line(content, t);
     });

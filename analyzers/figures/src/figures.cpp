@@ -38,7 +38,8 @@ void append_shifted(const Findings &from, uint32_t by, bool notes, Findings &to)
 Findings analyze(const report::Document &doc, const Data &data, const std::function<bool()> &cancelled,
                  ParagraphCache::Pass *cache, bool notes) {
   Findings out;
-  for (const report::Line &line : doc.lines) {
+  for (uint32_t i = 0; i < doc.lines.size(); ++i) {
+    const report::Line &line = doc.lines[i];
     if (line.kind != report::LineKind::Body && line.kind != report::LineKind::Heading) continue;
     if (cancelled && cancelled()) break;
     if (!cache) {
@@ -47,7 +48,7 @@ Findings analyze(const report::Document &doc, const Data &data, const std::funct
       continue;
     }
     const std::string_view part = line.content.in(doc.text);
-    const auto found = cache->get(part, 0, [&] {
+    const auto found = cache->get(doc, i, 0, [&] {
       Findings f;
       analyze_paragraph(part, report::Span{0, static_cast<uint32_t>(part.size())}, data, f);
       return f;

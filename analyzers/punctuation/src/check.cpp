@@ -73,7 +73,8 @@ std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables 
   std::vector<uint32_t> ascii_marks;
   uint32_t fullwidth_marks = 0;
   std::vector<plugin::Diagnostic> unpaired, patterns;
-  for (const report::Line &line : doc.lines) {
+  for (uint32_t i = 0; i < doc.lines.size(); ++i) {
+    const report::Line &line = doc.lines[i];
     // Chrome and front matter (publish-info lines, 文号, the issuer) are not the author's prose.
     if (line.kind == report::LineKind::Debris || line.kind == report::LineKind::Blank ||
         line.kind == report::LineKind::Front)
@@ -84,7 +85,7 @@ std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables 
     // The content's bounds follow from the line's bytes; keying on them too keeps the memo right
     // however the parser trims.
     const uint64_t salt = uint64_t{content.start} << 32 | content.end;
-    const auto recalled = memo.get(text, salt, [&] {
+    const auto recalled = memo.get(doc, i, salt, [&] {
       ++t.memo->checked;
       return find_in_line(text, content, t, marks);
     });

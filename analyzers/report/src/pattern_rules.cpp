@@ -137,16 +137,18 @@ std::vector<PatternHit> PatternRules::search(std::string_view text, Span within,
 }
 
 void find_pattern_hits(std::string_view text, Span within, const PatternRules &rules,
-                       std::optional<uint32_t> year, const std::function<void(PatternHit &&)> &f,
-                       PatternHitCache::Pass *cache) {
-  const std::string_view part = within.in(text);
+                       std::optional<uint32_t> year, const std::function<void(PatternHit &&)> &f) {
+  if (within.in(text).empty()) return;
+  for (PatternHit &h : rules.search(text, within, year)) f(std::move(h));
+}
+
+void find_pattern_hits(const Document &doc, uint32_t i, const PatternRules &rules, std::optional<uint32_t> year,
+                       const std::function<void(PatternHit &&)> &f, PatternHitCache::Pass &cache) {
+  const Span within = doc.lines[i].content;
+  const std::string_view part = doc.str(within);
   if (part.empty()) return;
-  if (!cache) {
-    for (PatternHit &h : rules.search(text, within, year)) f(std::move(h));
-    return;
-  }
   // Searched as a text of its own so the cached spans are relative to the line.
-  const auto hits = cache->get(part, year.value_or(0), [&] {
+  const auto hits = cache.get(doc, i, year.value_or(0), [&] {
     return rules.search(part, Span{0, static_cast<uint32_t>(part.size())}, year);
   });
   for (PatternHit h : *hits) {

@@ -32,12 +32,12 @@ std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables 
                                       const std::function<bool()> &cancelled, std::string_view document) {
   std::vector<plugin::Diagnostic> out;
   report::PatternHitCache::Pass hits(*t.hits, document);
-  for (const report::Line &line : doc.lines) {
-    if (line.kind == report::LineKind::Debris || line.kind == report::LineKind::Blank) continue;
+  for (uint32_t i = 0; i < doc.lines.size(); ++i) {
+    if (doc.lines[i].kind == report::LineKind::Debris || doc.lines[i].kind == report::LineKind::Blank) continue;
     if (cancelled()) return out;
     report::find_pattern_hits(
-        doc.text, line.content, t.rules, report_year,
-        [&](report::PatternHit &&h) { out.push_back(report::to_diagnostic(std::move(h), "terms")); }, &hits);
+        doc, i, t.rules, report_year,
+        [&](report::PatternHit &&h) { out.push_back(report::to_diagnostic(std::move(h), "terms")); }, hits);
   }
   hits.finish();
   std::stable_sort(out.begin(), out.end(),

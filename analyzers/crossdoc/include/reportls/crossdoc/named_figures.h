@@ -40,11 +40,11 @@ struct NamedFigure {
   uint32_t line = 0;        // its line (0-based)
 };
 
-// The quantities of every prose line of a document, extracted once per paragraph text (looked
-// up through the pass of the analysis, when there is one).
+// The quantities of line i of a document (a prose line), extracted once per line text (looked up
+// through the pass of the analysis, when there is one).
 using QuantityCache = report::LineCache<std::vector<figures::Quantity>>;
-std::vector<figures::Quantity> quantities(const report::Document &doc, const report::Line &line,
-                                          const figures::Data &fdata, QuantityCache::Pass *cache);
+std::vector<figures::Quantity> quantities(const report::Document &doc, uint32_t i, const figures::Data &fdata,
+                                          QuantityCache::Pass *cache);
 
 class FigureIndex {
  public:

@@ -9,6 +9,7 @@
 #define REPORTLS_REPORT_DOCUMENT_H
 
 #include <reportls/report/heading.h>
+#include <reportls/report/line_digest.h>
 #include <reportls/report/markdown.h>
 #include <reportls/report/rules.h>
 #include <reportls/report/table.h>
@@ -89,6 +90,10 @@ struct MetaField {
 struct Document {
   std::string_view text;
   std::vector<Line> lines;
+  // line_digest(str(lines[i].span), 0) for each line, index for index: the key under which the
+  // analyzers' LineCaches know a line's results again (LineCache::Pass::get(doc, i, …)), computed
+  // once per parse — a re-parse only for the lines it reads again.
+  std::vector<LineDigest> digests;
   std::optional<Title> title;
   std::vector<Heading> headings;
   std::vector<Section> sections;

@@ -21,6 +21,7 @@
 #ifndef REPORTLS_REPORT_LINE_CACHE_H
 #define REPORTLS_REPORT_LINE_CACHE_H
 
+#include <reportls/report/document.h>
 #include <reportls/report/line_digest.h>
 
 #include <cstdint>
@@ -63,6 +64,14 @@ class LineCache {
     template <class Make>
     std::shared_ptr<const V> get(std::string_view line, uint64_t salt, Make &&make) {
       return cache_.lookup(line_digest(line, salt), make, *this);
+    }
+    // The same for line i of doc, known by the digest its parse keeps (Document::digests): no
+    // analyzer hashes the document's lines again at each keystroke.  A cache is used with one of
+    // the two forms only (their keys differ).
+    template <class Make>
+    std::shared_ptr<const V> get(const Document &doc, size_t i, uint64_t salt, Make &&make) {
+      const LineDigest line = i < doc.digests.size() ? doc.digests[i] : line_digest(doc.str(doc.lines[i].span), 0);
+      return cache_.lookup(salted(line, salt), make, *this);
     }
 
     // The lines this pass used are now the document's (the ones of its previous pass are let go).

@@ -19,6 +19,14 @@ struct LineDigest {
 
 LineDigest line_digest(std::string_view line, uint64_t salt);
 
+// The key of (line, salt) made from the line's digest (Document::digests, computed once per parse):
+// the digest itself for salt 0.  Two keys meet only when two lines' digests differ by exactly what
+// their salts put in, as unlikely as two digests meeting.
+inline LineDigest salted(LineDigest line, uint64_t salt) {
+  constexpr uint64_t kOdd = 0x9E3779B97F4A7C15ull;  // spreads the salt's bits over both words
+  return {line.low ^ salt * kOdd, line.high ^ ((salt << 31 | salt >> 33) * (kOdd | 2))};
+}
+
 // For unordered containers: the digest's bits are already uniformly spread.
 struct LineDigestHash {
   size_t operator()(const LineDigest &d) const { return static_cast<size_t>(d.low); }
