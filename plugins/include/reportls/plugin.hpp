@@ -145,6 +145,8 @@ struct Completion {
 #define has_(field) (REPORTLS_HAS_FIELD(&s_, reportls_sink, field) && s_.field != nullptr)
 
 class Sink {
+  static constexpr size_t kKeptEdits = 256;  // diagnostic(): the edits' room a thread keeps
+
  public:
   explicit Sink(const reportls_sink &s) : s_(s) {}
 
@@ -169,18 +171,25 @@ class Sink {
   }
   void diagnostic(const Diagnostic &v) const {
     if (!has_(diagnostic)) return;
-    std::vector<std::vector<reportls_edit>> edits(v.fixes.size());
-    std::vector<reportls_fix> fixes;
-    for (size_t i = 0; i < v.fixes.size(); ++i) {
-      for (const Edit &e : v.fixes[i].edits)
-        edits[i].push_back({sizeof(reportls_edit), e.start, e.end, e.new_text.c_str()});
-      fixes.push_back({sizeof(reportls_fix), v.fixes[i].title.c_str(), edits[i].data(),
-                       edits[i].size(), v.fixes[i].preferred ? 1 : 0});
+    // The C views of every fix's edits, one after another, then the fixes pointing into them: in
+    // arrays this thread keeps, so that the thousands of diagnostics of a long report allocate
+    // nothing here (the host copies them during the call); a document-wide fix's room is not kept.
+    thread_local std::vector<reportls_edit> edits;
+    thread_local std::vector<reportls_fix> fixes;
+    edits.clear();
+    fixes.clear();
+    for (const Fix &f : v.fixes)
+      for (const Edit &e : f.edits) edits.push_back({sizeof(reportls_edit), e.start, e.end, e.new_text.c_str()});
+    size_t first = 0;
+    for (const Fix &f : v.fixes) {
+      fixes.push_back({sizeof(reportls_fix), f.title.c_str(), edits.data() + first, f.edits.size(), f.preferred ? 1 : 0});
+      first += f.edits.size();
     }
     reportls_diagnostic c{sizeof c,       v.start,        v.end,        v.severity,
                           v.code.c_str(), v.message.c_str(), fixes.data(), fixes.size(),
                           v.docs_url.empty() ? nullptr : v.docs_url.c_str(), v.fix_edits_deferred ? 1 : 0};
     s_.diagnostic(s_.ctx, &c);
+    if (edits.capacity() > kKeptEdits) edits = {};
   }
   void completion(const Completion &v, bool incomplete = false) const {
     if (!has_(completion)) return;
