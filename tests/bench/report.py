@@ -19,13 +19,14 @@ LIMITS = {
                      "machine the wall time of a short run is mostly waiting for a core (compare the CPU time).",
     "edit→diagnostics p99, 1 MB": "every keystroke re-runs the analyzers' document-level passes and the client "
                                   "is sent every diagnostic (LSP publishes whole lists). Per keystroke (CPU, 300 "
-                                  "edits): the diagnostics process about 4–5 ms (the sink passing 1,572 diagnostics, "
-                                  "the document-wide fix of 12,455 replacements rebuilt and encoded each time, the "
-                                  "line caches' digests over all lines, the shared parse's whole-text comparison), "
-                                  "the server about 2.3 ms (text copy, line index, 608 KB of JSON), and the Python "
-                                  "client's decoding of that publish 3.2 ms. Lifting it needs a fix computed when "
-                                  "its code action is asked for (a lazy fix in the plugin ABI), plugins called on "
-                                  "two threads, and per-line results reused.",
+                                  "edits): the diagnostics process about 4.5 ms (28 M instructions: the shared "
+                                  "parse's re-parse, table pass and whole-text comparisons a fifth, each analyzer's "
+                                  "walk over its lines and their cache lookups, the sink copying 1,572 diagnostics "
+                                  "and the outline entries, allocation a fifth of the cycles), the server about "
+                                  "2.3 ms (text copy, line index, 608 KB of JSON), and the Python client's decoding "
+                                  "of that publish 3.2 ms; the tail is the three of them waiting for two cores. "
+                                  "What is left to lift it: plugins called on two threads, and results reused by "
+                                  "line across the plugin boundary instead of passed whole at each keystroke.",
     "documentSymbol": "a sample of 50 on a busy machine: p50 is well under the target, the tail is scheduling.",
     "peak RSS": "three processes map the same shared libraries (ICU, libstdc++, libc and, since the input "
                 "readers, libxml2, libzip and libcrypto, about 2 MB a process) and RSS counts those pages in "
@@ -42,16 +43,14 @@ LIMITS = {
                         "governments is the set political and legal formulas, while most of a report names its own "
                         "places, bodies, events and figures; completion sees only the clause being typed. Whole "
                         "public reports (the page store keeps only a page's first 2,000 bytes) are the lever.",
-    "accepts that took the first item": "items are ordered by how many reports use the phrase (the evidence); a model "
-                                        "mined from twice the texts offers more right continuations: in 58 % of the "
-                                        "accepts that took another item, another phrase of the same typed context "
-                                        "was the one written (which one, only the words before the typed context "
-                                        "could tell), and in 28 % the first was right but shorter than the one "
-                                        "taken.",
+    "accepts that took the first item": "the five are ordered by how likely each is taken (evidence less that of "
+                                        "the nearest longer items shown that go on from it); most accepts that take "
+                                        "another item take another phrase of the same typed context, which only the "
+                                        "words before it could tell.",
     "process around the analysis: docx": "reading the Word file is counted here, not as reading: of the main "
-                                         "process's 116 M instructions on the 1.6 MB file, zlib's inflate and CRC "
-                                         "take 33 M and the copies out of the zip 16 M, before the analysis can "
-                                         "start; the run-to-run spread on this machine is ±0.05 around 0.5.",
+                                         "process's 98 M instructions on the 1.6 MB file, loading the readers' "
+                                         "module (libzip with libcrypto, libxml2, ICU) takes 8 M and libdeflate's "
+                                         "inflate 16 M, before the analysis can start.",
     "soak: total RSS at the end": "the soak also loads the digest test plugin in both analysis processes and "
                                   "keeps the malloc high-water of its first edits; after 2,000 edits it is "
                                   "flat. Both figures are dominated by the shared pages of the `peak RSS` row.",
