@@ -16,7 +16,6 @@ namespace {
 
 json position_json(Position p) { return {{"line", p.line}, {"character", p.character}}; }
 
-
 json edits_json(const std::vector<Edit> &edits, const TextDocument &doc, PositionEncoding e) {
   json out = json::array();
   for (const Edit &edit : edits)
