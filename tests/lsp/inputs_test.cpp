@@ -57,6 +57,16 @@ std::string numbered(int ilvl, const std::string &text, int num = 1) {
          "\"/></w:numPr></w:pPr><w:r><w:t>" + text + "</w:t></w:r></w:p>";
 }
 
+// Why read_docx refuses these bytes ("" when it reads them).
+std::string refusal_of(const std::string &bytes) {
+  try {
+    read_docx(bytes);
+    return "";
+  } catch (const InputError &e) {
+    return e.what();
+  }
+}
+
 std::vector<std::string> texts(const Article &a) {
   std::vector<std::string> out;
   for (const Block &b : a.blocks) out.push_back(b.text);
@@ -158,14 +168,6 @@ TEST_CASE("docx: tables, merged cells, deleted text, breaks, headings by style a
   CHECK(plain.line_places ==
         std::vector<std::string>{"第2段", "第3段", "第3段", "表1第1行", "表1第1行", "表1第2行", "第4段"});
 
-  auto refusal_of = [](const std::string &bytes) -> std::string {
-    try {
-      read_docx(bytes);
-      return "";
-    } catch (const InputError &e) {
-      return e.what();
-    }
-  };
   CHECK(refusal_of("一、总体情况").find("不是 ZIP 格式") != std::string::npos);
   CHECK(refusal_of(package({{"word/styles.xml", styles}})).find("没有 word/document.xml") != std::string::npos);
   const std::string whole = package({{"word/document.xml", document}});
@@ -183,14 +185,6 @@ TEST_CASE("docx: a deflated part whose data or sizes are broken is refused as da
   const std::string document = "<w:document " + kW + "><w:body>" + body + "</w:body></w:document>";
   const std::string whole = package({{"word/document.xml", document}});
   REQUIRE(read_docx(whole).blocks.size() == 300);  // deflated by libzip, inflated whole
-  auto refusal_of = [](const std::string &bytes) -> std::string {
-    try {
-      read_docx(bytes);
-      return "";
-    } catch (const InputError &e) {
-      return e.what();
-    }
-  };
   // A byte of the compressed data changed: the data no longer inflates, or not to its CRC.
   std::string flipped = whole;
   flipped[flipped.size() / 2] ^= 0x55;
