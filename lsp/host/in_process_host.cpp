@@ -1,6 +1,7 @@
 // The in-process PluginHost: dlopen, ABI checks, create/destroy, and the calls.
 #include "lsp/host/plugin_host.h"
 
+#include "lsp/host/result_codec.h"
 #include "lsp/host/sink.h"
 
 #include <reportls/plugin.h>
@@ -77,23 +78,7 @@ void on_warning(void *ctx, const char *message) {
   if (ctx) static_cast<std::vector<std::string> *>(ctx)->push_back(copy_text(message));
 }
 
-// What a plugin had added to a result before a call, to roll the call back when it fails.
-struct Mark {
-  explicit Mark(const AnalysisResult &r)
-      : diagnostics(r.diagnostics.size()), actions(r.actions.size()), symbols(r.symbols.size()),
-        folds(r.folds.size()), facts(r.facts) {}
-  void restore(AnalysisResult &r) const {
-    r.diagnostics.resize(diagnostics);
-    r.actions.resize(actions);
-    r.symbols.resize(symbols);
-    r.folds.resize(folds);
-    r.facts = facts;
-  }
-  size_t diagnostics, actions, symbols, folds;
-  std::map<std::string, std::string> facts;
-};
-
-class InProcessHost final : public PluginHost {
+class InProcessHost final : public InProcessPluginHost {
  public:
   explicit InProcessHost(const PluginHostOptions &options)
       : before_call_(options.before_call), before_create_(options.before_create), capabilities_(options.capabilities), data_dirs_(options.data_dirs) {
@@ -119,31 +104,37 @@ class InProcessHost final : public PluginHost {
 
   AnalysisResult analyze(const DocumentInput &doc, const CancelToken &token,
                          uint32_t capabilities) const override {
-    AnalysisResult result;
-    result.version = doc.version;
+    return codec::decode_analysis(analyze_encoded(doc, token, capabilities));
+  }
+
+  std::string analyze_encoded(const DocumentInput &doc, const CancelToken &token,
+                              uint32_t capabilities) const override {
+    codec::AnalysisEncoder result;
     const CDocument c_doc(doc);
     const reportls_document &d = c_doc.d;
     for (const auto &plugin : loaded_) {
       LoadedPlugin &p = *plugin;
-      if (!(p.capabilities & capabilities) || token.cancelled() || !ready(p, result.problems) || !announce(p))
+      std::vector<PluginProblem> problems;
+      if (!(p.capabilities & capabilities) || token.cancelled() || !ready(p, problems) || !announce(p)) {
+        for (const PluginProblem &problem : problems) result.problem(problem);
         continue;
+      }
       Collector c{doc.text, &p.name, &token};
       c.analysis = &result;
-      c.symbol_base = result.symbols.size();
-      const Mark before(result);
+      result.begin_call();
       reportls_sink sink = make_sink(c);
       auto started = std::chrono::steady_clock::now();
       reportls_status status = call([&] { return p.descriptor->analyze(p.instance, &d, &sink); });
-      result.timings.push_back(
+      result.timing(
           {p.name, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count()});
       if (status == REPORTLS_ERROR) {
         // A failed analysis may have stopped halfway: keep nothing of it but the reason.
-        before.restore(result);
+        result.drop_call();
         if (c.errors.empty()) c.errors.push_back("analyze 失败");
       }
-      for (std::string &e : c.errors) result.problems.push_back({p.name, std::move(e)});
+      for (std::string &e : c.errors) result.problem({p.name, std::move(e)});
     }
-    return result;
+    return result.finish(doc.version);
   }
 
   CompletionResult complete(const DocumentInput &doc, uint32_t offset,
@@ -355,7 +346,7 @@ class InProcessHost final : public PluginHost {
 
 }  // namespace
 
-std::unique_ptr<PluginHost> make_in_process_host(const PluginHostOptions &options) {
+std::unique_ptr<InProcessPluginHost> make_in_process_host(const PluginHostOptions &options) {
   return std::make_unique<InProcessHost>(options);
 }
 

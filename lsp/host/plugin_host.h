@@ -109,7 +109,16 @@ class PluginHost {
   virtual void close(const std::string &uri) const = 0;
 };
 
-std::unique_ptr<PluginHost> make_in_process_host(const PluginHostOptions &options);
+// The in-process host also gives an analysis in the encoding of result_codec.h, written as the
+// plugins report (what an analysis process sends: no AnalysisResult is built there); its analyze()
+// decodes that.
+class InProcessPluginHost : public PluginHost {
+ public:
+  virtual std::string analyze_encoded(const DocumentInput &doc, const CancelToken &token,
+                                      uint32_t capabilities = ~0u) const = 0;
+};
+
+std::unique_ptr<InProcessPluginHost> make_in_process_host(const PluginHostOptions &options);
 
 // The bundled plugin folder, found relative to the running executable (bin/../lib/reportls/
 // plugins): the same path in the build tree and after `cmake --install`.

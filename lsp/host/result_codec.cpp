@@ -2,34 +2,18 @@
 
 #include <algorithm>
 #include <cstring>
+#include <span>
+#include <tuple>
 
 namespace reportls::lsp::codec {
+
+void Writer::f64(double v) {
+  char b[sizeof v];
+  std::memcpy(b, &v, sizeof v);
+  bytes({b, sizeof v});
+}
+
 namespace {
-
-class Writer {
- public:
-  void u(uint64_t v) {
-    while (v >= 0x80) {
-      out_.push_back(static_cast<char>(v | 0x80));
-      v >>= 7;
-    }
-    out_.push_back(static_cast<char>(v));
-  }
-  void s(int64_t v) { u((static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63)); }
-  void str(std::string_view v) {
-    u(v.size());
-    out_.append(v);
-  }
-  void f64(double v) {
-    char b[sizeof v];
-    std::memcpy(b, &v, sizeof v);
-    out_.append(b, sizeof v);
-  }
-  std::string take() { return std::move(out_); }
-
- private:
-  std::string out_;
-};
 
 class Reader {
  public:
@@ -85,7 +69,7 @@ class Reader {
 
 // ---- one put/get pair per value type, fields in declaration order -----------------------------
 
-void put(Writer &w, const Edit &e) {
+void put(Writer &w, const EditView &e) {
   w.u(e.start);
   w.u(e.end);
   w.str(e.new_text);
@@ -98,6 +82,14 @@ void get(Reader &r, Edit &e) {
 
 void put(Writer &w, const std::string &s) { w.str(s); }
 void get(Reader &r, std::string &s) { s = r.str(); }
+
+// Writer is not of this file's namespace: the elements' put() must be declared before the
+// sequences' (argument-dependent lookup would not find them).
+void put(Writer &w, const PluginProblem &p);
+void put(Writer &w, const PluginTiming &t);
+void put(Writer &w, const Completion &c);
+void put(Writer &w, const Hover &h);
+void put(Writer &w, const PluginInfo &p);
 
 template <class T>
 void put(Writer &w, const std::vector<T> &v) {
@@ -112,9 +104,10 @@ void get(Reader &r, std::vector<T> &v) {
   for (size_t i = 0; i < n; ++i) get(r, v.emplace_back());
 }
 
-void put(Writer &w, const Fix &f) {
+void put(Writer &w, const FixView &f) {
   w.str(f.title);
-  put(w, f.edits);
+  w.u(f.edit_count);
+  for (size_t i = 0; i < f.edit_count; ++i) put(w, f.edits[i]);
   w.u(uint64_t{f.preferred} | uint64_t{f.edits_deferred} << 1);
 }
 void get(Reader &r, Fix &f) {
@@ -125,7 +118,7 @@ void get(Reader &r, Fix &f) {
   f.edits_deferred = flags & 2;
 }
 
-void put(Writer &w, const Diagnostic &d) {
+void put(Writer &w, const DiagnosticView &d) {
   w.u(d.start);
   w.u(d.end);
   w.u(static_cast<uint64_t>(d.severity));
@@ -133,7 +126,8 @@ void put(Writer &w, const Diagnostic &d) {
   w.str(d.message);
   w.str(d.source);
   w.str(d.docs_url);
-  put(w, d.fixes);
+  w.u(d.fix_count);
+  for (size_t i = 0; i < d.fix_count; ++i) put(w, d.fixes[i]);
 }
 void get(Reader &r, Diagnostic &d) {
   d.start = r.u32();
@@ -148,11 +142,11 @@ void get(Reader &r, Diagnostic &d) {
   get(r, d.fixes);
 }
 
-void put(Writer &w, const Action &a) {
-  w.u(a.start);
-  w.u(a.end);
-  w.str(a.source);
-  put(w, a.fix);
+void put(Writer &w, uint32_t start, uint32_t end, std::string_view source, const FixView &fix) {
+  w.u(start);
+  w.u(end);
+  w.str(source);
+  put(w, fix);
 }
 void get(Reader &r, Action &a) {
   a.start = r.u32();
@@ -161,7 +155,7 @@ void get(Reader &r, Action &a) {
   get(r, a.fix);
 }
 
-void put(Writer &w, const Symbol &s) {
+void put(Writer &w, const SymbolView &s) {
   w.str(s.name);
   w.str(s.detail);
   w.s(s.kind);
@@ -182,10 +176,6 @@ void get(Reader &r, Symbol &s) {
   s.parent = static_cast<int32_t>(r.s());
 }
 
-void put(Writer &w, const Fold &f) {
-  w.u(f.start);
-  w.u(f.end);
-}
 void get(Reader &r, Fold &f) {
   f.start = r.u32();
   f.end = r.u32();
@@ -273,21 +263,93 @@ T decode(std::string_view bytes, void (*read)(Reader &, T &)) {
 
 }  // namespace
 
-std::string encode(const AnalysisResult &a) {
+void AnalysisEncoder::begin_call() {
+  call_ = {diagnostics_.count, diagnostics_.bytes.size(), actions_.count, actions_.bytes.size(), symbols_.count,
+           symbols_.bytes.size(), folds_.count, folds_.bytes.size(), facts_};
+}
+
+void AnalysisEncoder::drop_call() {
+  for (auto [section, count, bytes] : {std::tuple{&diagnostics_, call_.diagnostics, call_.diagnostic_bytes},
+                                       std::tuple{&actions_, call_.actions, call_.action_bytes},
+                                       std::tuple{&symbols_, call_.symbols, call_.symbol_bytes},
+                                       std::tuple{&folds_, call_.folds, call_.fold_bytes}}) {
+    section->count = count;
+    section->bytes.truncate(bytes);
+  }
+  facts_ = call_.facts;
+}
+
+void AnalysisEncoder::diagnostic(const DiagnosticView &d) {
+  put(diagnostics_.bytes, d);
+  ++diagnostics_.count;
+}
+
+void AnalysisEncoder::action(uint32_t start, uint32_t end, std::string_view source, const FixView &fix) {
+  put(actions_.bytes, start, end, source, fix);
+  ++actions_.count;
+}
+
+void AnalysisEncoder::symbol(const SymbolView &s) {
+  SymbolView whole = s;
+  if (whole.parent >= 0) whole.parent += static_cast<int32_t>(call_.symbols);
+  put(symbols_.bytes, whole);
+  ++symbols_.count;
+}
+
+void AnalysisEncoder::fold(uint32_t start, uint32_t end) {
+  folds_.bytes.u(start);
+  folds_.bytes.u(end);
+  ++folds_.count;
+}
+
+std::string AnalysisEncoder::finish(int64_t version) {
   Writer w;
-  w.s(a.version);
-  put(w, a.diagnostics);
-  put(w, a.actions);
-  put(w, a.symbols);
-  put(w, a.folds);
-  w.u(a.facts.size());
-  for (const auto &[k, v] : a.facts) {
+  w.s(version);
+  for (const Section *section : {&diagnostics_, &actions_, &symbols_, &folds_}) {
+    w.u(section->count);
+    w.bytes(section->bytes.view());
+  }
+  w.u(facts_.size());
+  for (const auto &[k, v] : facts_) {
     w.str(k);
     w.str(v);
   }
-  put(w, a.problems);
-  put(w, a.timings);
+  put(w, problems_);
+  put(w, timings_);
   return w.take();
+}
+
+std::string encode(const AnalysisResult &a) {
+  AnalysisEncoder e;
+  // The views of one diagnostic's (or action's) fixes and their edits, remade for each.
+  std::vector<EditView> edits;
+  std::vector<FixView> fixes;
+  auto view = [&](std::span<const Fix> fs) {
+    edits.clear();
+    fixes.clear();
+    for (const Fix &f : fs)
+      for (const Edit &x : f.edits) edits.push_back({x.start, x.end, x.new_text});
+    const EditView *next = edits.data();
+    for (const Fix &f : fs) {
+      fixes.push_back({f.title, next, f.edits.size(), f.preferred, f.edits_deferred});
+      next += f.edits.size();
+    }
+  };
+  for (const Diagnostic &d : a.diagnostics) {
+    view(d.fixes);
+    e.diagnostic({d.start, d.end, d.severity, d.code, d.message, d.source, d.docs_url, fixes.data(), fixes.size()});
+  }
+  for (const Action &x : a.actions) {
+    view({&x.fix, 1});
+    e.action(x.start, x.end, x.source, fixes.front());
+  }
+  for (const Symbol &s : a.symbols)
+    e.symbol({s.name, s.detail, s.kind, s.start, s.end, s.selection_start, s.selection_end, s.parent});
+  for (const Fold &f : a.folds) e.fold(f.start, f.end);
+  for (const auto &[k, v] : a.facts) e.fact(k, v);
+  for (const PluginProblem &p : a.problems) e.problem(p);
+  for (const PluginTiming &t : a.timings) e.timing(t);
+  return e.finish(a.version);
 }
 
 AnalysisResult decode_analysis(std::string_view bytes) {

@@ -14,6 +14,9 @@
 #include "lsp/engine/analysis.h"
 #include "lsp/host/plugin_host.h"
 
+#include <algorithm>
+#include <cstring>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -23,6 +26,113 @@ namespace reportls::lsp::codec {
 
 struct CodecError : std::runtime_error {
   using std::runtime_error::runtime_error;
+};
+
+// Appends values in the layout above.  Writes into room it grows by doubling, not through
+// std::string::append: an analysis of a 1 MB report writes hundreds of thousands of values.
+class Writer {
+ public:
+  void u(uint64_t v) {
+    char *p = room(10);
+    while (v >= 0x80) {
+      *p++ = static_cast<char>(v | 0x80);
+      v >>= 7;
+    }
+    *p++ = static_cast<char>(v);
+    size_ = static_cast<size_t>(p - out_.data());
+  }
+  void s(int64_t v) { u((static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63)); }
+  void str(std::string_view v) {
+    u(v.size());
+    bytes(v);
+  }
+  void f64(double v);
+  void bytes(std::string_view v) {
+    if (v.empty()) return;
+    std::memcpy(room(v.size()), v.data(), v.size());
+    size_ += v.size();
+  }
+  size_t size() const { return size_; }
+  void truncate(size_t size) { size_ = std::min(size, size_); }
+  std::string_view view() const { return {out_.data(), size_}; }
+  std::string take() {
+    out_.resize(size_);
+    size_ = 0;
+    return std::move(out_);
+  }
+
+ private:
+  // Where the next `n` bytes go.
+  char *room(size_t n) {
+    if (out_.size() - size_ < n) out_.resize(std::max(out_.size() * 2, size_ + n + 64));
+    return out_.data() + size_;
+  }
+  std::string out_;  // its size is the room; size_ bytes of it are written
+  size_t size_ = 0;
+};
+
+// What a plugin reports, as the encoder takes it: views of strings and lists that live until the
+// call returns (the sink's views of a plugin's own, or of an AnalysisResult's).
+struct EditView {
+  uint32_t start = 0, end = 0;
+  std::string_view new_text;
+};
+struct FixView {
+  std::string_view title;
+  const EditView *edits = nullptr;
+  size_t edit_count = 0;
+  bool preferred = false, edits_deferred = false;
+};
+struct DiagnosticView {
+  uint32_t start = 0, end = 0;
+  Severity severity = Severity::Warning;
+  std::string_view code, message, source, docs_url;
+  const FixView *fixes = nullptr;
+  size_t fix_count = 0;
+};
+struct SymbolView {
+  std::string_view name, detail;
+  int kind = 0;
+  uint32_t start = 0, end = 0, selection_start = 0, selection_end = 0;
+  int32_t parent = -1;
+};
+
+// The encoding of an AnalysisResult (decode_analysis reads it), written as the plugins of one
+// analysis report, call after call: the analysis process sends these bytes as they are, and builds
+// no AnalysisResult of its own.  begin_call() marks where a plugin's call starts, and drop_call()
+// takes back everything since (a failed call keeps nothing).  One thread.
+class AnalysisEncoder {
+ public:
+  void begin_call();
+  void drop_call();
+  void diagnostic(const DiagnosticView &d);
+  void action(uint32_t start, uint32_t end, std::string_view source, const FixView &fix);
+  // parent: among the symbols of the current call (-1: none); written as an index into all of them.
+  void symbol(const SymbolView &s);
+  // Symbols reported in the current call so far.
+  size_t call_symbols() const { return symbols_.count - call_.symbols; }
+  void fold(uint32_t start, uint32_t end);
+  void fact(std::string key, std::string value) { facts_[std::move(key)] = std::move(value); }
+  void problem(const PluginProblem &p) { problems_.push_back(p); }
+  void timing(const PluginTiming &t) { timings_.push_back(t); }
+  // The whole encoding; the encoder is spent.
+  std::string finish(int64_t version);
+
+ private:
+  struct Section {
+    Writer bytes;
+    size_t count = 0;
+  };
+  struct Mark {
+    size_t diagnostics = 0, diagnostic_bytes = 0, actions = 0, action_bytes = 0, symbols = 0, symbol_bytes = 0,
+           folds = 0, fold_bytes = 0;
+    std::map<std::string, std::string> facts;
+  };
+  Section diagnostics_, actions_, symbols_, folds_;
+  std::map<std::string, std::string> facts_;
+  std::vector<PluginProblem> problems_;
+  std::vector<PluginTiming> timings_;
+  Mark call_;
 };
 
 std::string encode(const AnalysisResult &r);

@@ -1,6 +1,7 @@
 #include "lsp/host/sink.h"
 
 #include "lsp/engine/text_document.h"
+#include "lsp/protocol/utf8_runs.h"
 
 #include <algorithm>
 #include <cstring>
@@ -41,17 +42,35 @@ void Collector::span(uint32_t &start, uint32_t &end) const {
   if (end < start) std::swap(start, end);
 }
 
-Fix Collector::fix(const reportls_fix *f) const {
-  Fix out;
-  if (!f) return out;
-  out.title = copy_text(f->title);
-  out.preferred = REPORTLS_HAS_FIELD(f, reportls_fix, is_preferred) && f->is_preferred;
-  for (size_t i = 0; f->edits && i < f->edit_count; ++i) {
-    Edit e{f->edits[i].start, f->edits[i].end, copy_text(f->edits[i].new_text)};
-    span(e.start, e.end);
-    out.edits.push_back(std::move(e));
+std::string_view Collector::clean(const char *s) {
+  if (!s) return {};
+  const std::string_view v(s);
+  if (valid_utf8_prefix(v) == v.size()) return v;
+  std::string &copy = repaired.emplace_back(v);
+  sanitize_utf8(copy);
+  return copy;
+}
+
+void Collector::view_fixes(const reportls_fix *fixes, size_t count, bool edits_deferred) {
+  fix_views.clear();
+  edit_views.clear();
+  for (size_t i = 0; fixes && i < count; ++i) {
+    const reportls_fix &f = fixes[i];
+    for (size_t k = 0; f.edits && k < f.edit_count; ++k) {
+      codec::EditView e{f.edits[k].start, f.edits[k].end, clean(f.edits[k].new_text)};
+      span(e.start, e.end);
+      edit_views.push_back(e);
+    }
   }
-  return out;
+  // Pointed into once every edit is in place.
+  const codec::EditView *next = edit_views.data();
+  for (size_t i = 0; fixes && i < count; ++i) {
+    const reportls_fix &f = fixes[i];
+    const size_t edits = f.edits ? f.edit_count : 0;
+    fix_views.push_back({clean(f.title), next, edits,
+                         REPORTLS_HAS_FIELD(&f, reportls_fix, is_preferred) && f.is_preferred, edits_deferred});
+    next += edits;
+  }
 }
 
 namespace {
@@ -61,28 +80,31 @@ Collector &self(void *ctx) { return *static_cast<Collector *>(ctx); }
 void on_diagnostic(void *ctx, const reportls_diagnostic *d) {
   Collector &c = self(ctx);
   if (!c.analysis || !d) return;
-  Diagnostic out;
+  codec::DiagnosticView out;
   out.start = d->start;
   out.end = d->end;
   c.span(out.start, out.end);
   const int severity = enum_value(d->severity);
   out.severity = severity >= 1 && severity <= 4 ? static_cast<Severity>(severity) : Severity::Warning;
-  out.code = copy_text(d->code);
-  out.message = copy_text(d->message);
+  out.code = c.clean(d->code);
+  out.message = c.clean(d->message);
   out.source = *c.plugin;
-  for (size_t i = 0; d->fixes && i < d->fix_count; ++i) out.fixes.push_back(c.fix(&d->fixes[i]));
-  if (REPORTLS_HAS_FIELD(d, reportls_diagnostic, docs_url)) out.docs_url = copy_text(d->docs_url);
-  if (REPORTLS_HAS_FIELD(d, reportls_diagnostic, fix_edits_deferred) && d->fix_edits_deferred)
-    for (Fix &f : out.fixes) f.edits_deferred = true;
-  c.analysis->diagnostics.push_back(std::move(out));
+  if (REPORTLS_HAS_FIELD(d, reportls_diagnostic, docs_url)) out.docs_url = c.clean(d->docs_url);
+  c.view_fixes(d->fixes, d->fix_count,
+               REPORTLS_HAS_FIELD(d, reportls_diagnostic, fix_edits_deferred) && d->fix_edits_deferred);
+  out.fixes = c.fix_views.data();
+  out.fix_count = c.fix_views.size();
+  c.analysis->diagnostic(out);
+  c.repaired.clear();
 }
 
 void on_symbol(void *ctx, const reportls_symbol *s) {
   Collector &c = self(ctx);
   if (!c.analysis || !s) return;
-  Symbol out;
-  out.name = copy_text(s->name);
-  out.detail = copy_text(s->detail);
+  codec::SymbolView out;
+  out.name = c.clean(s->name);
+  if (out.name.empty()) out.name = "(无标题)";
+  out.detail = c.clean(s->detail);
   const int kind = enum_value(s->kind);
   out.kind = kind >= 1 && kind <= 26 ? kind : REPORTLS_SYMBOL_STRING;
   out.start = s->start;
@@ -94,20 +116,18 @@ void on_symbol(void *ctx, const reportls_symbol *s) {
   // LSP requires the selection inside the range.
   out.selection_start = std::clamp(out.selection_start, out.start, out.end);
   out.selection_end = std::clamp(out.selection_end, out.selection_start, out.end);
-  size_t own = c.analysis->symbols.size() - c.symbol_base;
-  out.parent = s->parent >= 0 && static_cast<size_t>(s->parent) < own
-                   ? static_cast<int32_t>(c.symbol_base + s->parent)
-                   : -1;
-  if (out.name.empty()) out.name = "(无标题)";
-  c.analysis->symbols.push_back(std::move(out));
+  // A parent among the plugin's own symbols of this call, or none.
+  out.parent = s->parent >= 0 && static_cast<size_t>(s->parent) < c.analysis->call_symbols() ? s->parent : -1;
+  c.analysis->symbol(out);
+  c.repaired.clear();
 }
 
 void on_fold(void *ctx, const reportls_fold *f) {
   Collector &c = self(ctx);
   if (!c.analysis || !f) return;
-  Fold out{f->start, f->end};
-  c.span(out.start, out.end);
-  c.analysis->folds.push_back(out);
+  uint32_t start = f->start, end = f->end;
+  c.span(start, end);
+  c.analysis->fold(start, end);
 }
 
 void on_completion(void *ctx, const reportls_completion *item, int incomplete) {
@@ -142,7 +162,7 @@ void on_hover(void *ctx, const reportls_hover *h) {
 
 void on_fact(void *ctx, const char *key, const char *value) {
   Collector &c = self(ctx);
-  if (c.analysis && key) c.analysis->facts[copy_text(key)] = copy_text(value);
+  if (c.analysis && key) c.analysis->fact(copy_text(key), copy_text(value));
 }
 
 int on_is_cancelled(void *ctx) { return self(ctx).token->cancelled() ? 1 : 0; }
@@ -152,9 +172,10 @@ void on_error(void *ctx, const char *message) { self(ctx).errors.push_back(copy_
 void on_action(void *ctx, uint32_t start, uint32_t end, const reportls_fix *fix) {
   Collector &c = self(ctx);
   if (!c.analysis || !fix) return;
-  Action out{start, end, *c.plugin, c.fix(fix)};
-  c.span(out.start, out.end);
-  c.analysis->actions.push_back(std::move(out));
+  c.span(start, end);
+  c.view_fixes(fix, 1, false);
+  c.analysis->action(start, end, *c.plugin, c.fix_views.front());
+  c.repaired.clear();
 }
 
 }  // namespace

@@ -9,9 +9,11 @@
 
 #include "lsp/engine/analysis.h"
 #include "lsp/engine/cancel.h"
+#include "lsp/host/result_codec.h"
 
 #include <reportls/plugin.h>
 
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,14 +29,23 @@ struct Collector {
   std::string_view text;
   const std::string *plugin;
   const CancelToken *token;
-  AnalysisResult *analysis = nullptr;
+  // An analysis is written straight into its encoding: the analysis process sends it as it is.
+  codec::AnalysisEncoder *analysis = nullptr;
   CompletionResult *completion = nullptr;
   HoverResult *hover = nullptr;
-  size_t symbol_base = 0;
   std::vector<std::string> errors;
 
   void span(uint32_t &start, uint32_t &end) const;
-  Fix fix(const reportls_fix *f) const;
+  // A plugin's string as valid UTF-8 (NULL gives ""): a view of it, or of a repaired copy kept until
+  // the callback returns.
+  std::string_view clean(const char *s);
+  // Views of a plugin's fixes (offsets clamped, strings made valid) into fix_views and edit_views.
+  void view_fixes(const reportls_fix *fixes, size_t count, bool edits_deferred);
+  // Scratch of the callback being served (reused: a keystroke's thousands of diagnostics allocate
+  // nothing here).
+  std::deque<std::string> repaired;
+  std::vector<codec::FixView> fix_views;
+  std::vector<codec::EditView> edit_views;
 };
 
 // A sink whose callbacks write into `collector`.

@@ -196,7 +196,7 @@ int run_analysis_worker(const PluginHostOptions &base) {
       release_after = input->text.size() >= kLargeDocument ? kReleaseWhenIdleFor : std::chrono::milliseconds(0);
       std::string method = request.at("method");
       if (method == "analyze")
-        result = worker::encode(host->analyze(*input, token, request.at("capabilities").get<uint32_t>()));
+        result = worker::encoded_analysis(host->analyze_encoded(*input, token, request.at("capabilities").get<uint32_t>()));
       else if (method == "complete")
         result = worker::encode(host->complete(*input, request.at("offset").get<uint32_t>(), token));
       else if (method == "hover")

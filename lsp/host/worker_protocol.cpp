@@ -24,6 +24,7 @@ std::string_view bytes_of(const json &j) {
 }  // namespace
 
 json encode(const AnalysisResult &r) { return binary(codec::encode(r)); }
+json encoded_analysis(std::string bytes) { return binary(std::move(bytes)); }
 json encode(const CompletionResult &r) { return binary(codec::encode(r)); }
 json encode(const HoverResult &r) { return binary(codec::encode(r)); }
 json encode(const std::vector<PluginInfo> &plugins) { return binary(codec::encode(plugins)); }

@@ -55,6 +55,8 @@
 namespace reportls::lsp::worker {
 
 nlohmann::json encode(const AnalysisResult &r);
+// An analysis already encoded (InProcessPluginHost::analyze_encoded), as encode() would carry it.
+nlohmann::json encoded_analysis(std::string bytes);
 nlohmann::json encode(const CompletionResult &r);
 nlohmann::json encode(const HoverResult &r);
 nlohmann::json encode(const std::vector<PluginInfo> &plugins);
