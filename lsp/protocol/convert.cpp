@@ -6,6 +6,7 @@
 #include "lsp/protocol/markup.h"
 
 #include <algorithm>
+#include <charconv>
 #include <utility>
 
 namespace reportls::lsp {
@@ -67,12 +68,15 @@ void append_diagnostics_text(std::string &out, const AnalysisResult &result, con
                              PositionEncoding e, const Settings &settings) {
   // Keys in the order nlohmann's std::map gives diagnostic_json's: code, codeDescription, message,
   // range (end, start; character, line), severity, source.
-  auto position = [&](std::string &out, uint32_t offset) {
-    const Position p = doc.lines().position(offset, e);
+  auto number = [&](uint32_t n) {
+    char digits[10];
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+  };
+  auto position = [&](Position p) {
     out += "{\"character\":";
-    out += std::to_string(p.character);
+    number(p.character);
     out += ",\"line\":";
-    out += std::to_string(p.line);
+    number(p.line);
     out += '}';
   };
   size_t room = 2;  // each element: its texts, and about 240 bytes of keys, range, link and source
@@ -80,25 +84,36 @@ void append_diagnostics_text(std::string &out, const AnalysisResult &result, con
   out.reserve(out.size() + room);
   out += '[';
   bool first = true;
+  // What depends only on the code (and the plugin's severity and link), for the run of diagnostics
+  // of one code that a plugin reports one after another: the severity the settings give it and the
+  // element's opening, code and link written out.
+  const Diagnostic *same_as = nullptr;
+  std::optional<Severity> severity;
+  std::string opening;
   for (const Diagnostic &d : result.diagnostics) {
-    const auto severity = settings.severity_for(d.code, d.severity);
+    if (!same_as || d.code != same_as->code || d.severity != same_as->severity || d.docs_url != same_as->docs_url) {
+      same_as = &d;
+      severity = settings.severity_for(d.code, d.severity);
+      opening = "{\"code\":";
+      append_json_string(opening, d.code);
+      if (std::string href = docs_url_for(d); !href.empty()) {
+        opening += ",\"codeDescription\":{\"href\":";
+        append_json_string(opening, href);
+        opening += '}';
+      }
+      opening += ",\"message\":";
+    }
     if (!severity) continue;
     if (!std::exchange(first, false)) out += ',';
-    out += "{\"code\":";
-    append_json_string(out, d.code);
-    if (std::string href = docs_url_for(d); !href.empty()) {
-      out += ",\"codeDescription\":{\"href\":";
-      append_json_string(out, href);
-      out += '}';
-    }
-    out += ",\"message\":";
+    out += opening;
     append_json_string(out, d.message);
+    const Range range = doc.lines().range(d.start, d.end, e);
     out += ",\"range\":{\"end\":";
-    position(out, d.end);
+    position(range.end);
     out += ",\"start\":";
-    position(out, d.start);
+    position(range.start);
     out += "},\"severity\":";
-    out += std::to_string(static_cast<int>(*severity));
+    number(static_cast<uint32_t>(*severity));
     out += ",\"source\":\"reportls\"}";
   }
   out += ']';

@@ -268,8 +268,18 @@ uint32_t LineIndex::offset(Position p, PositionEncoding e) const {
 }
 
 Position LineIndex::position(uint32_t offset, PositionEncoding e) const {
-  uint32_t off = std::min(offset, size_);
-  const uint32_t line = line_of(off);
+  const uint32_t off = std::min(offset, size_);
+  return on_line(off, line_of(off), e);
+}
+
+Range LineIndex::range(uint32_t start, uint32_t end, PositionEncoding e) const {
+  const uint32_t from = std::min(start, size_), to = std::min(end, size_);
+  const uint32_t line = line_of(from);
+  const bool same_line = to >= from && (line + 1 >= line_count() || to < line_starts_[line + 1]);
+  return {on_line(from, line, e), on_line(to, same_line ? line : line_of(to), e)};
+}
+
+Position LineIndex::on_line(uint32_t off, uint32_t line, PositionEncoding e) const {
   const uint32_t start = line_starts_[line];
   off = snap(std::min(off, line_end(line)));  // between "\r" and "\n" -> before "\r"
   if (e == PositionEncoding::Utf8 || ascii()) return {line, off - start};

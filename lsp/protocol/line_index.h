@@ -88,6 +88,9 @@ class LineIndex {
   /// the line's end. offset(position(o, e), e) == o for every character boundary o that is
   /// not inside a "\r\n".
   Position position(uint32_t offset, PositionEncoding e) const;
+  /// {position(start, e), position(end, e)}, the line found once when both are on it (as a
+  /// diagnostic's range nearly always is).
+  Range range(uint32_t start, uint32_t end, PositionEncoding e) const;
 
   /// Bytes this index holds (its tables), for the benchmark's memory figures.
   size_t memory_bytes() const;
@@ -99,6 +102,8 @@ class LineIndex {
   bool ascii() const { return starts_.empty(); }
   /// The start of the character that byte `offset` (<= size_) falls in.
   uint32_t snap(uint32_t offset) const;
+  /// The position of byte `off` (<= size_) on `line`, the line that holds it.
+  Position on_line(uint32_t off, uint32_t line, PositionEncoding e) const;
   /// UTF-16 units of the characters that start before `offset`.
   uint64_t units_before(uint32_t offset) const;
   /// Characters of two UTF-16 units that start in [from, to).

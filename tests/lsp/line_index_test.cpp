@@ -2,15 +2,18 @@
 #include "lsp/protocol/line_index.h"
 
 #include <doctest/doctest.h>
+
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
 using reportls::lsp::LineIndex;
 using reportls::lsp::Position;
 using reportls::lsp::PositionEncoding;
+using reportls::lsp::Range;
 
 namespace {
 
@@ -287,6 +290,16 @@ TEST_CASE("every boundary of long random texts converts as walking the text does
     }
     for (uint32_t line = 0; line < idx.line_count(); ++line)
       CHECK(idx.offset({line, 1u << 30}, U16) == idx.line_end(line));
+    // A range is its two ends' positions, whether they share a line or not, and in either order.
+    std::mt19937 rng(seed);
+    for (int k = 0; k < 300; ++k) {
+      const uint32_t a = rng() % (text.size() + 3), z = k % 3 ? std::min<uint32_t>(a + rng() % 40, text.size() + 2) : rng() % (text.size() + 3);
+      for (PositionEncoding e : {U16, U8}) {
+        const Range r = idx.range(a, z, e);
+        CHECK(r.start == idx.position(a, e));
+        CHECK(r.end == idx.position(z, e));
+      }
+    }
   }
 }
 
