@@ -211,8 +211,9 @@ void Engine::open(std::shared_ptr<const TextDocument> doc) {
 void Engine::update(std::shared_ptr<const TextDocument> doc) {
   const std::string uri = doc->uri();
   documents_[uri] = doc;
-  scheduler_.update(std::move(doc), doc_settings_.at(uri));
+  scheduler_.update(doc, doc_settings_.at(uri));
   relate_all();  // the documents this one is related to see the edit
+  doc->lines();  // indexed now, while the analysis runs: its publication needs the index
 }
 
 void Engine::close(const std::string &uri) {

@@ -28,7 +28,9 @@ void Scheduler::update(std::shared_ptr<const TextDocument> doc, std::shared_ptr<
   if (lane.cancel_timer) std::exchange(lane.cancel_timer, nullptr)();
   lane.doc = std::move(doc);
   lane.settings = std::move(settings);
-  lane.done.reset();
+  // Let go once the new analysis is on its way: a 1 MB report's thousands of diagnostics take a
+  // while to free.
+  const auto previous = std::move(lane.done);
   if (lane.settings->debounce.count() == 0) return start(uri, lane);
   lane.cancel_timer = env_.start_timer(lane.settings->debounce, [this, uri, token = lane.token] {
     auto it = lanes_.find(uri);  // gone when the document was closed meanwhile

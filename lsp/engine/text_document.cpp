@@ -55,31 +55,37 @@ TextDocument::TextDocument(Sanitized, std::string uri, std::string language_id, 
     : uri_(std::move(uri)),
       language_id_(std::move(language_id)),
       version_(version),
-      text_(std::move(text)),
-      lines_(text_, LineIndex::Utf8::Valid) {}
+      text_(std::move(text)) {}
 
 std::shared_ptr<const TextDocument> TextDocument::apply(int64_t version,
                                                         const std::vector<TextChange>& changes,
                                                         PositionEncoding e) const {
-  std::string text = text_;
-  // The index of `text`; starts as ours and is rebuilt lazily only when a later ranged change
-  // needs it, so the common single-change didChange builds exactly one index (the result's).
+  std::string text;
+  std::string_view current = text_;
+  // The index of `current`; starts as ours and is rebuilt only when a later ranged change needs
+  // it, so the common single-change didChange builds no index here.
   std::optional<LineIndex> rebuilt;
-  const LineIndex* index = &lines_;
+  const LineIndex* index = &lines();
   for (const TextChange& change : changes) {
     std::string insert = change.text;
     sanitize_utf8(insert);
     if (!change.range) {
       text = std::move(insert);
     } else {
-      if (!index) index = &rebuilt.emplace(text, LineIndex::Utf8::Valid);
+      if (!index) index = &rebuilt.emplace(current, LineIndex::Utf8::Valid);
       const uint32_t start = index->offset(change.range->start, e);
       uint32_t end = index->offset(change.range->end, e);
       if (end < start) end = start;
-      text.replace(start, end - start, insert);
+      // In one pass: a 1 MB report is copied once per keystroke, its tail not moved again.
+      std::string next;
+      next.reserve(current.size() - (end - start) + insert.size());
+      next.append(current.substr(0, start)).append(insert).append(current.substr(end));
+      text = std::move(next);
     }
+    current = text;
     index = nullptr;
   }
+  if (changes.empty()) text = text_;
   return std::shared_ptr<const TextDocument>(
       new TextDocument(Sanitized{}, uri_, language_id_, version, std::move(text)));
 }

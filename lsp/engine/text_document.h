@@ -11,11 +11,13 @@
 //  - line endings are kept as received ("\r\n" is not normalised), so byte offsets match
 //    what the client has.
 //
-// Thread-safety: immutable after construction; all members are const and share freely.
+// Thread-safety: immutable after construction (the line index is built once, on first use, under
+// std::call_once); share freely.
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,7 +42,12 @@ class TextDocument {
   const std::string& language_id() const { return language_id_; }
   int64_t version() const { return version_; }
   const std::string& text() const { return text_; }
-  const LineIndex& lines() const { return lines_; }
+  /// Built on first use (any thread; once): a keystroke's new snapshot goes to the analysis
+  /// before its index is built (Engine::update then builds it while the analysis runs).
+  const LineIndex& lines() const {
+    std::call_once(lines_built_, [this] { lines_.emplace(text_, LineIndex::Utf8::Valid); });
+    return *lines_;
+  }
 
   /// A new snapshot at `version` with `changes` applied in order (LSP incremental sync: each
   /// range is in the coordinates of the text produced by the previous change). `e` is the
@@ -54,7 +61,7 @@ class TextDocument {
   ///    range at its start: the new text is inserted there and nothing is deleted;
   ///  - change texts are repaired with sanitize_utf8.
   /// The version is taken as given; checking that it increases is the caller's business.
-  /// Cost: O(text size) per change (the index is rebuilt between changes).
+  /// Cost: one copy of the text per change (the index is rebuilt between changes).
   std::shared_ptr<const TextDocument> apply(int64_t version, const std::vector<TextChange>& changes,
                                             PositionEncoding e) const;
 
@@ -67,7 +74,8 @@ class TextDocument {
   std::string language_id_;
   int64_t version_;
   std::string text_;
-  LineIndex lines_;
+  mutable std::once_flag lines_built_;
+  mutable std::optional<LineIndex> lines_;
 };
 
 /// Makes `text` valid UTF-8 in place: every ill-formed sequence (overlong form, encoded
