@@ -9,6 +9,7 @@
 #include <dlfcn.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -229,10 +230,12 @@ class InProcessHost final : public InProcessPluginHost {
         related.push_back({sizeof(reportls_related_document), r.role.c_str(), r.uri.c_str(),
                            r.path.empty() ? nullptr : r.path.c_str(), r.text.data(), r.text.size(), r.version});
       for (const reportls_related_document &r : related) pointers.push_back(&r);
+      // Each call's text gets a name of its own (the texts of two calls are not compared).
+      static std::atomic<uint64_t> snapshots{0};
       d = {sizeof(reportls_document), doc.uri.data(),       doc.text.data(),
            doc.text.size(),           doc.version,          doc.settings.c_str(),
            doc.path.empty() ? nullptr : doc.path.c_str(),   pointers.empty() ? nullptr : pointers.data(),
-           pointers.size(),           doc.defer_fix_edits ? 1 : 0};
+           pointers.size(),           doc.defer_fix_edits ? 1 : 0, ++snapshots};
     }
     CDocument(const CDocument &) = delete;
     std::vector<reportls_related_document> related;

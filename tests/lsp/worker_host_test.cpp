@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <random>
+#include <set>
 
 using namespace reportls::lsp;
 
@@ -252,6 +253,7 @@ TEST_CASE("the worker is sent changes only and always analyses the exact text") 
   std::mt19937 rng(11);
   std::vector<std::string> texts(24, std::string(4000, 'x'));
   std::vector<int64_t> versions(texts.size(), 0);
+  std::set<std::string> snapshots;
   for (int step = 0; step < 400; ++step) {
     const size_t i = rng() % texts.size();
     std::string &t = texts[i];
@@ -260,6 +262,9 @@ TEST_CASE("the worker is sent changes only and always analyses the exact text") 
     const std::string uri = "file:///doc" + std::to_string(i) + ".txt";
     AnalysisResult r = host->analyze({uri, t, ++versions[i]}, CancelToken());
     REQUIRE(r.facts["digest"] == digest_of(versions[i], t));
+    // Every call names its text anew (ABI 1.5): a name is never given to two texts.
+    CHECK(r.facts["snapshot"] != "0");
+    CHECK(snapshots.insert(r.facts["snapshot"]).second);
   }
 }
 

@@ -1,6 +1,6 @@
 /* Reports what the server believes the document is: the fact "digest" = "<version>:<bytes>:<FNV-1a
  * 64 of the text>".  The edit-model tests compare it with the client's own copy after every edit
- * sequence. */
+ * sequence.  And the fact "snapshot": the name the host gave the text (ABI 1.5). */
 #include "fault_plugin.h"
 
 #include <stdio.h>
@@ -15,6 +15,8 @@ static reportls_status analyze(void *i, const reportls_document *d, const report
   char value[96];
   snprintf(value, sizeof value, "%lld:%zu:%016llx", (long long)d->version, d->length, h);
   s->fact(s->ctx, "digest", value);
+  snprintf(value, sizeof value, "%llu", (unsigned long long)d->snapshot);
+  s->fact(s->ctx, "snapshot", value);
   return REPORTLS_OK;
 }
 FAULT_DESCRIPTOR("digest", REPORTLS_ABI_MAJOR, fault_create, analyze)

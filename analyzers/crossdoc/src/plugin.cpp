@@ -50,7 +50,8 @@ class CrossdocPlugin {
   // The analysis of the document with its related documents; false when cancelled.
   bool run(const plugin::Document &document, const plugin::Sink &sink, crossdoc::Result &out) const {
     // Each text in its own format: last year's report may be Markdown beside this year's text.
-    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path));
+    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path),
+                                             document.snapshot);
     std::vector<std::shared_ptr<const report::Document>> keep;  // the related parses live as long as the analysis
     std::vector<crossdoc::RelatedReport> related;
     for (const plugin::Related &r : document.related) {

@@ -32,7 +32,8 @@ class FiguresPlugin {
   }
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
-    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path));
+    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path),
+                                             document.snapshot);
     const report::Document &doc = *parsed;
     if (!profiles_.applies(report::Scope::ChineseText, doc, document.settings)) return REPORTLS_OK;
     figures::Findings found = findings(cache_, doc, document, sink, false);
@@ -55,7 +56,8 @@ class FiguresPlugin {
   }
 
   reportls_status hover(const plugin::Document &document, uint32_t offset, plugin::Sink &sink) const {
-    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path));
+    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path),
+                                             document.snapshot);
     const report::Document &doc = *parsed;
     if (!profiles_.applies(report::Scope::ChineseText, doc, document.settings)) return REPORTLS_OK;
     const figures::Findings found = findings(hover_cache_, doc, document, sink, true);

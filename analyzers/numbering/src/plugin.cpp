@@ -29,7 +29,8 @@ class NumberingPlugin {
   }
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
-    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path));
+    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path),
+                                             document.snapshot);
     const report::Document &doc = *parsed;
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     if (auto a = numbering::remove_debris(doc)) sink.action(a->start, a->end, a->fix);

@@ -24,7 +24,8 @@ class OutlinePlugin {
   }
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
-    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path));
+    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path),
+                                             document.snapshot);
     const report::Document &doc = *parsed;
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     // Other texts keep the editor's own outline (the built-in Markdown one).

@@ -54,7 +54,8 @@ class PhrasingPlugin {
 
   reportls_status complete(const plugin::Document &document, uint32_t offset,
                            plugin::Sink &sink) const {
-    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path));
+    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path),
+                                             document.snapshot);
     const report::Document &doc = *parsed;
     const Settings settings = read_settings(document.settings);
     const phrasing::Phrasebook::Sets sets = phrasebook_.for_document(document.path);

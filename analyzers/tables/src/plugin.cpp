@@ -33,7 +33,8 @@ class TablesPlugin {
   }
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
-    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path));
+    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path),
+                                             document.snapshot);
     const report::Document &doc = *parsed;
     const report::Profile *profile = nullptr;
     const tables::Templates *set = templates_for(doc, document.settings, &profile);
@@ -45,7 +46,8 @@ class TablesPlugin {
   }
 
   reportls_status hover(const plugin::Document &document, uint32_t offset, plugin::Sink &sink) const {
-    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path));
+    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path),
+                                             document.snapshot);
     const report::Document &doc = *parsed;
     const report::Profile *profile = nullptr;
     const tables::Templates *set = templates_for(doc, document.settings, &profile);

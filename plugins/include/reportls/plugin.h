@@ -20,6 +20,7 @@
  *     in the editor's list and offered as inline ghost text).
  *   - 1.4 appended: reportls_document.defer_fix_edits and reportls_diagnostic.fix_edits_deferred
  *     (see "Fixes asked for later" below).
+ *   - 1.5 appended: reportls_document.snapshot (a text recognised without comparing it).
  *
  * Memory and errors
  *   - Nothing allocated on one side is freed on the other.  Every pointer handed to a callback is
@@ -79,7 +80,7 @@ extern "C" {
 #endif
 
 #define REPORTLS_ABI_MAJOR 1
-#define REPORTLS_ABI_MINOR 4
+#define REPORTLS_ABI_MINOR 5
 
 /* Name of the one exported symbol. */
 #define REPORTLS_PLUGIN_ENTRY_SYMBOL "reportls_plugin_entry"
@@ -169,6 +170,11 @@ typedef struct reportls_document {
   /* 1.4: non-zero when the host will ask again for the edits of the fixes it shows (see "Fixes
      asked for later"): a costly fix may be reported without its edits. */
   int defer_fix_edits;
+  /* 1.5: non-zero: names this text within the process.  The host gives two calls the same
+     snapshot only when their texts are byte for byte the same (every plugin of one analysis gets
+     the same), so a plugin that keeps something per text may recognise a text it has seen without
+     comparing a megabyte.  0: unknown (an older host). */
+  uint64_t snapshot;
 } reportls_document;
 
 /* One text replacement: bytes [start, end) become new_text. */

@@ -78,6 +78,8 @@ struct Document {
   // ABI 1.4: the host asks again for the edits of a fix it shows, so a costly fix may be reported
   // without them (Diagnostic::fix_edits_deferred; plugin.h, "Fixes asked for later").
   bool defer_fix_edits = false;
+  // ABI 1.5: the text's name in this process (0: unknown); equal names, equal texts.
+  uint64_t snapshot = 0;
 
   explicit Document(const reportls_document &d)
       : uri(d.uri ? d.uri : ""), text(d.text, d.length), version(d.version) {
@@ -91,6 +93,7 @@ struct Document {
                            std::string_view(r->text ? r->text : "", r->text ? r->length : 0), r->version});
       }
     defer_fix_edits = REPORTLS_HAS_FIELD(&d, reportls_document, defer_fix_edits) && d.defer_fix_edits;
+    if (REPORTLS_HAS_FIELD(&d, reportls_document, snapshot)) snapshot = d.snapshot;
   }
 
   // The related document of `role`, or nullptr.

@@ -131,7 +131,10 @@ Document parse(std::string &&text, const Rules &rules) = delete;
 // document (format_of its path or uri) is parsed as its prose view (markdown.h): the Document's
 // text is that view, at the same offsets as the text, with the markup blanked; the cache finds it
 // again by the document's own bytes and format, without building the view again.
-std::shared_ptr<const Document> shared_parse(std::string_view text, const Rules &rules, Format format = Format::Text);
+// `snapshot` is the name the host gave the text (reportls_document.snapshot; 0: none): a text
+// named as the cached one's last caller named it is that one, without comparing the bytes.
+std::shared_ptr<const Document> shared_parse(std::string_view text, const Rules &rules, Format format = Format::Text,
+                                             uint64_t snapshot = 0);
 
 // Splits text into physical lines (\n, \r\n, lone \r).  A final line without terminator is kept
 // when it is non-empty; an empty text has no lines.  kind is left Body; content is trimmed.

@@ -39,7 +39,8 @@ class TablePlugin {
   }
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
-    const auto parsed = shared_parse(document.text, rules_, format_of(document.uri, document.path));
+    const auto parsed = shared_parse(document.text, rules_, format_of(document.uri, document.path),
+                                     document.snapshot);
     const Document &doc = *parsed;
     if (!profiles_.applies(Checker::scope, doc, document.settings)) return REPORTLS_OK;
     for (const plugin::Diagnostic &d :
