@@ -7,6 +7,14 @@
 
 namespace reportls::lsp::codec {
 
+void Writer::grow(size_t n) {
+  const size_t capacity = std::max(capacity_ * 2, size_ + n + 64);
+  auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
+  if (size_) std::memcpy(bigger.get(), buf_.get(), size_);
+  buf_ = std::move(bigger);
+  capacity_ = capacity;
+}
+
 void Writer::f64(double v) {
   char b[sizeof v];
   std::memcpy(b, &v, sizeof v);
@@ -304,6 +312,7 @@ void AnalysisEncoder::fold(uint32_t start, uint32_t end) {
 
 std::string AnalysisEncoder::finish(int64_t version) {
   Writer w;
+  w.reserve(64 + diagnostics_.bytes.size() + actions_.bytes.size() + symbols_.bytes.size() + folds_.bytes.size());
   w.s(version);
   for (const Section *section : {&diagnostics_, &actions_, &symbols_, &folds_}) {
     w.u(section->count);
