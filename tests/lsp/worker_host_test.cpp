@@ -94,6 +94,48 @@ TEST_CASE("worker protocol round-trips an analysis result") {
   CHECK_THROWS_AS(codec::decode_analysis(std::string("\x0e\xff\xff\xff\xff\x0f", 6)), codec::CodecError);
 }
 
+TEST_CASE("the encoder writes plugins' reports call by call: parents among the call's own, a failed call taken back") {
+  codec::AnalysisEncoder e;
+  const codec::EditView edits[] = {{3, 5, "改"}};
+  const codec::FixView fix{"修正", edits, 1, true, false};
+  auto symbol = [](std::string_view name, int32_t parent) { return codec::SymbolView{name, "", 5, 0, 9, 0, 3, parent}; };
+  // Two plugins' outlines: each names its parents among its own symbols.
+  e.begin_call();
+  e.symbol(symbol("一、", -1));
+  e.symbol(symbol("（一）", 0));
+  e.diagnostic({1, 2, Severity::Warning, "a.x", "第一个", "a", "", &fix, 1});
+  e.fact("profile", "甲");
+  e.begin_call();
+  CHECK(e.call_symbols() == 0);
+  e.symbol(symbol("二、", -1));
+  e.symbol(symbol("（二）", 0));
+  CHECK(e.call_symbols() == 2);
+  // A third call reports one of everything, then fails: nothing of it stays, its fact neither.
+  e.begin_call();
+  e.diagnostic({4, 6, Severity::Error, "c.y", "不该留下", "c", "", nullptr, 0});
+  e.action(0, 1, "c", fix);
+  e.symbol(symbol("三、", -1));
+  e.fold(0, 9);
+  e.fact("profile", "丙");
+  e.drop_call();
+  e.problem({"c", "analyze 失败", false});
+  const AnalysisResult r = codec::decode_analysis(e.finish(3));
+  CHECK(r.version == 3);
+  REQUIRE(r.symbols.size() == 4);
+  CHECK(r.symbols[1].parent == 0);
+  CHECK(r.symbols[2].parent == -1);
+  CHECK(r.symbols[3].parent == 2);
+  CHECK(r.symbols[3].name == "（二）");
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].message == "第一个");
+  CHECK(r.diagnostics[0].fixes[0].edits[0].new_text == "改");
+  CHECK(r.actions.empty());
+  CHECK(r.folds.empty());
+  CHECK(r.facts.at("profile") == "甲");
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].plugin == "c");
+}
+
 TEST_CASE("a long text or result travels after the MessagePack part, and comes back where it was") {
   using nlohmann::json;
   const std::string text = std::string(worker::kAttachedFrom, 'a') + "报告𠮷";
