@@ -3,6 +3,10 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
+#include <memory>
+#include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -83,4 +87,63 @@ TEST_CASE("salts key separate entries") {
   CHECK(*pass.get("一行", 2023, make) == "1");
   pass.finish();
   CHECK(cache.size() == 2);
+}
+
+TEST_CASE("lines that move, passes that overlap or stop halfway: one entry per line in use, none computed twice") {
+  // A model: each document's lines are those of its latest finished pass; the cache holds their
+  // union, and a line in it is never computed again.
+  LineCache<std::string> cache;
+  std::map<std::string, std::vector<std::string>> finished;
+  auto in_use = [&] {
+    std::set<std::string> all;
+    for (const auto &[doc, lines] : finished) all.insert(lines.begin(), lines.end());
+    return all;
+  };
+  std::mt19937 rng(3);
+  std::map<std::string, std::vector<std::string>> texts = {{"a", {}}, {"b", {}}};
+  for (int i = 0; i < 30; ++i) {
+    texts["a"].push_back("甲" + std::to_string(i));
+    texts["b"].push_back(i % 3 ? "乙" + std::to_string(i) : "甲" + std::to_string(i));  // some lines shared
+  }
+  for (int step = 0; step < 400; ++step) {
+    const std::string doc = rng() % 2 ? "a" : "b";
+    std::vector<std::string> &lines = texts[doc];
+    switch (rng() % 3) {  // an edit: a line changed, added or removed
+      case 0: lines[rng() % lines.size()] = "改" + std::to_string(step); break;
+      case 1: lines.insert(lines.begin() + rng() % (lines.size() + 1), "新" + std::to_string(step)); break;
+      default: if (lines.size() > 1) lines.erase(lines.begin() + rng() % lines.size());
+    }
+    const std::set<std::string> before = in_use();
+    auto run = [&](LineCache<std::string>::Pass &pass, size_t upto) {
+      for (size_t k = 0; k < upto; ++k) {
+        const std::string &line = lines[k];
+        auto value = pass.get(line, 7, [&] {
+          CHECK_MESSAGE(!before.count(line), "computed again: " << line);
+          return "found in " + line;
+        });
+        CHECK(*value == "found in " + line);
+      }
+    };
+    const int kind = rng() % 4;
+    if (kind == 0) {  // stops halfway: the document keeps its lines
+      LineCache<std::string>::Pass pass(cache, doc);
+      run(pass, rng() % (lines.size() + 1));
+    } else if (kind == 1) {  // another pass of the same document starts before this one ends
+      LineCache<std::string>::Pass first(cache, doc), second(cache, doc);
+      run(first, lines.size());
+      run(second, lines.size());
+      second.finish();
+      first.finish();
+      finished[doc] = lines;
+    } else {
+      LineCache<std::string>::Pass pass(cache, doc);
+      run(pass, lines.size());
+      pass.finish();
+      finished[doc] = lines;
+    }
+    REQUIRE(cache.size() == in_use().size());
+  }
+  cache.forget("a");
+  cache.forget("b");
+  CHECK(cache.size() == 0);
 }

@@ -16,8 +16,14 @@
 // longest ago once more documents than that have finished passes: for results asked for now and
 // then (a hover), which should not keep every document ever asked about.
 //
+// A pass takes over the uses of the document's previous finished pass while it runs: when its k-th
+// use is the line the previous pass's k-th was (every line before an edit, and after it unless the
+// edit added or removed lines), the entry passes over as it is — no hashing, no lock, no count
+// taken and given back — which is most of what a keystroke in a long report costs each analyzer.
+//
 // Thread-safe: analyses of several snapshots and documents may share one cache; make() runs
 // without the lock held.  Entries are shared, so a pass of one document reuses what another found.
+// Two passes of one document at once are fine: the second finds no previous uses to take over.
 #ifndef REPORTLS_REPORT_LINE_CACHE_H
 #define REPORTLS_REPORT_LINE_CACHE_H
 
@@ -31,6 +37,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace reportls::report {
@@ -43,7 +50,7 @@ class LineCache {
   };
   using Map = std::unordered_map<LineDigest, Entry, LineDigestHash>;
   using Node = typename Map::value_type;  // stable while the entry exists
-  using Held = std::vector<Node *>;       // each use holds one count (a repeated line, twice)
+  using Held = std::vector<Node *>;       // each use holds one count (a repeated line, twice); null: none
 
  public:
   explicit LineCache(size_t max_documents = SIZE_MAX) : max_documents_(max_documents) {}
@@ -51,11 +58,12 @@ class LineCache {
   // One analysis of one document; one thread.
   class Pass {
    public:
-    Pass(LineCache &cache, std::string_view document) : cache_(cache), document_(document) {}
+    Pass(LineCache &cache, std::string_view document)
+        : cache_(cache), document_(document), previous_(cache_.take_previous(document_)) {}
     Pass(const Pass &) = delete;
     Pass &operator=(const Pass &) = delete;
     ~Pass() {
-      if (!finished_) cache_.release(held_);
+      if (!finished_) cache_.abandon(document_, held_, previous_);
     }
 
     // The value for (line, salt), from the cache or from make() (any callable returning a V: a
@@ -63,7 +71,7 @@ class LineCache {
     // allocate — at every line of every pass).
     template <class Make>
     std::shared_ptr<const V> get(std::string_view line, uint64_t salt, Make &&make) {
-      return cache_.lookup(line_digest(line, salt), make, *this);
+      return use(line_digest(line, salt), make);
     }
     // The same for line i of doc, known by the digest its parse keeps (Document::digests): no
     // analyzer hashes the document's lines again at each keystroke.  A cache is used with one of
@@ -71,21 +79,37 @@ class LineCache {
     template <class Make>
     std::shared_ptr<const V> get(const Document &doc, size_t i, uint64_t salt, Make &&make) {
       const LineDigest line = i < doc.digests.size() ? doc.digests[i] : line_digest(doc.str(doc.lines[i].span), 0);
-      return cache_.lookup(salted(line, salt), make, *this);
+      return use(salted(line, salt), make);
     }
 
     // The lines this pass used are now the document's (the ones of its previous pass are let go).
     void finish() {
       if (finished_) return;
       finished_ = true;
-      cache_.adopt(document_, std::move(held_));
+      cache_.adopt(document_, std::move(held_), previous_);
     }
 
    private:
     friend class LineCache;
+    template <class Make>
+    std::shared_ptr<const V> use(const LineDigest &key, Make &make) {
+      // The previous pass's use at this point, when it is this line: its count passes over.  The
+      // node cannot go while a count is held, and its key and value never change.
+      const size_t k = held_.size();
+      if (k < previous_.size() && previous_[k] && previous_[k]->first == key) {
+        Node *node = std::exchange(previous_[k], nullptr);
+        held_.push_back(node);
+        return node->second.value;
+      }
+      return cache_.lookup(key, make, *this);
+    }
+
     LineCache &cache_;
     std::string document_;
     Held held_;
+    // The document's previous pass's uses, in order, each with its count; null where this pass took
+    // it over (at the same index of held_).
+    Held previous_;
     bool finished_ = false;
   };
 
@@ -124,10 +148,19 @@ class LineCache {
     return node.second.value;
   }
 
-  void adopt(const std::string &document, Held held) {
+  // The document's latest finished pass's uses, for a new pass to take over (none when another
+  // pass has them).
+  Held take_previous(const std::string &document) {
     std::lock_guard lock(mutex_);
+    auto it = documents_.find(document);
+    return it == documents_.end() ? Held() : std::exchange(it->second.held, Held());
+  }
+
+  void adopt(const std::string &document, Held held, Held &previous) {
+    std::lock_guard lock(mutex_);
+    release_locked(previous);  // what the pass did not take over
     auto [it, added] = documents_.try_emplace(document);
-    release_locked(it->second.held);
+    release_locked(it->second.held);  // another pass's, finished meanwhile
     it->second = {std::move(held), ++finished_};
     if (documents_.size() <= max_documents_) return;
     auto oldest = documents_.begin();
@@ -137,14 +170,23 @@ class LineCache {
     documents_.erase(oldest);
   }
 
-  void release(Held &held) {
+  // An unfinished pass: what it added goes, and what it took over goes back to the document (unless
+  // the document was closed meanwhile, or another pass's uses are its own now).
+  void abandon(const std::string &document, Held &held, Held &previous) {
     std::lock_guard lock(mutex_);
+    for (size_t k = 0; k < held.size() && k < previous.size(); ++k)
+      if (!previous[k]) previous[k] = std::exchange(held[k], nullptr);
     release_locked(held);
+    auto it = documents_.find(document);
+    if (it != documents_.end() && it->second.held.empty())
+      it->second.held = std::move(previous);
+    else
+      release_locked(previous);
   }
 
   void release_locked(Held &held) {
     for (Node *node : held)
-      if (--node->second.holders == 0) values_.erase(values_.find(node->first));
+      if (node && --node->second.holders == 0) values_.erase(values_.find(node->first));
     held.clear();
   }
 
