@@ -19,18 +19,20 @@ LIMITS = {
                      "machine the wall time of a short run is mostly waiting for a core (compare the CPU time).",
     "edit→diagnostics p99, 1 MB": "every keystroke re-runs the analyzers' document-level passes and the client "
                                   "is sent every diagnostic (LSP publishes whole lists). Per keystroke (CPU, 300 "
-                                  "edits): the diagnostics process about 3.3–4.0 ms (23 M instructions; its "
-                                  "plugins 3.2 ms of wall time, 0.35–0.5 ms each: every analyzer walks the report's "
-                                  "3,200 lines and looks each up in its line cache, memory-bound; the shared "
-                                  "re-parse and table pass; the sink checking and encoding 1,586 diagnostics and "
-                                  "1,612 outline entries), the server about 1.6–2.1 ms (decoding the result, 608 KB "
+                                  "edits): the diagnostics process about 3–4 ms (22.7 M instructions; its plugins "
+                                  "about 3 ms of wall time: numbering, outline and crossdoc, which keep no line "
+                                  "cache, rebuild every message and outline entry, 0.4–0.6 ms each; the others "
+                                  "walk the report's 3,200 lines, taking over the last keystroke's cached entries "
+                                  "line by line; the shared re-parse and table pass; the sink checking and "
+                                  "encoding 1,586 diagnostics and 1,612 outline entries), the server about "
+                                  "1.6–2.1 ms (decoding the result, 608 KB "
                                   "of JSON, one copy of the text), and the Python client's decoding of that "
                                   "publish 3.2 ms; the tail is the three of them waiting for two cores, and runs "
                                   "on this machine spread by ±2 ms at p99. Tried and dropped: plugins on two "
                                   "threads (one malloc arena: slower; one per thread: 20 % faster but over the "
                                   "30 MB memory target). What is left to lift it: results reused by line across "
                                   "the plugin boundary instead of passed whole at each keystroke, and line caches "
-                                  "that find a line's entry where it was at the last keystroke instead of hashing.",
+                                  "for the analyzers that have none.",
     "documentSymbol": "a sample of 50 on a busy machine: p50 is well under the target, the tail is scheduling.",
     "peak RSS": "three processes map the same shared libraries (ICU, libstdc++, libc and, since the input "
                 "readers, libxml2, libzip and libcrypto, about 2 MB a process) and RSS counts those pages in "
