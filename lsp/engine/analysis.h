@@ -8,16 +8,21 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace reportls::lsp {
 
 enum class Severity { Error = 1, Warning = 2, Information = 3, Hint = 4 };
 
-struct Edit {
+// One replacement: bytes [start, end) become new_text.  Text is std::string here; the encoder of
+// an analysis process takes views of a plugin's own strings (result_codec.h's EditView).
+template <class Text>
+struct BasicEdit {
   uint32_t start = 0, end = 0;
-  std::string new_text;
+  Text new_text;
 };
+using Edit = BasicEdit<std::string>;
 
 struct Fix {
   std::string title;
@@ -49,13 +54,16 @@ struct Action {
   Fix fix;
 };
 
-// A flat outline entry; parent indexes this same vector (or -1).
-struct Symbol {
-  std::string name, detail;
+// A flat outline entry; parent indexes this same vector (or -1).  As BasicEdit: views of it are
+// result_codec.h's SymbolView.
+template <class Text>
+struct BasicSymbol {
+  Text name, detail;
   int kind = 3;
   uint32_t start = 0, end = 0, selection_start = 0, selection_end = 0;
   int32_t parent = -1;
 };
+using Symbol = BasicSymbol<std::string>;
 
 struct Fold {
   uint32_t start = 0, end = 0;

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstring>
 #include <span>
-#include <tuple>
 
 namespace reportls::lsp::codec {
 
@@ -114,8 +113,8 @@ void get(Reader &r, std::vector<T> &v) {
 
 void put(Writer &w, const FixView &f) {
   w.str(f.title);
-  w.u(f.edit_count);
-  for (size_t i = 0; i < f.edit_count; ++i) put(w, f.edits[i]);
+  w.u(f.edits.size());
+  for (const EditView &e : f.edits) put(w, e);
   w.u(uint64_t{f.preferred} | uint64_t{f.edits_deferred} << 1);
 }
 void get(Reader &r, Fix &f) {
@@ -134,8 +133,8 @@ void put(Writer &w, const DiagnosticView &d) {
   w.str(d.message);
   w.str(d.source);
   w.str(d.docs_url);
-  w.u(d.fix_count);
-  for (size_t i = 0; i < d.fix_count; ++i) put(w, d.fixes[i]);
+  w.u(d.fixes.size());
+  for (const FixView &f : d.fixes) put(w, f);
 }
 void get(Reader &r, Diagnostic &d) {
   d.start = r.u32();
@@ -272,18 +271,14 @@ T decode(std::string_view bytes, void (*read)(Reader &, T &)) {
 }  // namespace
 
 void AnalysisEncoder::begin_call() {
-  call_ = {diagnostics_.count, diagnostics_.bytes.size(), actions_.count, actions_.bytes.size(), symbols_.count,
-           symbols_.bytes.size(), folds_.count, folds_.bytes.size(), facts_};
+  call_ = {diagnostics_.mark(), actions_.mark(), symbols_.mark(), folds_.mark(), facts_};
 }
 
 void AnalysisEncoder::drop_call() {
-  for (auto [section, count, bytes] : {std::tuple{&diagnostics_, call_.diagnostics, call_.diagnostic_bytes},
-                                       std::tuple{&actions_, call_.actions, call_.action_bytes},
-                                       std::tuple{&symbols_, call_.symbols, call_.symbol_bytes},
-                                       std::tuple{&folds_, call_.folds, call_.fold_bytes}}) {
-    section->count = count;
-    section->bytes.truncate(bytes);
-  }
+  diagnostics_.back_to(call_.diagnostics);
+  actions_.back_to(call_.actions);
+  symbols_.back_to(call_.symbols);
+  folds_.back_to(call_.folds);
   facts_ = call_.facts;
 }
 
@@ -299,7 +294,7 @@ void AnalysisEncoder::action(uint32_t start, uint32_t end, std::string_view sour
 
 void AnalysisEncoder::symbol(const SymbolView &s) {
   SymbolView whole = s;
-  if (whole.parent >= 0) whole.parent += static_cast<int32_t>(call_.symbols);
+  if (whole.parent >= 0) whole.parent += static_cast<int32_t>(call_.symbols.count);
   put(symbols_.bytes, whole);
   ++symbols_.count;
 }
@@ -340,13 +335,13 @@ std::string encode(const AnalysisResult &a) {
       for (const Edit &x : f.edits) edits.push_back({x.start, x.end, x.new_text});
     const EditView *next = edits.data();
     for (const Fix &f : fs) {
-      fixes.push_back({f.title, next, f.edits.size(), f.preferred, f.edits_deferred});
+      fixes.push_back({f.title, {next, f.edits.size()}, f.preferred, f.edits_deferred});
       next += f.edits.size();
     }
   };
   for (const Diagnostic &d : a.diagnostics) {
     view(d.fixes);
-    e.diagnostic({d.start, d.end, d.severity, d.code, d.message, d.source, d.docs_url, fixes.data(), fixes.size()});
+    e.diagnostic({d.start, d.end, d.severity, d.code, d.message, d.source, d.docs_url, fixes});
   }
   for (const Action &x : a.actions) {
     view({&x.fix, 1});

@@ -18,6 +18,7 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -73,28 +74,18 @@ class Writer {
 
 // What a plugin reports, as the encoder takes it: views of strings and lists that live until the
 // call returns (the sink's views of a plugin's own, or of an AnalysisResult's).
-struct EditView {
-  uint32_t start = 0, end = 0;
-  std::string_view new_text;
-};
+using EditView = BasicEdit<std::string_view>;
+using SymbolView = BasicSymbol<std::string_view>;
 struct FixView {
   std::string_view title;
-  const EditView *edits = nullptr;
-  size_t edit_count = 0;
+  std::span<const EditView> edits;
   bool preferred = false, edits_deferred = false;
 };
 struct DiagnosticView {
   uint32_t start = 0, end = 0;
   Severity severity = Severity::Warning;
   std::string_view code, message, source, docs_url;
-  const FixView *fixes = nullptr;
-  size_t fix_count = 0;
-};
-struct SymbolView {
-  std::string_view name, detail;
-  int kind = 0;
-  uint32_t start = 0, end = 0, selection_start = 0, selection_end = 0;
-  int32_t parent = -1;
+  std::span<const FixView> fixes;
 };
 
 // The encoding of an AnalysisResult (decode_analysis reads it), written as the plugins of one
@@ -110,7 +101,7 @@ class AnalysisEncoder {
   // parent: among the symbols of the current call (-1: none); written as an index into all of them.
   void symbol(const SymbolView &s);
   // Symbols reported in the current call so far.
-  size_t call_symbols() const { return symbols_.count - call_.symbols; }
+  size_t call_symbols() const { return symbols_.count - call_.symbols.count; }
   void fold(uint32_t start, uint32_t end);
   void fact(std::string key, std::string value) { facts_[std::move(key)] = std::move(value); }
   void problem(const PluginProblem &p) { problems_.push_back(p); }
@@ -122,10 +113,18 @@ class AnalysisEncoder {
   struct Section {
     Writer bytes;
     size_t count = 0;
+    struct Mark {
+      size_t count = 0, bytes = 0;
+    };
+    Mark mark() const { return {count, bytes.size()}; }
+    void back_to(Mark m) {
+      count = m.count;
+      bytes.truncate(m.bytes);
+    }
   };
+  // Where the current call started.
   struct Mark {
-    size_t diagnostics = 0, diagnostic_bytes = 0, actions = 0, action_bytes = 0, symbols = 0, symbol_bytes = 0,
-           folds = 0, fold_bytes = 0;
+    Section::Mark diagnostics, actions, symbols, folds;
     std::map<std::string, std::string> facts;
   };
   Section diagnostics_, actions_, symbols_, folds_;

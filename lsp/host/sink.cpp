@@ -67,7 +67,7 @@ void Collector::view_fixes(const reportls_fix *fixes, size_t count, bool edits_d
   for (size_t i = 0; fixes && i < count; ++i) {
     const reportls_fix &f = fixes[i];
     const size_t edits = f.edits ? f.edit_count : 0;
-    fix_views.push_back({clean(f.title), next, edits,
+    fix_views.push_back({clean(f.title), {next, edits},
                          REPORTLS_HAS_FIELD(&f, reportls_fix, is_preferred) && f.is_preferred, edits_deferred});
     next += edits;
   }
@@ -92,8 +92,7 @@ void on_diagnostic(void *ctx, const reportls_diagnostic *d) {
   if (REPORTLS_HAS_FIELD(d, reportls_diagnostic, docs_url)) out.docs_url = c.clean(d->docs_url);
   c.view_fixes(d->fixes, d->fix_count,
                REPORTLS_HAS_FIELD(d, reportls_diagnostic, fix_edits_deferred) && d->fix_edits_deferred);
-  out.fixes = c.fix_views.data();
-  out.fix_count = c.fix_views.size();
+  out.fixes = c.fix_views;
   c.analysis->diagnostic(out);
   c.repaired.clear();
 }

@@ -97,13 +97,13 @@ TEST_CASE("worker protocol round-trips an analysis result") {
 TEST_CASE("the encoder writes plugins' reports call by call: parents among the call's own, a failed call taken back") {
   codec::AnalysisEncoder e;
   const codec::EditView edits[] = {{3, 5, "改"}};
-  const codec::FixView fix{"修正", edits, 1, true, false};
+  const codec::FixView fix{"修正", edits, true, false};
   auto symbol = [](std::string_view name, int32_t parent) { return codec::SymbolView{name, "", 5, 0, 9, 0, 3, parent}; };
   // Two plugins' outlines: each names its parents among its own symbols.
   e.begin_call();
   e.symbol(symbol("一、", -1));
   e.symbol(symbol("（一）", 0));
-  e.diagnostic({1, 2, Severity::Warning, "a.x", "第一个", "a", "", &fix, 1});
+  e.diagnostic({1, 2, Severity::Warning, "a.x", "第一个", "a", "", {&fix, 1}});
   e.fact("profile", "甲");
   e.begin_call();
   CHECK(e.call_symbols() == 0);
@@ -112,7 +112,7 @@ TEST_CASE("the encoder writes plugins' reports call by call: parents among the c
   CHECK(e.call_symbols() == 2);
   // A third call reports one of everything, then fails: nothing of it stays, its fact neither.
   e.begin_call();
-  e.diagnostic({4, 6, Severity::Error, "c.y", "不该留下", "c", "", nullptr, 0});
+  e.diagnostic({4, 6, Severity::Error, "c.y", "不该留下", "c", "", {}});
   e.action(0, 1, "c", fix);
   e.symbol(symbol("三、", -1));
   e.fold(0, 9);

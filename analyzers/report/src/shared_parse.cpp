@@ -41,10 +41,7 @@ bool same_rules(const Parsed &p, const Rules &rules) {
 // comparing the bytes (a megabyte per analyzer of each keystroke otherwise).
 bool same(const Parsed &p, std::string_view text, const Rules &rules, Format format, uint64_t snapshot) {
   if (p.format != format || p.key().size() != text.size() || !same_rules(p, rules)) return false;
-  if (snapshot != 0 && p.snapshot == snapshot) return true;
-  if (std::memcmp(p.key().data(), text.data(), text.size()) != 0) return false;
-  p.snapshot = snapshot;
-  return true;
+  return (snapshot != 0 && p.snapshot == snapshot) || std::memcmp(p.key().data(), text.data(), text.size()) == 0;
 }
 
 // The bytes two texts share at their start and, after that, at their end.
@@ -89,6 +86,7 @@ std::shared_ptr<const Document> shared_parse(std::string_view text, const Rules 
     for (auto it = recent.begin(); it != recent.end(); ++it) {
       if (!same(**it, text, rules, format, snapshot)) continue;
       std::shared_ptr<const Parsed> hit = *it;
+      hit->snapshot = snapshot;  // the name its next callers will give
       recent.erase(it);
       recent.push_front(hit);
       return {hit, &hit->doc};
