@@ -1,6 +1,8 @@
 #include "lsp/protocol/transport.h"
 
+#include <fcntl.h>
 #include <poll.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -15,6 +17,11 @@ namespace {
 
 constexpr size_t kChunk = 64u << 10;
 constexpr size_t kMaxHeaderBlock = 8u << 10;
+// A pipe holds 64 KiB unless asked for more: a frame of a large report's diagnostics (600 KB)
+// then crosses in ten rounds of "fill, wake the reader, wait for it to drain". With room for the
+// whole frame the writer is done at once and the reader takes it in a few reads. 1 MiB is
+// Linux's default limit for an unprivileged process (/proc/sys/fs/pipe-max-size).
+constexpr int kPipeRoom = 1 << 20;
 // Above this a Content-Length is not believed (clangd refuses > 1 << 30 too): waiting for
 // 93 GB of body would swallow every later message, while skipping to the next header costs
 // at worst the one message whose header was corrupted.
@@ -255,7 +262,11 @@ FrameReader::Frame FrameReader::next() {
   }
 }
 
-FrameWriter::FrameWriter(int fd) : fd_(fd) {}
+FrameWriter::FrameWriter(int fd) : fd_(fd) {
+  struct stat st {};
+  // Best effort: a lower limit or another kind of file leaves the pipe as it is.
+  if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode)) fcntl(fd, F_SETPIPE_SZ, kPipeRoom);
+}
 
 bool FrameWriter::failed() const {
   std::lock_guard lock(mutex_);

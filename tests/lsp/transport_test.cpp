@@ -2,10 +2,12 @@
 #include "lsp/protocol/transport.h"
 
 #include <doctest/doctest.h>
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include <csignal>
+#include <cstdio>
 #include <string>
 #include <thread>
 #include <vector>
@@ -251,6 +253,31 @@ TEST_CASE("FrameWriter output is read back by FrameReader") {
   CHECK(b.body.empty());
   CHECK(reader.next().body == "head:报告𠮷 tail");
   CHECK(reader.next().body == "tail only");
+  CHECK(reader.next().kind == Frame::Eof);
+  ::close(fds[0]);
+}
+
+TEST_CASE("FrameWriter gives a pipe room for a large report's frame, so it is written at once") {
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  REQUIRE(::fcntl(fds[1], F_GETPIPE_SZ) == 64 << 10);  // Linux's default
+  long limit = 0;
+  if (FILE* f = std::fopen("/proc/sys/fs/pipe-max-size", "r")) {
+    if (std::fscanf(f, "%ld", &limit) != 1) limit = 0;
+    std::fclose(f);
+  }
+  const std::string body(600'000, 'x');  // the diagnostics of a 1 MB report
+  {
+    FrameWriter writer(fds[1]);
+    // A system that allows less keeps the pipe as it was.
+    if (limit >= 1 << 20) {
+      REQUIRE(::fcntl(fds[1], F_GETPIPE_SZ) == 1 << 20);
+      writer.write(body);  // nobody reads yet: with the default 64 KiB this would block for good
+    }
+  }
+  ::close(fds[1]);
+  FrameReader reader(fds[0]);
+  if (limit >= 1 << 20) CHECK(reader.next().body == body);
   CHECK(reader.next().kind == Frame::Eof);
   ::close(fds[0]);
 }
