@@ -3,6 +3,7 @@
 
 #include "classify.h"
 
+#include <algorithm>
 #include <cstring>
 #include <deque>
 #include <mutex>
@@ -29,6 +30,10 @@ struct Parsed {
 // a batch of huge files cannot pin more than this many bytes.
 constexpr size_t kMaxEntries = 4;
 constexpr size_t kMaxBytes = size_t{64} << 20;
+
+// A cached parse that differs from the text in no more than this many bytes in the middle is the
+// one to derive the text's parse from, whatever the others share.
+constexpr size_t kCloseEnough = 4096;
 
 std::mutex mutex;
 std::deque<std::shared_ptr<const Parsed>> recent;  // most recently used first
@@ -65,12 +70,15 @@ Document parse_from_recent(const std::vector<std::shared_ptr<const Parsed>> &can
                            std::string_view text, const Rules &rules) {
   const Parsed *base = nullptr;
   std::pair<size_t, size_t> best{0, 0};
-  for (const auto &p : candidates) {
+  for (const auto &p : candidates) {  // most recently used first: the previous keystroke's
     auto ends = common_ends(p->text, text);
     if (ends.first + ends.second > best.first + best.second) {
       best = ends;
       base = p.get();
     }
+    // Another candidate could spare re-reading no more than this middle: not worth comparing
+    // the megabyte of each.
+    if (text.size() - std::min(text.size(), best.first + best.second) <= kCloseEnough) break;
   }
   if (base && best.first + best.second > 0)
     return detail::reparse(base->doc, text, rules, best.first, best.second);
