@@ -1,6 +1,8 @@
 // reportls-analysis — an analysis process: started by a worker client (worker_client.h) as
 //   reportls-analysis --analysis-worker [--plugin-dir DIR]... [--data-dir DIR]... [--capabilities N]
-// with the complete lists (nothing is added here), it serves worker_loop.h on stdin/stdout.
+//                     [--call-board FD]
+// with the complete lists (nothing is added here), it serves worker_loop.h on stdin/stdout and
+// posts the plugin it runs on the call board at descriptor FD (call_board.h).
 // A program of its own, linking only the plugin host, so that each analysis process maps and
 // relocates neither the input readers (libxml2, libzip, libcrypto) nor the server.
 #include "lsp/host/memory.h"
@@ -27,6 +29,7 @@ int main(int argc, char **argv) {
   reportls::lsp::limit_arenas();
   reportls::lsp::PluginHostOptions options;
   bool worker = false;
+  int call_board = -1;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--analysis-worker") {
@@ -41,12 +44,16 @@ int main(int argc, char **argv) {
       char *end = nullptr;
       options.capabilities = static_cast<uint32_t>(std::strtoul(value.c_str(), &end, 10));
       if (value.empty() || *end) return usage("--capabilities 需要一个数字");
+    } else if (a == "--call-board") {
+      char *end = nullptr;
+      call_board = static_cast<int>(std::strtol(value.c_str(), &end, 10));
+      if (value.empty() || *end || call_board < 0) return usage("--call-board 需要一个文件描述符");
     } else {
       return usage(("未知选项 " + a).c_str());
     }
   }
   if (!worker) return usage("缺少 --analysis-worker");
-  const int code = reportls::lsp::run_analysis_worker(options);
+  const int code = reportls::lsp::run_analysis_worker(options, call_board);
   std::fflush(stdout);
   std::fflush(stderr);
   _exit(code);

@@ -82,12 +82,12 @@ struct PluginHostOptions {
   uint32_t capabilities = ~0u;
   // In-process host only: called on the calling thread right before each plugin's
   // analyze/complete/hover; returning false skips that plugin for this call.  The analysis worker
-  // (worker_loop.h) uses it to announce which plugin is running and to leave out plugins that
-  // are disabled for a document.
+  // (worker_loop.h) uses it to post which plugin is running on its call board and to leave out
+  // plugins that are disabled for a document.
   std::function<bool(const std::string &plugin)> before_call;
   // Called before a deferred plugin is created by the first call that needs it (analysis
-  // processes only): loading reads the plugin's rule data, which the worker announces apart from
-  // the call so that the host allows it the time of a start-up, not of one call.
+  // processes only): loading reads the plugin's rule data, which the worker posts apart from the
+  // call so that the host allows it the time of a start-up, not of one call.
   std::function<void(const std::string &plugin)> before_create;
 };
 

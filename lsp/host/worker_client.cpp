@@ -177,6 +177,8 @@ class WorkerClient final : public AnalysisHost {
       try {
         std::vector<PluginInfo> infos = worker::decode_plugins(hello["hello"].at("plugins"));
         plugin_count_ = infos.size();
+        plugin_names_.clear();
+        for (const PluginInfo &p : infos) plugin_names_.push_back(p.name);
         process_ = std::move(process);
         sent_.clear();  // a new process holds no text yet
         publish_infos(std::move(infos));
@@ -321,6 +323,16 @@ class WorkerClient final : public AnalysisHost {
     process_->send(request);
     std::string plugin;
     auto deadline = Clock::now() + budget;
+    // The plugin the process runs for this request, from its call board, each call with its own
+    // budget (a deferred plugin being created, a start-up's).
+    CallBoard::Post seen;
+    const auto look = [&] {
+      const CallBoard::Post now = process_->board();
+      if (now.request != static_cast<uint32_t>(id) || now == seen) return;
+      seen = now;
+      plugin = now.plugin < plugin_names_.size() ? plugin_names_[now.plugin] : "";
+      deadline = Clock::now() + (now.creating ? std::max<std::chrono::milliseconds>(budget, kLoadTime) : budget);
+    };
     bool cancel_sent = false;
     for (;;) {
       if (token.cancelled() && !cancel_sent) {
@@ -332,16 +344,13 @@ class WorkerClient final : public AnalysisHost {
         return {Outcome::Abandoned, {}, "", ""};
       }
       json message;
-      // Wake up now and then to pass on a cancellation.
+      // Wake up now and then to pass on a cancellation and to read the call board.
       auto wake = std::min(deadline, Clock::now() + 50ms);
       WorkerProcess::Wait w = process_->next(message, wake);
+      look();
       if (w == WorkerProcess::Wait::Message) {
         if (message.value("id", json()) != id) continue;
-        if (message.contains("plugin") && message["plugin"].is_string()) {
-          plugin = message["plugin"];
-          // The budget is per plugin call; a deferred plugin being created gets a start-up's.
-          deadline = Clock::now() + (message.value("creating", false) ? std::max<std::chrono::milliseconds>(budget, kLoadTime) : budget);
-        } else if (message.contains("result")) {
+        if (message.contains("result")) {
           return {Outcome::Ok, std::move(message["result"]), "", ""};
         } else if (message.contains("resend")) {
           return {Outcome::Resend, {}, "", ""};
@@ -379,6 +388,7 @@ class WorkerClient final : public AnalysisHost {
   // The client thread's own (and the destructor's, after the join).
   std::unique_ptr<WorkerProcess> process_;
   size_t plugin_count_ = 0;
+  std::vector<std::string> plugin_names_;  // the running process's, in its hello's order
   int64_t next_id_ = 0;
   // uri -> plugin -> why it is off for that document.
   std::map<std::string, std::map<std::string, std::string>> disabled_;

@@ -1,5 +1,6 @@
 #include "lsp/host/worker_loop.h"
 
+#include "lsp/host/call_board.h"
 #include "lsp/host/memory.h"
 #include "lsp/host/worker_protocol.h"
 #include "lsp/protocol/transport.h"
@@ -10,8 +11,10 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cstdio>
 #include <cstring>
 #include <deque>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -103,26 +106,43 @@ std::optional<DocumentInput> apply_document(worker::HeldTexts &texts, json &d) {
 
 }  // namespace
 
-int run_analysis_worker(const PluginHostOptions &base) {
+int run_analysis_worker(const PluginHostOptions &base, int call_board_fd) {
   // Plugins may print to stdout; only our frames may reach the host.  Keep the pipe on a private
   // descriptor and point stdout at stderr.
   int out = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
   if (out < 0 || dup2(STDERR_FILENO, STDOUT_FILENO) < 0) return 1;
   FrameWriter writer(out);
+  std::unique_ptr<CallBoard> board;
+  if (call_board_fd >= 0) {
+    std::string why;
+    board = CallBoard::attach(call_board_fd, why);
+    if (!board) {
+      std::fprintf(stderr, "reportls-analysis: %s\n", why.c_str());
+      return 2;
+    }
+    fcntl(call_board_fd, F_SETFD, FD_CLOEXEC);  // a plugin's own child processes do not get it
+  }
 
-  // The request being run, for before_call (main thread only).
+  // The request being run and the plugins' places in the hello, for before_call (main thread only).
   int64_t current = -1;
   std::set<std::string> skip;
+  std::map<std::string, uint16_t, std::less<>> index;
+  const auto post = [&](const std::string &plugin, bool creating) {
+    if (!board) return;
+    const auto it = index.find(plugin);
+    board->post(static_cast<uint32_t>(current), it == index.end() ? CallBoard::kNoPlugin : it->second, creating);
+  };
   PluginHostOptions options = base;
   options.before_call = [&](const std::string &plugin) {
     if (skip.count(plugin)) return false;
-    writer.write(worker::dump({{"id", current}, {"plugin", plugin}}));
+    post(plugin, false);
     return true;
   };
-  options.before_create = [&](const std::string &plugin) {
-    writer.write(worker::dump({{"id", current}, {"plugin", plugin}, {"creating", true}}));
-  };
+  options.before_create = [&](const std::string &plugin) { post(plugin, true); };
   auto host = make_in_process_host(options);
+  const std::vector<PluginInfo> &plugins = host->plugins();
+  for (size_t i = 0; i < plugins.size() && i < CallBoard::kNoPlugin; ++i)
+    index.emplace(plugins[i].name, static_cast<uint16_t>(i));
   install_crash_handler(out);
   writer.write(worker::dump({{"hello", {{"plugins", worker::encode(host->plugins())}}}}));
 

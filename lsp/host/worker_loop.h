@@ -2,8 +2,8 @@
 // (analysis_main.cpp).
 //
 // Loads the plugins of `options` in this process (an in-process host), says hello with their list,
-// then serves the requests of worker_protocol.h on stdin/stdout one at a time, announcing each
-// plugin before calling it.  A reader thread takes requests and cancellations off stdin; at end
+// then serves the requests of worker_protocol.h on stdin/stdout one at a time, posting each plugin
+// on the call board (call_board.h, the memfd `call_board_fd`; -1: none) before calling it.  A reader thread takes requests and cancellations off stdin; at end
 // of stdin the process exits at once, even inside a spinning plugin, so it never outlives the
 // server.  A fatal signal in a plugin (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT) first writes a
 // {"id", "crashed"} frame, then the process dies of that signal: the server tells a crash from a
@@ -16,6 +16,6 @@
 namespace reportls::lsp {
 
 // Returns the process exit code.
-int run_analysis_worker(const PluginHostOptions &options);
+int run_analysis_worker(const PluginHostOptions &options, int call_board_fd = -1);
 
 }  // namespace reportls::lsp

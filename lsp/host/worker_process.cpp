@@ -1,5 +1,6 @@
 #include "lsp/host/worker_process.h"
 
+#include "lsp/host/call_board.h"
 #include "lsp/host/memory.h"
 #include "lsp/host/worker_protocol.h"
 #include "lsp/protocol/transport.h"
@@ -30,6 +31,8 @@ struct WorkerProcess::Inbox {
 };
 
 WorkerProcess::WorkerProcess(const std::vector<std::string> &argv) : inbox_(std::make_shared<Inbox>()) {
+  board_ = CallBoard::create(error_);
+  if (!board_) return;
   int in[2], out[2];
   if (pipe2(in, O_CLOEXEC) != 0) {
     error_ = std::strerror(errno);
@@ -41,8 +44,12 @@ WorkerProcess::WorkerProcess(const std::vector<std::string> &argv) : inbox_(std:
     ::close(in[1]);
     return;
   }
+  const int board_fd = board_->fd();
+  const std::string board_arg = std::to_string(board_fd);
   std::vector<char *> args;
   for (const std::string &a : argv) args.push_back(const_cast<char *>(a.c_str()));
+  args.push_back(const_cast<char *>("--call-board"));
+  args.push_back(const_cast<char *>(board_arg.c_str()));
   args.push_back(nullptr);
   const std::vector<std::string> environment = analysis_environment();
   std::vector<char *> envp;
@@ -56,6 +63,7 @@ WorkerProcess::WorkerProcess(const std::vector<std::string> &argv) : inbox_(std:
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, nullptr);
     if (dup2(in[0], STDIN_FILENO) < 0 || dup2(out[1], STDOUT_FILENO) < 0) _exit(127);
+    if (fcntl(board_fd, F_SETFD, 0) != 0) _exit(127);  // the one descriptor exec keeps besides
     execve(args[0], args.data(), envp.data());
     _exit(127);
   }
@@ -91,6 +99,8 @@ WorkerProcess::WorkerProcess(const std::vector<std::string> &argv) : inbox_(std:
 }
 
 WorkerProcess::~WorkerProcess() { stop(0ms); }
+
+CallBoard::Post WorkerProcess::board() const { return board_ ? board_->read() : CallBoard::Post{}; }
 
 void WorkerProcess::send(const json &message) {
   if (!writer_) return;

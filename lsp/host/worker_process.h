@@ -1,11 +1,14 @@
 // worker_process.h — one running analysis process (`reportls-analysis --analysis-worker`), as the host
 // sees it: its pid, a pipe to its stdin, and the messages it wrote to its stdout.
 //
-// fork + exec with pipes on stdin/stdout and no shell; its stderr is ours.  A detached reader
+// fork + exec with pipes on stdin/stdout and no shell; its stderr is ours.  The process also gets
+// a call board (call_board.h, `--call-board FD` appended to argv) that says which plugin it runs.  A detached reader
 // thread decodes its frames into an inbox shared with that thread, so a worker whose output pipe is
 // somehow kept open never blocks whoever stops it.  Used by one thread at a time (the client
 // thread of worker_client.h).
 #pragma once
+
+#include "lsp/host/call_board.h"
 
 #include <nlohmann/json.hpp>
 
@@ -33,6 +36,8 @@ class WorkerProcess {
   const std::string &error() const { return error_; }
 
   void send(const nlohmann::json &message);
+  // What the process last posted on its call board: the request and plugin it is running.
+  CallBoard::Post board() const;
   // The next message from the worker, waiting until `deadline`.  Closed: end of its output, or
   // garbage on it.
   Wait next(nlohmann::json &out, std::chrono::steady_clock::time_point deadline);
@@ -48,6 +53,7 @@ class WorkerProcess {
   int status_ = 0;
   std::string error_;
   std::unique_ptr<FrameWriter> writer_;
+  std::unique_ptr<CallBoard> board_;
   std::shared_ptr<Inbox> inbox_;
 };
 

@@ -14,15 +14,14 @@
 //                   path, version, serial, text | base+start+end+text+length}]}, "capabilities": C,
 //                   "offset": O, "skip": [plugin names]}
 //   worker → host  {"id": N, "resend": true}      the worker no longer holds doc.base
-//   worker → host  {"id": N, "plugin": "name"}     progress: about to call that plugin
-//   worker → host  {"id": N, "plugin": "name", "creating": true}
-//                                                  progress: about to create that deferred plugin
-//                                                  (loading its data gets a start-up's time)
 //   worker → host  {"id": N, "result": <bin>}      the request's result (encode() below)
 //   worker → host  {"id": N, "crashed": true}      a plugin raised a fatal signal; the process dies
 //   host → worker  {"cancel": N}                   the request's CancelToken was cancelled
 //   host → worker  {"close": uri}                  the document was closed: its text and what the
 //                                                  plugins keep for it are dropped (between requests)
+//
+// Which plugin the worker is running (to blame a crash or a hang, and for each call's budget) is
+// not a message: the worker posts it on the call board, memory the two share (call_board.h).
 //
 // Document texts.  Every text the host sends gets a serial number; the worker keeps the last text
 // of each uri with its serial (a few documents, least recently used dropped).  The next request
