@@ -44,6 +44,8 @@ ClientCapabilities ClientCapabilities::from_json(const Field &f) {
   c.hierarchical_symbols = flag(f, {"textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport"});
   c.code_action_literals = at(f, {"textDocument", "codeAction", "codeActionLiteralSupport"}).has_value();
   c.diagnostic_versions = flag(f, {"textDocument", "publishDiagnostics", "versionSupport"});
+  c.code_descriptions = flag(f, {"textDocument", "publishDiagnostics", "codeDescriptionSupport"}) ||
+                        flag(f, {"textDocument", "diagnostic", "codeDescriptionSupport"});
   c.show_message = at(f, {"window", "showMessage"}).has_value();
   c.inline_completion = at(f, {"textDocument", "inlineCompletion"}).has_value();
   return c;
@@ -61,6 +63,7 @@ json ClientCapabilities::to_json() const {
   if (code_action_literals)
     j["textDocument"]["codeAction"]["codeActionLiteralSupport"] = {{"codeActionKind", {{"valueSet", json::array()}}}};
   if (diagnostic_versions) j["textDocument"]["publishDiagnostics"]["versionSupport"] = true;
+  if (code_descriptions) j["textDocument"]["publishDiagnostics"]["codeDescriptionSupport"] = true;
   if (show_message) j["window"]["showMessage"] = json::object();
   if (inline_completion) j["textDocument"]["inlineCompletion"] = json::object();
   return j;

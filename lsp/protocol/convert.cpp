@@ -54,18 +54,19 @@ json to_json(const LineIndex &lines, uint32_t start, uint32_t end, PositionEncod
           {"end", position_json(lines.position(end, e))}};
 }
 
-json diagnostic_json(const Diagnostic &d, Severity severity, const TextDocument &doc, PositionEncoding e) {
-  json out = {{"range", to_json(doc.lines(), d.start, d.end, e)},
+json diagnostic_json(const Diagnostic &d, Severity severity, const TextDocument &doc, DiagnosticForm form) {
+  json out = {{"range", to_json(doc.lines(), d.start, d.end, form.encoding)},
               {"severity", static_cast<int>(severity)},
               {"code", d.code},
               {"source", "reportls"},
               {"message", d.message}};
-  if (std::string href = docs_url_for(d); !href.empty()) out["codeDescription"] = {{"href", href}};
+  if (std::string href = form.links ? docs_url_for(d) : ""; !href.empty()) out["codeDescription"] = {{"href", href}};
   return out;
 }
 
 void append_diagnostics_text(std::string &out, const AnalysisResult &result, const TextDocument &doc,
-                             PositionEncoding e, const Settings &settings) {
+                             DiagnosticForm form, const Settings &settings) {
+  const PositionEncoding e = form.encoding;
   // Keys in the order nlohmann's std::map gives diagnostic_json's: code, codeDescription, message,
   // range (end, start; character, line), severity, source.
   auto number = [&](uint32_t n) {
@@ -96,7 +97,7 @@ void append_diagnostics_text(std::string &out, const AnalysisResult &result, con
       severity = settings.severity_for(d.code, d.severity);
       opening = "{\"code\":";
       append_json_string(opening, d.code);
-      if (std::string href = docs_url_for(d); !href.empty()) {
+      if (std::string href = form.links ? docs_url_for(d) : ""; !href.empty()) {
         opening += ",\"codeDescription\":{\"href\":";
         append_json_string(opening, href);
         opening += '}';
@@ -191,8 +192,9 @@ std::pair<uint32_t, uint32_t> selection_bytes(const TextDocument &doc, Range ran
   return {from, std::max(from, doc.lines().offset(range.end, e))};
 }
 
-json code_actions_json(const AnalysisResult &result, const TextDocument &doc, PositionEncoding e,
+json code_actions_json(const AnalysisResult &result, const TextDocument &doc, DiagnosticForm form,
                        const Settings &settings, Range range, const std::vector<std::string> &only) {
+  const PositionEncoding e = form.encoding;
   const auto [from, to] = selection_bytes(doc, range, e);
   const bool quickfix = kind_wanted("quickfix", only);
   const bool is_file = doc.uri().starts_with("file:");
@@ -202,7 +204,7 @@ json code_actions_json(const AnalysisResult &result, const TextDocument &doc, Po
     if (!quickfix || !touches(d.start, d.end, from, to)) continue;
     auto severity = settings.severity_for(d.code, d.severity);
     if (!severity) continue;
-    const json diagnostics = json::array({diagnostic_json(d, *severity, doc, e)});
+    const json diagnostics = json::array({diagnostic_json(d, *severity, doc, form)});
     for (const Fix &fix : d.fixes)
       if (!fix.edits_deferred) out.push_back(action_json(fix, doc, e, diagnostics));
     if (d.code.empty()) continue;  // no rule to silence

@@ -35,14 +35,21 @@ inline constexpr const char *kFixAllKind = "source.fixAll.reportls";
 // Whether a code action of `kind` is among the kinds a client asked for (none: every kind).
 bool kind_wanted(const std::string &kind, const std::vector<std::string> &only);
 
+// How a client reads diagnostics: the position encoding, and whether a diagnostic may carry its
+// rule's link (codeDescription; the command line's JSON always has it).
+struct DiagnosticForm {
+  PositionEncoding encoding = PositionEncoding::Utf16;
+  bool links = true;
+};
+
 // One LSP Diagnostic with the severity the user's rule overrides give it.
-nlohmann::json diagnostic_json(const Diagnostic &d, Severity severity, const TextDocument &doc, PositionEncoding e);
+nlohmann::json diagnostic_json(const Diagnostic &d, Severity severity, const TextDocument &doc, DiagnosticForm form);
 // Diagnostic[] after the user's rule overrides (rules turned off are dropped), as JSON text
 // appended to out: each element is diagnostic_json(...).dump(), written without a DOM
 // (json_text.h) and into room reserved for it — a large report has thousands, published on every
 // keystroke.
 void append_diagnostics_text(std::string &out, const AnalysisResult &result, const TextDocument &doc,
-                             PositionEncoding e, const Settings &settings);
+                             DiagnosticForm form, const Settings &settings);
 // DocumentSymbol[] (hierarchical) rebuilt from the flat parent-indexed list, or SymbolInformation[]
 // (each with its parent's name as containerName) for a client without hierarchical support.
 nlohmann::json document_symbols_json(const AnalysisResult &result, const TextDocument &doc,
@@ -56,7 +63,7 @@ std::pair<uint32_t, uint32_t> selection_bytes(const TextDocument &doc, Range ran
 // workspace (the kDisableRuleCommand command; documents that are files) and, in Markdown, a
 // directive before its line (suppressions.h) — and the plugins' source actions.
 nlohmann::json code_actions_json(const AnalysisResult &result, const TextDocument &doc,
-                                 PositionEncoding e, const Settings &settings, Range range,
+                                 DiagnosticForm form, const Settings &settings, Range range,
                                  const std::vector<std::string> &only = {});
 // The kFixAllKind action applying `edits` (Engine::fix_all) to doc.
 nlohmann::json fix_all_action_json(const std::vector<Edit> &edits, const TextDocument &doc,

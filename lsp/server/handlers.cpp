@@ -57,9 +57,9 @@ void Session::on_did_save(const proto::DocumentParams &params) { engine_.saved(p
 void Session::on_analysis(const Analysis &a) {
   if (!client_.pull_diagnostics) {
     // Written as text on the writer thread: a 1 MB report has thousands of diagnostics.
-    off_main([this, a, e = encoding_] {
+    off_main([this, a, form = diagnostic_form()] {
       std::string params = "{\"diagnostics\":";
-      append_diagnostics_text(params, *a.result, *a.doc, e, *a.settings);
+      append_diagnostics_text(params, *a.result, *a.doc, form, *a.settings);
       params += ",\"uri\":";
       append_json_string(params, a.doc->uri());
       params += ",\"version\":" + std::to_string(a.doc->version()) + '}';
@@ -104,9 +104,9 @@ void Session::on_pull_diagnostics(const proto::DocumentDiagnosticParams &params,
     // only of the very result the client holds.
     std::string id = std::to_string(a->result_id);
     if (id == previous) return reply->ok({{"kind", "unchanged"}, {"resultId", id}});
-    off_main([reply, id, a = *a, e = encoding_] {
+    off_main([reply, id, a = *a, form = diagnostic_form()] {
       std::string report = "{\"items\":";
-      append_diagnostics_text(report, *a.result, *a.doc, e, *a.settings);
+      append_diagnostics_text(report, *a.result, *a.doc, form, *a.settings);
       report += ",\"kind\":\"full\",\"resultId\":\"" + id + "\"}";
       reply->ok_text(report);
     });
@@ -123,7 +123,7 @@ void Session::on_code_action(const proto::CodeActionParams &params, Reply reply)
   engine_.with_fix_edits(params.uri, selection, reply->token, [this, reply, params, doc, fix_all](const Analysis *a) {
     // Fixes are byte edits of the analysed snapshot: never offer them for another version.
     if (!a || a->doc != doc) return reply->ok(json::array());
-    json actions = code_actions_json(*a->result, *a->doc, encoding_, *a->settings, params.range, params.only);
+    json actions = code_actions_json(*a->result, *a->doc, diagnostic_form(), *a->settings, params.range, params.only);
     if (!fix_all) return reply->ok(std::move(actions));
     engine_.fix_all(params.uri, {}, reply->token,
                     [this, reply, actions](std::vector<Edit> edits, const TextDocument &d) mutable {

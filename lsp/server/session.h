@@ -11,6 +11,7 @@
 
 #include "lsp/engine/engine.h"
 #include "lsp/protocol/capabilities.h"
+#include "lsp/protocol/convert.h"
 #include "lsp/protocol/jsonrpc.h"
 #include "lsp/protocol/transport.h"
 #include "lsp/protocol/types.h"
@@ -131,6 +132,7 @@ class Session {
   int exit_code_ = 1;
   proto::ClientCapabilities client_;  // read once in initialize, kept for the session
   PositionEncoding encoding_ = PositionEncoding::Utf16;
+  DiagnosticForm diagnostic_form() const { return {encoding_, client_.code_descriptions}; }
   std::map<std::string, std::weak_ptr<ReplyState>> pending_;
   std::map<std::string, std::map<std::string, std::string>> facts_;
 };

@@ -459,7 +459,7 @@ int check(const Options &o) {
       std::string line = file.dump(-1, ' ', false, json::error_handler_t::replace);
       // "diagnostics" sorts first among the file's keys, as a dump of the whole would put it.
       std::string diagnostics = "\"diagnostics\":";
-      append_diagnostics_text(diagnostics, c.result, *c.doc, PositionEncoding::Utf16, c.settings);
+      append_diagnostics_text(diagnostics, c.result, *c.doc, DiagnosticForm{}, c.settings);
       diagnostics += ',';
       line.insert(1, diagnostics);
       std::cout << (any ? ",\n" : "[\n") << line;

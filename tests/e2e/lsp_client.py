@@ -30,7 +30,7 @@ EDITOR_CAPABILITIES = {
         "documentSymbol": {"hierarchicalDocumentSymbolSupport": True},
         "codeAction": {"codeActionLiteralSupport": {"codeActionKind": {"valueSet": [
             "quickfix", "source", "source.fixAll"]}}},
-        "publishDiagnostics": {"versionSupport": True},
+        "publishDiagnostics": {"versionSupport": True, "codeDescriptionSupport": True},
     },
     "window": {"showMessage": {}},
 }

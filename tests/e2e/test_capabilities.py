@@ -1,7 +1,8 @@
 """What the client declared in initialize decides the form of what it gets: a client that declares
 nothing (no snippetSupport, no Markdown, no hierarchicalDocumentSymbolSupport) gets plain text
 with the placeholders filled in, plain-text documentation and hovers, and a flat symbol list; a
-full editor gets snippets, Markdown and the symbol tree."""
+full editor gets snippets, Markdown and the symbol tree; diagnostics link to their rule's
+documentation only for a client that declared codeDescriptionSupport."""
 import os
 
 from lsp_client import CORPUS, ServerTest, corpus, file_uri, run
@@ -40,6 +41,12 @@ class BareClient(ServerTest):
         self.assertEqual(hover["contents"], {"kind": "plaintext",
                                              "value": "合计核对：15 + 4 + 27 + 268 = 314，文中总数 313（不符）"})
 
+    def test_no_rule_links(self):
+        self.client.open(URI, FIGURES)
+        diagnostics = self.client.published(URI)["diagnostics"]
+        self.assertTrue(any(d["code"] == "figures.sum" for d in diagnostics))
+        self.assertFalse([d for d in diagnostics if "codeDescription" in d])
+
     def test_a_flat_symbol_list(self):
         name = "xiushan-county-2023.txt"
         uri = file_uri(os.path.join(CORPUS, name))
@@ -77,6 +84,11 @@ class FullEditor(ServerTest):
         symbols = self.client.result("textDocument/documentSymbol", {"textDocument": {"uri": report}})
         self.assertTrue(any(s.get("children") for s in symbols))
         self.assertIn("selectionRange", symbols[0])
+        # It declared codeDescriptionSupport: each diagnostic links to its rule's documentation.
+        diagnostics = self.client.published(uri)["diagnostics"]
+        self.assertTrue(any(d["code"] == "figures.sum" for d in diagnostics))
+        for d in diagnostics:
+            self.assertTrue(d["codeDescription"]["href"].endswith("#" + d["code"].replace(".", "-")), d)
 
 
 if __name__ == "__main__":

@@ -62,18 +62,25 @@ TEST_CASE("diagnostics written as text are the dumps of diagnostic_json, rules t
                            {{"改为", {{14, 15, "x"}}, true}}});
   r.diagnostics.push_back({20, 21, Severity::Information, "terms.misuse", "tab\there", "terms", "", {}});
   const Settings settings = Settings::from_json({{"rules", {{"terms", "off"}, {"figures.sum", "hint"}}}});
-  for (auto e : {PositionEncoding::Utf16, PositionEncoding::Utf8}) {
-    json expected = json::array();
-    for (const Diagnostic &d : r.diagnostics)
-      if (auto severity = settings.severity_for(d.code, d.severity)) expected.push_back(diagnostic_json(d, *severity, doc, e));
-    CHECK(expected.size() == 2);
-    std::string out = "x";
-    append_diagnostics_text(out, r, doc, e, settings);
-    CHECK(out.starts_with("x"));  // appended after what out held
-    CHECK(out.substr(1) == dumped(expected));
-  }
+  for (auto e : {PositionEncoding::Utf16, PositionEncoding::Utf8})
+    for (bool links : {true, false}) {
+      const DiagnosticForm form{e, links};
+      json expected = json::array();
+      for (const Diagnostic &d : r.diagnostics)
+        if (auto severity = settings.severity_for(d.code, d.severity))
+          expected.push_back(diagnostic_json(d, *severity, doc, form));
+      CHECK(expected.size() == 2);
+      // A client that did not say it reads codeDescription gets no link, not even the plugin's own.
+      CHECK(expected[1].contains("codeDescription") == links);
+      if (links) CHECK(expected[1]["codeDescription"]["href"] == "https://x/y?a=\"1\"");
+      std::string out = "x";
+      append_diagnostics_text(out, r, doc, form, settings);
+      CHECK(out.starts_with("x"));  // appended after what out held
+      CHECK(out.substr(1) == dumped(expected));
+      CHECK((out.find("codeDescription") != std::string::npos) == links);
+    }
   std::string none;
-  append_diagnostics_text(none, AnalysisResult{}, doc, PositionEncoding::Utf16, settings);
+  append_diagnostics_text(none, AnalysisResult{}, doc, DiagnosticForm{}, settings);
   CHECK(none == "[]");
 }
 

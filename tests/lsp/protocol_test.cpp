@@ -37,6 +37,7 @@ TEST_CASE("every params struct survives to_json and from_json") {
   init.capabilities.hierarchical_symbols = true;
   init.capabilities.code_action_literals = true;
   init.capabilities.diagnostic_versions = true;
+  init.capabilities.code_descriptions = true;
   init.capabilities.show_message = true;
   init.capabilities.inline_completion = true;
   init.initialization_options = {{"debounce", 0}};
@@ -144,4 +145,10 @@ TEST_CASE("server capabilities carry the negotiated encoding and the plugins' tr
   CHECK(ServerCapabilities{PositionEncoding::Utf16, false, {}, true}.to_json()["inlineCompletionProvider"] == json::object());
   CHECK(ClientCapabilities::from_json(Field(json{{"textDocument", {{"inlineCompletion", json::object()}}}}, "c")).inline_completion);
   CHECK_FALSE(ClientCapabilities::from_json(Field(json::object(), "c")).inline_completion);
+  // The rule links: declared for published diagnostics, or (LSP 3.18) for pulled ones.
+  for (const char *where : {"publishDiagnostics", "diagnostic"})
+    CHECK(ClientCapabilities::from_json(Field(json{{"textDocument", {{where, {{"codeDescriptionSupport", true}}}}}}, "c"))
+              .code_descriptions);
+  CHECK_FALSE(ClientCapabilities::from_json(Field(json{{"textDocument", {{"publishDiagnostics", {{"versionSupport", true}}}}}}, "c"))
+                  .code_descriptions);
 }
