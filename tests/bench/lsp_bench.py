@@ -32,14 +32,17 @@ LONG = 180.0
 
 
 class TimedClient(lsp_client.Client):
-    """lsp_client.Client whose reader thread stamps each message with its arrival time."""
+    """lsp_client.Client whose reader thread stamps each message with its arrival time and the time
+    its JSON took to decode (part of every latency, and the client's, not the server's)."""
 
     def _decode(self, body):
+        start = time.perf_counter()
         msg = json.loads(body)
         now = time.perf_counter()
         msg["_t"] = now
         if isinstance(msg.get("params"), dict):
             msg["params"]["_t"] = now
+            msg["params"]["_decode"] = now - start
         return msg
 
 
@@ -154,7 +157,8 @@ def open_doc(client, uri, text, timeout=LONG):
     return Doc(client, uri, text), p["_t"] - t0, len(p["diagnostics"])
 
 
-def edit_latency(doc, rng, n):
+def edit_latency(doc, rng, n, decode=None):
+    """n edits' latencies; the client's decoding time of each publication appended to `decode`."""
     lat = []
     chars = "的，。一二法治政府建设"
     for i in range(n):
@@ -164,6 +168,8 @@ def edit_latency(doc, rng, n):
             t0, v = doc.send_edit(doc.random_offset(rng, deletable=True), 1, "")
         p = doc.wait(v)
         lat.append(p["_t"] - t0)
+        if decode is not None:
+            decode.append(p["_decode"])
     return lat
 
 
@@ -226,7 +232,11 @@ def edits_only(binary, inputs, corpus_dir, n):
         try:
             client.initialize({"debounce": 0})
             doc, _, _ = open_doc(client, f"file:///bench/{name}.txt", text)
-            out[name] = stats_ms(edit_latency(doc, rng, n))
+            decode = []
+            lat = edit_latency(doc, rng, n, decode)
+            out[name] = stats_ms(lat)
+            out[name]["client_decode"] = stats_ms(decode)
+            out[name]["to_last_byte"] = stats_ms([t - d for t, d in zip(lat, decode)])
             client.shutdown_and_exit()
         finally:
             client.close()
@@ -304,7 +314,12 @@ def main():
             client.result("textDocument/foldingRange", {"textDocument": {"uri": doc.uri}})
             out = {"bytes": len(text.encode()), "open_ms": open_lat * 1000, "diagnostics": ndiag,
                    "rss_after_init_kb": base.get("VmHWM")}
-            out["edit"] = stats_ms(edit_latency(doc, rng, n_edits))
+            decode = []
+            lat = edit_latency(doc, rng, n_edits, decode)
+            out["edit"] = stats_ms(lat)
+            # The same latencies without the client's share: up to the publication's last byte.
+            out["edit_client_decode"] = stats_ms(decode)
+            out["edit_to_last_byte"] = stats_ms([t - d for t, d in zip(lat, decode)])
             lat, items = completion_latency(doc, rng, n_compl)
             out["completion"] = stats_ms(lat)
             out["completion_items_median"] = median(items)
