@@ -135,11 +135,12 @@ void check_headings(const Document &doc, std::vector<plugin::Diagnostic> &out) {
 // 一是/二是 runs per section; a list may continue on the next line (a broken paragraph), and a
 // new 一是 starts a new list.
 void check_enumerations(const Document &doc, std::vector<plugin::Diagnostic> &out) {
-  std::map<int32_t, uint32_t> last;  // section → last value
+  // The last value per section: its heading's index + 1, 0 before the first heading.
+  std::vector<uint32_t> last(doc.headings.size() + 1, 0);
   for (const report::Enumeration &en : doc.enumerations) {
-    uint32_t &prev = last[en.section];
-    const std::string marker(doc.str(en.marker));
+    uint32_t &prev = last.at(static_cast<size_t>(en.section + 1));
     if (en.value != 1 && en.value != prev + 1) {
+      const std::string_view marker = doc.str(en.marker);
       std::string why;
       if (prev == 0)
         why = "本节在它之前没有“一是”";
@@ -149,7 +150,7 @@ void check_enumerations(const Document &doc, std::vector<plugin::Diagnostic> &ou
         why = "前一项是“" + report::chinese_numeral(prev) + "是”，此处应为“" +
               report::chinese_numeral(prev + 1) + "是”";
       out.push_back(make_diagnostic(en.marker, REPORTLS_SEVERITY_WARNING, "numbering.sequence",
-                         "分项“" + marker + "”不连续：" + why + "。"));
+                         "分项“" + std::string(marker) + "”不连续：" + why + "。"));
     }
     prev = en.value;
   }
@@ -159,11 +160,16 @@ void check_enumerations(const Document &doc, std::vector<plugin::Diagnostic> &ou
 
 
 std::vector<plugin::Diagnostic> check(const Document &doc) {
+  std::vector<plugin::Diagnostic> found;
+  check_headings(doc, found);
+  check_enumerations(doc, found);
+  // In text order: their places are sorted, and each diagnostic (strings, fixes) moved once.
+  std::vector<uint32_t> order(found.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return found[a].start < found[b].start; });
   std::vector<plugin::Diagnostic> out;
-  check_headings(doc, out);
-  check_enumerations(doc, out);
-  std::stable_sort(out.begin(), out.end(),
-                   [](const plugin::Diagnostic &a, const plugin::Diagnostic &b) { return a.start < b.start; });
+  out.reserve(found.size());
+  for (uint32_t i : order) out.push_back(std::move(found[i]));
   return out;
 }
 
