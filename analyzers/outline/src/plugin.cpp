@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace {
 
@@ -30,11 +31,11 @@ class OutlinePlugin {
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     // Other texts keep the editor's own outline (the built-in Markdown one).
     if (!profiles_.applies(report::Scope::Report, doc, document.settings)) return REPORTLS_OK;
-    const reportls::outline::Outline outline = reportls::outline::build(doc);
-    for (const auto &s : outline.symbols) {
+    reportls::outline::Outline outline = reportls::outline::build(doc);
+    for (auto &s : outline.symbols) {
       plugin::Symbol v;
-      v.name = s.name;
-      v.detail = s.detail;
+      v.name = std::move(s.name);  // a long report has thousands: moved, not copied
+      v.detail = std::move(s.detail);
       v.kind = static_cast<reportls_symbol_kind>(s.kind);
       v.start = s.range.start;
       v.end = s.range.end;
