@@ -306,20 +306,27 @@ void AnalysisEncoder::fold(uint32_t start, uint32_t end) {
 }
 
 std::string AnalysisEncoder::finish(int64_t version) {
+  // The short tail first, so that the whole is written into room of its exact size: the
+  // sections of a 1 MB report's analysis are hundreds of kilobytes.
+  Writer tail;
+  tail.u(facts_.size());
+  for (const auto &[k, v] : facts_) {
+    tail.str(k);
+    tail.str(v);
+  }
+  put(tail, problems_);
+  put(tail, timings_);
+  const std::initializer_list<const Section *> sections = {&diagnostics_, &actions_, &symbols_, &folds_};
+  size_t room = 10 + tail.size();
+  for (const Section *section : sections) room += 10 + section->bytes.size();
   Writer w;
-  w.reserve(64 + diagnostics_.bytes.size() + actions_.bytes.size() + symbols_.bytes.size() + folds_.bytes.size());
+  w.reserve(room);
   w.s(version);
-  for (const Section *section : {&diagnostics_, &actions_, &symbols_, &folds_}) {
+  for (const Section *section : sections) {
     w.u(section->count);
     w.bytes(section->bytes.view());
   }
-  w.u(facts_.size());
-  for (const auto &[k, v] : facts_) {
-    w.str(k);
-    w.str(v);
-  }
-  put(w, problems_);
-  put(w, timings_);
+  w.bytes(tail.view());
   return w.take();
 }
 
