@@ -19,8 +19,11 @@ bool is_title_like(std::string_view s, uint32_t max_chars);
 // `发布日期:2021-02-03` and `省政府:` qualify.
 bool has_no_clause_marks(std::string_view s);
 
-// Finds the tables (table.h) among the lines classify_line() left Body or Heading, sets their
-// lines to LineKind::Table and drops the headings on them.  Linear in the text.
+// The shape of a line (Document::shapes) from its content.
+LineShape shape_of(std::string_view text, Span content);
+// Finds the tables (table.h) among the lines classify_line() left Body or Heading, from their
+// shapes (Document::shapes), sets their lines to LineKind::Table and drops the headings on them.
+// Linear in the text.
 void find_tables(Document &doc);
 
 // parse(text, rules), derived from the Document of an earlier text that shares text's first

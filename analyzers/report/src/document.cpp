@@ -332,7 +332,11 @@ Document parse(std::string_view text, const Rules &rules) {
   doc.text = parsed_part(text);
   doc.lines = split_lines(doc.text);
   doc.digests.reserve(doc.lines.size());
-  for (const Line &l : doc.lines) doc.digests.push_back(line_digest(doc.str(l.span), 0));
+  doc.shapes.reserve(doc.lines.size());
+  for (const Line &l : doc.lines) {
+    doc.digests.push_back(line_digest(doc.str(l.span), 0));
+    doc.shapes.push_back(detail::shape_of(doc.text, l.content));
+  }
   for (uint32_t i = 0; i < doc.lines.size(); ++i) classify_line(doc, i, rules);
   finish(doc, rules, nullptr);
   return doc;
@@ -361,11 +365,13 @@ Document reparse(const Document &old, std::string_view text, const Rules &rules,
 
   doc.lines.assign(old.lines.begin(), old.lines.begin() + first);
   doc.digests.assign(old.digests.begin(), old.digests.begin() + first);
+  doc.shapes.assign(old.shapes.begin(), old.shapes.begin() + first);
   for (Line l : split_lines(doc.text.substr(from, to - from))) {
     l.span = Span{l.span.start + from, l.span.end + from};
     l.content = Span{l.content.start + from, l.content.end + from};
     doc.lines.push_back(l);
     doc.digests.push_back(line_digest(doc.str(l.span), 0));
+    doc.shapes.push_back(detail::shape_of(doc.text, l.content));
   }
   const auto last = static_cast<uint32_t>(doc.lines.size());
   for (uint32_t i = last_old; i < old.lines.size(); ++i) {
@@ -375,6 +381,7 @@ Document reparse(const Document &old, std::string_view text, const Rules &rules,
     doc.lines.push_back(l);
   }
   doc.digests.insert(doc.digests.end(), old.digests.begin() + last_old, old.digests.end());
+  doc.shapes.insert(doc.shapes.end(), old.shapes.begin() + last_old, old.shapes.end());
   const Reused reused{&old, first, last, static_cast<int64_t>(last) - last_old, bytes};
   size_t old_heading = 0;  // cursor into old.headings
   for (uint32_t i = 0; i < doc.lines.size(); ++i) {

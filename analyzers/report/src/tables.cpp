@@ -19,22 +19,7 @@ constexpr uint32_t kMaxHeaderLines = 30;  // table 3 of the 政府信息公开 f
 constexpr uint32_t kMaxLabelRun = 3;      // label lines of one row (三、… / （三）… / 1.…)
 constexpr uint32_t kMaxBlankRun = 2;      // blank lines between two rows of one table
 
-enum class Shape : uint8_t {
-  None,       // prose, or a line no table form takes
-  Separator,  // `|---|:--:|`
-  Pipe,       // starts or ends with `|`
-  Spaced,     // label? then numbers (or cells separated by tabs, ending in numbers)
-  Value,      // a single number or placeholder
-  Label,      // a short line without sentence marks
-};
 
-struct LineShape {
-  Shape shape = Shape::None;
-  uint32_t values = 0;   // Spaced: value cells at the end
-  bool tabs = false;     // Spaced: tabs separate the cells
-  bool labelled = false; // Spaced: a label comes first
-  bool header = false;   // Label: also fit to be a heading row above a table
-};
 
 bool is_value(std::string_view cell) { return table_number(cell) || is_table_placeholder(cell); }
 
@@ -191,6 +176,8 @@ std::vector<TableCell> tab_cells(std::string_view text, Span content) {
   return cells;
 }
 
+}  // namespace
+
 LineShape shape_of(std::string_view text, Span content) {
   LineShape out;
   const std::string_view s = content.in(text);
@@ -247,6 +234,8 @@ LineShape shape_of(std::string_view text, Span content) {
   return out;
 }
 
+namespace {
+
 // ---------------------------------------------------------------------------------------------
 
 struct Finder {
@@ -266,9 +255,9 @@ struct Finder {
     for (uint32_t i = 0; i < doc.lines.size(); ++i) {
       const LineKind k = doc.lines[i].kind;
       if (k == LineKind::Body || k == LineKind::Heading) {
-        shapes[i] = shape_of(doc.text, doc.lines[i].content);
+        shapes[i] = doc.shapes[i];
       } else if (k == LineKind::Debris && !metadata[i]) {
-        const LineShape sh = shape_of(doc.text, doc.lines[i].content);
+        const LineShape &sh = doc.shapes[i];
         if (sh.shape == Shape::Pipe || sh.shape == Shape::Separator) shapes[i] = sh;
       }
     }

@@ -87,6 +87,29 @@ struct MetaField {
   friend bool operator==(const MetaField &, const MetaField &) = default;
 };
 
+namespace detail {
+
+// What table finding (find_tables) reads of a line, from its content alone: kept per line in the
+// Document so that a re-parse works it out only for the lines it reads again.
+enum class Shape : uint8_t {
+  None,       // prose, or a line no table form takes
+  Separator,  // `|---|:--:|`
+  Pipe,       // starts or ends with `|`
+  Spaced,     // label? then numbers (or cells separated by tabs, ending in numbers)
+  Value,      // a single number or placeholder
+  Label,      // a short line without sentence marks
+};
+struct LineShape {
+  Shape shape = Shape::None;
+  uint32_t values = 0;   // Spaced: value cells at the end
+  bool tabs = false;     // Spaced: tabs separate the cells
+  bool labelled = false; // Spaced: a label comes first
+  bool header = false;   // Label: also fit to be a heading row above a table
+  friend bool operator==(const LineShape &, const LineShape &) = default;
+};
+
+}  // namespace detail
+
 struct Document {
   std::string_view text;
   std::vector<Line> lines;
@@ -94,6 +117,8 @@ struct Document {
   // analyzers' LineCaches know a line's results again (LineCache::Pass::get(doc, i, …)), computed
   // once per parse — a re-parse only for the lines it reads again.
   std::vector<LineDigest> digests;
+  // Each line's shape as table finding reads it, index for index; kept like digests.
+  std::vector<detail::LineShape> shapes;
   std::optional<Title> title;
   std::vector<Heading> headings;
   std::vector<Section> sections;
