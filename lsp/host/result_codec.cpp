@@ -317,17 +317,20 @@ std::string AnalysisEncoder::finish(int64_t version) {
   put(tail, problems_);
   put(tail, timings_);
   const std::initializer_list<const Section *> sections = {&diagnostics_, &actions_, &symbols_, &folds_};
-  size_t room = 10 + tail.size();
+  Writer head;  // the version, then each section's count before its bytes
+  head.s(version);
+  size_t room = tail.size();
   for (const Section *section : sections) room += 10 + section->bytes.size();
-  Writer w;
-  w.reserve(room);
-  w.s(version);
+  std::string out;
+  out.reserve(room + 10);
+  out.append(head.view());
   for (const Section *section : sections) {
-    w.u(section->count);
-    w.bytes(section->bytes.view());
+    Writer count;
+    count.u(section->count);
+    out.append(count.view()).append(section->bytes.view());
   }
-  w.bytes(tail.view());
-  return w.take();
+  out.append(tail.view());
+  return out;
 }
 
 std::string encode(const AnalysisResult &a) {

@@ -206,6 +206,7 @@ int run_analysis_worker(const PluginHostOptions &base, int call_board_fd) {
     current = running;
     prepare_crash_frame(current);
     json result;
+    std::optional<std::string> analysis;  // an analyze call's result, already encoded
     try {
       skip = request.value("skip", std::set<std::string>());
       const std::optional<DocumentInput> input = apply_document(texts, request.at("doc"));
@@ -216,7 +217,7 @@ int run_analysis_worker(const PluginHostOptions &base, int call_board_fd) {
       release_after = input->text.size() >= kLargeDocument ? kReleaseWhenIdleFor : std::chrono::milliseconds(0);
       std::string method = request.at("method");
       if (method == "analyze")
-        result = worker::encoded_analysis(host->analyze_encoded(*input, token, request.at("capabilities").get<uint32_t>()));
+        analysis = host->analyze_encoded(*input, token, request.at("capabilities").get<uint32_t>());
       else if (method == "complete")
         result = worker::encode(host->complete(*input, request.at("offset").get<uint32_t>(), token));
       else if (method == "hover")
@@ -226,8 +227,9 @@ int run_analysis_worker(const PluginHostOptions &base, int call_board_fd) {
     }
     {  // the result is sent from where it lies, and freed before the process may go idle
       json reply = {{"id", current}};
-      reply["result"] = std::move(result);
-      const worker::Body body = worker::dump_parts(reply);
+      if (!analysis) reply["result"] = std::move(result);
+      const worker::Body body =
+          analysis ? worker::dump_parts(std::move(reply), "result", *analysis) : worker::dump_parts(reply);
       writer.write(body.packed, body.attached);
     }
     request = nullptr;

@@ -24,7 +24,6 @@ std::string_view bytes_of(const json &j) {
 }  // namespace
 
 json encode(const AnalysisResult &r) { return binary(codec::encode(r)); }
-json encoded_analysis(std::string bytes) { return binary(std::move(bytes)); }
 json encode(const CompletionResult &r) { return binary(codec::encode(r)); }
 json encode(const HoverResult &r) { return binary(codec::encode(r)); }
 json encode(const std::vector<PluginInfo> &plugins) { return binary(codec::encode(plugins)); }
@@ -99,21 +98,37 @@ json without_first_long(const json &message, const json *&found, json::json_poin
 
 }  // namespace
 
-Body dump_parts(const json &message) {
-  Body body{std::string(4, '\0'), {}};
-  const json *found = nullptr;
-  json::json_pointer at;
-  json head = without_first_long(message, found, at);
-  if (found) {
-    const bool binary = found->is_binary();
-    body.attached = binary ? bytes_of(*found) : std::string_view(found->get_ref<const std::string &>());
-    head[kAttached] = at.to_string();
+namespace {
+
+// head in MessagePack, with `attached` after it as the value at `at` (none: nothing attached).
+Body packed(json head, const json::json_pointer *at, std::string_view attached, bool binary) {
+  Body body{std::string(4, '\0'), attached};
+  if (at) {
+    head[kAttached] = at->to_string();
     head[kAsBinary] = binary;
   }
   json::to_msgpack(head, body.packed);
   const size_t packed = body.packed.size() - 4;
   for (size_t b = 0; b < 4; ++b) body.packed[b] = static_cast<char>(packed >> (8 * b));
   return body;
+}
+
+}  // namespace
+
+Body dump_parts(const json &message) {
+  const json *found = nullptr;
+  json::json_pointer at;
+  json head = without_first_long(message, found, at);
+  if (!found) return packed(std::move(head), nullptr, {}, false);
+  const bool binary = found->is_binary();
+  return packed(std::move(head), &at, binary ? bytes_of(*found) : std::string_view(found->get_ref<const std::string &>()),
+                binary);
+}
+
+Body dump_parts(json head, const std::string &key, std::string_view binary) {
+  head[key] = nullptr;
+  const json::json_pointer at = json::json_pointer() / key;
+  return packed(std::move(head), &at, binary, true);
 }
 
 std::string dump(const json &message) {

@@ -54,8 +54,6 @@
 namespace reportls::lsp::worker {
 
 nlohmann::json encode(const AnalysisResult &r);
-// An analysis already encoded (InProcessPluginHost::analyze_encoded), as encode() would carry it.
-nlohmann::json encoded_analysis(std::string bytes);
 nlohmann::json encode(const CompletionResult &r);
 nlohmann::json encode(const HoverResult &r);
 nlohmann::json encode(const std::vector<PluginInfo> &plugins);
@@ -140,6 +138,10 @@ struct Body {
   std::string_view attached;
 };
 Body dump_parts(const nlohmann::json &message);
+// The message `head` with the bin value `binary` at its top-level `key`, as dump_parts() would
+// send it, without the bytes ever being put in a JSON value: an analysis already encoded
+// (InProcessPluginHost::analyze_encoded), hundreds of kilobytes for a 1 MB report.
+Body dump_parts(nlohmann::json head, const std::string &key, std::string_view binary);
 std::string dump(const nlohmann::json &message);  // the two parts joined
 nlohmann::json parse(std::string_view body);
 

@@ -149,6 +149,15 @@ TEST_CASE("a long text or result travels after the MessagePack part, and comes b
   CHECK(parts.packed + std::string(parts.attached) == body);
   const json result = {{"id", 4}, {"result", json::binary(std::vector<uint8_t>(worker::kAttachedFrom + 3, 0xC1))}};
   CHECK(worker::parse(worker::dump(result)) == result);
+  // An encoded analysis is attached as it lies, never put in a JSON value, and read back as the
+  // same bin value; a short one too.
+  for (const size_t size : {worker::kAttachedFrom + 3, size_t{5}}) {
+    const std::string encoded(size, '\xC1');
+    const worker::Body attached = worker::dump_parts({{"id", 4}}, "result", encoded);
+    CHECK(attached.attached.data() == encoded.data());
+    CHECK(worker::parse(attached.packed + std::string(attached.attached)) ==
+          json({{"id", 4}, {"result", json::binary(std::vector<uint8_t>(size, 0xC1))}}));
+  }
   const json small = {{"id", 5}, {"doc", {{"text", "短"}}}};  // no attachment
   CHECK(worker::dump(small).size() < 40);
   CHECK(worker::parse(worker::dump(small)) == small);
