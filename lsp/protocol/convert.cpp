@@ -69,53 +69,62 @@ void append_diagnostics_text(std::string &out, const AnalysisResult &result, con
   const PositionEncoding e = form.encoding;
   // Keys in the order nlohmann's std::map gives diagnostic_json's: code, codeDescription, message,
   // range (end, start; character, line), severity, source.
-  auto number = [&](uint32_t n) {
-    char digits[10];
-    out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
-  };
-  auto position = [&](Position p) {
-    out += "{\"character\":";
-    number(p.character);
-    out += ",\"line\":";
-    number(p.line);
-    out += '}';
-  };
   size_t room = 2;  // each element: its texts, and about 240 bytes of keys, range, link and source
   for (const Diagnostic &d : result.diagnostics) room += 240 + 2 * d.code.size() + d.message.size();
   out.reserve(out.size() + room);
   out += '[';
   bool first = true;
-  // What depends only on the code (and the plugin's severity and link), for the run of diagnostics
-  // of one code that a plugin reports one after another: the severity the settings give it and the
-  // element's opening, code and link written out.
-  const Diagnostic *same_as = nullptr;
-  std::optional<Severity> severity;
-  std::string opening;
+  // What depends only on the code (and the plugin's severity and link): the severity the settings
+  // give it and the element's opening, code and link written out — made once per kind, as a
+  // report's diagnostics, in text order, interleave a handful of codes.
+  struct Kind {
+    const Diagnostic *like;
+    std::optional<Severity> severity;
+    std::string opening;
+  };
+  std::vector<Kind> kinds;
+  size_t kind = 0;
   for (const Diagnostic &d : result.diagnostics) {
-    if (!same_as || d.code != same_as->code || d.severity != same_as->severity || d.docs_url != same_as->docs_url) {
-      same_as = &d;
-      severity = settings.severity_for(d.code, d.severity);
-      opening = "{\"code\":";
-      append_json_string(opening, d.code);
-      if (std::string href = form.links ? docs_url_for(d) : ""; !href.empty()) {
-        opening += ",\"codeDescription\":{\"href\":";
-        append_json_string(opening, href);
-        opening += '}';
+    const auto same = [&d](const Kind &k) {
+      return k.like->code == d.code && k.like->severity == d.severity && k.like->docs_url == d.docs_url;
+    };
+    if (kinds.empty() || !same(kinds[kind])) {
+      kind = static_cast<size_t>(std::find_if(kinds.begin(), kinds.end(), same) - kinds.begin());
+      if (kind == kinds.size()) {
+        std::string opening = "{\"code\":";
+        append_json_string(opening, d.code);
+        if (std::string href = form.links ? docs_url_for(d) : ""; !href.empty()) {
+          opening += ",\"codeDescription\":{\"href\":";
+          append_json_string(opening, href);
+          opening += '}';
+        }
+        opening += ",\"message\":";
+        kinds.push_back({&d, settings.severity_for(d.code, d.severity), std::move(opening)});
       }
-      opening += ",\"message\":";
     }
-    if (!severity) continue;
+    const Kind &k = kinds[kind];
+    if (!k.severity) continue;
     if (!std::exchange(first, false)) out += ',';
-    out += opening;
+    out += k.opening;
     append_json_string(out, d.message);
+    // The rest is numbers between fixed keys: written into a buffer, appended once.
     const Range range = doc.lines().range(d.start, d.end, e);
-    out += ",\"range\":{\"end\":";
-    position(range.end);
-    out += ",\"start\":";
-    position(range.start);
-    out += "},\"severity\":";
-    number(static_cast<uint32_t>(*severity));
-    out += ",\"source\":\"reportls\"}";
+    char tail[192];
+    char *p = tail;
+    const auto put = [&p](std::string_view text) { p = std::copy(text.begin(), text.end(), p); };
+    const auto number = [&p](uint32_t n) { p = std::to_chars(p, p + 10, n).ptr; };
+    put(",\"range\":{\"end\":{\"character\":");
+    number(range.end.character);
+    put(",\"line\":");
+    number(range.end.line);
+    put("},\"start\":{\"character\":");
+    number(range.start.character);
+    put(",\"line\":");
+    number(range.start.line);
+    put("}},\"severity\":");
+    number(static_cast<uint32_t>(*k.severity));
+    put(",\"source\":\"reportls\"}");
+    out.append(tail, p);
   }
   out += ']';
 }

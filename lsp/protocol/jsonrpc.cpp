@@ -156,12 +156,8 @@ std::string response_text(const json& id, std::string_view result_json) {
   return out;
 }
 
-std::string notification_text(std::string_view method, std::string_view params_json) {
-  std::string out = "{\"jsonrpc\":\"2.0\",\"method\":" + dump(std::string(method)) + ",\"params\":";
-  out.reserve(out.size() + params_json.size() + 1);  // a publish of a 1 MB report is copied once, not twice
-  out.append(params_json);
-  out += '}';
-  return out;
+std::string notification_head(std::string_view method) {
+  return "{\"jsonrpc\":\"2.0\",\"method\":" + dump(std::string(method)) + ",\"params\":";
 }
 
 std::string request(const json& id, std::string_view method, json params) {

@@ -58,12 +58,13 @@ void Session::on_analysis(const Analysis &a) {
   if (!client_.pull_diagnostics) {
     // Written as text on the writer thread: a 1 MB report has thousands of diagnostics.
     off_main([this, a, form = diagnostic_form()] {
-      std::string params = "{\"diagnostics\":";
-      append_diagnostics_text(params, *a.result, *a.doc, form, *a.settings);
-      params += ",\"uri\":";
-      append_json_string(params, a.doc->uri());
-      params += ",\"version\":" + std::to_string(a.doc->version()) + '}';
-      writer_.write(notification_text("textDocument/publishDiagnostics", params));
+      std::string text = notification_head("textDocument/publishDiagnostics");
+      text += "{\"diagnostics\":";
+      append_diagnostics_text(text, *a.result, *a.doc, form, *a.settings);
+      text += ",\"uri\":";
+      append_json_string(text, a.doc->uri());
+      text += ",\"version\":" + std::to_string(a.doc->version()) + "}}";  // the params, the notification
+      writer_.write(text);
     });
   }
   auto &last = facts_[a.doc->uri()];

@@ -61,6 +61,8 @@ TEST_CASE("diagnostics written as text are the dumps of diagnostic_json, rules t
   r.diagnostics.push_back({14, 22, Severity::Error, "figures.sum", "3 ≠ 12\n（“分项”）", "figures", "https://x/y?a=\"1\"",
                            {{"改为", {{14, 15, "x"}}, true}}});
   r.diagnostics.push_back({20, 21, Severity::Information, "terms.misuse", "tab\there", "terms", "", {}});
+  // A code seen before, after others: written as the first one of its kind was.
+  r.diagnostics.push_back({22, 28, Severity::Warning, "sections.missing", "又缺一节", "sections", "", {}});
   const Settings settings = Settings::from_json({{"rules", {{"terms", "off"}, {"figures.sum", "hint"}}}});
   for (auto e : {PositionEncoding::Utf16, PositionEncoding::Utf8})
     for (bool links : {true, false}) {
@@ -69,7 +71,7 @@ TEST_CASE("diagnostics written as text are the dumps of diagnostic_json, rules t
       for (const Diagnostic &d : r.diagnostics)
         if (auto severity = settings.severity_for(d.code, d.severity))
           expected.push_back(diagnostic_json(d, *severity, doc, form));
-      CHECK(expected.size() == 2);
+      CHECK(expected.size() == 3);
       // A client that did not say it reads codeDescription gets no link, not even the plugin's own.
       CHECK(expected[1].contains("codeDescription") == links);
       if (links) CHECK(expected[1]["codeDescription"]["href"] == "https://x/y?a=\"1\"");
@@ -88,6 +90,6 @@ TEST_CASE("a response or notification around JSON text is the DOM one's bytes") 
   const json result = {{"items", json::array({1, "二"})}, {"kind", "full"}, {"resultId", "7"}};
   CHECK(response_text(42, dumped(result)) == response(42, result));
   CHECK(response_text("id-1", dumped(result)) == response("id-1", result));
-  CHECK(notification_text("textDocument/publishDiagnostics", dumped(result)) ==
+  CHECK(notification_head("textDocument/publishDiagnostics") + dumped(result) + "}" ==
         notification("textDocument/publishDiagnostics", result));
 }
