@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -106,11 +107,16 @@ FrameReader::Frame FrameReader::read_body(size_t need) {
   size_t have = std::min(need, buf_.size() - pos_);
   std::string body(buf_.data() + pos_, have);
   pos_ += have;
-  // The rest is read straight into the body, which doubles as its bytes arrive (a claimed size
-  // not yet received is never allocated).  Growing the buffer read by read, zeroing what was
-  // left to come at every 64 KiB a pipe gives, made a frame cost the square of its size.
+  // The rest is read straight into the body, which grows as its bytes arrive (a claimed size not
+  // yet received is never allocated): by what the pipe already holds — usually the whole frame,
+  // read at once — else doubling.  Growing the buffer read by read, zeroing what was left to come
+  // at every 64 KiB a pipe gives, made a frame cost the square of its size.
   while (have < need) {
-    if (body.size() == have) body.resize(std::min(need, std::max(2 * have, have + kChunk)));
+    if (body.size() == have) {
+      int waiting = 0;
+      if (ioctl(fd_, FIONREAD, &waiting) != 0) waiting = 0;
+      body.resize(std::min(need, std::max({2 * have, have + kChunk, have + static_cast<size_t>(waiting)})));
+    }
     const size_t n = read_some(body.data() + have, body.size() - have);
     if (n == 0)
       return error("truncated message: end of input after " + std::to_string(have) + " of " + std::to_string(need) +
