@@ -19,17 +19,16 @@ LIMITS = {
                      "machine the wall time of a short run is mostly waiting for a core (compare the CPU time).",
     "edit→diagnostics p99, 1 MB": "LSP publishes every diagnostic of the document at each keystroke (1,586 here, "
                                   "608 KB of JSON), and the benchmark's Python client decoding that publication is "
-                                  "about half of each latency (the row's detail: its p50 and p99, and the latency "
-                                  "without it). Traced per keystroke (p50 of 200, both processes stamping "
-                                  "CLOCK_MONOTONIC): the server reads the edit, applies it to a copy of the text and "
-                                  "sends the change on, 0.6 ms; the analysis process applies it, 0.1 ms; its plugins, "
-                                  "2.2 ms (numbering, crossdoc with the shared re-parse, terms, figures, outline and "
-                                  "dates 0.26–0.4 ms each); the result encoded, sent back, read and decoded, 0.5 "
-                                  "ms; the publication's JSON written and sent, 0.6 ms — about 4 ms in all; then the "
-                                  "client's decoding, 4.3–5.0 ms, whose "
-                                  "spread (p90 5.0–8.1 ms) is most of the tail. What is left to lift the server's "
-                                  "part: results reused by line across the plugin boundary instead of passed whole "
-                                  "at each keystroke, and line caches for numbering, outline and crossdoc.",
+                                  "about half of each latency, and most of its spread with the machine's speed (the "
+                                  "row's detail: its p50 and p99, and the latency without it). Traced per keystroke "
+                                  "(p50 of 200, both processes stamping CLOCK_MONOTONIC): the server reads the edit, "
+                                  "applies it to a copy of the text and sends the change on, 0.6 ms; the analysis "
+                                  "process applies it, 0.1 ms; its plugins, 2.2 ms (numbering, crossdoc with the "
+                                  "shared re-parse, terms, figures, outline and dates 0.26–0.4 ms each); the result "
+                                  "encoded, sent back, read and decoded, 0.5 ms; the publication written and sent, "
+                                  "0.6 ms (since halved in instructions). What is left to lift the server's part: "
+                                  "results reused by line across the plugin boundary instead of passed whole at each "
+                                  "keystroke, and line caches for numbering, outline and crossdoc.",
     "documentSymbol": "a sample of 50 on a busy machine: p50 is well under the target, the tail is scheduling.",
     "peak RSS": "three processes map the same shared libraries (ICU, libstdc++, libc and, since the input "
                 "readers, libxml2, libzip and libcrypto, about 2 MB a process) and RSS counts those pages in "
