@@ -19,8 +19,6 @@ constexpr uint32_t kMaxHeaderLines = 30;  // table 3 of the 政府信息公开 f
 constexpr uint32_t kMaxLabelRun = 3;      // label lines of one row (三、… / （三）… / 1.…)
 constexpr uint32_t kMaxBlankRun = 2;      // blank lines between two rows of one table
 
-
-
 bool is_value(std::string_view cell) { return table_number(cell) || is_table_placeholder(cell); }
 
 bool has_pipe(std::string_view s) { return s.find('|') != std::string_view::npos; }
