@@ -20,11 +20,11 @@ int analyse(LineCache<std::string> &cache, const std::string &document, const st
   int made = 0;
   LineCache<std::string>::Pass pass(cache, document);
   for (const std::string &line : lines) {
-    auto value = pass.get(line, 7, [&] {
+    const std::string &value = pass.get(line, 7, [&] {
       ++made;
       return "found in " + line;
     });
-    CHECK(*value == "found in " + line);
+    CHECK(value == "found in " + line);
   }
   if (finish) pass.finish();
   return made;
@@ -82,9 +82,9 @@ TEST_CASE("salts key separate entries") {
   LineCache<std::string>::Pass pass(cache, "a");
   int made = 0;
   auto make = [&] { return std::to_string(++made); };
-  CHECK(*pass.get("一行", 2023, make) == "1");
-  CHECK(*pass.get("一行", 2024, make) == "2");
-  CHECK(*pass.get("一行", 2023, make) == "1");
+  CHECK(pass.get("一行", 2023, make) == "1");
+  CHECK(pass.get("一行", 2024, make) == "2");
+  CHECK(pass.get("一行", 2023, make) == "1");
   pass.finish();
   CHECK(cache.size() == 2);
 }
@@ -117,11 +117,11 @@ TEST_CASE("lines that move, passes that overlap or stop halfway: one entry per l
     auto run = [&](LineCache<std::string>::Pass &pass, size_t upto) {
       for (size_t k = 0; k < upto; ++k) {
         const std::string &line = lines[k];
-        auto value = pass.get(line, 7, [&] {
+        const std::string &value = pass.get(line, 7, [&] {
           CHECK_MESSAGE(!before.count(line), "computed again: " << line);
           return "found in " + line;
         });
-        CHECK(*value == "found in " + line);
+        CHECK(value == "found in " + line);
       }
     };
     const int kind = rng() % 4;
@@ -146,4 +146,41 @@ TEST_CASE("lines that move, passes that overlap or stop halfway: one entry per l
   cache.forget("a");
   cache.forget("b");
   CHECK(cache.size() == 0);
+}
+
+TEST_CASE("lines that held nothing are recalled as nothing, without being computed again") {
+  LineCache<std::string> cache;
+  const std::vector<std::string> lines = {"没有发现", "有发现", "没有发现的另一行"};
+  int made = 0;
+  const auto make_for = [&](const std::string &line) {
+    return [&made, &line] {
+      ++made;
+      return line.rfind("有", 0) == 0 ? "found in " + line : std::string();
+    };
+  };
+  for (int round = 0; round < 3; ++round) {
+    LineCache<std::string>::Pass pass(cache, "a");
+    for (const std::string &line : lines)
+      CHECK(pass.get(line, 0, make_for(line)) == (line == "有发现" ? "found in 有发现" : ""));
+    pass.finish();
+  }
+  CHECK(made == 3);
+  CHECK(cache.size() == 3);
+}
+
+TEST_CASE("a value stays valid while its pass lives, whatever other passes of the document do") {
+  LineCache<std::string> cache;
+  auto pass = std::make_unique<LineCache<std::string>::Pass>(cache, "a");
+  const std::string &held = pass->get("第一行", 0, [] { return std::string("甲"); });
+  pass->finish();
+  for (int i = 0; i < 3; ++i) {  // later passes of the same document no longer use the line
+    LineCache<std::string>::Pass other(cache, "a");
+    CHECK(other.get("另一行" + std::to_string(i), 0, [] { return std::string("乙"); }) == "乙");
+    other.finish();
+  }
+  CHECK(held == "甲");  // still held by the first pass
+  pass.reset();         // which, ending last, makes its line the document's
+  CHECK(cache.size() == 1);
+  LineCache<std::string>::Pass again(cache, "a");
+  CHECK(again.get("第一行", 0, [] { return std::string("重算"); }) == "甲");
 }

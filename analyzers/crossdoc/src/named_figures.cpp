@@ -66,7 +66,7 @@ std::vector<figures::Quantity> quantities(const report::Document &doc, uint32_t 
   if (!cache) return figures::extract(doc.text, line.content, fdata);
   // Cached with offsets from the paragraph's start; shifted back into the document.
   const std::string_view part = doc.str(line.content);
-  std::vector<figures::Quantity> qs = *cache->get(doc, i, 0, [&] {
+  std::vector<figures::Quantity> qs = cache->get(doc, i, 0, [&] {
     return figures::extract(part, report::Span{0, static_cast<uint32_t>(part.size())}, fdata);
   });
   const uint32_t by = line.content.start;

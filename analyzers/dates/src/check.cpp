@@ -22,7 +22,7 @@ void plan_year(const report::Document &doc, const Found &found, uint32_t year, s
   const std::string expected = std::to_string(year + 1);
   for (size_t i = 0; i < doc.headings.size(); ++i) {
     // At any level: a plan may be a part of its own or a sub-point of the last part.
-    const TitleDates *t = found.headings[i].get();
+    const TitleDates *t = found.headings[i];
     if (!t || !t->plan || !t->year) continue;
     const report::Span y = shifted(*t->year, doc.headings[i].title.start);
     if (doc.str(y) == expected) continue;
@@ -41,7 +41,7 @@ void plan_year(const report::Document &doc, const Found &found, uint32_t year, s
 void heading_year(const report::Document &doc, const Found &found, uint32_t year, std::vector<plugin::Diagnostic> &out) {
   for (size_t i = 0; i < doc.headings.size(); ++i) {
     const report::Heading &h = doc.headings[i];
-    const TitleDates *t = found.headings[i].get();
+    const TitleDates *t = found.headings[i];
     if (!t || t->plan || !t->year || t->year->start != 0) continue;
     const report::Span y = shifted(*t->year, h.title.start);
     const std::string_view after = doc.str({y.end, h.title.end});
@@ -73,12 +73,10 @@ void relative(const report::Document &doc, const Found &found, uint32_t year,
   }
 }
 
-// What each line and heading title that a rule reads holds, recalled from the memo where the
-// same content was read before; nothing when cancelled.
+// What each line and heading title that a rule reads holds, recalled through the passes from the
+// memo where the same content was read before; nothing when cancelled.
 Found find_all(const report::Document &doc, const Tables &t, const std::function<bool()> &cancelled,
-               std::string_view document) {
-  report::LineCache<LineDates>::Pass lines(t.memo->lines, document);
-  report::LineCache<TitleDates>::Pass titles(t.memo->titles, document);
+               report::LineCache<LineDates>::Pass &lines, report::LineCache<TitleDates>::Pass &titles) {
   Found found;
   found.lines.resize(doc.lines.size());
   for (size_t i = 0; i < doc.lines.size(); ++i) {
@@ -88,7 +86,7 @@ Found find_all(const report::Document &doc, const Tables &t, const std::function
       continue;
     if (cancelled()) return {};
     const std::string_view content = doc.str(line.content);
-    found.lines[i] = lines.get(doc, i, 0, [&] {
+    found.lines[i] = &lines.get(doc, i, 0, [&] {
       ++t.memo->checked;
       return find_in_line(content, t);
     });
@@ -98,7 +96,7 @@ Found find_all(const report::Document &doc, const Tables &t, const std::function
     const report::Heading &h = doc.headings[i];
     if (doc.lines[h.line].kind == report::LineKind::Debris) continue;
     const std::string_view title = doc.str(h.title);
-    found.headings[i] = titles.get(title, 0, [&] { return find_in_title(title, t); });
+    found.headings[i] = &titles.get(title, 0, [&] { return find_in_title(title, t); });
   }
   lines.finish();
   titles.finish();
@@ -110,7 +108,9 @@ Found find_all(const report::Document &doc, const Tables &t, const std::function
 std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &t,
                                       std::optional<uint32_t> report_year,
                                       const std::function<bool()> &cancelled, std::string_view document) {
-  const Found found = find_all(doc, t, cancelled, document);
+  report::LineCache<LineDates>::Pass lines(t.memo->lines, document);
+  report::LineCache<TitleDates>::Pass titles(t.memo->titles, document);
+  const Found found = find_all(doc, t, cancelled, lines, titles);
   if (cancelled()) return {};
   std::vector<plugin::Diagnostic> out;
   if (report_year) plan_year(doc, found, *report_year, out);

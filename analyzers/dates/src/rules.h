@@ -18,12 +18,14 @@ struct LineDates {
   std::optional<report::Span> relative;  // relative: the earliest relative time word (longest there)
   std::vector<report::Date> compact;     // format: dates written as eight digits before 日
   std::optional<report::Date> whole;     // the date the content holds and nothing else (a 落款)
+  bool empty() const { return !relative && compact.empty() && !whole; }
 };
 
 // One heading title's findings (the title proper: heading.h), spans relative to its start.
 struct TitleDates {
   bool plan = false;                 // it names a plan (Tables::plan_headings)
   std::optional<report::Span> year;  // its first `YYYY年` (report::find_year)
+  bool empty() const { return !plan && !year; }
 };
 
 struct LineMemo {
@@ -36,10 +38,11 @@ LineDates find_in_line(std::string_view content, const Tables &t);
 TitleDates find_in_title(std::string_view title, const Tables &t);
 
 // The findings of each line (indexes as doc.lines) that some rule reads, nullptr for the others;
-// of each heading (indexes as doc.headings), nullptr for those on page-debris lines.
+// of each heading (indexes as doc.headings), nullptr for those on page-debris lines.  They live in
+// the memo, held by the passes that recalled them: as long as those.
 struct Found {
-  std::vector<std::shared_ptr<const LineDates>> lines;
-  std::vector<std::shared_ptr<const TitleDates>> headings;
+  std::vector<const LineDates *> lines;
+  std::vector<const TitleDates *> headings;
 };
 
 plugin::Diagnostic make(report::Span at, reportls_severity severity, const char *rule, std::string message);

@@ -48,12 +48,12 @@ Findings analyze(const report::Document &doc, const Data &data, const std::funct
       continue;
     }
     const std::string_view part = line.content.in(doc.text);
-    const auto found = cache->get(doc, i, 0, [&] {
+    const Findings &found = cache->get(doc, i, 0, [&] {
       Findings f;
       analyze_paragraph(part, report::Span{0, static_cast<uint32_t>(part.size())}, data, f);
       return f;
     });
-    append_shifted(*found, line.content.start, notes, out);
+    append_shifted(found, line.content.start, notes, out);
   }
   return out;
 }

@@ -85,11 +85,10 @@ std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables 
     // The content's bounds follow from the line's bytes; keying on them too keeps the memo right
     // however the parser trims.
     const uint64_t salt = uint64_t{content.start} << 32 | content.end;
-    const auto recalled = memo.get(doc, i, salt, [&] {
+    const LineFindings &found = memo.get(doc, i, salt, [&] {
       ++t.memo->checked;
       return find_in_line(text, content, t, marks);
     });
-    const LineFindings &found = *recalled;
     const uint32_t by = line.span.start;
     for (const uint32_t m : found.ascii_marks) ascii_marks.push_back(m + by);
     fullwidth_marks += found.fullwidth_marks;

@@ -42,6 +42,7 @@ struct LineFindings {
   uint32_t fullwidth_marks = 0;              // width: full-width forms of the table's marks
   std::vector<Unpaired> unpaired;            // pairs, over the line's content
   std::vector<plugin::Diagnostic> patterns;  // pattern rules, over the line's content
+  bool empty() const { return ascii_marks.empty() && fullwidth_marks == 0 && unpaired.empty() && patterns.empty(); }
 };
 
 struct LineMemo {

@@ -148,10 +148,10 @@ void find_pattern_hits(const Document &doc, uint32_t i, const PatternRules &rule
   const std::string_view part = doc.str(within);
   if (part.empty()) return;
   // Searched as a text of its own so the cached spans are relative to the line.
-  const auto hits = cache.get(doc, i, year.value_or(0), [&] {
+  const std::vector<PatternHit> &hits = cache.get(doc, i, year.value_or(0), [&] {
     return rules.search(part, Span{0, static_cast<uint32_t>(part.size())}, year);
   });
-  for (PatternHit h : *hits) {
+  for (PatternHit h : hits) {
     h.range = shifted(h.range, within.start);
     h.edit = shifted(h.edit, within.start);
     f(std::move(h));

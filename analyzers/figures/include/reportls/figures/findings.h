@@ -41,6 +41,7 @@ struct Note {
 struct Findings {
   std::vector<Finding> diagnostics;
   std::vector<Note> notes;
+  bool empty() const { return diagnostics.empty() && notes.empty(); }
 };
 
 }  // namespace reportls::figures

@@ -20,7 +20,13 @@
 // use is the line the previous pass's k-th was (every line before an edit, and after it unless the
 // edit added or removed lines), the entry passes over as it is — no hashing, no lock, no count
 // taken and given back — which is most of what a keystroke in a long report costs each analyzer.
+// A pass keeps its uses' keys side by side, and knows which of them hold an empty value (V's
+// empty(), when it has one): taking over a line, and recalling that it had nothing, reads no entry
+// — a long report's thousands of entries lie all over the heap, and reading each of them at every
+// keystroke, once per analyzer, was most of what recalling them cost.
 //
+// Values are handed out by reference, valid while the Pass that returned them lives: it holds a
+// count on every entry it used until it ends.
 // Thread-safe: analyses of several snapshots and documents may share one cache; make() runs
 // without the lock held.  Entries are shared, so a pass of one document reuses what another found.
 // Two passes of one document at once are fine: the second finds no previous uses to take over.
@@ -32,7 +38,6 @@
 
 #include <cstdint>
 #include <map>
-#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -45,12 +50,29 @@ namespace reportls::report {
 template <class V>
 class LineCache {
   struct Entry {
-    std::shared_ptr<const V> value;
+    V value;
     uint32_t holders = 0;  // uses by documents' latest finished passes and by running passes
   };
   using Map = std::unordered_map<LineDigest, Entry, LineDigestHash>;
   using Node = typename Map::value_type;  // stable while the entry exists
-  using Held = std::vector<Node *>;       // each use holds one count (a repeated line, twice); null: none
+  // One use of an entry, holding one count (a repeated line, twice); node null: none.
+  struct Use {
+    LineDigest key;
+    Node *node = nullptr;
+    bool empty = false;  // the value is V's empty one
+  };
+  using Held = std::vector<Use>;
+
+  static bool is_empty(const V &v) {
+    if constexpr (requires { v.empty(); })
+      return v.empty();
+    else
+      return false;
+  }
+  static const V &empty_value() {
+    static const V value{};
+    return value;
+  }
 
  public:
   explicit LineCache(size_t max_documents = SIZE_MAX) : max_documents_(max_documents) {}
@@ -62,44 +84,45 @@ class LineCache {
         : cache_(cache), document_(document), previous_(cache_.take_previous(document_)) {}
     Pass(const Pass &) = delete;
     Pass &operator=(const Pass &) = delete;
+    // A finished pass's lines become the document's (the ones of its previous pass are let go);
+    // an unfinished one keeps nothing it added.
     ~Pass() {
-      if (!finished_) cache_.abandon(document_, held_, previous_);
+      if (finished_)
+        cache_.adopt(document_, std::move(held_), previous_);
+      else
+        cache_.abandon(document_, held_, previous_);
     }
 
     // The value for (line, salt), from the cache or from make() (any callable returning a V: a
     // template, not a std::function, which a lambda capturing more than two references makes
     // allocate — at every line of every pass).
     template <class Make>
-    std::shared_ptr<const V> get(std::string_view line, uint64_t salt, Make &&make) {
+    const V &get(std::string_view line, uint64_t salt, Make &&make) {
       return use(line_digest(line, salt), make);
     }
     // The same for line i of doc, known by the digest its parse keeps (Document::digests): no
     // analyzer hashes the document's lines again at each keystroke.  A cache is used with one of
     // the two forms only (their keys differ).
     template <class Make>
-    std::shared_ptr<const V> get(const Document &doc, size_t i, uint64_t salt, Make &&make) {
+    const V &get(const Document &doc, size_t i, uint64_t salt, Make &&make) {
       const LineDigest line = i < doc.digests.size() ? doc.digests[i] : line_digest(doc.str(doc.lines[i].span), 0);
       return use(salted(line, salt), make);
     }
 
-    // The lines this pass used are now the document's (the ones of its previous pass are let go).
-    void finish() {
-      if (finished_) return;
-      finished_ = true;
-      cache_.adopt(document_, std::move(held_), previous_);
-    }
+    // The pass went through: when it ends, the lines it used become the document's.
+    void finish() { finished_ = true; }
 
    private:
     friend class LineCache;
     template <class Make>
-    std::shared_ptr<const V> use(const LineDigest &key, Make &make) {
+    const V &use(const LineDigest &key, Make &make) {
       // The previous pass's use at this point, when it is this line: its count passes over.  The
       // node cannot go while a count is held, and its key and value never change.
       const size_t k = held_.size();
-      if (k < previous_.size() && previous_[k] && previous_[k]->first == key) {
-        Node *node = std::exchange(previous_[k], nullptr);
-        held_.push_back(node);
-        return node->second.value;
+      if (k < previous_.size() && previous_[k].node && previous_[k].key == key) {
+        const Use u = std::exchange(previous_[k], Use{});
+        held_.push_back(u);
+        return u.empty ? empty_value() : u.node->second.value;
       }
       return cache_.lookup(key, make, *this);
     }
@@ -107,8 +130,8 @@ class LineCache {
     LineCache &cache_;
     std::string document_;
     Held held_;
-    // The document's previous pass's uses, in order, each with its count; null where this pass took
-    // it over (at the same index of held_).
+    // The document's previous pass's uses, in order, each with its count; none where this pass
+    // took it over (at the same index of held_).
     Held previous_;
     bool finished_ = false;
   };
@@ -130,22 +153,23 @@ class LineCache {
 
  private:
   template <class Make>
-  std::shared_ptr<const V> lookup(const LineDigest &key, Make &make, Pass &pass) {
+  const V &lookup(const LineDigest &key, Make &make, Pass &pass) {
     {
       std::lock_guard lock(mutex_);
       if (auto it = values_.find(key); it != values_.end()) return hold_locked(*it, pass);
     }
-    auto value = std::make_shared<const V>(make());
+    V value = make();
     std::lock_guard lock(mutex_);
     // Another pass may have added the same line meanwhile: either way one entry per key.
     auto it = values_.try_emplace(key, Entry{std::move(value), 0}).first;
     return hold_locked(*it, pass);
   }
 
-  std::shared_ptr<const V> hold_locked(Node &node, Pass &pass) {
+  const V &hold_locked(Node &node, Pass &pass) {
     ++node.second.holders;
-    pass.held_.push_back(&node);
-    return node.second.value;
+    const bool empty = is_empty(node.second.value);
+    pass.held_.push_back({node.first, &node, empty});
+    return empty ? empty_value() : node.second.value;
   }
 
   // The document's latest finished pass's uses, for a new pass to take over (none when another
@@ -175,7 +199,7 @@ class LineCache {
   void abandon(const std::string &document, Held &held, Held &previous) {
     std::lock_guard lock(mutex_);
     for (size_t k = 0; k < held.size() && k < previous.size(); ++k)
-      if (!previous[k]) previous[k] = std::exchange(held[k], nullptr);
+      if (!previous[k].node) previous[k] = std::exchange(held[k], Use{});
     release_locked(held);
     auto it = documents_.find(document);
     if (it != documents_.end() && it->second.held.empty())
@@ -185,8 +209,8 @@ class LineCache {
   }
 
   void release_locked(Held &held) {
-    for (Node *node : held)
-      if (node && --node->second.holders == 0) values_.erase(values_.find(node->first));
+    for (const Use &u : held)
+      if (u.node && --u.node->second.holders == 0) values_.erase(u.key);
     held.clear();
   }
 
