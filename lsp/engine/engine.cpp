@@ -247,7 +247,9 @@ Job Engine::job(const std::shared_ptr<const TextDocument> &doc, const Settings &
     owner->push_back(r);
     input.related.push_back({role, r->uri(), path_from_uri(r->uri()).value_or(""), r->text(), r->version()});
   }
-  return Job{std::move(owner), std::move(input), token};
+  const TextDocument::Edit &edit = doc->edit();
+  return Job{std::move(owner), std::move(input), token,
+             {doc->name(), doc->made_from(), edit.start, edit.old_end, edit.new_end}};
 }
 
 std::shared_ptr<const TextDocument> Engine::snapshot(const std::string &uri) const {

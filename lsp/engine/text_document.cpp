@@ -1,5 +1,7 @@
 #include "lsp/engine/text_document.h"
 
+#include <atomic>
+
 #include "lsp/protocol/utf8_runs.h"
 
 #include <unicode/utf8.h>
@@ -8,6 +10,13 @@
 #include <cstring>
 
 namespace reportls::lsp {
+
+namespace {
+uint64_t next_name() {
+  static std::atomic<uint64_t> names{0};
+  return ++names;
+}
+}  // namespace
 
 namespace {
 std::string sanitized(std::string text) {
@@ -55,7 +64,8 @@ TextDocument::TextDocument(Sanitized, std::string uri, std::string language_id, 
     : uri_(std::move(uri)),
       language_id_(std::move(language_id)),
       version_(version),
-      text_(std::move(text)) {}
+      text_(std::move(text)),
+      name_(next_name()) {}
 
 std::shared_ptr<const TextDocument> TextDocument::apply(int64_t version,
                                                         const std::vector<TextChange>& changes,
@@ -66,6 +76,7 @@ std::shared_ptr<const TextDocument> TextDocument::apply(int64_t version,
   // it, so the common single-change didChange builds no index here.
   std::optional<LineIndex> rebuilt;
   const LineIndex* index = &lines();
+  std::optional<Edit> single_edit;  // the one ranged change, in byte offsets
   for (const TextChange& change : changes) {
     std::string insert = change.text;
     sanitize_utf8(insert);
@@ -76,6 +87,7 @@ std::shared_ptr<const TextDocument> TextDocument::apply(int64_t version,
       const uint32_t start = index->offset(change.range->start, e);
       uint32_t end = index->offset(change.range->end, e);
       if (end < start) end = start;
+      if (changes.size() == 1) single_edit = Edit{start, end, static_cast<uint32_t>(start + insert.size())};
       // In one pass: a 1 MB report is copied once per keystroke, its tail not moved again.
       std::string next;
       next.reserve(current.size() - (end - start) + insert.size());
@@ -86,8 +98,13 @@ std::shared_ptr<const TextDocument> TextDocument::apply(int64_t version,
     index = nullptr;
   }
   if (changes.empty()) text = text_;
-  return std::shared_ptr<const TextDocument>(
-      new TextDocument(Sanitized{}, uri_, language_id_, version, std::move(text)));
+  auto next = std::shared_ptr<TextDocument>(new TextDocument(Sanitized{}, uri_, language_id_, version, std::move(text)));
+  if (single_edit) {
+    next->made_from_ = weak_from_this().lock();  // none for a snapshot no shared_ptr owns
+    next->from_name_ = name_;
+    next->edit_ = *single_edit;
+  }
+  return next;
 }
 
 }  // namespace reportls::lsp

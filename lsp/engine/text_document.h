@@ -33,7 +33,7 @@ struct TextChange {
   std::string text;            ///< new text for the range; need not be valid UTF-8
 };
 
-class TextDocument {
+class TextDocument : public std::enable_shared_from_this<TextDocument> {
  public:
   /// The document as opened by didOpen. `text` is repaired with sanitize_utf8 first.
   TextDocument(std::string uri, std::string language_id, int64_t version, std::string text);
@@ -44,10 +44,30 @@ class TextDocument {
   const std::string& text() const { return text_; }
   /// Built on first use (any thread; once): a keystroke's new snapshot goes to the analysis
   /// before its index is built (Engine::update then builds it while the analysis runs).
+  /// A snapshot apply() made by one ranged change is indexed from the snapshot it was made from
+  /// (LineIndex's second constructor), which it keeps until then.
   const LineIndex& lines() const {
-    std::call_once(lines_built_, [this] { lines_.emplace(text_, LineIndex::Utf8::Valid); });
+    std::call_once(lines_built_, [this] {
+      if (made_from_)
+        lines_.emplace(made_from_->lines(), text_, edit_.start, edit_.old_end, edit_.new_end);
+      else
+        lines_.emplace(text_, LineIndex::Utf8::Valid);
+      made_from_.reset();
+    });
     return *lines_;
   }
+
+  /// How apply() made this snapshot from `from` with one ranged change: its bytes [start, old_end)
+  /// became this text's [start, new_end).
+  struct Edit {
+    uint32_t start = 0, old_end = 0, new_end = 0;
+  };
+  /// This snapshot's name: never given to another snapshot of the process.
+  uint64_t name() const { return name_; }
+  /// The name of the snapshot apply() made this one from with one ranged change, edit() being
+  /// that change; 0 for any other snapshot (opened, several changes, a whole new text).
+  uint64_t made_from() const { return from_name_; }
+  const Edit& edit() const { return edit_; }
 
   /// A new snapshot at `version` with `changes` applied in order (LSP incremental sync: each
   /// range is in the coordinates of the text produced by the previous change). `e` is the
@@ -76,6 +96,11 @@ class TextDocument {
   std::string text_;
   mutable std::once_flag lines_built_;
   mutable std::optional<LineIndex> lines_;
+  uint64_t name_;
+  uint64_t from_name_ = 0;
+  Edit edit_;
+  // Until lines() is built: the snapshot named from_name_.
+  mutable std::shared_ptr<const TextDocument> made_from_;
 };
 
 /// Makes `text` valid UTF-8 in place: every ill-formed sequence (overlong form, encoded

@@ -264,7 +264,7 @@ class WorkerClient final : public AnalysisHost {
     const DocumentInput &doc = job.input;
     json d = {{"uri", uri}, {"path", doc.path}, {"version", doc.version}, {"settings", doc.settings}};
     if (doc.defer_fix_edits) d["defer_fix_edits"] = true;
-    add_text(d, uri, doc.text, job.owner);
+    add_text(d, uri, doc.text, job.owner, job.origin);
     if (!doc.related.empty()) {
       json related = json::array();
       for (const RelatedInput &r : doc.related) {
@@ -279,11 +279,18 @@ class WorkerClient final : public AnalysisHost {
 
   // Puts the text of uri into message m: "serial" and the whole "text", or "base", "start", "end",
   // "length" and the changed middle "text".  Remembers what was sent: a view that owner keeps alive.
-  void add_text(json &m, const std::string &uri, std::string_view text, const std::shared_ptr<const void> &owner) {
+  // The change is the origin's when the text was made from the one last sent (named alike), and
+  // found by comparing the two otherwise.
+  void add_text(json &m, const std::string &uri, std::string_view text, const std::shared_ptr<const void> &owner,
+                const TextOrigin &origin = {}) {
     m["serial"] = ++next_serial_;
     if (const worker::SentTexts::Text *held = sent_.find(uri)) {
       const std::string_view before = held->text.view;
-      const worker::Splice s = worker::splice_between(before, text);
+      const bool known = origin.from != 0 && held->text.name == origin.from && origin.start <= origin.old_end &&
+                         origin.old_end <= before.size() && origin.start <= origin.new_end &&
+                         origin.new_end <= text.size() && text.size() - origin.new_end == before.size() - origin.old_end;
+      const worker::Splice s = known ? worker::Splice{origin.start, before.size() - origin.old_end}
+                                     : worker::splice_between(before, text);
       m["base"] = held->serial;
       m["start"] = s.start;
       m["end"] = before.size() - s.suffix;
@@ -293,10 +300,10 @@ class WorkerClient final : public AnalysisHost {
       m["text"] = text;
     }
     if (owner) {
-      sent_.hold(uri, next_serial_, {owner, text});
+      sent_.hold(uri, next_serial_, {owner, text, origin.name});
     } else {  // a job whose views end with the call (make_blocking_host): remember a copy
       auto copy = std::make_shared<const std::string>(text);
-      sent_.hold(uri, next_serial_, {copy, *copy});
+      sent_.hold(uri, next_serial_, {copy, *copy, origin.name});
     }
   }
 

@@ -34,18 +34,18 @@ HoverResult decode_hover(const json &j) { return codec::decode_hover(bytes_of(j)
 std::vector<PluginInfo> decode_plugins(const json &j) { return codec::decode_plugins(bytes_of(j)); }
 
 Splice splice_between(std::string_view old_text, std::string_view new_text) {
-  // Block-wise memcmp first: this runs per request over texts of megabytes.
-  constexpr size_t kBlock = 64;
+  // Block-wise memcmp first, large blocks first: this runs over texts of megabytes.
   const size_t common = std::min(old_text.size(), new_text.size());
   Splice s;
-  while (s.start + kBlock <= common && std::memcmp(old_text.data() + s.start, new_text.data() + s.start, kBlock) == 0)
-    s.start += kBlock;
+  for (const size_t block : {size_t{4096}, size_t{64}})
+    while (s.start + block <= common && std::memcmp(old_text.data() + s.start, new_text.data() + s.start, block) == 0)
+      s.start += block;
   while (s.start < common && old_text[s.start] == new_text[s.start]) ++s.start;
   const size_t room = common - s.start;
   auto old_end = [&] { return old_text.data() + old_text.size() - s.suffix; };
   auto new_end = [&] { return new_text.data() + new_text.size() - s.suffix; };
-  while (s.suffix + kBlock <= room && std::memcmp(old_end() - kBlock, new_end() - kBlock, kBlock) == 0)
-    s.suffix += kBlock;
+  for (const size_t block : {size_t{4096}, size_t{64}})
+    while (s.suffix + block <= room && std::memcmp(old_end() - block, new_end() - block, block) == 0) s.suffix += block;
   while (s.suffix < room && old_end()[-1] == new_end()[-1]) ++s.suffix;
   return s;
 }

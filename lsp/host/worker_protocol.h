@@ -125,6 +125,7 @@ class HeldTexts : public LastTexts<std::string> {
 struct SentText {
   std::shared_ptr<const void> owner;
   std::string_view view;
+  uint64_t name = 0;  // the text's (TextOrigin::name), 0: unnamed
 };
 using SentTexts = LastTexts<SentText>;
 

@@ -47,6 +47,22 @@ LineIndex::LineIndex(std::string_view text, Utf8 validity) : size_(static_cast<u
   astral_.shrink_to_fit();
 }
 
+LineIndex::LineIndex(const LineIndex& before, std::string_view text, uint32_t start, uint32_t old_end,
+                     uint32_t new_end)
+    : size_(static_cast<uint32_t>(text.size())) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const bool edit_of_before = start <= old_end && old_end <= before.size_ && start <= new_end &&
+                              new_end <= text.size() && text.size() - new_end == before.size_ - old_end;
+  // Reading a large edit again costs what indexing the whole text does; and an ASCII text that
+  // gains a wider character needs the blocks it never had.
+  if (!edit_of_before || new_end - start > text.size() / 8 ||
+      (before.ascii() && std::any_of(s + start, s + new_end, [](uint8_t c) { return c >= 0x80; }))) {
+    *this = LineIndex(text, Utf8::Valid);
+    return;
+  }
+  if (!derive(before, text, start, old_end, new_end)) *this = LineIndex(text, Utf8::Valid);
+}
+
 void LineIndex::line_ends_at(uint32_t terminator, bool crlf) {
   const size_t line = line_starts_.size() - 1;
   if (line / 64 >= crlf_.size()) crlf_.push_back(0);
@@ -105,18 +121,16 @@ constexpr uint64_t kHigh = 0x8080808080808080ull;  // the top bit of each of 8 b
 constexpr uint64_t gather(uint64_t top_bits) { return ((top_bits >> 7) * 0x0102040810204080ull) >> 56; }
 }  // namespace
 
-// Both count bits per 64-byte block: with the CPU's popcnt where it has one (the x86-64 baseline
-// lacks it and calls libgcc's, about 3 % of the server's instructions per 1 MB keystroke).
-REPORTLS_WITH_POPCNT void LineIndex::index_valid(std::string_view text) {
+void LineIndex::index_lines(std::string_view text, size_t from, size_t to) {
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const size_t n = text.size();
-  // Terminators by memchr (vectorised): "\r" is rare, "\n" about once a paragraph.
-  const auto* end = s + n;
+  // Terminators by memchr (vectorised): "\r" is rare, "\n" about once a paragraph.  A "\r" at
+  // to - 1 is taken as a lone one: `to` is the text's end or where a line starts.
+  const auto* end = s + to;
   auto next = [&](const uint8_t* from, int c) {
     const void* p = from < end ? std::memchr(from, c, static_cast<size_t>(end - from)) : nullptr;
     return p ? static_cast<const uint8_t*>(p) : end;
   };
-  for (const uint8_t *lf = next(s, '\n'), *cr = next(s, '\r'); lf < end || cr < end;) {
+  for (const uint8_t *lf = next(s + from, '\n'), *cr = next(s + from, '\r'); lf < end || cr < end;) {
     if (lf < cr) {
       line_ends_at(static_cast<uint32_t>(lf - s), false);
       lf = next(lf + 1, '\n');
@@ -127,10 +141,15 @@ REPORTLS_WITH_POPCNT void LineIndex::index_valid(std::string_view text) {
       cr = next(cr + 1, '\r');
     }
   }
-  block_units_.reserve(n / kBlock + 1);
-  starts_.reserve(n / kBlock + 1);
-  uint64_t units = 0;
-  for (size_t base = 0; base < n; base += kBlock) {
+}
+
+// Counts bits per 64-byte block: with the CPU's popcnt where it has one (the x86-64 baseline lacks
+// it and calls libgcc's, about 3 % of the server's instructions per 1 MB keystroke).
+REPORTLS_WITH_POPCNT uint64_t LineIndex::index_blocks(std::string_view text, size_t first_block, size_t end_block,
+                                                      uint64_t units) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const size_t n = text.size();
+  for (size_t base = first_block << kBlockBits; base < n && (base >> kBlockBits) < end_block; base += kBlock) {
     uint64_t starts = 0, astral = 0;
     const size_t len = std::min<size_t>(kBlock, n - base);
     size_t k = 0;
@@ -176,10 +195,69 @@ REPORTLS_WITH_POPCNT void LineIndex::index_valid(std::string_view text) {
     units += std::popcount(starts) + std::popcount(astral);
     for (; astral; astral &= astral - 1) astral_.push_back(static_cast<uint32_t>(base + std::countr_zero(astral)));
   }
-  while ((block_units_.size() << kBlockBits) <= n) {  // up to the block holding offset size_
+  return units;
+}
+
+void LineIndex::index_valid(std::string_view text) {
+  index_lines(text, 0, text.size());
+  block_units_.reserve(text.size() / kBlock + 1);
+  starts_.reserve(text.size() / kBlock + 1);
+  const uint64_t units = index_blocks(text, 0, SIZE_MAX, 0);
+  while ((block_units_.size() << kBlockBits) <= size_) {  // up to the block holding offset size_
     block_units_.push_back(static_cast<uint32_t>(units));
     starts_.push_back(0);
   }
+}
+
+REPORTLS_WITH_POPCNT bool LineIndex::derive(const LineIndex& before, std::string_view text, uint32_t start,
+                                            uint32_t old_end, uint32_t new_end) {
+  const int64_t delta = int64_t{new_end} - int64_t{old_end};
+  // Lines: those up to the one before the edit's (a "\r" there may pair with an inserted "\n")
+  // are kept; the text from there to the first line that starts after the edit is read again;
+  // the lines after it are shifted.
+  const uint32_t la = start > 0 ? before.line_of(start - 1) : 0;
+  const size_t lb = static_cast<size_t>(
+      std::upper_bound(before.line_starts_.begin(), before.line_starts_.end(), old_end) - before.line_starts_.begin());
+  line_starts_.reserve(before.line_starts_.size() + 8);
+  line_starts_.assign(before.line_starts_.begin(), before.line_starts_.begin() + la + 1);
+  crlf_.assign(before.crlf_.begin(), before.crlf_.begin() + std::min<size_t>(before.crlf_.size(), (la + 63) / 64));
+  if (la % 64 != 0 && !crlf_.empty()) crlf_.back() &= below(la % 64);
+  const bool resumes = lb < before.line_starts_.size();
+  const uint32_t to = resumes ? static_cast<uint32_t>(before.line_starts_[lb] + delta) : size_;
+  index_lines(text, line_starts_.back(), to);
+  if (resumes && line_starts_.back() != to) return false;  // cannot be: `to` starts a line of both texts
+  for (size_t k = lb; resumes && k + 1 < before.line_starts_.size(); ++k) {
+    const bool pair = (before.crlf_[k / 64] >> (k % 64)) & 1;
+    line_ends_at(static_cast<uint32_t>(before.line_starts_[k + 1] - (pair ? 2 : 1) + delta), pair);
+  }
+  if (before.ascii()) return true;  // and so is the text (the caller checked what was inserted)
+  // Blocks: those before the edit's are kept; those holding edited bytes are read again; the
+  // rest are the old blocks' bits shifted (whether a byte starts a character, and one of two
+  // units, depends on that byte alone).
+  any_wide_ = true;
+  const size_t bs = start >> kBlockBits, bm = (size_t{new_end} + kBlock - 1) >> kBlockBits;
+  const size_t blocks = (size_t{size_} >> kBlockBits) + 1;
+  block_units_.reserve(blocks);
+  starts_.reserve(blocks);
+  block_units_.assign(before.block_units_.begin(), before.block_units_.begin() + bs);
+  starts_.assign(before.starts_.begin(), before.starts_.begin() + bs);
+  auto kept = std::lower_bound(before.astral_.begin(), before.astral_.end(), static_cast<uint32_t>(bs << kBlockBits));
+  astral_.assign(before.astral_.begin(), kept);
+  uint64_t units = index_blocks(text, bs, bm, before.block_units_[bs]);
+  auto moved = std::lower_bound(kept, before.astral_.end(), static_cast<uint32_t>((bm << kBlockBits) - delta));
+  const auto old_word = [&](int64_t w) { return w < static_cast<int64_t>(before.starts_.size()) ? before.starts_[w] : 0; };
+  for (size_t b = bm; b < blocks; ++b) {
+    const int64_t from = static_cast<int64_t>(b << kBlockBits) - delta;  // at or after old_end
+    const uint32_t r = static_cast<uint32_t>(from & (kBlock - 1));
+    const uint64_t lo = old_word(from >> kBlockBits);
+    const uint64_t bits = r == 0 ? lo : (lo >> r) | (old_word((from >> kBlockBits) + 1) << (kBlock - r));
+    block_units_.push_back(static_cast<uint32_t>(units));
+    starts_.push_back(bits);
+    units += std::popcount(bits);
+    for (; moved != before.astral_.end() && *moved < from + kBlock; ++moved, ++units)
+      astral_.push_back(static_cast<uint32_t>(*moved + delta));
+  }
+  return true;
 }
 
 size_t LineIndex::memory_bytes() const {

@@ -6,7 +6,9 @@
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <random>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -323,5 +325,62 @@ TEST_CASE("indexing eight bytes at a time finds the same line ends, a lone CR at
       CHECK(checked.line_start(line) == valid.line_start(line));
       CHECK(checked.line_end(line) == valid.line_end(line));
     }
+  }
+}
+
+TEST_CASE("an index made from the previous one after an edit answers as one made afresh") {
+  // Edits at every kind of place: inside and across lines, next to and inside a "\r\n" (a "\r"
+  // pairing with an inserted "\n", a pair split), across 64-byte blocks, over characters outside
+  // the BMP; texts ASCII (no blocks) and Chinese; each index made from the one before, hundreds of
+  // times in a row.
+  static const char* const kInserts[] = {"", "a", "中", "\n", "\r", "\r\n", "😀", "全面推进法治政府建设", "x\ny",
+                                         "\n\n", "\U00020BB7\r", "abcdefghijklmnopqrstuvwxyz0123456789"};
+  auto boundary = [](const std::string& text, size_t o) {
+    while (o > 0 && o < text.size() && (static_cast<unsigned char>(text[o]) & 0xC0) == 0x80) --o;
+    return o;
+  };
+  for (uint32_t seed = 1; seed <= 16; ++seed) {
+    CAPTURE(seed);
+    std::string text = seed % 4 == 0 ? std::string(300, 'a') + "\r\nb\rc\n" : random_text(seed * 2, 40 + seed * 30, true);
+    LineIndex idx(text, LineIndex::Utf8::Valid);
+    std::mt19937 rng(seed);
+    for (int step = 0; step < 150; ++step) {
+      CAPTURE(step);
+      const uint32_t start = static_cast<uint32_t>(boundary(text, rng() % (text.size() + 1)));
+      uint32_t old_end = static_cast<uint32_t>(boundary(text, std::min<size_t>(text.size(), start + rng() % (step % 10 == 0 ? 200 : 8))));
+      if (old_end < start) old_end = start;
+      std::string insert = step % 3 == 0 ? std::string() : kInserts[rng() % std::size(kInserts)];
+      if (seed % 4 == 0 && step < 100) insert.erase(std::remove_if(insert.begin(), insert.end(), [](char c) { return c & 0x80; }), insert.end());
+      text = text.substr(0, start) + insert + text.substr(old_end);
+      const LineIndex derived(idx, text, start, old_end, static_cast<uint32_t>(start + insert.size()));
+      const LineIndex fresh(text, LineIndex::Utf8::Valid);
+      REQUIRE(derived.size() == fresh.size());
+      REQUIRE(derived.line_count() == fresh.line_count());
+      for (uint32_t line = 0; line < fresh.line_count(); ++line) {
+        REQUIRE(derived.line_start(line) == fresh.line_start(line));
+        REQUIRE(derived.line_end(line) == fresh.line_end(line));
+      }
+      for (uint32_t o = 0; o <= text.size() + 1; ++o)
+        for (PositionEncoding e : {U16, U8}) {
+          const Position p = fresh.position(o, e);
+          REQUIRE(derived.position(o, e) == p);
+          REQUIRE(derived.offset(p, e) == fresh.offset(p, e));
+          REQUIRE(derived.offset({p.line, p.character + 1}, e) == fresh.offset({p.line, p.character + 1}, e));
+        }
+      idx = derived;
+    }
+  }
+}
+
+TEST_CASE("an edit that does not fit the index it is made from is indexed afresh") {
+  const std::string before = "第一行\n第二行";
+  const LineIndex idx(before, LineIndex::Utf8::Valid);
+  const std::string after = "第一行\n第二行，加了字";
+  // An old end past the old text, a new end past the new one, lengths that do not add up.
+  for (auto [start, old_end, new_end] : {std::tuple{0u, 99u, 0u}, {0u, 0u, 999u}, {3u, 4u, 5u}}) {
+    const LineIndex derived(idx, after, start, old_end, new_end);
+    const LineIndex fresh(after, LineIndex::Utf8::Valid);
+    REQUIRE(derived.line_count() == fresh.line_count());
+    for (uint32_t o = 0; o <= after.size(); ++o) CHECK(derived.position(o, U16) == fresh.position(o, U16));
   }
 }

@@ -13,6 +13,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <random>
 #include <set>
 
@@ -224,7 +225,8 @@ TEST_CASE("splice_between finds the one changed middle part") {
     return t;
   };
   for (int i = 0; i < 2000; ++i) {
-    const std::string old_text = random_text(rng() % 200);
+    // Now and then long enough for the comparison by 4 KiB blocks.
+    const std::string old_text = random_text(rng() % (i % 8 == 0 ? 6000 : 200));
     std::string new_text = old_text;
     const size_t at = old_text.empty() ? 0 : rng() % old_text.size();
     const size_t erase = old_text.empty() ? 0 : rng() % (old_text.size() - at + 1);
@@ -316,6 +318,44 @@ TEST_CASE("the worker is sent changes only and always analyses the exact text") 
     // Every call names its text anew (ABI 1.5): a name is never given to two texts.
     CHECK(r.facts["snapshot"] != "0");
     CHECK(snapshots.insert(r.facts["snapshot"]).second);
+  }
+}
+
+TEST_CASE("a text made from the one last sent by a known replacement is sent as that replacement, and exactly") {
+  if (!std::filesystem::exists(REPORTLS_BUILD_DIR "/test-plugins/digest/digest.so")) return;
+  PluginHostOptions plugins;
+  plugins.plugin_dirs = {REPORTLS_BUILD_DIR "/test-plugins/digest"};
+  WorkerHostOptions worker;
+  worker.executable = kBinary;
+  auto host = make_worker_client(plugins, worker);
+  auto analyze = [&](const Job &job) {
+    std::promise<AnalysisResult> done;
+    host->analyze(job, REPORTLS_CAP_DIAGNOSTICS, [&](AnalysisResult r) { done.set_value(std::move(r)); });
+    return done.get_future().get();
+  };
+  // Each text one replacement away from the one before; its origin names that one — or, now and
+  // then, a text the process never got, or a replacement that does not fit: those are compared.
+  std::mt19937 rng(29);
+  auto text = std::make_shared<const std::string>("第一段，全面推进依法行政。\n第二段 𠮷 2024年\r\n" + std::string(3000, 'x'));
+  uint64_t name = 1;
+  CHECK(analyze({text, {"file:///o.txt", *text, 1}, CancelToken(), {name}}).facts["digest"] == digest_of(1, *text));
+  for (int step = 2; step < 300; ++step) {
+    const std::string &before = *text;
+    uint32_t start = static_cast<uint32_t>(rng() % (before.size() + 1));
+    while (start > 0 && start < before.size() && (static_cast<unsigned char>(before[start]) & 0xC0) == 0x80) --start;
+    uint32_t old_end = std::min<uint32_t>(static_cast<uint32_t>(before.size()), start + rng() % 7);
+    while (old_end < before.size() && (static_cast<unsigned char>(before[old_end]) & 0xC0) == 0x80) ++old_end;
+    const std::string insert = rng() % 3 ? "法治" : rng() % 2 ? "\n" : "";
+    auto next = std::make_shared<const std::string>(before.substr(0, start) + insert + before.substr(old_end));
+    TextOrigin origin{name + 1, name, start, old_end, static_cast<uint32_t>(start + insert.size())};
+    if (step % 7 == 0)  // a text never sent, whose replacement would not make this one of the last
+      origin = {name + 1, 999999, static_cast<uint32_t>(before.size()), static_cast<uint32_t>(before.size()),
+                static_cast<uint32_t>(next->size())};
+    if (step % 11 == 0) origin.old_end = origin.start;  // a replacement that does not fit the sizes
+    AnalysisResult r = analyze({next, {"file:///o.txt", *next, step}, CancelToken(), origin});
+    REQUIRE(r.facts["digest"] == digest_of(step, *next));
+    text = next;
+    name = origin.name;
   }
 }
 

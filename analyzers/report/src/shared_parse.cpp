@@ -51,14 +51,17 @@ bool same(const Parsed &p, std::string_view text, const Rules &rules, Format for
 
 // The bytes two texts share at their start and, after that, at their end.
 std::pair<size_t, size_t> common_ends(std::string_view a, std::string_view b) {
-  constexpr size_t kBlock = 64;  // memcmp a block at a time: texts run to megabytes
+  // memcmp a block at a time, large blocks first: texts run to megabytes, and one call per 64
+  // bytes took twice as long as the comparing.
   const size_t n = std::min(a.size(), b.size());
   size_t prefix = 0, suffix = 0;
-  while (prefix + kBlock <= n && std::memcmp(a.data() + prefix, b.data() + prefix, kBlock) == 0) prefix += kBlock;
+  for (const size_t block : {size_t{4096}, size_t{64}})
+    while (prefix + block <= n && std::memcmp(a.data() + prefix, b.data() + prefix, block) == 0) prefix += block;
   while (prefix < n && a[prefix] == b[prefix]) ++prefix;
   const char *ae = a.data() + a.size(), *be = b.data() + b.size();
-  while (suffix + kBlock <= n - prefix && std::memcmp(ae - suffix - kBlock, be - suffix - kBlock, kBlock) == 0)
-    suffix += kBlock;
+  for (const size_t block : {size_t{4096}, size_t{64}})
+    while (suffix + block <= n - prefix && std::memcmp(ae - suffix - block, be - suffix - block, block) == 0)
+      suffix += block;
   while (suffix < n - prefix && ae[-1 - static_cast<ptrdiff_t>(suffix)] == be[-1 - static_cast<ptrdiff_t>(suffix)])
     ++suffix;
   return {prefix, suffix};
