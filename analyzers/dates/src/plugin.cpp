@@ -15,10 +15,11 @@ struct DatesChecker {
                      std::vector<std::string> &errors) {
     return reportls::dates::load(dir, data_dirs, errors);
   }
-  static std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &tables,
-                                               const plugin::Document &document,
-                                               const std::function<bool()> &cancelled) {
-    return reportls::dates::check(doc, tables, report::report_year(doc, document.settings), cancelled, document.uri);
+  static void report(const report::Document &doc, const Tables &tables, const plugin::Document &document,
+                     const std::function<bool()> &cancelled, const report::Emit &emit) {
+    for (const plugin::Diagnostic &d :
+         reportls::dates::check(doc, tables, report::report_year(doc, document.settings), cancelled, document.uri))
+      emit(d, 0);
   }
   static void close(const Tables &tables, std::string_view uri) { reportls::dates::forget(tables, uri); }
 };

@@ -14,10 +14,11 @@ struct PunctuationChecker {
                      std::vector<std::string> &errors) {
     return reportls::punctuation::load(dir, data_dirs, errors);
   }
-  static std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &tables,
-                                               const plugin::Document &document,
-                                               const std::function<bool()> &cancelled) {
-    return reportls::punctuation::check(doc, tables, cancelled, document.uri, document.defer_fix_edits);
+  static void report(const report::Document &doc, const Tables &tables, const plugin::Document &document,
+                     const std::function<bool()> &cancelled, const report::Emit &emit) {
+    for (const plugin::Diagnostic &d :
+         reportls::punctuation::check(doc, tables, cancelled, document.uri, document.defer_fix_edits))
+      emit(d, 0);
   }
   static void close(const Tables &tables, std::string_view uri) { reportls::punctuation::forget(tables, uri); }
 };

@@ -31,4 +31,19 @@ plugin::Diagnostic to_diagnostic(PatternHit &&hit, std::string_view analyzer) {
   return d;
 }
 
+std::vector<plugin::Diagnostic> collect(const std::function<void(const Emit &)> &report) {
+  std::vector<plugin::Diagnostic> out;
+  report([&](const plugin::Diagnostic &d, uint32_t shift) {
+    plugin::Diagnostic &placed = out.emplace_back(d);
+    placed.start += shift;
+    placed.end += shift;
+    for (plugin::Fix &f : placed.fixes)
+      for (plugin::Edit &e : f.edits) {
+        e.start += shift;
+        e.end += shift;
+      }
+  });
+  return out;
+}
+
 }  // namespace reportls::report

@@ -93,14 +93,6 @@ std::vector<PatternRule> parse_pattern_rules(std::string_view text, const std::s
   return out;
 }
 
-namespace {
-
-Span shifted(Span s, int64_t by) {
-  return {static_cast<uint32_t>(s.start + by), static_cast<uint32_t>(s.end + by)};
-}
-
-}  // namespace
-
 PatternRules::PatternRules() = default;
 PatternRules::~PatternRules() = default;
 
@@ -140,22 +132,6 @@ void find_pattern_hits(std::string_view text, Span within, const PatternRules &r
                        std::optional<uint32_t> year, const std::function<void(PatternHit &&)> &f) {
   if (within.in(text).empty()) return;
   for (PatternHit &h : rules.search(text, within, year)) f(std::move(h));
-}
-
-void find_pattern_hits(const Document &doc, uint32_t i, const PatternRules &rules, std::optional<uint32_t> year,
-                       const std::function<void(PatternHit &&)> &f, PatternHitCache::Pass &cache) {
-  const Span within = doc.lines[i].content;
-  const std::string_view part = doc.str(within);
-  if (part.empty()) return;
-  // Searched as a text of its own so the cached spans are relative to the line.
-  const std::vector<PatternHit> &hits = cache.get(doc, i, year.value_or(0), [&] {
-    return rules.search(part, Span{0, static_cast<uint32_t>(part.size())}, year);
-  });
-  for (PatternHit h : hits) {
-    h.range = shifted(h.range, within.start);
-    h.edit = shifted(h.edit, within.start);
-    f(std::move(h));
-  }
 }
 
 }  // namespace reportls::report

@@ -15,12 +15,11 @@ struct TermsChecker {
                      std::vector<std::string> &errors) {
     return reportls::terms::load(dir, data_dirs, errors);
   }
-  static std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &tables,
-                                               const plugin::Document &document,
-                                               const std::function<bool()> &cancelled) {
-    return reportls::terms::check(doc, tables, report::report_year(doc, document.settings), cancelled, document.uri);
+  static void report(const report::Document &doc, const Tables &tables, const plugin::Document &document,
+                     const std::function<bool()> &cancelled, const report::Emit &emit) {
+    reportls::terms::report(doc, tables, report::report_year(doc, document.settings), cancelled, document.uri, emit);
   }
-  static void close(const Tables &tables, std::string_view uri) { tables.hits->forget(uri); }
+  static void close(const Tables &tables, std::string_view uri) { tables.found->forget(uri); }
 };
 
 using TermsPlugin = report::TablePlugin<TermsChecker>;

@@ -27,22 +27,33 @@ Tables load(const std::string &plugin_dir, const std::vector<std::string> &data_
   return t;
 }
 
+void report(const report::Document &doc, const Tables &t, std::optional<uint32_t> report_year,
+            const std::function<bool()> &cancelled, std::string_view document, const report::Emit &emit) {
+  LineDiagnostics::Pass found(*t.found, document);
+  for (uint32_t i = 0; i < doc.lines.size(); ++i) {
+    const report::Line &line = doc.lines[i];
+    if (line.kind == report::LineKind::Debris || line.kind == report::LineKind::Blank) continue;
+    if (cancelled()) return;
+    const std::string_view content = doc.str(line.content);
+    if (content.empty()) continue;
+    // Searched as a text of its own: the kept offsets are from the line's start.
+    const auto &in_line = found.get(doc, i, report_year.value_or(0), [&] {
+      std::vector<plugin::Diagnostic> out;
+      for (report::PatternHit &h : t.rules.search(content, {0, static_cast<uint32_t>(content.size())}, report_year))
+        out.push_back(report::to_diagnostic(std::move(h), "terms"));
+      std::stable_sort(out.begin(), out.end(),
+                       [](const plugin::Diagnostic &a, const plugin::Diagnostic &b) { return a.start < b.start; });
+      return out;
+    });
+    for (const plugin::Diagnostic &d : in_line) emit(d, line.content.start);
+  }
+  found.finish();
+}
+
 std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &t,
                                       std::optional<uint32_t> report_year,
                                       const std::function<bool()> &cancelled, std::string_view document) {
-  std::vector<plugin::Diagnostic> out;
-  report::PatternHitCache::Pass hits(*t.hits, document);
-  for (uint32_t i = 0; i < doc.lines.size(); ++i) {
-    if (doc.lines[i].kind == report::LineKind::Debris || doc.lines[i].kind == report::LineKind::Blank) continue;
-    if (cancelled()) return out;
-    report::find_pattern_hits(
-        doc, i, t.rules, report_year,
-        [&](report::PatternHit &&h) { out.push_back(report::to_diagnostic(std::move(h), "terms")); }, hits);
-  }
-  hits.finish();
-  std::stable_sort(out.begin(), out.end(),
-                   [](const plugin::Diagnostic &a, const plugin::Diagnostic &b) { return a.start < b.start; });
-  return out;
+  return report::collect([&](const report::Emit &emit) { report(doc, t, report_year, cancelled, document, emit); });
 }
 
 }  // namespace reportls::terms

@@ -172,7 +172,9 @@ class Sink {
                       v.selection_start, v.selection_end, v.parent};
     s_.symbol(s_.ctx, &c);
   }
-  void diagnostic(const Diagnostic &v) const {
+  // `shift` is added to every offset (the diagnostic's and its fixes' edits'): a diagnostic kept
+  // with offsets from a line's start, as found there once, is reported where the line is now.
+  void diagnostic(const Diagnostic &v, uint32_t shift = 0) const {
     if (!has_(diagnostic)) return;
     // The C views of every fix's edits, one after another, then the fixes pointing into them: in
     // arrays this thread keeps, so that the thousands of diagnostics of a long report allocate
@@ -182,13 +184,14 @@ class Sink {
     edits.clear();
     fixes.clear();
     for (const Fix &f : v.fixes)
-      for (const Edit &e : f.edits) edits.push_back({sizeof(reportls_edit), e.start, e.end, e.new_text.c_str()});
+      for (const Edit &e : f.edits)
+        edits.push_back({sizeof(reportls_edit), e.start + shift, e.end + shift, e.new_text.c_str()});
     size_t first = 0;
     for (const Fix &f : v.fixes) {
       fixes.push_back({sizeof(reportls_fix), f.title.c_str(), edits.data() + first, f.edits.size(), f.preferred ? 1 : 0});
       first += f.edits.size();
     }
-    reportls_diagnostic c{sizeof c,       v.start,        v.end,        v.severity,
+    reportls_diagnostic c{sizeof c,       v.start + shift, v.end + shift, v.severity,
                           v.code.c_str(), v.message.c_str(), fixes.data(), fixes.size(),
                           v.docs_url.empty() ? nullptr : v.docs_url.c_str(), v.fix_edits_deferred ? 1 : 0};
     s_.diagnostic(s_.ctx, &c);

@@ -6,9 +6,20 @@
 #include <reportls/plugin.hpp>
 #include <reportls/report/pattern_rules.h>
 
+#include <functional>
 #include <string_view>
+#include <vector>
 
 namespace reportls::report {
+
+// Where an analyzer hands its diagnostics, in text order: each with the shift that places it in
+// the document (0, or the start of the line it was found in and is kept for, with offsets from
+// there: a line cache's diagnostics are reported as they are kept, not copied at every
+// keystroke).  A plugin passes them to plugin::Sink::diagnostic(d, shift).
+using Emit = std::function<void(const plugin::Diagnostic &, uint32_t shift)>;
+
+// What report(…, emit) hands to emit, each placed (a copy): for tests and for callers that keep them.
+std::vector<plugin::Diagnostic> collect(const std::function<void(const Emit &)> &report);
 
 // "error" | "warning" | "information" | "hint" (anything else: warning).
 reportls_severity severity_from_name(std::string_view name);

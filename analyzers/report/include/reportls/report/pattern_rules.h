@@ -15,7 +15,6 @@
 #ifndef REPORTLS_REPORT_PATTERN_RULES_H
 #define REPORTLS_REPORT_PATTERN_RULES_H
 
-#include <reportls/report/line_cache.h>
 #include <reportls/report/pattern.h>
 
 #include <cstdint>
@@ -83,16 +82,9 @@ class PatternRules {
 };
 
 
-// Hits of one line, with spans relative to the line's start (see line_cache.h).
-using PatternHitCache = LineCache<std::vector<PatternHit>>;
-
 // Runs every rule applicable to year over text[within]; calls f for each hit.
 void find_pattern_hits(std::string_view text, Span within, const PatternRules &rules,
                        std::optional<uint32_t> year, const std::function<void(PatternHit &&)> &f);
-// The same over the content of doc's line i, recalled from the cache when that line was searched
-// before (for the same year); the cache must only ever be used with the same rules.
-void find_pattern_hits(const Document &doc, uint32_t i, const PatternRules &rules, std::optional<uint32_t> year,
-                       const std::function<void(PatternHit &&)> &f, PatternHitCache::Pass &cache);
 
 }  // namespace reportls::report
 

@@ -7,9 +7,8 @@
 //   static Tables load(const std::string &plugin_dir, const std::vector<std::string> &data_dirs,
 //                      std::vector<std::string> &errors);  // bundled data must load (throws);
 //                                                          // a broken user file → errors
-//   static std::vector<plugin::Diagnostic> check(const Document &, const Tables &,
-//                                                const plugin::Document &,
-//                                                const std::function<bool()> &cancelled);
+//   static void report(const Document &, const Tables &, const plugin::Document &,
+//                      const std::function<bool()> &cancelled, const Emit &emit);  // diagnostic.h
 //   static void close(const Tables &, std::string_view uri);  // optional: a document was closed
 // Use with REPORTLS_DEFINE_PLUGIN(reportls::report::TablePlugin<Checker>, …).  Load errors of user
 // files are load warnings (plugin.h, create).  Thread-safe as plugin.h requires.
@@ -18,6 +17,7 @@
 
 #include <reportls/plugin.hpp>
 #include <reportls/report/data_files.h>
+#include <reportls/report/diagnostic.h>
 #include <reportls/report/document.h>
 #include <reportls/report/profile.h>
 #include <reportls/report/rules.h>
@@ -43,9 +43,8 @@ class TablePlugin {
                                      document.snapshot);
     const Document &doc = *parsed;
     if (!profiles_.applies(Checker::scope, doc, document.settings)) return REPORTLS_OK;
-    for (const plugin::Diagnostic &d :
-         Checker::check(doc, tables_, document, [&] { return sink.cancelled(); }))
-      sink.diagnostic(d);
+    Checker::report(doc, tables_, document, [&] { return sink.cancelled(); },
+                    [&](const plugin::Diagnostic &d, uint32_t shift) { sink.diagnostic(d, shift); });
     return sink.cancelled() ? REPORTLS_CANCELLED : REPORTLS_OK;
   }
 

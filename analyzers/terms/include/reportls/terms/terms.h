@@ -8,7 +8,9 @@
 #define REPORTLS_TERMS_TERMS_H
 
 #include <reportls/plugin.hpp>
+#include <reportls/report/diagnostic.h>
 #include <reportls/report/document.h>
+#include <reportls/report/line_cache.h>
 #include <reportls/report/pattern_rules.h>
 
 #include <functional>
@@ -19,11 +21,14 @@
 
 namespace reportls::terms {
 
+// One line's diagnostics, offsets from the line content's start, in text order.
+using LineDiagnostics = report::LineCache<std::vector<plugin::Diagnostic>>;
+
 struct Tables {
   report::PatternRules rules;
   // What the rules found in each line of the open documents: after an edit only changed lines are
   // searched.
-  std::shared_ptr<report::PatternHitCache> hits = std::make_shared<report::PatternHitCache>();
+  std::shared_ptr<LineDiagnostics> found = std::make_shared<LineDiagnostics>();
 };
 
 // Loads the bundled terms-*.json (a broken one throws std::runtime_error) and then each data
@@ -31,8 +36,12 @@ struct Tables {
 Tables load(const std::string &plugin_dir, const std::vector<std::string> &data_dirs,
             std::vector<std::string> &errors);
 
-// The diagnostics for doc (page-debris lines skipped), sorted by position.  `document` (the uri)
-// owns the lines it leaves in tables.hits (line_cache.h).
+// The diagnostics for doc (page-debris lines skipped), in text order, to emit as tables.found
+// keeps them (report/diagnostic.h).  `document` (the uri) owns the lines it leaves in
+// tables.found (line_cache.h).  Stops when cancelled() turns true.
+void report(const report::Document &doc, const Tables &tables, std::optional<uint32_t> report_year,
+            const std::function<bool()> &cancelled, std::string_view document, const report::Emit &emit);
+// The same, collected.
 std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &tables,
                                       std::optional<uint32_t> report_year,
                                       const std::function<bool()> &cancelled, std::string_view document = {});
