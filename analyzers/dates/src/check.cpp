@@ -58,25 +58,11 @@ void heading_year(const report::Document &doc, const Found &found, uint32_t year
   }
 }
 
-void relative(const report::Document &doc, const Found &found, uint32_t year,
-              std::vector<plugin::Diagnostic> &out) {
-  const std::string y = std::to_string(year);
-  for (size_t i = 0; i < doc.lines.size(); ++i) {
-    const report::Line &line = doc.lines[i];
-    if (line.kind != report::LineKind::Body && line.kind != report::LineKind::Heading) continue;
-    if (!found.lines[i]->relative) continue;
-    const report::Span w = shifted(*found.lines[i]->relative, line.content.start);
-    const std::string word(doc.str(w));
-    out.push_back(make(w, REPORTLS_SEVERITY_INFO, "relative",
-                       "“" + word + "”在年度报告中指代不明：报告在" + std::to_string(year + 1) +
-                           "年才成文和阅读，宜写明具体时间，如“" + y + "年”“截至" + y + "年12月31日”"));
-  }
-}
-
 // What each line and heading title that a rule reads holds, recalled through the passes from the
 // memo where the same content was read before; nothing when cancelled.
-Found find_all(const report::Document &doc, const Tables &t, const std::function<bool()> &cancelled,
-               report::LineCache<LineDates>::Pass &lines, report::LineCache<TitleDates>::Pass &titles) {
+Found find_all(const report::Document &doc, const Tables &t, std::optional<uint32_t> report_year,
+               const std::function<bool()> &cancelled, report::LineCache<LineDates>::Pass &lines,
+               report::LineCache<TitleDates>::Pass &titles) {
   Found found;
   found.lines.resize(doc.lines.size());
   for (size_t i = 0; i < doc.lines.size(); ++i) {
@@ -86,9 +72,9 @@ Found find_all(const report::Document &doc, const Tables &t, const std::function
       continue;
     if (cancelled()) return {};
     const std::string_view content = doc.str(line.content);
-    found.lines[i] = &lines.get(doc, i, 0, [&] {
+    found.lines[i] = &lines.get(doc, i, report_year.value_or(0), [&] {
       ++t.memo->checked;
-      return find_in_line(content, t);
+      return find_in_line(content, t, report_year);
     });
   }
   found.headings.resize(doc.headings.size());
@@ -105,22 +91,38 @@ Found find_all(const report::Document &doc, const Tables &t, const std::function
 
 }  // namespace
 
-std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &t,
-                                      std::optional<uint32_t> report_year,
-                                      const std::function<bool()> &cancelled, std::string_view document) {
+void report(const report::Document &doc, const Tables &t, std::optional<uint32_t> report_year,
+            const std::function<bool()> &cancelled, std::string_view document, const report::Emit &emit) {
   report::LineCache<LineDates>::Pass lines(t.memo->lines, document);
   report::LineCache<TitleDates>::Pass titles(t.memo->titles, document);
-  const Found found = find_all(doc, t, cancelled, lines, titles);
-  if (cancelled()) return {};
+  const Found found = find_all(doc, t, report_year, cancelled, lines, titles);
+  if (cancelled()) return;
   std::vector<plugin::Diagnostic> out;
   if (report_year) plan_year(doc, found, *report_year, out);
   if (const auto stated = stated_year(doc, report_year)) heading_year(doc, found, *stated, out);
   signing_dates(doc, found, report_year, out);
   compact_dates(doc, found, out);
-  if (report_year) relative(doc, found, *report_year, out);
   std::stable_sort(out.begin(), out.end(),
                    [](const plugin::Diagnostic &a, const plugin::Diagnostic &b) { return a.start < b.start; });
-  return out;
+  // The paragraphs' relative-time diagnostics, in text order as kept, merged in after those of the
+  // same place.
+  auto next = out.begin();
+  for (size_t i = 0; i < doc.lines.size(); ++i) {
+    const report::Line &line = doc.lines[i];
+    if (line.kind != report::LineKind::Body && line.kind != report::LineKind::Heading) continue;
+    const std::optional<plugin::Diagnostic> &relative = found.lines[i]->relative_diagnostic;
+    if (!relative) continue;
+    const uint32_t at = relative->start + line.content.start;
+    for (; next != out.end() && next->start <= at; ++next) emit(*next, 0);
+    emit(*relative, line.content.start);
+  }
+  for (; next != out.end(); ++next) emit(*next, 0);
+}
+
+std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &t,
+                                      std::optional<uint32_t> report_year,
+                                      const std::function<bool()> &cancelled, std::string_view document) {
+  return report::collect([&](const report::Emit &emit) { report(doc, t, report_year, cancelled, document, emit); });
 }
 
 }  // namespace reportls::dates

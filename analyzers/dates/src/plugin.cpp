@@ -17,9 +17,7 @@ struct DatesChecker {
   }
   static void report(const report::Document &doc, const Tables &tables, const plugin::Document &document,
                      const std::function<bool()> &cancelled, const report::Emit &emit) {
-    for (const plugin::Diagnostic &d :
-         reportls::dates::check(doc, tables, report::report_year(doc, document.settings), cancelled, document.uri))
-      emit(d, 0);
+    reportls::dates::report(doc, tables, report::report_year(doc, document.settings), cancelled, document.uri, emit);
   }
   static void close(const Tables &tables, std::string_view uri) { reportls::dates::forget(tables, uri); }
 };

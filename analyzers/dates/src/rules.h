@@ -18,6 +18,8 @@ struct LineDates {
   std::optional<report::Span> relative;  // relative: the earliest relative time word (longest there)
   std::vector<report::Date> compact;     // format: dates written as eight digits before 日
   std::optional<report::Date> whole;     // the date the content holds and nothing else (a 落款)
+  // relative's diagnostic, for the report year the line was read under (none without one)
+  std::optional<plugin::Diagnostic> relative_diagnostic;
   bool empty() const { return !relative && compact.empty() && !whole; }
 };
 
@@ -34,7 +36,8 @@ struct LineMemo {
   std::atomic<uint64_t> checked{0};  // lines read rather than recalled
 };
 
-LineDates find_in_line(std::string_view content, const Tables &t);
+// The memo keeps a line's findings per report year (0: none).
+LineDates find_in_line(std::string_view content, const Tables &t, std::optional<uint32_t> report_year);
 TitleDates find_in_title(std::string_view title, const Tables &t);
 
 // The findings of each line (indexes as doc.lines) that some rule reads, nullptr for the others;

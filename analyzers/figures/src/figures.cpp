@@ -19,14 +19,13 @@ void analyze_paragraph(std::string_view text, report::Span within, const Data &d
 
 report::Span shifted(report::Span s, uint32_t by) { return {s.start + by, s.end + by}; }
 
-void append_shifted(const Findings &from, uint32_t by, bool notes, Findings &to) {
+void append_shifted(const Findings &from, uint32_t by, Findings &to) {
   for (Finding f : from.diagnostics) {
     f.range = shifted(f.range, by);
     for (Fix &fix : f.fixes)
       for (Edit &e : fix.edits) e.range = shifted(e.range, by);
     to.diagnostics.push_back(std::move(f));
   }
-  if (!notes) return;
   for (Note n : from.notes) {
     for (report::Span &m : n.members) m = shifted(m, by);
     to.notes.push_back(std::move(n));
@@ -36,7 +35,7 @@ void append_shifted(const Findings &from, uint32_t by, bool notes, Findings &to)
 }  // namespace
 
 Findings analyze(const report::Document &doc, const Data &data, const std::function<bool()> &cancelled,
-                 ParagraphCache::Pass *cache, bool notes) {
+                 ParagraphCache::Pass *cache) {
   Findings out;
   for (uint32_t i = 0; i < doc.lines.size(); ++i) {
     const report::Line &line = doc.lines[i];
@@ -44,18 +43,18 @@ Findings analyze(const report::Document &doc, const Data &data, const std::funct
     if (cancelled && cancelled()) break;
     if (!cache) {
       analyze_paragraph(doc.text, line.content, data, out);
-      if (!notes) out.notes.clear();
       continue;
     }
-    const std::string_view part = line.content.in(doc.text);
-    const Findings &found = cache->get(doc, i, 0, [&] {
-      Findings f;
-      analyze_paragraph(part, report::Span{0, static_cast<uint32_t>(part.size())}, data, f);
-      return f;
-    });
-    append_shifted(found, line.content.start, notes, out);
+    const Findings &found = cache->get(doc, i, 0, [&] { return analyze_paragraph(line.content.in(doc.text), data); });
+    append_shifted(found, line.content.start, out);
   }
   return out;
+}
+
+Findings analyze_paragraph(std::string_view paragraph, const Data &data) {
+  Findings f;
+  analyze_paragraph(paragraph, report::Span{0, static_cast<uint32_t>(paragraph.size())}, data, f);
+  return f;
 }
 
 std::vector<Hover> hover_at(const Findings &findings, uint32_t offset) {

@@ -13,6 +13,24 @@ namespace report = reportls::report;
 namespace plugin = reportls::plugin;
 namespace figures = reportls::figures;
 
+// The plugin's diagnostics for the checks' findings.
+std::vector<plugin::Diagnostic> diagnostics_of(figures::Findings &&found) {
+  std::vector<plugin::Diagnostic> out;
+  for (figures::Finding &f : found.diagnostics) {
+    plugin::Diagnostic &d = out.emplace_back();
+    d.start = f.range.start;
+    d.end = f.range.end;
+    d.severity = static_cast<reportls_severity>(f.severity);
+    d.code = std::move(f.code);
+    d.message = std::move(f.message);
+    for (figures::Fix &fix : f.fixes) {
+      plugin::Fix &to = d.fixes.emplace_back(plugin::Fix{std::move(fix.title), {}, fix.preferred});
+      for (figures::Edit &e : fix.edits) to.edits.push_back({e.range.start, e.range.end, std::move(e.text)});
+    }
+  }
+  return out;
+}
+
 figures::Data load(const plugin::Config &config) {
   std::vector<std::string> errors;
   figures::Data data = figures::load_all(config.plugin_dir, config.data_dirs, errors);
@@ -36,22 +54,19 @@ class FiguresPlugin {
                                              document.snapshot);
     const report::Document &doc = *parsed;
     if (!profiles_.applies(report::Scope::ChineseText, doc, document.settings)) return REPORTLS_OK;
-    figures::Findings found = findings(cache_, doc, document, sink, false);
-    if (sink.cancelled()) return REPORTLS_CANCELLED;
-    for (figures::Finding &f : found.diagnostics) {
-      plugin::Diagnostic d;
-      d.start = f.range.start;
-      d.end = f.range.end;
-      d.severity = static_cast<reportls_severity>(f.severity);
-      d.code = std::move(f.code);
-      d.message = std::move(f.message);
-      for (figures::Fix &fix : f.fixes) {
-        plugin::Fix out{std::move(fix.title), {}, fix.preferred};
-        for (figures::Edit &e : fix.edits) out.edits.push_back({e.range.start, e.range.end, std::move(e.text)});
-        d.fixes.push_back(std::move(out));
-      }
-      sink.diagnostic(d);
+    // Each paragraph's diagnostics as the plugin's, kept and handed over with offsets from its
+    // start: after an edit only the changed paragraphs are checked, and nothing is copied.
+    LineDiagnostics::Pass pass(diagnostics_, document.uri);
+    for (uint32_t i = 0; i < doc.lines.size(); ++i) {
+      const report::Line &line = doc.lines[i];
+      if (line.kind != report::LineKind::Body && line.kind != report::LineKind::Heading) continue;
+      if (sink.cancelled()) return REPORTLS_CANCELLED;
+      const auto &found = pass.get(doc, i, 0, [&] {
+        return diagnostics_of(figures::analyze_paragraph(line.content.in(doc.text), data_));
+      });
+      for (const plugin::Diagnostic &d : found) sink.diagnostic(d, line.content.start);
     }
+    pass.finish();
     return REPORTLS_OK;
   }
 
@@ -60,30 +75,25 @@ class FiguresPlugin {
                                              document.snapshot);
     const report::Document &doc = *parsed;
     if (!profiles_.applies(report::Scope::ChineseText, doc, document.settings)) return REPORTLS_OK;
-    const figures::Findings found = findings(hover_cache_, doc, document, sink, true);
+    figures::ParagraphCache::Pass pass(hover_cache_, document.uri);
+    const figures::Findings found = figures::analyze(doc, data_, [&] { return sink.cancelled(); }, &pass);
     if (sink.cancelled()) return REPORTLS_CANCELLED;
+    pass.finish();
     for (const figures::Hover &h : figures::hover_at(found, offset)) sink.hover(h.range.start, h.range.end, h.markdown);
     return REPORTLS_OK;
   }
 
   void close(std::string_view uri) const {
-    cache_.forget(uri);
+    diagnostics_.forget(uri);
     hover_cache_.forget(uri);
   }
 
  private:
-  figures::Findings findings(figures::ParagraphCache &cache, const report::Document &doc,
-                             const plugin::Document &document, const plugin::Sink &sink, bool notes) const {
-    figures::ParagraphCache::Pass pass(cache, document.uri);
-    figures::Findings found = figures::analyze(doc, data_, [&] { return sink.cancelled(); }, &pass, notes);
-    if (!sink.cancelled()) pass.finish();
-    return found;
-  }
-
   report::Rules rules_;
   figures::Data data_;
   report::Profiles profiles_;
-  mutable figures::ParagraphCache cache_;  // findings per paragraph of the open documents
+  using LineDiagnostics = report::LineCache<std::vector<plugin::Diagnostic>>;
+  mutable LineDiagnostics diagnostics_;  // per paragraph of the open documents
   // Hovers come now and then, document after document: only the last hovered one's paragraphs
   // are kept (every other document's would stay resident until it is closed).
   mutable figures::ParagraphCache hover_cache_{1};

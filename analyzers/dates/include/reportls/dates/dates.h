@@ -16,6 +16,7 @@
 #define REPORTLS_DATES_DATES_H
 
 #include <reportls/plugin.hpp>
+#include <reportls/report/diagnostic.h>
 #include <reportls/report/document.h>
 
 #include <cstdint>
@@ -44,8 +45,12 @@ struct Tables {
 Tables load(const std::string &plugin_dir, const std::vector<std::string> &data_dirs,
             std::vector<std::string> &errors);
 
-// All dates diagnostics of doc, sorted by position; nothing when cancelled() turns true.
-// `document` (the uri) owns the lines it leaves in the tables' memo (line_cache.h).
+// All dates diagnostics of doc, in text order, to emit (report/diagnostic.h: a paragraph's
+// relative-time diagnostic as the memo keeps it); nothing when cancelled() turns true.  `document`
+// (the uri) owns the lines it leaves in the tables' memo (line_cache.h).
+void report(const report::Document &doc, const Tables &tables, std::optional<uint32_t> report_year,
+            const std::function<bool()> &cancelled, std::string_view document, const report::Emit &emit);
+// The same, collected.
 std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables &tables,
                                       std::optional<uint32_t> report_year,
                                       const std::function<bool()> &cancelled, std::string_view document = {});

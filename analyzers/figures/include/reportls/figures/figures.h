@@ -21,10 +21,12 @@ namespace reportls::figures {
 // checked).  The caller finishes the pass when the analysis was not cancelled.
 using ParagraphCache = report::LineCache<Findings>;
 
-// Without `notes` the result holds the diagnostics only (what a keystroke's analysis needs: the
-// notes are for hover, and copying every paragraph's would cost a long report's keystroke).
 Findings analyze(const report::Document &doc, const Data &data, const std::function<bool()> &cancelled = {},
-                 ParagraphCache::Pass *cache = nullptr, bool notes = true);
+                 ParagraphCache::Pass *cache = nullptr);
+
+// The findings of one paragraph (a line's content), offsets from its start: what analyze() keeps
+// per paragraph.
+Findings analyze_paragraph(std::string_view paragraph, const Data &data);
 
 // The hover text for a figure at offset that takes part in a relation, or nullopt-like empty
 // markdown; range is the figure's span.
