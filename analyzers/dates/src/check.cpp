@@ -110,7 +110,7 @@ void report(const report::Document &doc, const Tables &t, std::optional<uint32_t
   for (size_t i = 0; i < doc.lines.size(); ++i) {
     const report::Line &line = doc.lines[i];
     if (line.kind != report::LineKind::Body && line.kind != report::LineKind::Heading) continue;
-    const std::optional<plugin::Diagnostic> &relative = found.lines[i]->relative_diagnostic;
+    const plugin::Diagnostic *relative = found.lines[i]->relative_diagnostic.get();
     if (!relative) continue;
     const uint32_t at = relative->start + line.content.start;
     for (; next != out.end() && next->start <= at; ++next) emit(*next, 0);

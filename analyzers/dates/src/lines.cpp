@@ -63,14 +63,14 @@ std::optional<report::Date> whole(std::string_view s) {
 }  // namespace
 
 LineDates find_in_line(std::string_view content, const Tables &t, std::optional<uint32_t> report_year) {
-  LineDates found{first_relative(content, t), compact(content), whole(content), std::nullopt};
+  LineDates found{first_relative(content, t), compact(content), whole(content), nullptr};
   if (found.relative && report_year) {
     const std::string y = std::to_string(*report_year);
-    found.relative_diagnostic =
+    found.relative_diagnostic = std::make_unique<const plugin::Diagnostic>(
         make(*found.relative, REPORTLS_SEVERITY_INFO, "relative",
              "“" + std::string(found.relative->in(content)) + "”在年度报告中指代不明：报告在" +
                  std::to_string(*report_year + 1) + "年才成文和阅读，宜写明具体时间，如“" + y + "年”“截至" + y +
-                 "年12月31日”");
+                 "年12月31日”"));
   }
   return found;
 }

@@ -1,7 +1,8 @@
 // Internal: the rule families of the dates analyzer.  What they look for inside a paragraph is
 // found per line content (offsets relative to the content's start), so it depends on the
-// content's bytes alone and check() memoises it per content; which lines each rule reads, and
-// everything about headings, the title and the 落款, is decided over the document.
+// content's bytes (and the report year) alone and report() memoises it per content; which lines
+// each rule reads, and everything about headings, the title and the 落款, is decided over the
+// document.
 #ifndef REPORTLS_DATES_RULES_H
 #define REPORTLS_DATES_RULES_H
 
@@ -10,16 +11,19 @@
 #include <reportls/report/report_year.h>
 
 #include <atomic>
+#include <memory>
 
 namespace reportls::dates {
 
-// One line content's findings, spans relative to the content's start.
+// One line content's findings, spans relative to the content's start; what it says of the
+// relative time word depends on the report year too (the memo's key holds it).
 struct LineDates {
   std::optional<report::Span> relative;  // relative: the earliest relative time word (longest there)
   std::vector<report::Date> compact;     // format: dates written as eight digits before 日
   std::optional<report::Date> whole;     // the date the content holds and nothing else (a 落款)
-  // relative's diagnostic, for the report year the line was read under (none without one)
-  std::optional<plugin::Diagnostic> relative_diagnostic;
+  // relative's diagnostic, for the report year the line was read under (none without one); held
+  // apart, as few lines have one and the memo keeps every line
+  std::unique_ptr<const plugin::Diagnostic> relative_diagnostic;
   bool empty() const { return !relative && compact.empty() && !whole; }
 };
 
