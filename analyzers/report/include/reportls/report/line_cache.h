@@ -55,11 +55,20 @@ class LineCache {
   };
   using Map = std::unordered_map<LineDigest, Entry, LineDigestHash>;
   using Node = typename Map::value_type;  // stable while the entry exists
-  // One use of an entry, holding one count (a repeated line, twice); node null: none.
-  struct Use {
+  // One use of an entry, holding one count (a repeated line, twice); node() null: none.  Whether
+  // the value is V's empty one rides in the node pointer's low bit: 24 bytes a line, kept for every
+  // line of every open document by each analyzer's cache.
+  class Use {
+   public:
+    Use() = default;
+    Use(const LineDigest &key, Node *node, bool empty) : key(key), bits_(reinterpret_cast<uintptr_t>(node) | empty) {}
     LineDigest key;
-    Node *node = nullptr;
-    bool empty = false;  // the value is V's empty one
+    Node *node() const { return reinterpret_cast<Node *>(bits_ & ~uintptr_t{1}); }
+    bool empty() const { return bits_ & 1; }
+
+   private:
+    static_assert(alignof(Node) > 1);
+    uintptr_t bits_ = 0;
   };
   using Held = std::vector<Use>;
 
@@ -81,7 +90,9 @@ class LineCache {
   class Pass {
    public:
     Pass(LineCache &cache, std::string_view document)
-        : cache_(cache), document_(document), previous_(cache_.take_previous(document_)) {}
+        : cache_(cache), document_(document), previous_(cache_.take_previous(document_)) {
+      held_.reserve(previous_.size());  // kept as the document's: no room to spare after a keystroke
+    }
     Pass(const Pass &) = delete;
     Pass &operator=(const Pass &) = delete;
     // A finished pass's lines become the document's (the ones of its previous pass are let go);
@@ -119,10 +130,10 @@ class LineCache {
       // The previous pass's use at this point, when it is this line: its count passes over.  The
       // node cannot go while a count is held, and its key and value never change.
       const size_t k = held_.size();
-      if (k < previous_.size() && previous_[k].node && previous_[k].key == key) {
+      if (k < previous_.size() && previous_[k].node() && previous_[k].key == key) {
         const Use u = std::exchange(previous_[k], Use{});
         held_.push_back(u);
-        return u.empty ? empty_value() : u.node->second.value;
+        return u.empty() ? empty_value() : u.node()->second.value;
       }
       return cache_.lookup(key, make, *this);
     }
@@ -199,7 +210,7 @@ class LineCache {
   void abandon(const std::string &document, Held &held, Held &previous) {
     std::lock_guard lock(mutex_);
     for (size_t k = 0; k < held.size() && k < previous.size(); ++k)
-      if (!previous[k].node) previous[k] = std::exchange(held[k], Use{});
+      if (!previous[k].node()) previous[k] = std::exchange(held[k], Use{});
     release_locked(held);
     auto it = documents_.find(document);
     if (it != documents_.end() && it->second.held.empty())
@@ -210,7 +221,7 @@ class LineCache {
 
   void release_locked(Held &held) {
     for (const Use &u : held)
-      if (u.node && --u.node->second.holders == 0) values_.erase(u.key);
+      if (u.node() && --u.node()->second.holders == 0) values_.erase(u.key);
     held.clear();
   }
 
