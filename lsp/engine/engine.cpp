@@ -3,6 +3,7 @@
 #include "lsp/engine/catalog.h"
 #include "lsp/engine/fix_all.h"
 #include "lsp/engine/suppressions.h"
+#include "lsp/host/result_reuse.h"
 
 #include <reportls/plugin.h>
 
@@ -58,7 +59,7 @@ Engine::Engine(asio::io_context &main, EngineOptions options, EngineEvents event
                 hosts_.diagnostics->analyze(std::move(diagnostics), kAnalyzeCapabilities,
                                             [this, doc, uri = doc->uri(), finished = std::move(finished)](AnalysisResult r) mutable {
                                               drop_suppressed(doc->text(), r.diagnostics);
-                                              auto result = std::make_shared<const AnalysisResult>(std::move(r));
+                                              auto result = shared_result(std::move(r));
                                               on_main([this, uri, result, finished = std::move(finished)] {
                                                 report(uri, result->problems);
                                                 finished(result);
@@ -365,7 +366,7 @@ void Engine::analysis(const std::string &uri, uint32_t capabilities, const Cance
   hosts_.interactive->analyze(job(doc, *settings, token, related_for(uri)), capabilities,
                               [this, doc, settings, then = std::move(then)](AnalysisResult r) {
                                 drop_suppressed(doc->text(), r.diagnostics);
-                                auto result = std::make_shared<const AnalysisResult>(std::move(r));
+                                auto result = shared_result(std::move(r));
                                 on_main([this, doc, settings, result, then] {
                                   report(doc->uri(), result->problems);
                                   then(Analysis{doc, settings, result, 0});
@@ -423,7 +424,7 @@ void Engine::with_fix_edits(const std::string &uri, Touching touching, const Can
       return waiter(a);
     hosts_.interactive->analyze(job(a->doc, *a->settings, token, related_for(uri)), REPORTLS_CAP_DIAGNOSTICS,
                                 [this, stored = *a, touching, waiter](AnalysisResult full) {
-                                  auto result = std::make_shared<const AnalysisResult>(
+                                  auto result = shared_result(
                                       with_edits_of(*stored.result, full, touching));
                                   on_main([this, stored, result, problems = std::move(full.problems), waiter] {
                                     report(stored.doc->uri(), problems);
@@ -527,7 +528,7 @@ void Engine::fix_round(std::shared_ptr<FixRound> round, std::shared_ptr<const An
       hosts_.interactive->analyze(std::move(j), REPORTLS_CAP_DIAGNOSTICS,
                                   [this, round, scratch](AnalysisResult r) {
                                     drop_suppressed(scratch->text(), r.diagnostics);
-                                    auto next = std::make_shared<const AnalysisResult>(std::move(r));
+                                    auto next = shared_result(std::move(r));
                                     on_main([this, round, next] {
                                       report(round->doc->uri(), next->problems);
                                       fix_round(round, next);

@@ -45,11 +45,16 @@ class Reader {
     return static_cast<uint32_t>(v);
   }
   std::string str() {
+    std::string v;
+    str(v);
+    return v;
+  }
+  // Into `v`, in the room it has.
+  void str(std::string &v) {
     const uint64_t n = u();
     if (n > in_.size() - pos_) throw CodecError("结果数据被截断");
-    std::string v(in_.substr(pos_, n));
+    v.assign(in_.substr(pos_, n));
     pos_ += n;
-    return v;
   }
   double f64() {
     double v;
@@ -84,11 +89,11 @@ void put(Writer &w, const EditView &e) {
 void get(Reader &r, Edit &e) {
   e.start = r.u32();
   e.end = r.u32();
-  e.new_text = r.str();
+  r.str(e.new_text);
 }
 
 void put(Writer &w, const std::string &s) { w.str(s); }
-void get(Reader &r, std::string &s) { s = r.str(); }
+void get(Reader &r, std::string &s) { r.str(s); }
 
 // Writer is not of this file's namespace: the elements' put() must be declared before the
 // sequences' (argument-dependent lookup would not find them).
@@ -103,12 +108,15 @@ void put(Writer &w, const std::vector<T> &v) {
   w.u(v.size());
   for (const T &x : v) put(w, x);
 }
+// Into the elements v has (a spent result's: their strings keep their room), then new ones; room
+// is never made ahead for more than a few thousand, whatever the count says.
 template <class T>
 void get(Reader &r, std::vector<T> &v) {
   const size_t n = r.count();
-  v.clear();
-  v.reserve(std::min<size_t>(n, 4096));
-  for (size_t i = 0; i < n; ++i) get(r, v.emplace_back());
+  if (v.size() > n) v.resize(n);
+  for (T &x : v) get(r, x);
+  v.reserve(std::min<size_t>(n, std::max<size_t>(v.size(), 4096)));
+  while (v.size() < n) get(r, v.emplace_back());
 }
 
 void put(Writer &w, const FixView &f) {
@@ -118,7 +126,7 @@ void put(Writer &w, const FixView &f) {
   w.u(uint64_t{f.preferred} | uint64_t{f.edits_deferred} << 1);
 }
 void get(Reader &r, Fix &f) {
-  f.title = r.str();
+  r.str(f.title);
   get(r, f.edits);
   const uint64_t flags = r.u();
   f.preferred = flags & 1;
@@ -142,10 +150,10 @@ void get(Reader &r, Diagnostic &d) {
   const uint64_t severity = r.u();
   if (severity < 1 || severity > 4) throw CodecError("结果数据中的严重程度无效");
   d.severity = static_cast<Severity>(severity);
-  d.code = r.str();
-  d.message = r.str();
-  d.source = r.str();
-  d.docs_url = r.str();
+  r.str(d.code);
+  r.str(d.message);
+  r.str(d.source);
+  r.str(d.docs_url);
   get(r, d.fixes);
 }
 
@@ -158,7 +166,7 @@ void put(Writer &w, uint32_t start, uint32_t end, std::string_view source, const
 void get(Reader &r, Action &a) {
   a.start = r.u32();
   a.end = r.u32();
-  a.source = r.str();
+  r.str(a.source);
   get(r, a.fix);
 }
 
@@ -173,8 +181,8 @@ void put(Writer &w, const SymbolView &s) {
   w.s(s.parent);
 }
 void get(Reader &r, Symbol &s) {
-  s.name = r.str();
-  s.detail = r.str();
+  r.str(s.name);
+  r.str(s.detail);
   s.kind = static_cast<int>(r.s());
   s.start = r.u32();
   s.end = r.u32();
@@ -260,9 +268,9 @@ void get(Reader &r, PluginInfo &p) {
 }
 
 template <class T>
-T decode(std::string_view bytes, void (*read)(Reader &, T &)) {
+T decode(std::string_view bytes, void (*read)(Reader &, T &), T &&into = {}) {
   Reader r(bytes);
-  T value;
+  T value = std::move(into);
   read(r, value);
   r.finish();
   return value;
@@ -366,20 +374,24 @@ std::string encode(const AnalysisResult &a) {
   return e.finish(a.version);
 }
 
-AnalysisResult decode_analysis(std::string_view bytes) {
-  return decode<AnalysisResult>(bytes, [](Reader &r, AnalysisResult &a) {
-    a.version = r.s();
-    get(r, a.diagnostics);
-    get(r, a.actions);
-    get(r, a.symbols);
-    get(r, a.folds);
-    for (size_t n = r.count(); n > 0; --n) {
-      std::string k = r.str();
-      a.facts[std::move(k)] = r.str();
-    }
-    get(r, a.problems);
-    get(r, a.timings);
-  });
+AnalysisResult decode_analysis(std::string_view bytes, AnalysisResult &&into) {
+  return decode<AnalysisResult>(
+      bytes,
+      [](Reader &r, AnalysisResult &a) {
+        a.version = r.s();
+        get(r, a.diagnostics);
+        get(r, a.actions);
+        get(r, a.symbols);
+        get(r, a.folds);
+        a.facts.clear();
+        for (size_t n = r.count(); n > 0; --n) {
+          std::string k = r.str();
+          a.facts[std::move(k)] = r.str();
+        }
+        get(r, a.problems);
+        get(r, a.timings);
+      },
+      std::move(into));
 }
 
 std::string encode(const CompletionResult &c) {

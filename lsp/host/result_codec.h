@@ -139,7 +139,9 @@ std::string encode(const CompletionResult &r);
 std::string encode(const HoverResult &r);
 std::string encode(const std::vector<PluginInfo> &plugins);
 
-AnalysisResult decode_analysis(std::string_view bytes);
+// `into`: a spent result (result_reuse.h) whose values are all overwritten, decoded into the room
+// its strings and vectors have.
+AnalysisResult decode_analysis(std::string_view bytes, AnalysisResult &&into = {});
 CompletionResult decode_completion(std::string_view bytes);
 HoverResult decode_hover(std::string_view bytes);
 std::vector<PluginInfo> decode_plugins(std::string_view bytes);

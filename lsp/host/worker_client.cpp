@@ -1,5 +1,6 @@
 #include "lsp/host/worker_client.h"
 
+#include "lsp/host/result_reuse.h"
 #include "lsp/host/worker_process.h"
 #include "lsp/host/worker_protocol.h"
 
@@ -54,7 +55,7 @@ class WorkerClient final : public AnalysisHost {
   void analyze(Job job, uint32_t capabilities, Done<AnalysisResult> done) override {
     std::string key = "analyze " + std::to_string(capabilities);
     submit(std::move(key), std::move(job), std::move(done), "analyze", {{"capabilities", capabilities}},
-           worker::decode_analysis);
+           [](const json &result) { return worker::decode_analysis(result, spent_result()); });
   }
   void complete(Job job, uint32_t offset, Done<CompletionResult> done) override {
     submit("complete", std::move(job), std::move(done), "complete", {{"offset", offset}}, worker::decode_completion);

@@ -28,7 +28,9 @@ json encode(const CompletionResult &r) { return binary(codec::encode(r)); }
 json encode(const HoverResult &r) { return binary(codec::encode(r)); }
 json encode(const std::vector<PluginInfo> &plugins) { return binary(codec::encode(plugins)); }
 
-AnalysisResult decode_analysis(const json &j) { return codec::decode_analysis(bytes_of(j)); }
+AnalysisResult decode_analysis(const json &j, AnalysisResult &&into) {
+  return codec::decode_analysis(bytes_of(j), std::move(into));
+}
 CompletionResult decode_completion(const json &j) { return codec::decode_completion(bytes_of(j)); }
 HoverResult decode_hover(const json &j) { return codec::decode_hover(bytes_of(j)); }
 std::vector<PluginInfo> decode_plugins(const json &j) { return codec::decode_plugins(bytes_of(j)); }

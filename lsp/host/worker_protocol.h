@@ -58,7 +58,7 @@ nlohmann::json encode(const CompletionResult &r);
 nlohmann::json encode(const HoverResult &r);
 nlohmann::json encode(const std::vector<PluginInfo> &plugins);
 
-AnalysisResult decode_analysis(const nlohmann::json &j);
+AnalysisResult decode_analysis(const nlohmann::json &j, AnalysisResult &&into = {});
 CompletionResult decode_completion(const nlohmann::json &j);
 HoverResult decode_hover(const nlohmann::json &j);
 std::vector<PluginInfo> decode_plugins(const nlohmann::json &j);
