@@ -110,7 +110,7 @@ class InProcessHost final : public InProcessPluginHost {
 
   std::string analyze_encoded(const DocumentInput &doc, const CancelToken &token,
                               uint32_t capabilities) const override {
-    codec::AnalysisEncoder result;
+    codec::AnalysisEncoder result(expected());
     const CDocument c_doc(doc);
     const reportls_document &d = c_doc.d;
     for (const auto &plugin : loaded_) {
@@ -135,6 +135,7 @@ class InProcessHost final : public InProcessPluginHost {
       }
       for (std::string &e : c.errors) result.problem({p.name, std::move(e)});
     }
+    expect(result.sizes());
     return result.finish(doc.version);
   }
 
@@ -199,6 +200,17 @@ class InProcessHost final : public InProcessPluginHost {
 
  private:
   bool announce(const LoadedPlugin &p) const { return !before_call_ || before_call_(p.name); }
+
+  // The sizes of the last analysis's sections: the next one, mostly of the same document a
+  // keystroke later, makes room for as much at once.
+  codec::AnalysisEncoder::Sizes expected() const {
+    std::lock_guard lock(sizes_mutex_);
+    return last_sizes_;
+  }
+  void expect(const codec::AnalysisEncoder::Sizes &sizes) const {
+    std::lock_guard lock(sizes_mutex_);
+    last_sizes_ = sizes;
+  }
 
   // Creates a deferred plugin on the first call that needs it; false, with the reason in
   // problems, when it cannot be.  Only analysis processes defer plugins, and they call from the
@@ -345,6 +357,8 @@ class InProcessHost final : public InProcessPluginHost {
   std::vector<std::string> data_dirs_;
   std::vector<PluginInfo> infos_;
   std::vector<std::unique_ptr<LoadedPlugin>> loaded_;
+  mutable std::mutex sizes_mutex_;
+  mutable codec::AnalysisEncoder::Sizes last_sizes_;  // under sizes_mutex_
 };
 
 }  // namespace

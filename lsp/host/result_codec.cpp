@@ -278,6 +278,13 @@ T decode(std::string_view bytes, void (*read)(Reader &, T &), T &&into = {}) {
 
 }  // namespace
 
+AnalysisEncoder::AnalysisEncoder(const Sizes &expected) {
+  diagnostics_.bytes.reserve(expected.diagnostics);
+  actions_.bytes.reserve(expected.actions);
+  symbols_.bytes.reserve(expected.symbols);
+  folds_.bytes.reserve(expected.folds);
+}
+
 void AnalysisEncoder::begin_call() {
   call_ = {diagnostics_.mark(), actions_.mark(), symbols_.mark(), folds_.mark(), facts_};
 }

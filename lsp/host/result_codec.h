@@ -94,6 +94,15 @@ struct DiagnosticView {
 // takes back everything since (a failed call keeps nothing).  One thread.
 class AnalysisEncoder {
  public:
+  // The bytes of each section, to make room for at once: a 1 MB report's sections grow to hundreds
+  // of kilobytes, copied at every doubling otherwise.
+  struct Sizes {
+    size_t diagnostics = 0, actions = 0, symbols = 0, folds = 0;
+  };
+  AnalysisEncoder() = default;
+  // `expected`: what an analysis like this one wrote (sizes() of the last one).
+  explicit AnalysisEncoder(const Sizes &expected);
+  Sizes sizes() const { return {diagnostics_.bytes.size(), actions_.bytes.size(), symbols_.bytes.size(), folds_.bytes.size()}; }
   void begin_call();
   void drop_call();
   void diagnostic(const DiagnosticView &d);

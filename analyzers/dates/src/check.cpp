@@ -82,7 +82,8 @@ Found find_all(const report::Document &doc, const Tables &t, std::optional<uint3
     const report::Heading &h = doc.headings[i];
     if (doc.lines[h.line].kind == report::LineKind::Debris) continue;
     const std::string_view title = doc.str(h.title);
-    found.headings[i] = &titles.get(title, 0, [&] { return find_in_title(title, t); });
+    // Known by its line, whose bytes decide the title: the parse's digest, not the title's hashed again.
+    found.headings[i] = &titles.get(doc, h.line, 0, [&] { return find_in_title(title, t); });
   }
   lines.finish();
   titles.finish();

@@ -36,7 +36,7 @@ struct TitleDates {
 
 struct LineMemo {
   report::LineCache<LineDates> lines;    // by line content
-  report::LineCache<TitleDates> titles;  // by heading title
+  report::LineCache<TitleDates> titles;  // by heading line (its title is the heading's of that line)
   std::atomic<uint64_t> checked{0};  // lines read rather than recalled
 };
 
