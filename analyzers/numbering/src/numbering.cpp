@@ -3,8 +3,7 @@
 #include <reportls/report/ordinal.h>
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <array>
 #include <optional>
 #include <utility>
 
@@ -56,25 +55,41 @@ struct Siblings {
 // the square of the headings.
 constexpr uint32_t kRenumberingOffers = 8;
 
+// Heading levels run 1…6 (heading.h); 0 is left unused.
+constexpr int kLevelSlots = 7;
+
 void check_headings(const Document &doc, std::vector<plugin::Diagnostic> &out) {
-  std::map<std::pair<int32_t, int>, Siblings> groups;  // (parent section, level)
-  std::map<int, uint32_t> last_at_level;              // for numbers running on across parents
+  // The siblings of each (parent section, level), found by the parent's index + 1 (0 at the top)
+  // and the level: a long report has thousands of headings, and a map's node for each group was
+  // most of this check's time.
+  constexpr uint32_t kNone = UINT32_MAX;
+  std::vector<uint32_t> group_of((doc.headings.size() + 1) * kLevelSlots, kNone);
+  std::vector<Siblings> groups;
+  std::array<uint32_t, kLevelSlots> last_at_level{};  // for numbers running on across parents
   // A report may use only some levels (`一、` then `1.`): a level is skipped only when the
   // document uses it elsewhere.
-  std::set<int> used;
+  std::array<bool, kLevelSlots> used{};
   for (const Heading &hd : doc.headings)
-    if (hd.ordinal.style != OrdinalStyle::Markdown && hd.ordinal.style != OrdinalStyle::Orphan) used.insert(hd.level);
+    if (hd.ordinal.style != OrdinalStyle::Markdown && hd.ordinal.style != OrdinalStyle::Orphan)
+      used[std::clamp(hd.level, 0, kLevelSlots - 1)] = true;
   auto skips_used_level = [&](int parent_level, int level) {
-    auto it = used.upper_bound(parent_level);
-    return it != used.end() && *it < level;
+    for (int l = std::max(parent_level + 1, 0); l < std::min(level, kLevelSlots); ++l)
+      if (used[l]) return true;
+    return false;
   };
   for (uint32_t h = 0; h < doc.headings.size(); ++h) {
     const Heading &hd = doc.headings[h];
     if (hd.ordinal.style == OrdinalStyle::Markdown) continue;
     check_format(doc, hd, out);
     const int32_t parent = doc.sections[h].parent;
-    auto [it, fresh] = groups.try_emplace({parent, hd.level}, Siblings{h, 0, 0, 0, std::nullopt});
-    Siblings &g = it->second;
+    const int level = std::clamp(hd.level, 0, kLevelSlots - 1);
+    uint32_t &group = group_of[static_cast<size_t>(parent + 1) * kLevelSlots + level];
+    const bool fresh = group == kNone;
+    if (fresh) {
+      group = static_cast<uint32_t>(groups.size());
+      groups.push_back(Siblings{h, 0, 0, 0, std::nullopt});
+    }
+    Siblings &g = groups[group];
     const uint32_t expected = g.last_value + 1;
 
     if (fresh && parent >= 0 && skips_used_level(doc.headings[parent].level, hd.level))
@@ -103,7 +118,7 @@ void check_headings(const Document &doc, std::vector<plugin::Diagnostic> &out) {
     }
 
     const uint32_t v = hd.ordinal.value;
-    const bool runs_on = g.count == 0 && last_at_level[hd.level] + 1 == v;
+    const bool runs_on = g.count == 0 && last_at_level[level] + 1 == v;
     if (v != expected && !runs_on) {
       std::string why;
       if (g.count == 0)
@@ -128,7 +143,7 @@ void check_headings(const Document &doc, std::vector<plugin::Diagnostic> &out) {
     }
     g.last_value = v;
     ++g.count;
-    last_at_level[hd.level] = v;
+    last_at_level[level] = v;
   }
 }
 
