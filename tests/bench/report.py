@@ -17,18 +17,18 @@ PEERS = ("zhlint", "autocorrect", "textlint")
 LIMITS = {
     "full analysis": "the analyzers themselves (`check --timings`: terms and figures are most of it); on a busy "
                      "machine the wall time of a short run is mostly waiting for a core (compare the CPU time).",
-    "edit→diagnostics p99, 1 MB": "LSP publishes every diagnostic of the document at each keystroke (1,586 here, "
+    "edit→diagnostics p99, 1 MB": "LSP publishes every diagnostic of the document at each keystroke (1,572 here, "
                                   "608 KB of JSON), and the benchmark's Python client decoding that publication is "
-                                  "about half of each latency, and most of its spread with the machine's speed (the "
-                                  "row's detail: its p50 and p99, and the latency without it). Traced per keystroke "
-                                  "(p50 of 200, both processes stamping CLOCK_MONOTONIC): the server reads the edit, "
-                                  "applies it to a copy of the text and sends the change on, 0.6 ms; the analysis "
-                                  "process applies it, 0.1 ms; its plugins, 2.2 ms (numbering, crossdoc with the "
-                                  "shared re-parse, terms, figures, outline and dates 0.26–0.4 ms each); the result "
-                                  "encoded, sent back, read and decoded, 0.5 ms; the publication written and sent, "
-                                  "0.6 ms (since halved in instructions). What is left to lift the server's part: "
-                                  "results reused by line across the plugin boundary instead of passed whole at each "
-                                  "keystroke, and line caches for numbering, outline and crossdoc.",
+                                  "more than half of each latency, and most of its spread with the machine's speed "
+                                  "(the row's detail: its p50 and p99, and the latency without it; 4–7 ms alone at "
+                                  "this machine's slow moments). Traced per keystroke (p50 of 200, both processes "
+                                  "stamping CLOCK_MONOTONIC): the server reads the edit, applies it and sends the "
+                                  "change on, 0.20 ms; the analysis process applies it, 0.05 ms; its plugins, "
+                                  "1.13 ms (crossdoc with the shared re-parse, numbering and outline the most); the "
+                                  "result written, read and decoded, 0.45 ms; the publication written and sent, "
+                                  "0.39 ms. What is left to lift the server's part: results reused by line across "
+                                  "the plugin boundary instead of passed whole at each keystroke, and line caches "
+                                  "for numbering, outline and crossdoc.",
     "documentSymbol": "a sample of 50 on a busy machine: p50 is well under the target, the tail is scheduling.",
     "peak RSS": "three processes map the same shared libraries (ICU, libstdc++, libc and, since the input "
                 "readers, libxml2, libzip and libcrypto, about 2 MB a process) and RSS counts those pages in "
