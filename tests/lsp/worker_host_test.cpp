@@ -32,6 +32,15 @@ std::unique_ptr<PluginHost> test_host(std::chrono::milliseconds timeout) {
   return make_worker_host(plugins, worker);
 }
 
+// An analysis process of the digest test plugin alone, which reports what text it was given.
+std::shared_ptr<AnalysisHost> digest_client() {
+  PluginHostOptions plugins;
+  plugins.plugin_dirs = {REPORTLS_BUILD_DIR "/test-plugins/digest"};
+  WorkerHostOptions worker;
+  worker.executable = kBinary;
+  return make_worker_client(plugins, worker);
+}
+
 bool has_code(const AnalysisResult &r, const std::string &code) {
   for (const Diagnostic &d : r.diagnostics)
     if (d.code == code) return true;
@@ -296,11 +305,7 @@ TEST_CASE("related documents reach the plugins exactly, their texts sent as chan
 
 TEST_CASE("the worker is sent changes only and always analyses the exact text") {
   if (!std::filesystem::exists(REPORTLS_BUILD_DIR "/test-plugins/digest/digest.so")) return;
-  PluginHostOptions plugins;
-  plugins.plugin_dirs = {REPORTLS_BUILD_DIR "/test-plugins/digest"};
-  WorkerHostOptions worker;
-  worker.executable = kBinary;
-  auto host = make_worker_host(plugins, worker);
+  auto host = make_blocking_host(digest_client());
   // More documents than either side keeps, visited at random: changes, whole texts after an
   // eviction, and texts that did not change at all.
   std::mt19937 rng(11);
@@ -323,11 +328,7 @@ TEST_CASE("the worker is sent changes only and always analyses the exact text") 
 
 TEST_CASE("a text made from the one last sent by a known replacement is sent as that replacement, and exactly") {
   if (!std::filesystem::exists(REPORTLS_BUILD_DIR "/test-plugins/digest/digest.so")) return;
-  PluginHostOptions plugins;
-  plugins.plugin_dirs = {REPORTLS_BUILD_DIR "/test-plugins/digest"};
-  WorkerHostOptions worker;
-  worker.executable = kBinary;
-  auto host = make_worker_client(plugins, worker);
+  auto host = digest_client();
   auto analyze = [&](const Job &job) {
     std::promise<AnalysisResult> done;
     host->analyze(job, REPORTLS_CAP_DIAGNOSTICS, [&](AnalysisResult r) { done.set_value(std::move(r)); });

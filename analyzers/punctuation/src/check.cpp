@@ -14,17 +14,6 @@ using report::Span;
 
 Span relative(Span s, uint32_t to) { return {s.start - to, s.end - to}; }
 
-plugin::Diagnostic shifted(plugin::Diagnostic d, uint32_t by) {
-  d.start += by;
-  d.end += by;
-  for (plugin::Fix &f : d.fixes)
-    for (plugin::Edit &e : f.edits) {
-      e.start += by;
-      e.end += by;
-    }
-  return d;
-}
-
 LineFindings find_in_line(std::string_view line, Span content, const Tables &t, const Marks &marks) {
   LineFindings found;
   find_width(line, marks, found);
@@ -34,7 +23,7 @@ LineFindings find_in_line(std::string_view line, Span content, const Tables &t, 
   report::find_pattern_hits(paragraph, {0, static_cast<uint32_t>(paragraph.size())}, t.patterns, std::nullopt,
                             [&](report::PatternHit &&h) {
                               found.patterns.push_back(
-                                  shifted(report::to_diagnostic(std::move(h), "punctuation"), content.start));
+                                  report::placed(report::to_diagnostic(std::move(h), "punctuation"), content.start));
                             });
   return found;
 }
@@ -98,13 +87,13 @@ std::vector<plugin::Diagnostic> check(const report::Document &doc, const Tables 
     for (const Unpaired &u : found.unpaired) {
       const uint32_t at = u.diagnostic.start + by;
       if (!u.stray_closer || std::none_of(orphans.begin(), orphans.end(), [&](Span o) { return o.contains(at); }))
-        unpaired.push_back(shifted(u.diagnostic, by));
+        unpaired.push_back(report::placed(u.diagnostic, by));
     }
     // A title is typeset, not written: spaces there set the issuing body, the year and the
     // document's name apart (`陵川县教育局 2025年法治政府建设年度报告`).
     const bool title = line.kind == report::LineKind::Title;
     for (const plugin::Diagnostic &d : found.patterns)
-      if (!title || d.code != kSpaceRule) patterns.push_back(shifted(d, by));
+      if (!title || d.code != kSpaceRule) patterns.push_back(report::placed(d, by));
   }
   memo.finish();
   std::vector<plugin::Diagnostic> out;

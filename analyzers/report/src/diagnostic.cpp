@@ -31,18 +31,20 @@ plugin::Diagnostic to_diagnostic(PatternHit &&hit, std::string_view analyzer) {
   return d;
 }
 
+plugin::Diagnostic placed(plugin::Diagnostic d, uint32_t shift) {
+  d.start += shift;
+  d.end += shift;
+  for (plugin::Fix &f : d.fixes)
+    for (plugin::Edit &e : f.edits) {
+      e.start += shift;
+      e.end += shift;
+    }
+  return d;
+}
+
 std::vector<plugin::Diagnostic> collect(const std::function<void(const Emit &)> &report) {
   std::vector<plugin::Diagnostic> out;
-  report([&](const plugin::Diagnostic &d, uint32_t shift) {
-    plugin::Diagnostic &placed = out.emplace_back(d);
-    placed.start += shift;
-    placed.end += shift;
-    for (plugin::Fix &f : placed.fixes)
-      for (plugin::Edit &e : f.edits) {
-        e.start += shift;
-        e.end += shift;
-      }
-  });
+  report([&](const plugin::Diagnostic &d, uint32_t shift) { out.push_back(placed(d, shift)); });
   return out;
 }
 

@@ -18,6 +18,9 @@ namespace reportls::report {
 // keystroke).  A plugin passes them to plugin::Sink::diagnostic(d, shift).
 using Emit = std::function<void(const plugin::Diagnostic &, uint32_t shift)>;
 
+// d with every offset (its own and its fixes' edits') moved by shift: a kept diagnostic placed.
+plugin::Diagnostic placed(plugin::Diagnostic d, uint32_t shift);
+
 // What report(…, emit) hands to emit, each placed (a copy): for tests and for callers that keep them.
 std::vector<plugin::Diagnostic> collect(const std::function<void(const Emit &)> &report);
 
