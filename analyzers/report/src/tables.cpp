@@ -500,6 +500,17 @@ struct Finder {
     // Runs of Label and Value lines (blank lines between), cut into groups: labels then values.
     for (uint32_t i = 0; i < doc.lines.size(); ++i) {
       if (shape(i) != Shape::Label && shape(i) != Shape::Value) continue;
+      // A run with fewer than two values holds no table (take_stacked wants two values in its first
+      // group): a report's headings are such runs, thousands of them, passed over without groups.
+      uint32_t values = 0, run_end = i;
+      for (uint32_t j = i; j < doc.lines.size() && (shape(j) == Shape::Label || shape(j) == Shape::Value); j = next(j)) {
+        values += shape(j) == Shape::Value;
+        run_end = j;
+      }
+      if (values < 2) {
+        i = run_end;
+        continue;
+      }
       std::vector<Group> groups;
       uint32_t j = i, end = i;
       while (j < doc.lines.size() && (shape(j) == Shape::Label || shape(j) == Shape::Value)) {
