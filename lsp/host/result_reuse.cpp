@@ -7,14 +7,23 @@
 namespace reportls::lsp {
 namespace {
 
-std::mutex mutex;
-std::optional<AnalysisResult> waiting;  // under mutex
+struct Waiting {
+  std::mutex mutex;
+  std::optional<AnalysisResult> result;  // under mutex
+};
+
+// Never destroyed: a result may be let go while the process exits (a holder among statics).
+Waiting &waiting() {
+  static Waiting *w = new Waiting;
+  return *w;
+}
 
 void let_go(const AnalysisResult *spent) {
   std::unique_ptr<AnalysisResult> owned(const_cast<AnalysisResult *>(spent));
   std::optional<AnalysisResult> replaced;  // freed after the lock is released
-  std::lock_guard lock(mutex);
-  replaced = std::exchange(waiting, std::move(*owned));
+  Waiting &w = waiting();
+  std::lock_guard lock(w.mutex);
+  replaced = std::exchange(w.result, std::move(*owned));
 }
 
 }  // namespace
@@ -24,10 +33,11 @@ std::shared_ptr<const AnalysisResult> shared_result(AnalysisResult &&result) {
 }
 
 AnalysisResult spent_result() {
-  std::lock_guard lock(mutex);
-  if (!waiting) return {};
-  AnalysisResult spent = std::move(*waiting);
-  waiting.reset();
+  Waiting &w = waiting();
+  std::lock_guard lock(w.mutex);
+  if (!w.result) return {};
+  AnalysisResult spent = std::move(*w.result);
+  w.result.reset();
   return spent;
 }
 
