@@ -84,6 +84,7 @@ void append_diagnostics_text(std::string &out, const AnalysisResult &result, con
   };
   std::vector<Kind> kinds;
   size_t kind = 0;
+  uint32_t near = 0;  // the last diagnostic's line: each plugin's come in text order
   for (const Diagnostic &d : result.diagnostics) {
     const auto same = [&d](const Kind &k) {
       return k.like->code == d.code && k.like->severity == d.severity && k.like->docs_url == d.docs_url;
@@ -108,7 +109,7 @@ void append_diagnostics_text(std::string &out, const AnalysisResult &result, con
     out += k.opening;
     append_json_string(out, d.message);
     // The rest is numbers between fixed keys: written into a buffer, appended once.
-    const Range range = doc.lines().range(d.start, d.end, e);
+    const Range range = doc.lines().range(d.start, d.end, e, &near);
     char tail[192];
     char *p = tail;
     const auto put = [&p](std::string_view text) { p = std::copy(text.begin(), text.end(), p); };

@@ -350,9 +350,22 @@ Position LineIndex::position(uint32_t offset, PositionEncoding e) const {
   return on_line(off, line_of(off), e);
 }
 
-Range LineIndex::range(uint32_t start, uint32_t end, PositionEncoding e) const {
+uint32_t LineIndex::line_from(uint32_t offset, uint32_t from) const {
+  const uint32_t n = line_count();
+  if (from >= n || line_starts_[from] > offset) return line_of(offset);
+  uint32_t lo = from, step = 1;  // line lo starts at or before offset
+  while (lo + step < n && line_starts_[lo + step] <= offset) {
+    lo += step;
+    step *= 2;
+  }
+  const uint32_t hi = std::min(n, lo + step);  // line hi starts after offset, or is past the last
+  auto it = std::upper_bound(line_starts_.begin() + lo + 1, line_starts_.begin() + hi, offset);
+  return static_cast<uint32_t>(it - line_starts_.begin()) - 1;
+}
+
+Range LineIndex::range(uint32_t start, uint32_t end, PositionEncoding e, uint32_t *near) const {
   const uint32_t from = std::min(start, size_), to = std::min(end, size_);
-  const uint32_t line = line_of(from);
+  const uint32_t line = near ? (*near = line_from(from, *near)) : line_of(from);
   const bool same_line = to >= from && (line + 1 >= line_count() || to < line_starts_[line + 1]);
   return {on_line(from, line, e), on_line(to, same_line ? line : line_of(to), e)};
 }

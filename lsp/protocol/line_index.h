@@ -95,8 +95,10 @@ class LineIndex {
   /// not inside a "\r\n".
   Position position(uint32_t offset, PositionEncoding e) const;
   /// {position(start, e), position(end, e)}, the line found once when both are on it (as a
-  /// diagnostic's range nearly always is).
-  Range range(uint32_t start, uint32_t end, PositionEncoding e) const;
+  /// diagnostic's range nearly always is).  With `near`, start's line is looked for from line
+  /// *near onwards first (ranges in text order, each a few lines after the last, are found in a
+  /// step or two instead of a search of every line), and *near becomes it.
+  Range range(uint32_t start, uint32_t end, PositionEncoding e, uint32_t *near = nullptr) const;
 
   /// Bytes this index holds (its tables), for the benchmark's memory figures.
   size_t memory_bytes() const;
@@ -115,6 +117,9 @@ class LineIndex {
   bool ascii() const { return starts_.empty(); }
   /// The start of the character that byte `offset` (<= size_) falls in.
   uint32_t snap(uint32_t offset) const;
+  /// line_of(offset), looked for from line `from` onwards first: 1, 2, 4… lines on, then a binary
+  /// search within the last step; a search of every line when offset lies before line `from`.
+  uint32_t line_from(uint32_t offset, uint32_t from) const;
   /// The position of byte `off` (<= size_) on `line`, the line that holds it.
   Position on_line(uint32_t off, uint32_t line, PositionEncoding e) const;
   /// UTF-16 units of the characters that start before `offset`.

@@ -384,3 +384,29 @@ TEST_CASE("an edit that does not fit the index it is made from is indexed afresh
     for (uint32_t o = 0; o <= after.size(); ++o) CHECK(derived.position(o, U16) == fresh.position(o, U16));
   }
 }
+
+TEST_CASE("a range looked for from a line near it is the range looked for from nowhere") {
+  for (uint32_t seed = 1; seed <= 12; ++seed) {
+    CAPTURE(seed);
+    const std::string text = random_text(seed * 3, 200 + seed * 40, true);
+    const LineIndex idx(text, LineIndex::Utf8::Valid);
+    std::mt19937 rng(seed);
+    uint32_t near = 0;
+    uint32_t at = 0;
+    for (int k = 0; k < 2000; ++k) {
+      // Runs in text order, each a few bytes to a few lines on, broken now and then by a jump
+      // back (the next plugin's), past the end, or a stale hint beyond the last line.
+      if (k % 97 == 0) at = rng() % (text.size() + 1);
+      else if (k % 301 == 0) at = static_cast<uint32_t>(text.size()) + 5;
+      else at = std::min<uint32_t>(static_cast<uint32_t>(text.size()) + 1, at + rng() % (k % 5 == 0 ? 400 : 30));
+      if (k % 113 == 0) near = idx.line_count() + 3;
+      const uint32_t end = at + rng() % 20;
+      for (PositionEncoding e : {U16, U8}) {
+        uint32_t hint = near;
+        REQUIRE(idx.range(at, end, e, &hint) == idx.range(at, end, e));
+        REQUIRE(hint == idx.position(at, e).line);
+      }
+      idx.range(at, end, U16, &near);
+    }
+  }
+}
