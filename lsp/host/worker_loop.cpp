@@ -155,13 +155,13 @@ int run_analysis_worker(const PluginHostOptions &base, int call_board_fd) {
   CancelToken running_token;
 
   std::thread([&] {
-    FrameReader reader(STDIN_FILENO);
+    FrameReader reader(STDIN_FILENO, 256u << 20, true);  // its server wrote every frame
     for (;;) {
       FrameReader::Frame frame = reader.next();
       // The host is gone: even a plugin stuck in a loop must not outlive it.
       if (frame.kind == FrameReader::Frame::Eof) _exit(0);
       if (frame.kind != FrameReader::Frame::Message) continue;
-      json message = worker::parse(frame.body);
+      json message = worker::parse(std::move(frame.body));
       if (!message.is_object()) continue;
       std::lock_guard lock(mutex);
       if (message.contains("cancel")) {

@@ -84,7 +84,7 @@ WorkerProcess::WorkerProcess(const std::vector<std::string> &argv) : inbox_(std:
     for (;;) {
       FrameReader::Frame frame = reader.next();
       json message;
-      if (frame.kind == FrameReader::Frame::Message) message = worker::parse(frame.body);
+      if (frame.kind == FrameReader::Frame::Message) message = worker::parse(std::move(frame.body));
       std::lock_guard lock(inbox->mutex);
       if (!message.is_object()) {
         inbox->closed = true;

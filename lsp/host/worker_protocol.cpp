@@ -139,7 +139,8 @@ std::string dump(const json &message) {
   return std::move(body.packed);
 }
 
-json parse(std::string_view body) {
+json parse(std::string &&owned) {
+  std::string_view body = owned;
   const json malformed(json::value_t::discarded);
   if (body.size() < 4) return malformed;
   const auto byte = [&](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(body[i])); };
@@ -155,7 +156,12 @@ json parse(std::string_view body) {
     message.erase(kAttached);
     message.erase(kAsBinary);
     if (at.empty() || !message.contains(at) || !message[at].is_null()) return malformed;
-    message[at] = binary ? json::binary(std::vector<uint8_t>(raw.begin(), raw.end())) : json(std::string(raw));
+    if (binary) {
+      message[at] = json::binary(std::vector<uint8_t>(raw.begin(), raw.end()));
+    } else {
+      owned.erase(0, 4 + packed);
+      message[at] = json(std::move(owned));
+    }
   } catch (const json::exception &) {
     return malformed;
   }

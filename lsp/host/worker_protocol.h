@@ -144,6 +144,8 @@ Body dump_parts(const nlohmann::json &message);
 // (InProcessPluginHost::analyze_encoded), hundreds of kilobytes for a 1 MB report.
 Body dump_parts(nlohmann::json head, const std::string &key, std::string_view binary);
 std::string dump(const nlohmann::json &message);  // the two parts joined
-nlohmann::json parse(std::string_view body);
+// Takes the body: an attached string (a document's text) becomes the value in the body's own
+// memory, moved down over the head, instead of a copy of megabytes.
+nlohmann::json parse(std::string &&body);
 
 }  // namespace reportls::lsp::worker

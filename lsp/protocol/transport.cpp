@@ -71,7 +71,8 @@ FrameReader::Frame error(std::string what) {
 
 }  // namespace
 
-FrameReader::FrameReader(int fd, size_t max_body) : fd_(fd), max_body_(max_body) {}
+FrameReader::FrameReader(int fd, size_t max_body, bool sizes_trusted)
+    : fd_(fd), max_body_(max_body), sizes_trusted_(sizes_trusted) {}
 
 size_t FrameReader::read_some(char* into, size_t most) {
   if (eof_) return 0;
@@ -115,7 +116,8 @@ FrameReader::Frame FrameReader::read_body(size_t need) {
     if (body.size() == have) {
       int waiting = 0;
       if (ioctl(fd_, FIONREAD, &waiting) != 0) waiting = 0;
-      body.resize(std::min(need, std::max({2 * have, have + kChunk, have + static_cast<size_t>(waiting)})));
+      body.resize(sizes_trusted_ ? need
+                                 : std::min(need, std::max({2 * have, have + kChunk, have + static_cast<size_t>(waiting)})));
     }
     const size_t n = read_some(body.data() + have, body.size() - have);
     if (n == 0)

@@ -30,7 +30,10 @@ class FrameReader {
   /// `max_body`: bodies larger than this are refused (Error) and discarded without being
   /// buffered. Reads 64 KiB at a time up to a body (buffering the excess), then the rest of the
   /// body straight into the frame, which grows as the bytes arrive: a frame costs its size.
-  explicit FrameReader(int fd, size_t max_body = 256u << 20);
+  /// `sizes_trusted`: the writer is this program's own process (an analysis process reading its
+  /// server), so a body gets its whole Content-Length at once instead of growing as it arrives:
+  /// growing copied a large document's text and faulted its pages in again at every doubling.
+  explicit FrameReader(int fd, size_t max_body = 256u << 20, bool sizes_trusted = false);
 
   struct Frame {
     enum Kind { Message, Eof, Error } kind;
@@ -78,6 +81,7 @@ class FrameReader {
 
   int fd_;
   size_t max_body_;
+  bool sizes_trusted_;
   std::string buf_;           ///< bytes read but not consumed start at pos_
   size_t pos_ = 0;
   bool eof_ = false;          ///< ::read returned 0 or failed; no more bytes will come

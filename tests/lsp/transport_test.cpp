@@ -48,9 +48,9 @@ struct Feed {
 
 /// Every frame up to and including the first Eof.
 std::vector<Frame> read_all(std::string bytes, size_t max_body = 256u << 20,
-                            bool byte_by_byte = false) {
+                            bool byte_by_byte = false, bool sizes_trusted = false) {
   Feed feed(std::move(bytes), byte_by_byte);
-  FrameReader reader(feed.fds[0], max_body);
+  FrameReader reader(feed.fds[0], max_body, sizes_trusted);
   std::vector<Frame> frames;
   for (int guard = 0; guard < 1000; ++guard) {
     frames.push_back(reader.next());
@@ -179,18 +179,24 @@ TEST_CASE("bodies of megabytes arrive whole, between small messages, through a p
   std::string big;
   for (int i = 0; big.size() < (5u << 20); ++i) big += "第" + std::to_string(i) + "段𠮷报告，";
   const std::string body = big.substr(0, big.size() - 1) + "]";  // the last bytes are its own
-  auto frames = read_all(framed("{}") + framed(body) + framed("[1]") + framed(body + "x"));
-  REQUIRE(frames.size() == 5);
-  CHECK(frames[0].body == "{}");
-  CHECK(frames[1].body == body);
-  CHECK(frames[2].body == "[1]");
-  CHECK(frames[3].body == body + "x");
-  CHECK(frames[4].kind == Frame::Eof);
-  // Cut off inside a long body: what arrived is counted, then the end.
-  frames = read_all(framed(body).substr(0, 3u << 20));
-  CHECK(kinds(frames).size() == 2);
-  CHECK(frames[0].error.find(" of " + std::to_string(body.size()) + " body bytes") != std::string::npos);
-  CHECK(frames[1].kind == Frame::Eof);
+  // Sizes trusted (an analysis process reading its server): the same frames, each body made at
+  // its full size at once rather than grown (and copied) as it arrives.
+  for (const bool trusted : {false, true}) {
+    CAPTURE(trusted);
+    auto frames = read_all(framed("{}") + framed(body) + framed("[1]") + framed(body + "x"), 256u << 20, false, trusted);
+    REQUIRE(frames.size() == 5);
+    CHECK(frames[0].body == "{}");
+    CHECK(frames[1].body == body);
+    CHECK(frames[2].body == "[1]");
+    CHECK(frames[3].body == body + "x");
+    CHECK(frames[4].kind == Frame::Eof);
+    if (trusted) CHECK(frames[3].body.capacity() == body.size() + 1);
+    // Cut off inside a long body: what arrived is counted, then the end.
+    frames = read_all(framed(body).substr(0, 3u << 20), 256u << 20, false, trusted);
+    CHECK(kinds(frames).size() == 2);
+    CHECK(frames[0].error.find(" of " + std::to_string(body.size()) + " body bytes") != std::string::npos);
+    CHECK(frames[1].kind == Frame::Eof);
+  }
 }
 
 TEST_CASE("truncated final message: Error then Eof") {

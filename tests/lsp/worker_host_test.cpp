@@ -152,7 +152,13 @@ TEST_CASE("a long text or result travels after the MessagePack part, and comes b
   const json request = {{"id", 3}, {"method", "analyze"}, {"doc", {{"uri", "file:///r.txt"}, {"text", text}, {"serial", 9}}}};
   const std::string body = worker::dump(request);
   CHECK(body.ends_with(text));  // raw, not a MessagePack string
-  CHECK(worker::parse(body) == request);
+  CHECK(worker::parse(std::string(body)) == request);
+  // Read back in the body's own memory: the text is not copied out of the frame it came in.
+  std::string frame = body;
+  const char *frame_memory = frame.data();
+  const json read = worker::parse(std::move(frame));
+  CHECK(read == request);
+  CHECK(read["doc"]["text"].get_ref<const std::string &>().data() == frame_memory);
   // Sent from where it lies: the attachment is a view of the message's own string.
   const worker::Body parts = worker::dump_parts(request);
   CHECK(parts.attached.data() == request["doc"]["text"].get_ref<const std::string &>().data());
@@ -175,7 +181,7 @@ TEST_CASE("a long text or result travels after the MessagePack part, and comes b
   // attachment whose place is missing or not null.
   std::string too_long = worker::dump(small);
   too_long[0] = static_cast<char>(0x7F);
-  CHECK(worker::parse(too_long).is_discarded());
+  CHECK(worker::parse(std::move(too_long)).is_discarded());
   CHECK(worker::parse(worker::dump(small) + "x").is_discarded());
   CHECK(worker::parse(std::string("\x01\x00", 2)).is_discarded());
   json head = {{"id", 6}, {"@attached", "/doc/text"}, {"@binary", false}};
