@@ -4,8 +4,8 @@
 // once, later, on a thread of the host (a pool thread for the in-process host, the client thread
 // of an analysis process), never on the caller's thread while it is inside the call.  A job whose
 // token is cancelled before it runs gets an empty result; a job superseded in its slot (worker
-// client: a newer job of the same kind for the same document arrived before it was sent) has its
-// token cancelled with ContentModified and gets an empty result.  Problems (crashes, time-outs,
+// client: a job of the same kind for another text of the document arrived before it was sent)
+// has its token cancelled with ContentModified and gets an empty result.  Problems (crashes, time-outs,
 // plugin errors) travel in the results.
 //
 // Ownership and threads: created and destroyed on the engine's main thread.  Jobs may keep a host

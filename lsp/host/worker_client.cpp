@@ -42,7 +42,8 @@ class WorkerClient final : public AnalysisHost {
     wake_.notify_all();
     thread_.join();
     process_.reset();  // kills and reaps it
-    for (auto &[key, slot] : slots_) slot.drop();
+    for (auto &[key, slot] : slots_)
+      for (Waiting &w : slot.jobs) w.drop();
   }
 
   void loaded(std::function<void(const std::vector<PluginInfo> &)> then) override {
@@ -73,9 +74,21 @@ class WorkerClient final : public AnalysisHost {
   }
 
  private:
-  struct Slot {
+  struct Waiting {
     std::function<void()> run;   // on the client thread: send, await, answer
     std::function<void()> drop;  // superseded or shut down: answer empty
+  };
+  // The jobs of one document and kind waiting to be sent, all for one text: a job for another
+  // text supersedes them, one for the same text joins them (an editor asks for completion and for
+  // ghost text at the same keystroke, and both must be answered).
+  struct Slot {
+    const char *text = nullptr;
+    size_t bytes = 0;
+    int64_t version = 0;
+    std::vector<Waiting> jobs;
+    bool holds(const DocumentInput &doc) const {
+      return text == doc.text.data() && bytes == doc.text.size() && version == doc.version;
+    }
   };
   struct Outcome {
     // Resend: the process no longer holds the text the request's change applies to.
@@ -89,8 +102,8 @@ class WorkerClient final : public AnalysisHost {
   void submit(const std::string &kind, Job job, Done<Result> done, const char *method, json request, Decode decode) {
     const std::string key = std::string(job.input.uri) + '\n' + kind;
     auto shared = std::make_shared<std::pair<Job, Done<Result>>>(std::move(job), std::move(done));
-    Slot slot;
-    slot.run = [this, shared, method, request = std::move(request), decode]() mutable {
+    Waiting waiting;
+    waiting.run = [this, shared, method, request = std::move(request), decode]() mutable {
       Result result;
       try {
         result = call<Result>(method, std::move(request), shared->first, decode);
@@ -99,21 +112,26 @@ class WorkerClient final : public AnalysisHost {
       }
       shared->second(std::move(result));
     };
-    slot.drop = [shared] {
+    waiting.drop = [shared] {
       shared->first.token.cancel(cancel_reason::ContentModified);
       shared->second(Result{});
     };
-    std::function<void()> superseded;
+    const DocumentInput &doc = shared->first.input;
+    std::vector<Waiting> superseded;
     {
       std::lock_guard lock(mutex_);
       auto [it, fresh] = slots_.try_emplace(key);
-      if (fresh)
-        order_.push_back(key);
-      else
-        superseded = std::move(it->second.drop);
-      it->second = std::move(slot);
+      Slot &slot = it->second;
+      if (fresh) order_.push_back(key);
+      if (!slot.holds(doc)) {
+        superseded.swap(slot.jobs);
+        slot.text = doc.text.data();
+        slot.bytes = doc.text.size();
+        slot.version = doc.version;
+      }
+      slot.jobs.push_back(std::move(waiting));
     }
-    if (superseded) superseded();
+    for (Waiting &w : superseded) w.drop();
     wake_.notify_all();
   }
 
@@ -147,7 +165,8 @@ class WorkerClient final : public AnalysisHost {
         // Between jobs: the process drops the text and the plugins what they keep for it.
         if (process_) process_->send({{"close", uri}});
       }
-      if (slot.run) slot.run();
+      // Shutting down between two jobs of a slot: the rest are answered empty, like the waiting ones.
+      for (Waiting &w : slot.jobs) (stopping() ? w.drop : w.run)();
     }
   }
 

@@ -5,9 +5,11 @@
 // Threads.  Each client owns one client thread, started by the constructor, which starts the
 // process and waits for its hello there — never on the caller's thread — then serves the jobs.
 // Jobs wait in slots, one per document and kind of call ("analyze with these capabilities",
-// "complete", "hover"): a newer job for a slot replaces the older one before it is sent (the older
-// one is answered empty, its token cancelled with ContentModified), so a burst of keystrokes sends
-// the process only the newest version.  Slots are served in the order they were first filled.
+// "complete", "hover"): a job for another text of the document replaces those waiting in its slot
+// (they are answered empty, their tokens cancelled with ContentModified), so a burst of keystrokes
+// sends the process only the newest version; a job for the same text joins them and each is
+// answered (completion and ghost text asked at one keystroke).  Slots are served in the order they
+// were first filled.
 // While a job runs, a cancellation of its token is passed on to the process (plugins that poll
 // is_cancelled stop early) and its answer still awaited, since the process must be drained before
 // the next job.

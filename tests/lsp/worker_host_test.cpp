@@ -504,3 +504,48 @@ TEST_CASE("a cancelled call waiting for the worker returns at once") {
   AnalysisResult r = host->analyze({"file:///c.txt", text, 1}, token);
   CHECK(r.diagnostics.empty());
 }
+
+TEST_CASE("jobs of one kind for the same text are each answered; a job for another text supersedes those waiting") {
+  if (!std::filesystem::exists(kBinary) ||
+      !std::filesystem::exists(REPORTLS_BUILD_DIR "/test-plugins/completes/completes.so")) {
+    MESSAGE("reportls or the test plugins are not built; skipped");
+    return;
+  }
+  PluginHostOptions plugins;
+  plugins.plugin_dirs = {REPORTLS_BUILD_DIR "/test-plugins/hanging", REPORTLS_BUILD_DIR "/test-plugins/completes"};
+  WorkerHostOptions worker;
+  worker.executable = kBinary;
+  // The client thread is kept busy for this long by a hanging analysis: the jobs below are all
+  // submitted, microseconds apart, before it can take any of them.
+  worker.timeout = std::chrono::seconds(2);
+  // What the jobs view and answer into outlives the client, which answers those left when it goes.
+  struct Asked {
+    CancelToken token;
+    std::promise<CompletionResult> answer;
+  };
+  const std::string hang = "HANG", typed = "x", typed_more = "xj";
+  std::promise<void> busy;
+  Asked completion, ghost, stale, newest;
+  auto client = make_worker_client(plugins, worker);
+  client->analyze(Job{nullptr, {"file:///busy.txt", hang, 1}, CancelToken()}, ~0u, [&](AnalysisResult) { busy.set_value(); });
+  auto ask = [&](Asked &asked, const char *uri, const std::string &text, int64_t version) {
+    client->complete(Job{nullptr, {uri, text, version}, asked.token}, 0,
+                     [&asked](CompletionResult r) { asked.answer.set_value(std::move(r)); });
+  };
+  // An editor's completion and ghost text at one keystroke: the same text, both answered.
+  ask(completion, "file:///c.txt", typed, 1);
+  ask(ghost, "file:///c.txt", typed, 1);
+  // A keystroke between two asks of another document: the older text is no longer worth sending.
+  ask(stale, "file:///d.txt", typed, 1);
+  ask(newest, "file:///d.txt", typed_more, 2);
+
+  for (Asked *answered : {&completion, &ghost, &newest}) {
+    CompletionResult r = answered->answer.get_future().get();
+    CHECK_FALSE(answered->token.cancelled());
+    REQUIRE(r.items.size() == 1);
+    CHECK(r.items[0].label == "补全插件的条目");
+  }
+  CHECK(stale.answer.get_future().get().items.empty());
+  CHECK(stale.token.reason() == cancel_reason::ContentModified);
+  busy.get_future().get();
+}
