@@ -104,6 +104,32 @@ class InlineCompletion(ServerTest):
         uri, k = self.report_with(line)
         self.assertEqual(self.inline(uri, at_end(k, line))["result"], {"items": []})
 
+    def test_completion_and_ghost_text_asked_at_every_key_are_both_answered_for_the_last(self):
+        """VS Code asks for both at every key typed, without waiting.  The analysis process answers
+        one request at a time, so the later keys' requests wait while it works on the first's: a
+        newer key's make the older ones moot (answered -32801), but the two of the last key are
+        for the same text and must both be answered, the completion with its items."""
+        line = "现将有关情况报告如下："
+        uri, k = self.report_with(line)
+        typed, asked = "", []
+        for version, key in enumerate("xjp", start=2):
+            self.client.change(uri, version, [{"range": {"start": at_end(k, line + typed), "end": at_end(k, line + typed)},
+                                               "text": key}])
+            typed += key
+            where = {"textDocument": {"uri": uri}, "position": at_end(k, line + typed)}
+            asked.append(self.client.send_request("textDocument/completion", where))
+            asked.append(self.client.send_request("textDocument/inlineCompletion", dict(where, context={"triggerKind": 2})))
+        answers = {}
+        while len(answers) < len(asked):
+            msg = self.client.next_response()
+            answers[msg["id"]] = msg
+        for rid in asked[:-2]:
+            self.assertTrue("result" in answers[rid] or answers[rid]["error"]["code"] == -32801, answers[rid])
+        completion, ghost = answers[asked[-2]], answers[asked[-1]]
+        self.assertIn("result", completion, "the last key's completion was not answered")
+        self.assertIn("深入学习贯彻习近平法治思想", [item["label"] for item in completion["result"]["items"]], completion)
+        self.assertIn("items", ghost["result"], ghost)
+
     def test_a_position_past_the_last_line_is_an_error_and_the_server_goes_on(self):
         self.client.open(URI, "坚持党的全面领导，")
         msg = self.inline(URI, {"line": 5, "character": 0})
