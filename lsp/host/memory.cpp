@@ -19,21 +19,21 @@ void release_free_memory() {
 #endif
 }
 
-std::vector<std::string> analysis_environment() {
+std::vector<std::string> analysis_environment(bool huge_pages) {
   constexpr std::string_view kName = "GLIBC_TUNABLES=";
-  constexpr std::string_view kTcache = "glibc.malloc.tcache_max";
+  std::vector<std::string_view> wanted = {"glibc.malloc.tcache_max=64"};
+  if (huge_pages) wanted.push_back("glibc.malloc.hugetlb=1");
   std::vector<std::string> env;
-  bool tunables = false;
+  std::string tunables;
   for (char **e = environ; e && *e; ++e) {
-    std::string entry = *e;
-    if (entry.starts_with(kName)) {
-      tunables = true;
-      if (entry.find(kTcache) == std::string::npos)
-        entry += (entry.size() == kName.size() ? "" : ":") + std::string(kTcache) + "=64";
-    }
-    env.push_back(std::move(entry));
+    const std::string_view entry = *e;
+    if (entry.starts_with(kName)) tunables = entry.substr(kName.size());
+    else env.emplace_back(entry);
   }
-  if (!tunables) env.push_back(std::string(kName) + std::string(kTcache) + "=64");
+  for (std::string_view tunable : wanted)
+    if (tunables.find(tunable.substr(0, tunable.find('=') + 1)) == std::string::npos)
+      tunables += (tunables.empty() ? "" : ":") + std::string(tunable);
+  env.push_back(std::string(kName) + tunables);
   return env;
 }
 

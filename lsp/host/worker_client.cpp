@@ -1,5 +1,6 @@
 #include "lsp/host/worker_client.h"
 
+#include "lsp/host/memory.h"
 #include "lsp/host/result_reuse.h"
 #include "lsp/host/worker_process.h"
 #include "lsp/host/worker_protocol.h"
@@ -31,6 +32,7 @@ class WorkerClient final : public AnalysisHost {
     for (const std::string &d : plugins.plugin_dirs) argv_.insert(argv_.end(), {"--plugin-dir", d});
     for (const std::string &d : plugins.data_dirs) argv_.insert(argv_.end(), {"--data-dir", d});
     if (plugins.capabilities != ~0u) argv_.insert(argv_.end(), {"--capabilities", std::to_string(plugins.capabilities)});
+    environment_ = analysis_environment(worker.huge_pages);
     thread_ = std::thread([this] { serve(); });
   }
 
@@ -184,7 +186,7 @@ class WorkerClient final : public AnalysisHost {
 
   // Starts a process and waits for its hello.  Client thread.
   bool start(std::string &why) {
-    auto process = std::make_unique<WorkerProcess>(argv_);
+    auto process = std::make_unique<WorkerProcess>(argv_, environment_);
     if (!process->running()) {
       why = process->error();
       return false;
@@ -400,6 +402,7 @@ class WorkerClient final : public AnalysisHost {
 
   WorkerHostOptions options_;
   std::vector<std::string> argv_;
+  std::vector<std::string> environment_;
 
   // Shared between callers and the client thread, under mutex_.
   std::mutex mutex_;
@@ -446,6 +449,7 @@ std::unique_ptr<PluginHost> make_host(const PluginHostOptions &options, bool iso
   if (!isolated) return make_in_process_host(options);
   WorkerHostOptions worker;
   worker.timeout = timeout;
+  worker.huge_pages = true;
   return make_worker_host(options, worker);
 }
 

@@ -30,7 +30,8 @@ struct WorkerProcess::Inbox {
   bool closed = false;
 };
 
-WorkerProcess::WorkerProcess(const std::vector<std::string> &argv) : inbox_(std::make_shared<Inbox>()) {
+WorkerProcess::WorkerProcess(const std::vector<std::string> &argv, const std::vector<std::string> &environment)
+    : inbox_(std::make_shared<Inbox>()) {
   board_ = CallBoard::create(error_);
   if (!board_) return;
   int in[2], out[2];
@@ -51,7 +52,6 @@ WorkerProcess::WorkerProcess(const std::vector<std::string> &argv) : inbox_(std:
   args.push_back(const_cast<char *>("--call-board"));
   args.push_back(const_cast<char *>(board_arg.c_str()));
   args.push_back(nullptr);
-  const std::vector<std::string> environment = analysis_environment();
   std::vector<char *> envp;
   for (const std::string &e : environment) envp.push_back(const_cast<char *>(e.c_str()));
   envp.push_back(nullptr);

@@ -27,8 +27,9 @@ class WorkerProcess {
  public:
   enum class Wait { Message, Closed, Timeout };
 
-  // argv[0] is the executable.  On failure running() is false and error() says why.
-  explicit WorkerProcess(const std::vector<std::string> &argv);
+  // argv[0] is the executable; `environment` its whole environment (memory.h's
+  // analysis_environment).  On failure running() is false and error() says why.
+  WorkerProcess(const std::vector<std::string> &argv, const std::vector<std::string> &environment);
   ~WorkerProcess();  // kill() unless already stopped
 
   bool running() const { return pid_ > 0; }

@@ -40,17 +40,25 @@ TEST_CASE("analysis processes get glibc's thread caches for small blocks only, t
   SavedTunables saved;
   setenv("REPORTLS_MEMORY_TEST", "kept", 1);
   unsetenv("GLIBC_TUNABLES");
-  std::vector<std::string> env = analysis_environment();
+  std::vector<std::string> env = analysis_environment(false);
   CHECK(tunables_in(env) == "glibc.malloc.tcache_max=64");
   CHECK(std::count(env.begin(), env.end(), "REPORTLS_MEMORY_TEST=kept") == 1);
 
   setenv("GLIBC_TUNABLES", "glibc.malloc.arena_max=2", 1);
-  CHECK(tunables_in(analysis_environment()) == "glibc.malloc.arena_max=2:glibc.malloc.tcache_max=64");
+  CHECK(tunables_in(analysis_environment(false)) == "glibc.malloc.arena_max=2:glibc.malloc.tcache_max=64");
 
   setenv("GLIBC_TUNABLES", "glibc.malloc.tcache_max=0", 1);  // the user's choice wins
-  CHECK(tunables_in(analysis_environment()) == "glibc.malloc.tcache_max=0");
+  CHECK(tunables_in(analysis_environment(false)) == "glibc.malloc.tcache_max=0");
 
   setenv("GLIBC_TUNABLES", "", 1);
-  CHECK(tunables_in(analysis_environment()) == "glibc.malloc.tcache_max=64");
+  CHECK(tunables_in(analysis_environment(false)) == "glibc.malloc.tcache_max=64");
   unsetenv("REPORTLS_MEMORY_TEST");
+}
+
+TEST_CASE("the command line's analysis processes also get huge pages, unless the user said otherwise") {
+  SavedTunables saved;
+  unsetenv("GLIBC_TUNABLES");
+  CHECK(tunables_in(analysis_environment(true)) == "glibc.malloc.tcache_max=64:glibc.malloc.hugetlb=1");
+  setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=0", 1);
+  CHECK(tunables_in(analysis_environment(true)) == "glibc.malloc.hugetlb=0:glibc.malloc.tcache_max=64");
 }
