@@ -240,14 +240,15 @@ class WorkerClient final : public AnalysisHost {
       for (const auto &[plugin, why] : disabled_[uri]) skip.push_back(plugin);
       request["skip"] = std::move(skip);
       request["id"] = ++next_id_;
-      request["doc"] = document_message(uri, job);
-      Outcome o = exchange(request, budget(doc.text.size()), job.token);
+      std::string_view text;  // the document's, sent beside the request
+      request["doc"] = document_message(uri, job, text);
+      Outcome o = exchange(request, text, budget(doc.text.size()), job.token);
       if (o.kind == Outcome::Resend && sent_changes(request["doc"])) {
         sent_.forget(uri);
         for (const RelatedInput &r : doc.related) sent_.forget(r.uri);
         request["id"] = ++next_id_;
-        request["doc"] = document_message(uri, job);
-        o = exchange(request, budget(doc.text.size()), job.token);
+        request["doc"] = document_message(uri, job, text);
+        o = exchange(request, text, budget(doc.text.size()), job.token);
       }
       if (o.kind == Outcome::Resend) o = {Outcome::Fault, {}, "", "分析进程拒绝了完整的文档"};
       if (o.kind == Outcome::Ok) {
@@ -282,16 +283,19 @@ class WorkerClient final : public AnalysisHost {
 
   // The "doc" of a request (worker_protocol.h): the texts of the document and of its related
   // documents, each whole or as its change since the text this process last got for that uri.
-  json document_message(const std::string &uri, const Job &job) {
+  // The document's own text is left null in it and given in `text`, to be sent from where it lies
+  // (a whole text is megabytes).
+  json document_message(const std::string &uri, const Job &job, std::string_view &text) {
     const DocumentInput &doc = job.input;
     json d = {{"uri", uri}, {"path", doc.path}, {"version", doc.version}, {"settings", doc.settings}};
     if (doc.defer_fix_edits) d["defer_fix_edits"] = true;
-    add_text(d, uri, doc.text, job.owner, job.origin);
+    text = add_text(d, uri, doc.text, job.owner, job.origin);
+    d["text"] = nullptr;
     if (!doc.related.empty()) {
       json related = json::array();
       for (const RelatedInput &r : doc.related) {
         json one = {{"role", r.role}, {"uri", r.uri}, {"path", r.path}, {"version", r.version}};
-        add_text(one, r.uri, r.text, job.owner);
+        one["text"] = add_text(one, r.uri, r.text, job.owner);
         related.push_back(std::move(one));
       }
       d["related"] = std::move(related);
@@ -299,13 +303,15 @@ class WorkerClient final : public AnalysisHost {
     return d;
   }
 
-  // Puts the text of uri into message m: "serial" and the whole "text", or "base", "start", "end",
-  // "length" and the changed middle "text".  Remembers what was sent: a view that owner keeps alive.
-  // The change is the origin's when the text was made from the one last sent (named alike), and
-  // found by comparing the two otherwise.
-  void add_text(json &m, const std::string &uri, std::string_view text, const std::shared_ptr<const void> &owner,
-                const TextOrigin &origin = {}) {
+  // Puts the text of uri into message m: "serial", and "base", "start", "end", "length" when
+  // it is sent as a change; returns what goes in m's "text": the whole text, or the changed
+  // middle.  Remembers what was sent: a view that owner keeps alive.  The change is the origin's
+  // when the text was made from the one last sent (named alike), and found by comparing the two
+  // otherwise.
+  std::string_view add_text(json &m, const std::string &uri, std::string_view text,
+                            const std::shared_ptr<const void> &owner, const TextOrigin &origin = {}) {
     m["serial"] = ++next_serial_;
+    std::string_view sent = text;
     if (const worker::SentTexts::Text *held = sent_.find(uri)) {
       const std::string_view before = held->text.view;
       const bool known = origin.from != 0 && held->text.name == origin.from && origin.start <= origin.old_end &&
@@ -317,9 +323,7 @@ class WorkerClient final : public AnalysisHost {
       m["start"] = s.start;
       m["end"] = before.size() - s.suffix;
       m["length"] = text.size();
-      m["text"] = text.substr(s.start, text.size() - s.start - s.suffix);
-    } else {
-      m["text"] = text;
+      sent = text.substr(s.start, text.size() - s.start - s.suffix);
     }
     if (owner) {
       sent_.hold(uri, next_serial_, {owner, text, origin.name});
@@ -327,6 +331,7 @@ class WorkerClient final : public AnalysisHost {
       auto copy = std::make_shared<const std::string>(text);
       sent_.hold(uri, next_serial_, {copy, *copy, origin.name});
     }
+    return sent;
   }
 
   // Whether a "doc" carries any text as a change (the process may have dropped its base).
@@ -346,10 +351,12 @@ class WorkerClient final : public AnalysisHost {
     return {Outcome::Fault, {}, plugin, death_of(status)};
   }
 
-  // Sends one request and waits for its answer, with a running process_.
-  Outcome exchange(const json &request, std::chrono::milliseconds budget, const CancelToken &token) {
+  // Sends one request, with the document's `text` (null in it), and waits for its answer, with a
+  // running process_.
+  Outcome exchange(const json &request, std::string_view text, std::chrono::milliseconds budget,
+                   const CancelToken &token) {
     const int64_t id = request["id"];
-    process_->send(request);
+    process_->send(request, json::json_pointer("/doc/text"), text);
     std::string plugin;
     auto deadline = Clock::now() + budget;
     // The plugin the process runs for this request, from its call board, each call with its own

@@ -229,7 +229,8 @@ int run_analysis_worker(const PluginHostOptions &base, int call_board_fd) {
       json reply = {{"id", current}};
       if (!analysis) reply["result"] = std::move(result);
       const worker::Body body =
-          analysis ? worker::dump_parts(std::move(reply), "result", *analysis) : worker::dump_parts(reply);
+          analysis ? worker::dump_parts(std::move(reply), json::json_pointer("/result"), *analysis, true)
+                   : worker::dump_parts(reply);
       writer.write(body.packed, body.attached);
     }
     request = nullptr;

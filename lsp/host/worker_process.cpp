@@ -108,6 +108,12 @@ void WorkerProcess::send(const json &message) {
   writer_->write(body.packed, body.attached);
 }
 
+void WorkerProcess::send(json head, const json::json_pointer &at, std::string_view text) {
+  if (!writer_) return;
+  const worker::Body body = worker::dump_parts(std::move(head), at, text, false);
+  writer_->write(body.packed, body.attached);
+}
+
 WorkerProcess::Wait WorkerProcess::next(json &out, Clock::time_point deadline) {
   std::unique_lock lock(inbox_->mutex);
   inbox_->cv.wait_until(lock, deadline, [&] { return !inbox_->messages.empty() || inbox_->closed; });

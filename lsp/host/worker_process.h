@@ -37,6 +37,8 @@ class WorkerProcess {
   const std::string &error() const { return error_; }
 
   void send(const nlohmann::json &message);
+  // `head` with the string `text` at `at` (where head holds null), written from where it lies.
+  void send(nlohmann::json head, const nlohmann::json::json_pointer &at, std::string_view text);
   // What the process last posted on its call board: the request and plugin it is running.
   CallBoard::Post board() const;
   // The next message from the worker, waiting until `deadline`.  Closed: end of its output, or

@@ -127,10 +127,9 @@ Body dump_parts(const json &message) {
                 binary);
 }
 
-Body dump_parts(json head, const std::string &key, std::string_view binary) {
-  head[key] = nullptr;
-  const json::json_pointer at = json::json_pointer() / key;
-  return packed(std::move(head), &at, binary, true);
+Body dump_parts(json head, const json::json_pointer &at, std::string_view attached, bool binary) {
+  head[at] = nullptr;
+  return packed(std::move(head), &at, attached, binary);
 }
 
 std::string dump(const json &message) {

@@ -139,10 +139,11 @@ struct Body {
   std::string_view attached;
 };
 Body dump_parts(const nlohmann::json &message);
-// The message `head` with the bin value `binary` at its top-level `key`, as dump_parts() would
-// send it, without the bytes ever being put in a JSON value: an analysis already encoded
-// (InProcessPluginHost::analyze_encoded), hundreds of kilobytes for a 1 MB report.
-Body dump_parts(nlohmann::json head, const std::string &key, std::string_view binary);
+// The message `head` with `attached` at `at` (where head holds null), as dump_parts() would send
+// head holding it there — a bin when `binary`, a string else — without the bytes ever being put in
+// a JSON value: an analysis already encoded (InProcessPluginHost::analyze_encoded), hundreds of
+// kilobytes for a 1 MB report; a document's text sent whole, megabytes.
+Body dump_parts(nlohmann::json head, const nlohmann::json::json_pointer &at, std::string_view attached, bool binary);
 std::string dump(const nlohmann::json &message);  // the two parts joined
 // Takes the body: an attached string (a document's text) becomes the value in the body's own
 // memory, moved down over the head, instead of a copy of megabytes.

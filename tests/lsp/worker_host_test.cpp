@@ -169,11 +169,18 @@ TEST_CASE("a long text or result travels after the MessagePack part, and comes b
   // same bin value; a short one too.
   for (const size_t size : {worker::kAttachedFrom + 3, size_t{5}}) {
     const std::string encoded(size, '\xC1');
-    const worker::Body attached = worker::dump_parts({{"id", 4}}, "result", encoded);
+    const worker::Body attached = worker::dump_parts({{"id", 4}}, json::json_pointer("/result"), encoded, true);
     CHECK(attached.attached.data() == encoded.data());
     CHECK(worker::parse(attached.packed + std::string(attached.attached)) ==
           json({{"id", 4}, {"result", json::binary(std::vector<uint8_t>(size, 0xC1))}}));
   }
+  // A document's text given beside its request, as the host sends it: the same body as the text
+  // in the request, the bytes never copied.
+  json head = request;
+  head["doc"]["text"] = nullptr;
+  const worker::Body beside = worker::dump_parts(head, json::json_pointer("/doc/text"), text, false);
+  CHECK(beside.attached.data() == text.data());
+  CHECK(beside.packed + std::string(beside.attached) == body);
   const json small = {{"id", 5}, {"doc", {{"text", "短"}}}};  // no attachment
   CHECK(worker::dump(small).size() < 40);
   CHECK(worker::parse(worker::dump(small)) == small);
@@ -184,7 +191,7 @@ TEST_CASE("a long text or result travels after the MessagePack part, and comes b
   CHECK(worker::parse(std::move(too_long)).is_discarded());
   CHECK(worker::parse(worker::dump(small) + "x").is_discarded());
   CHECK(worker::parse(std::string("\x01\x00", 2)).is_discarded());
-  json head = {{"id", 6}, {"@attached", "/doc/text"}, {"@binary", false}};
+  head = {{"id", 6}, {"@attached", "/doc/text"}, {"@binary", false}};
   std::string packed;
   json::to_msgpack(head, packed);
   const std::string prefix = {static_cast<char>(packed.size()), 0, 0, 0};
