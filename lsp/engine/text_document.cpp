@@ -16,9 +16,7 @@ uint64_t next_name() {
   static std::atomic<uint64_t> names{0};
   return ++names;
 }
-}  // namespace
 
-namespace {
 std::string sanitized(std::string text) {
   sanitize_utf8(text);
   return text;

@@ -155,7 +155,7 @@ int run_analysis_worker(const PluginHostOptions &base, int call_board_fd) {
   CancelToken running_token;
 
   std::thread([&] {
-    FrameReader reader(STDIN_FILENO, 256u << 20, true);  // its server wrote every frame
+    FrameReader reader(STDIN_FILENO, kMaxFrameBody, true);  // its server wrote every frame
     for (;;) {
       FrameReader::Frame frame = reader.next();
       // The host is gone: even a plugin stuck in a loop must not outlive it.

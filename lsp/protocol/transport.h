@@ -23,6 +23,9 @@
 
 namespace reportls::lsp {
 
+/// The largest body a reader takes by default (256 MiB).
+inline constexpr size_t kMaxFrameBody = 256u << 20;
+
 /// Reads framed messages from `fd`. Not thread-safe: exactly one thread (the reader thread)
 /// calls next(). Does not own or close the fd.
 class FrameReader {
@@ -33,7 +36,7 @@ class FrameReader {
   /// `sizes_trusted`: the writer is this program's own process (an analysis process reading its
   /// server), so a body gets its whole Content-Length at once instead of growing as it arrives:
   /// growing copied a large document's text and faulted its pages in again at every doubling.
-  explicit FrameReader(int fd, size_t max_body = 256u << 20, bool sizes_trusted = false);
+  explicit FrameReader(int fd, size_t max_body = kMaxFrameBody, bool sizes_trusted = false);
 
   struct Frame {
     enum Kind { Message, Eof, Error } kind;
