@@ -1,8 +1,10 @@
 #include "lsp/host/memory.h"
 
 #include <malloc.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <string_view>
 
 namespace reportls::lsp {
@@ -17,6 +19,16 @@ void release_free_memory() {
 #ifdef __GLIBC__
   malloc_trim(0);
 #endif
+}
+
+std::string huge_room(size_t bytes) {
+  constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
+  std::string room;
+  room.reserve(bytes);
+  const auto start = reinterpret_cast<uintptr_t>(room.data());
+  const uintptr_t first = (start + kHugePage - 1) & ~(kHugePage - 1), end = (start + bytes) & ~(kHugePage - 1);
+  if (first < end) madvise(reinterpret_cast<void *>(first), end - first, MADV_HUGEPAGE);
+  return room;
 }
 
 std::vector<std::string> analysis_environment(bool huge_pages) {

@@ -28,6 +28,11 @@
 //                         2 MiB.  The editor's long-lived processes keep small pages: their
 //                         resident memory is what counts there.  A tunable the user set is kept.
 //                         Built before fork: the child may only exec.
+//   huge_room(bytes)      the command line's own large buffers (a file read whole, a text it keeps):
+//                         an empty string with room for `bytes`, whose memory is asked for in huge
+//                         pages (madvise, 2 MiB-aligned part only) before anything touches it, for
+//                         the reason above.  The command line's process itself cannot have the
+//                         tunable: glibc reads it only when a program starts.
 #pragma once
 
 #include <chrono>
@@ -43,5 +48,6 @@ constexpr std::chrono::milliseconds kReleaseWhenIdleFor{500};
 void limit_arenas();
 void release_free_memory();
 std::vector<std::string> analysis_environment(bool huge_pages);
+std::string huge_room(size_t bytes);
 
 }  // namespace reportls::lsp

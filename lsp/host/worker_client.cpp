@@ -328,7 +328,8 @@ class WorkerClient final : public AnalysisHost {
     if (owner) {
       sent_.hold(uri, next_serial_, {owner, text, origin.name});
     } else {  // a job whose views end with the call (make_blocking_host): remember a copy
-      auto copy = std::make_shared<const std::string>(text);
+      std::string room = huge_room(text.size());
+      auto copy = std::make_shared<const std::string>(std::move(room.append(text)));
       sent_.hold(uri, next_serial_, {copy, *copy, origin.name});
     }
     return sent;

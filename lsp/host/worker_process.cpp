@@ -80,7 +80,7 @@ WorkerProcess::WorkerProcess(const std::vector<std::string> &argv, const std::ve
   to_ = in[1];
   writer_ = std::make_unique<FrameWriter>(to_);
   std::thread([inbox = inbox_, fd = out[0]] {
-    FrameReader reader(fd);
+    FrameReader reader(fd, kMaxFrameBody, true);  // its process wrote every frame
     for (;;) {
       FrameReader::Frame frame = reader.next();
       json message;

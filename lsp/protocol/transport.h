@@ -33,9 +33,10 @@ class FrameReader {
   /// `max_body`: bodies larger than this are refused (Error) and discarded without being
   /// buffered. Reads 64 KiB at a time up to a body (buffering the excess), then the rest of the
   /// body straight into the frame, which grows as the bytes arrive: a frame costs its size.
-  /// `sizes_trusted`: the writer is this program's own process (an analysis process reading its
-  /// server), so a body gets its whole Content-Length at once instead of growing as it arrives:
-  /// growing copied a large document's text and faulted its pages in again at every doubling.
+  /// `sizes_trusted`: the writer is this program's own process (an analysis process and its
+  /// server, each reading the other), so a body gets its whole Content-Length at once instead of
+  /// growing as it arrives: growing copied a large document's text or result and faulted its
+  /// pages in again at every doubling.
   explicit FrameReader(int fd, size_t max_body = kMaxFrameBody, bool sizes_trusted = false);
 
   struct Frame {

@@ -1,5 +1,6 @@
 #include "lsp/tool/source.h"
 
+#include "lsp/host/memory.h"
 #include "lsp/tool/encoding.h"
 #include "lsp/tool/input_error.h"
 #include "lsp/tool/readers.h"
@@ -25,10 +26,11 @@ std::string extension(const std::string &path) {
 
 std::string system_reason(int error) { return std::strerror(error); }
 
-// `expected`: the file's size when known, read straight into a string of that size (a pipe or a
-// file that grows meanwhile is read on in 64 KiB pieces).
+// `expected`: the file's size when known, read straight into a string of that size, in huge pages
+// (a pipe or a file that grows meanwhile is read on in 64 KiB pieces).
 std::string read_all(int fd, const std::string &shown, size_t expected = 0) {
-  std::string out(expected, '\0');
+  std::string out = huge_room(expected);
+  out.resize(expected);
   size_t have = 0;
   for (;;) {
     if (have == out.size()) out.resize(have + (1 << 16));

@@ -1,17 +1,41 @@
 // The environment the analysis processes start with: glibc's thread caches limited to small
-// blocks, whatever else the user put in GLIBC_TUNABLES kept.
+// blocks (and huge pages for the command line's), whatever else the user put in GLIBC_TUNABLES
+// kept; the command line's own large buffers in huge pages.
 #include "lsp/host/memory.h"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
+#include <fstream>
 #include <optional>
+#include <sstream>
 #include <string>
 
 using reportls::lsp::analysis_environment;
+using reportls::lsp::huge_room;
 
 namespace {
+
+// The VmFlags of the mapping that holds `at`, as /proc/self/smaps says them ("hg": advised huge
+// pages), or nothing when no mapping does.
+std::optional<std::string> vm_flags_at(const void *at) {
+  std::ifstream smaps("/proc/self/smaps");
+  const auto address = reinterpret_cast<uintptr_t>(at);
+  bool inside = false;
+  for (std::string line; std::getline(smaps, line);) {
+    uintptr_t from = 0, to = 0;
+    char dash = 0;
+    std::istringstream range(line);
+    if (range >> std::hex >> from >> dash >> to && dash == '-' && line.find(':') > line.find(' ')) {
+      inside = from <= address && address < to;
+    } else if (inside && line.starts_with("VmFlags:")) {
+      return line.substr(8) + " ";
+    }
+  }
+  return std::nullopt;
+}
 
 std::optional<std::string> tunables_in(const std::vector<std::string> &env) {
   std::optional<std::string> found;
@@ -61,4 +85,20 @@ TEST_CASE("the command line's analysis processes also get huge pages, unless the
   CHECK(tunables_in(analysis_environment(true)) == "glibc.malloc.tcache_max=64:glibc.malloc.hugetlb=1");
   setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=0", 1);
   CHECK(tunables_in(analysis_environment(true)) == "glibc.malloc.hugetlb=0:glibc.malloc.tcache_max=64");
+}
+
+TEST_CASE("the command line's large buffers are asked for in huge pages, small ones left alone") {
+  if (!std::ifstream("/sys/kernel/mm/transparent_hugepage/enabled")) {
+    MESSAGE("this kernel has no transparent huge pages; skipped");
+    return;
+  }
+  const size_t large = size_t{8} << 20;
+  std::string room = huge_room(large);
+  CHECK(room.empty());
+  CHECK(room.capacity() >= large);
+  const auto flags = vm_flags_at(room.data() + large / 2);
+  REQUIRE(flags);
+  CHECK(flags->find(" hg ") != std::string::npos);
+  std::string small = huge_room(1000);  // no 2 MiB-aligned page inside: nothing asked
+  CHECK(small.capacity() >= 1000);
 }
