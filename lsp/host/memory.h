@@ -9,9 +9,9 @@
 //   release_free_memory() when a process has finished a piece of work and nothing waits: free
 //                         pages go back to the system (malloc_trim).  Costs about as much as
 //                         walking the free lists: call it when idle, not per allocation.  The pages
-//                         it returns fault in again at the next piece of work: after work on a
-//                         document of kLargeDocument bytes or more, the analysis process waits until
-//                         it has been idle for kReleaseWhenIdleFor (a pause in the typing).
+//                         it returns fault in again at the next piece of work: an analysis process
+//                         waits until it has been idle for kReleaseWhenIdleFor (a pause in the
+//                         typing), or until a request comes for another document.
 //   analysis_environment() the environment an analysis process is started with: this process's,
 //                         with glibc's per-thread caches of freed blocks (tcache) limited to blocks
 //                         of up to 64 bytes (GLIBC_TUNABLES glibc.malloc.tcache_max, read by glibc
@@ -42,7 +42,6 @@
 
 namespace reportls::lsp {
 
-constexpr size_t kLargeDocument = 256u << 10;
 constexpr std::chrono::milliseconds kReleaseWhenIdleFor{500};
 
 void limit_arenas();

@@ -173,23 +173,24 @@ int run_analysis_worker(const PluginHostOptions &base, int call_board_fd) {
     }
   }).detach();
 
-  // After a request, free pages go back to the system once nothing waits (memory.h): at once after
-  // a small document, but after a large one only when no request has come for a moment — its next
-  // keystroke needs the same pages again, and giving them back and faulting them in after every
-  // keystroke took a quarter of the process's time on a 1 MB report.
-  std::optional<std::chrono::milliseconds> release_after;  // none: nothing freed since the last release
+  // After requests, free pages go back to the system (memory.h) when no request has come for a
+  // moment, or before a request for another document: the next keystroke's request for the same
+  // document needs the same pages again, and giving them back and faulting them in after every
+  // keystroke took a quarter of the process's time on a 1 MB report and half of it on a 20 KB one.
+  bool unreleased = false;  // requests served since the last release
+  std::string served;       // the document of the last request served
   for (;;) {
     json request;
     CancelToken token;
     {
       std::unique_lock lock(mutex);
       const auto waiting = [&] { return !requests.empty(); };
-      if (release_after && !cv.wait_for(lock, *release_after, waiting)) {
+      if (unreleased && !cv.wait_for(lock, kReleaseWhenIdleFor, waiting)) {
         lock.unlock();
         release_free_memory();
+        unreleased = false;
         lock.lock();
       }
-      release_after.reset();
       cv.wait(lock, waiting);
       request = std::move(requests.front());
       requests.pop_front();
@@ -214,7 +215,9 @@ int run_analysis_worker(const PluginHostOptions &base, int call_board_fd) {
         writer.write(worker::dump({{"id", current}, {"resend", true}}));
         continue;
       }
-      release_after = input->text.size() >= kLargeDocument ? kReleaseWhenIdleFor : std::chrono::milliseconds(0);
+      if (unreleased && input->uri != served) release_free_memory();
+      served = input->uri;
+      unreleased = true;
       std::string method = request.at("method");
       if (method == "analyze")
         analysis = host->analyze_encoded(*input, token, request.at("capabilities").get<uint32_t>());
