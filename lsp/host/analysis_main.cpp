@@ -1,6 +1,6 @@
 // reportls-analysis — an analysis process: started by a worker client (worker_client.h) as
 //   reportls-analysis --analysis-worker [--plugin-dir DIR]... [--data-dir DIR]... [--capabilities N]
-//                     [--call-board FD]
+//                     [--call-board FD] [--batch]
 // with the complete lists (nothing is added here), it serves worker_loop.h on stdin/stdout and
 // posts the plugin it runs on the call board at descriptor FD (call_board.h).
 // A program of its own, linking only the plugin host, so that each analysis process maps and
@@ -28,12 +28,12 @@ int main(int argc, char **argv) {
   std::signal(SIGPIPE, SIG_IGN);
   reportls::lsp::limit_arenas();
   reportls::lsp::PluginHostOptions options;
-  bool worker = false;
+  bool worker = false, batch = false;
   int call_board = -1;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--analysis-worker") {
-      worker = true;
+    if (a == "--analysis-worker" || a == "--batch") {
+      (a == "--batch" ? batch : worker) = true;
       continue;
     }
     if (i + 1 >= argc) return usage(("未知选项或缺少参数: " + a).c_str());
@@ -53,7 +53,7 @@ int main(int argc, char **argv) {
     }
   }
   if (!worker) return usage("缺少 --analysis-worker");
-  const int code = reportls::lsp::run_analysis_worker(options, call_board);
+  const int code = reportls::lsp::run_analysis_worker(options, call_board, batch);
   std::fflush(stdout);
   std::fflush(stderr);
   _exit(code);

@@ -32,7 +32,8 @@ class WorkerClient final : public AnalysisHost {
     for (const std::string &d : plugins.plugin_dirs) argv_.insert(argv_.end(), {"--plugin-dir", d});
     for (const std::string &d : plugins.data_dirs) argv_.insert(argv_.end(), {"--data-dir", d});
     if (plugins.capabilities != ~0u) argv_.insert(argv_.end(), {"--capabilities", std::to_string(plugins.capabilities)});
-    environment_ = analysis_environment(worker.huge_pages);
+    if (worker.batch) argv_.push_back("--batch");
+    environment_ = analysis_environment(worker.batch);
     thread_ = std::thread([this] { serve(); });
   }
 
@@ -457,7 +458,7 @@ std::unique_ptr<PluginHost> make_host(const PluginHostOptions &options, bool iso
   if (!isolated) return make_in_process_host(options);
   WorkerHostOptions worker;
   worker.timeout = timeout;
-  worker.huge_pages = true;
+  worker.batch = true;
   return make_worker_host(options, worker);
 }
 

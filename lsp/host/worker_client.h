@@ -46,16 +46,17 @@ struct WorkerHostOptions {
   // Per plugin call (setting analysisTimeout), for texts up to 1 MiB; multiplied by the size
   // in MiB (rounded up) above that.
   std::chrono::milliseconds timeout{2000};
-  // The process's malloc asks for transparent huge pages (memory.h): for the command line, whose
-  // process reads megabytes once; never for the editor's, whose resident memory counts.
-  bool huge_pages = false;
+  // The command line's process (`--batch`), which reads megabytes once and ends: its malloc asks
+  // for transparent huge pages (memory.h) and it keeps its free pages for the next file.  Never
+  // the editor's, whose resident memory counts.
+  bool batch = false;
 };
 // The process creates only the plugins announcing one of plugins.capabilities (--capabilities).
 
 std::shared_ptr<AnalysisHost> make_worker_client(const PluginHostOptions &plugins, const WorkerHostOptions &worker);
 
 // The blocking worker host (the command line, tests) and the command line's choice between it
-// (with huge pages) and the in-process host (--no-worker).
+// (a batch process) and the in-process host (--no-worker).
 std::unique_ptr<PluginHost> make_worker_host(const PluginHostOptions &plugins, const WorkerHostOptions &worker);
 std::unique_ptr<PluginHost> make_host(const PluginHostOptions &options, bool isolated,
                                       std::chrono::milliseconds timeout);

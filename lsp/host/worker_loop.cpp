@@ -106,7 +106,7 @@ std::optional<DocumentInput> apply_document(worker::HeldTexts &texts, json &d) {
 
 }  // namespace
 
-int run_analysis_worker(const PluginHostOptions &base, int call_board_fd) {
+int run_analysis_worker(const PluginHostOptions &base, int call_board_fd, bool batch) {
   // Plugins may print to stdout; only our frames may reach the host.  Keep the pipe on a private
   // descriptor and point stdout at stderr.
   int out = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
@@ -217,7 +217,7 @@ int run_analysis_worker(const PluginHostOptions &base, int call_board_fd) {
       }
       if (unreleased && input->uri != served) release_free_memory();
       served = input->uri;
-      unreleased = true;
+      unreleased = !batch;
       std::string method = request.at("method");
       if (method == "analyze")
         analysis = host->analyze_encoded(*input, token, request.at("capabilities").get<uint32_t>());

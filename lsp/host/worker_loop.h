@@ -8,7 +8,9 @@
 // server.  A fatal signal in a plugin (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT) first writes a
 // {"id", "crashed"} frame, then the process dies of that signal: the server tells a crash from a
 // hang by how the process ended, not by how long the dying took (a sanitizer's report can take
-// longer than any time budget).
+// longer than any time budget).  Free pages go back to the system when the process has been idle
+// for a moment or turns to another document (memory.h), except in a `batch` process (the command
+// line's), which ends soon and keeps them for the next file.
 #pragma once
 
 #include "lsp/host/plugin_host.h"
@@ -16,6 +18,6 @@
 namespace reportls::lsp {
 
 // Returns the process exit code.
-int run_analysis_worker(const PluginHostOptions &options, int call_board_fd = -1);
+int run_analysis_worker(const PluginHostOptions &options, int call_board_fd = -1, bool batch = false);
 
 }  // namespace reportls::lsp
