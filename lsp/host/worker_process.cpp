@@ -1,7 +1,6 @@
 #include "lsp/host/worker_process.h"
 
 #include "lsp/host/call_board.h"
-#include "lsp/host/memory.h"
 #include "lsp/host/worker_protocol.h"
 #include "lsp/protocol/transport.h"
 
