@@ -15,7 +15,7 @@ bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
 LiteralFilter::LiteralFilter(const std::vector<RequiredTexts> &required) {
   std::map<std::string, uint32_t> ids;
-  std::vector<std::string> by_id;  // only the trie of them is kept
+  std::vector<std::string> by_id;  // kept only when few: otherwise the trie of them is
   for (const RequiredTexts &lists : required) {
     std::vector<std::vector<uint32_t>> mine;
     for (const std::vector<std::string> &texts : lists) {
@@ -31,6 +31,12 @@ LiteralFilter::LiteralFilter(const std::vector<RequiredTexts> &required) {
       mine.push_back(std::move(list));
     }
     of_pattern_.push_back(std::move(mine));
+  }
+  if (by_id.size() <= kSearchedEach) {
+    literal_count_ = by_id.size();
+    few_ = std::move(by_id);
+    searched_each_ = true;
+    return;
   }
   // The trie, laid out flat from the literals in byte order: the literals under a node are one
   // run of them, and its children (one per next byte) are appended together, so that each node's
@@ -142,7 +148,8 @@ inline void LiteralFilter::walk(uint32_t node, std::string_view text, size_t nex
 
 std::vector<bool> LiteralFilter::candidates(std::string_view text) const {
   std::vector<char> found(literal_count_);  // bytes: cheaper to test than bits
-  for (size_t i = 0; i < text.size(); ++i) {
+  for (size_t id = 0; id < few_.size(); ++id) found[id] = text.find(few_[id]) != text.npos;
+  for (size_t i = 0; !searched_each_ && i < text.size(); ++i) {
     // A literal that starts with a character's first byte cannot start inside another character.
     if (!starts_in_character_ && is_continuation(static_cast<unsigned char>(text[i]))) continue;
     const auto [node, next] = start(text, i);

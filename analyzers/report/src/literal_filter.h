@@ -36,7 +36,10 @@ class LiteralFilter {
   // their bytes).  A node's children are a run of edges sorted by byte.  A filter of many literals
   // also finds the node under a character's first kKeyBytes bytes (one CJK character) in a hash
   // table, one probe instead of a search per byte, and the root's children in a table by byte.
+  // A filter of a few literals (one pattern's) searches for each instead: memmem skips through a
+  // text several bytes at a time where the walk visits every character.
   static constexpr size_t kKeyBytes = 3;
+  static constexpr size_t kSearchedEach = 4;
   void walk(uint32_t node, std::string_view text, size_t next, std::vector<char> &found) const;
   uint32_t child(uint32_t node, unsigned char byte) const;  // 0: none (the root is no child)
   // The node the text at `at` leads to (0: none) and where the walk goes on from it.
@@ -50,6 +53,8 @@ class LiteralFilter {
   };
 
   size_t literal_count_ = 0;
+  bool searched_each_ = false;     // at most kSearchedEach literals: no trie, few_ searched for
+  std::vector<std::string> few_;  // then the literals, by id
   std::vector<std::vector<std::vector<uint32_t>>> of_pattern_;  // per pattern, its lists of literal ids
   std::vector<Node> nodes_;                  // nodes_[0] is the root
   std::vector<uint32_t> root_;               // 256 entries, the root's child by byte (0: none); empty: search the root's run
