@@ -1,18 +1,20 @@
 #include <reportls/report/profile.h>
+#include <reportls/report/pattern.h>
 #include <reportls/report/sentences.h>
 
 #include <reportls/report/json_read.h>
 #include <reportls/report/data_files.h>
+#include <reportls/report/line_digest.h>
 
 #include <nlohmann/json.hpp>
-#include <unicode/regex.h>
-#include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <initializer_list>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 
 namespace reportls::report {
@@ -21,25 +23,23 @@ namespace {
 
 class RegexList {
  public:
-  void add(std::unique_ptr<icu::RegexPattern> p) { patterns_.push_back(std::move(p)); }
+  void add(Pattern p) { patterns_.push_back(std::move(p)); }
   bool empty() const { return patterns_.empty(); }
   // A bounded search: a pathological pattern from a user's profile gives up (false), never hangs.
   bool search(std::string_view s) const {
     if (patterns_.empty() || s.empty()) return false;
-    const icu::UnicodeString u =
-        icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-    for (const auto &p : patterns_) {
-      UErrorCode status = U_ZERO_ERROR;
-      std::unique_ptr<icu::RegexMatcher> m(p->matcher(u, status));
-      if (U_FAILURE(status)) continue;
-      m->setTimeLimit(20, status);
-      if (m->find(status) && U_SUCCESS(status)) return true;
+    const PatternText text(s, Span{0, static_cast<uint32_t>(s.size())});
+    bool found = false;
+    for (const Pattern &p : patterns_) {
+      p.search(text, [&](const PatternMatch &) { found = true; return false; }, kTimeLimitMs);
+      if (found) return true;
     }
     return false;
   }
 
  private:
-  std::vector<std::unique_ptr<icu::RegexPattern>> patterns_;
+  static constexpr int kTimeLimitMs = 20;
+  std::vector<Pattern> patterns_;
 };
 
 }  // namespace
@@ -78,13 +78,11 @@ RegexList regexes(const json &obj, const char *key, const std::string &origin,
                   const std::string &where) {
   RegexList out;
   for (const std::string &p : strings(obj, key, origin, where)) {
-    UErrorCode status = U_ZERO_ERROR;
-    UParseError pe{};
-    std::unique_ptr<icu::RegexPattern> re(
-        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(p), 0, pe, status));
-    if (U_FAILURE(status) || !re)
-      fail(origin, where + "." + key + ": invalid regex \"" + p + "\" (" + u_errorName(status) + ")");
-    out.add(std::move(re));
+    try {
+      out.add(Pattern(p));
+    } catch (const std::runtime_error &e) {
+      fail(origin, where + "." + key + ": " + e.what());
+    }
   }
   return out;
 }
@@ -305,8 +303,74 @@ bool Profile::title_matches(const Document &doc) const {
   return detect->title.search(joined);
 }
 
+namespace {
+
+// A digest of everything detects() reads of a document: its title block, its opening lines, and
+// its top-level headings' titles.  Lines enter by their digests (Document::digests), so a long
+// opening costs 16 bytes a line.
+LineDigest detection_input(const Document &doc) {
+  std::string input;
+  const auto add = [&](const LineDigest &d) { input.append(reinterpret_cast<const char *>(&d), sizeof d); };
+  input += doc.title ? 'T' : 'N';
+  if (doc.title) {
+    for (uint32_t i = doc.title->first_line; i <= doc.title->last_line; ++i)
+      if (doc.lines[i].kind == LineKind::Title) add(doc.digests[i]);
+    add(line_digest(doc.str(doc.title->text), 0));
+  }
+  input += 'O';
+  for (uint32_t i : opening_lines(doc)) add(doc.digests[i]);
+  input += 'H';
+  const int top = top_level(doc);
+  for (const Heading &h : doc.headings)
+    if (h.level == top && h.ordinal.style != OrdinalStyle::Orphan) add(line_digest(heading_title(doc, h), 0));
+  return line_digest(input, 0);
+}
+
+// Every analyzer of a snapshot asks whether its document is a report, each with its own copy of
+// the profiles, whose compiled patterns are shared (Profiles::parse): the answers of the last few
+// documents, by pattern set and by what detects() read, are each worked out once.
+class DetectionMemo {
+ public:
+  std::optional<bool> find(const ProfilePatterns *detect, const LineDigest &input) const {
+    std::lock_guard lock(mutex_);
+    for (const Entry &e : entries_)
+      if (e.detect == detect && e.input == input) return e.detected;
+    return std::nullopt;
+  }
+  void add(const ProfilePatterns *detect, const LineDigest &input, bool detected) {
+    std::lock_guard lock(mutex_);
+    entries_[next_] = {detect, input, detected};
+    next_ = (next_ + 1) % entries_.size();
+  }
+
+ private:
+  struct Entry {
+    const ProfilePatterns *detect = nullptr;  // kept alive by Profiles::parse's cache
+    LineDigest input;
+    bool detected = false;
+  };
+  mutable std::mutex mutex_;
+  std::array<Entry, 16> entries_{};
+  size_t next_ = 0;
+};
+
+DetectionMemo &detection_memo() {
+  static DetectionMemo memo;
+  return memo;
+}
+
+}  // namespace
+
 bool Profile::detects(const Document &doc) const {
   if (!detect) return false;
+  const LineDigest input = detection_input(doc);
+  if (const std::optional<bool> known = detection_memo().find(detect.get(), input)) return *known;
+  const bool detected = detects_afresh(doc);
+  detection_memo().add(detect.get(), input, detected);
+  return detected;
+}
+
+bool Profile::detects_afresh(const Document &doc) const {
   if (title_matches(doc)) return true;
   // News items, opinions and plans talk about the same subject in their opening; a report also
   // has the report's parts, says it reports (`现将有关情况报告如下`), or opens with a review of the

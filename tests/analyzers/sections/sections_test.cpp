@@ -81,6 +81,26 @@ TEST_CASE("texts on the same subject that are not the report get no profile") {
   CHECK(profile_of("2020年，市农业农村局推进法治政府建设。\n") == "none");
 }
 
+TEST_CASE("whether a text is a report follows its title, opening and top-level headings, asked again by another copy") {
+  // The analyzers of one document each ask with their own copy of the profiles; the answer is
+  // kept by what it depends on, so texts that differ only there must each get their own.
+  const report::Profiles other = report::Profiles::load({REPORTLS_SOURCE_DIR "/analyzers/report/profiles"});
+  const std::string opening = "2023年，某县推进法治政府建设。\n";
+  const std::vector<std::pair<std::string, std::string>> texts = {
+      {opening + "一、主要举措和成效\n", "fazhi-annual"},        // a heading names an item
+      {opening + "一、指导思想和工作目标\n", "none"},            // only the heading differs
+      {"2023年，某县召开推进会。\n一、主要举措和成效\n", "none"},  // only the opening differs
+      {"某县2023年法治政府建设年度报告\n" + opening + "一、指导思想和工作目标\n", "fazhi-annual"},  // a title
+  };
+  for (int round = 0; round < 2; ++round)
+    for (const auto &[text, expected] : texts)
+      for (const report::Profiles *ps : {&profiles(), &other}) {
+        const report::Document doc = report::parse(text, test::rules());
+        const report::Profile *p = ps->choose(doc, "");
+        CHECK_MESSAGE((p ? p->id : std::string("none")) == expected, text);
+      }
+}
+
 TEST_CASE("a 政府信息公开 report's parts have fixed headings") {
   const std::string text =
       "某镇2023年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n"

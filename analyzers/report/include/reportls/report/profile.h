@@ -66,7 +66,12 @@ struct Profile {
   // declaration patterns), or it reviews the year (review patterns, `2023年，…`) and the text has
   // two top-level headings; with a title of another kind (a 政府工作报告), two item headings.  A
   // news item or an opinion on the same subject is not the report.
+  // Worked out once for the analyzers of one document: the last few answers are kept by what
+  // they depend on (thread-safe).
   bool detects(const Document &doc) const;
+
+ private:
+  bool detects_afresh(const Document &doc) const;
 };
 
 class Profiles {
