@@ -81,11 +81,11 @@ LiteralFilter::LiteralFilter(const std::vector<RequiredTexts> &required) {
   if (by_id.size() > 16) {
     root_.assign(256, 0);
     for (uint32_t e = nodes_[0].edges_begin; e < nodes_[0].edges_end; ++e) root_[edge_byte_[e]] = edge_node_[e];
-    lead_of_short_.assign(256, false);
+    lead_of_short_.assign(256, 0);
     std::vector<std::pair<uint32_t, uint32_t>> keyed;  // (bytes, node)
     for (const std::string &l : by_id) {
       if (l.size() < kKeyBytes) {
-        lead_of_short_[static_cast<unsigned char>(l[0])] = true;
+        lead_of_short_[static_cast<unsigned char>(l[0])] = 1;
         continue;
       }
       if (static_cast<unsigned char>(l[0]) < 0x80) continue;

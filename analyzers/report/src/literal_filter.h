@@ -67,7 +67,7 @@ class LiteralFilter {
   static constexpr uint32_t kNoKey = ~uint32_t{0};
   std::vector<Key> keys_;               // open addressing, 2^key_bits_ long; empty: no such table
   unsigned key_bits_ = 0;
-  std::vector<bool> lead_of_short_;     // by byte: some literal shorter than kKeyBytes starts with it
+  std::vector<unsigned char> lead_of_short_;  // by byte: some literal shorter than kKeyBytes starts with it (bytes: cheaper to test than bits)
   bool starts_in_character_ = false;  // some literal starts with a UTF-8 continuation byte
 };
 
