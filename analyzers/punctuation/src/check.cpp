@@ -39,13 +39,19 @@ void forget(const Tables &tables, std::string_view document) { tables.memo->line
 void CodePoints::insert(char32_t c) {
   if (c >= bits_.size()) bits_.resize(c + 1);
   bits_[c] = true;
+  std::string utf8;
+  report::append_utf8(utf8, c);
+  leads_[static_cast<unsigned char>(utf8[0])] = true;
 }
 
 Marks::Marks(const Tables &t) {
   for (const auto &[c, fw] : t.fullwidth) {
     ascii.insert(c);
     uint32_t j = 0;
-    fullwidth.insert(report::next_code_point(fw, j));
+    const char32_t f = report::next_code_point(fw, j);
+    fullwidth.insert(f);
+    width.insert(c);
+    width.insert(f);
   }
   for (const PairFamily &f : t.pairs) {
     for (const char32_t c : f.open) paired.insert(c);

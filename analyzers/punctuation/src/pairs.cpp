@@ -47,10 +47,7 @@ void find_unpaired(std::string_view s, Span content, const Tables &t, const Mark
       m += "；其中的内层引号应改用“" + utf8(f.nested_open) + utf8(f.nested_close) + "”";
     out.push_back(unbalanced(o.mark, std::move(m)));
   };
-  for (uint32_t i = content.start; i < content.end;) {
-    const uint32_t at = i;
-    const char32_t c = report::next_code_point(s, i);
-    if (!marks.paired.contains(c)) continue;  // most characters are no paired mark at all
+  for_each_in(s, content.start, content.end, marks.paired, [&](uint32_t at, uint32_t i, char32_t c) {
     for (size_t fi = 0; fi < t.pairs.size(); ++fi) {
       const PairFamily &f = t.pairs[fi];
       if (std::find(f.open.begin(), f.open.end(), c) != f.open.end()) {
@@ -79,7 +76,7 @@ void find_unpaired(std::string_view s, Span content, const Tables &t, const Mark
       }
       break;
     }
-  }
+  });
   for (size_t o : stack) report_open(opens[o]);
   for (const Nested &n : nested) {
     if (!opens[n.outer].matched) continue;

@@ -8,19 +8,41 @@
 #include <reportls/punctuation/punctuation.h>
 #include <reportls/report/line_cache.h>
 
+#include <array>
 #include <atomic>
 
 namespace reportls::punctuation {
 
-// A set of code points asked about for nearly every character of a report: one bit test.
+// A set of code points asked about for nearly every character of a report: one bit test.  Its
+// members' first UTF-8 bytes let a scan step over the characters no member starts like (most of
+// a Chinese text: ideographs lead with E4–E9) without decoding them.
 class CodePoints {
  public:
   void insert(char32_t c);
   bool contains(char32_t c) const { return c < bits_.size() && bits_[c]; }
+  bool may_start(unsigned char byte) const { return leads_[byte]; }
 
  private:
   std::vector<bool> bits_;
+  std::array<bool, 256> leads_{};
 };
+
+// Calls f(at, end, c) for each character c of s[from, to) that is in set, left to right (at, end:
+// its bytes).  Only characters that start like a member are decoded; every other byte is stepped
+// over alone.  An ASCII byte or a lead byte is never inside another character, so these are the
+// characters a decoding of every character finds (an ill-formed byte being U+FFFD, no member).
+template <class F>
+void for_each_in(std::string_view s, uint32_t from, uint32_t to, const CodePoints &set, F &&f) {
+  for (uint32_t i = from; i < to;) {
+    if (!set.may_start(static_cast<unsigned char>(s[i]))) {
+      ++i;
+      continue;
+    }
+    const uint32_t at = i;
+    const char32_t c = report::next_code_point(s, i);
+    if (set.contains(c)) f(at, i, c);
+  }
+}
 
 // The code points the families look for, gathered from the tables once per check().
 struct Marks {
@@ -28,6 +50,7 @@ struct Marks {
   CodePoints ascii;      // the keys of Tables::fullwidth
   CodePoints fullwidth;  // their full-width forms
   CodePoints paired;     // every opener and closer of Tables::pairs
+  CodePoints width;      // ascii and fullwidth together: what find_width looks at
 };
 
 // An unbalanced-mark diagnostic.  A closer with no opener before it is excused when it is an

@@ -24,26 +24,31 @@ const std::string &fullwidth_of(const report::Document &doc, const Tables &t, ui
 // A maximal run of table marks converts as a whole when the character just before or just after
 // the run is Chinese.  Deciding per run (not per mark) makes the bulk fix a fixpoint: after it, no
 // remaining ASCII mark has a Chinese neighbour.  `1,000` and URLs keep theirs because their
-// neighbours are ASCII.
+// neighbours are ASCII.  Only the marks (for_each_in) and the two neighbours of a run are decoded;
+// the one before is decoded backwards from the run, an ill-formed byte being U+FFFD either way.
 void find_width(std::string_view line, const Marks &marks, LineFindings &out) {
-  char32_t before = 0;
-  size_t run = out.ascii_marks.size();  // the current run is out.ascii_marks[run…]
-  for (uint32_t i = 0; i < line.size();) {
-    const uint32_t at = i;
-    const char32_t c = report::next_code_point(line, i);
-    if (c < 0x80) {
-      if (marks.ascii.contains(c)) {
-        out.ascii_marks.push_back(at);
-        continue;
-      }
-    } else if (marks.fullwidth.contains(c)) {
+  uint32_t run_start = 0, run_end = 0;  // the current run of ASCII marks: line[run_start, run_end)
+  const auto close_run = [&] {
+    if (run_start == run_end) return;
+    uint32_t before_at = run_start, after_at = run_end;
+    const char32_t before = run_start > 0 ? report::prev_code_point(line, before_at) : 0;
+    const char32_t after = run_end < line.size() ? report::next_code_point(line, after_at) : 0;
+    if (chinese(before) || chinese(after))
+      for (uint32_t m = run_start; m < run_end; ++m) out.ascii_marks.push_back(m);
+  };
+  const auto size = static_cast<uint32_t>(line.size());
+  for_each_in(line, 0, size, marks.width, [&](uint32_t at, uint32_t end, char32_t c) {
+    if (c >= 0x80) {
       ++out.fullwidth_marks;
+    } else if (at == run_end && run_start != run_end) {
+      run_end = end;
+    } else {
+      close_run();
+      run_start = at;
+      run_end = end;
     }
-    if (out.ascii_marks.size() > run && !chinese(before) && !chinese(c)) out.ascii_marks.resize(run);
-    run = out.ascii_marks.size();
-    before = c;
-  }
-  if (out.ascii_marks.size() > run && !chinese(before)) out.ascii_marks.resize(run);
+  });
+  close_run();
 }
 
 void report_width(const report::Document &doc, const Tables &t, const std::vector<uint32_t> &ascii_marks,
