@@ -76,36 +76,34 @@ LiteralFilter::LiteralFilter(const std::vector<RequiredTexts> &required) {
   nodes_.shrink_to_fit();  // kept for the analysis process's life: no growth slack
   edge_byte_.shrink_to_fit();
   edge_node_.shrink_to_fit();
-  // For a filter of many literals: the root's children by byte, and the nodes under the first
-  // kKeyBytes bytes of its literals that start with a non-ASCII byte.
-  if (by_id.size() > 16) {
-    root_.assign(256, 0);
-    for (uint32_t e = nodes_[0].edges_begin; e < nodes_[0].edges_end; ++e) root_[edge_byte_[e]] = edge_node_[e];
-    lead_of_short_.assign(256, 0);
-    std::vector<std::pair<uint32_t, uint32_t>> keyed;  // (bytes, node)
-    for (const std::string &l : by_id) {
-      if (l.size() < kKeyBytes) {
-        lead_of_short_[static_cast<unsigned char>(l[0])] = 1;
-        continue;
-      }
-      if (static_cast<unsigned char>(l[0]) < 0x80) continue;
-      uint32_t node = 0;
-      for (size_t k = 0; k < kKeyBytes; ++k) node = child(node, static_cast<unsigned char>(l[k]));
-      keyed.emplace_back(key(l.data()), node);
+  // The root's children by byte, and the nodes under the first kKeyBytes bytes of the literals
+  // that start with a non-ASCII byte.
+  root_.assign(256, 0);
+  for (uint32_t e = nodes_[0].edges_begin; e < nodes_[0].edges_end; ++e) root_[edge_byte_[e]] = edge_node_[e];
+  lead_of_short_.assign(256, 0);
+  std::vector<std::pair<uint32_t, uint32_t>> keyed;  // (bytes, node)
+  for (const std::string &l : by_id) {
+    if (l.size() < kKeyBytes) {
+      lead_of_short_[static_cast<unsigned char>(l[0])] = 1;
+      continue;
     }
-    std::sort(keyed.begin(), keyed.end());
-    keyed.erase(std::unique(keyed.begin(), keyed.end()), keyed.end());
-    key_bits_ = 4;
-    while ((size_t{1} << key_bits_) < 4 * keyed.size()) ++key_bits_;
-    const size_t size = size_t{1} << key_bits_;
-    keys_.assign(size, Key{});
-    for (const auto &[bytes, node] : keyed)
-      for (size_t at = slot(bytes); ; at = (at + 1) & (size - 1))
-        if (keys_[at].bytes == kNoKey || keys_[at].bytes == bytes) {
-          keys_[at] = {bytes, node};
-          break;
-        }
+    if (static_cast<unsigned char>(l[0]) < 0x80) continue;
+    uint32_t node = 0;
+    for (size_t k = 0; k < kKeyBytes; ++k) node = child(node, static_cast<unsigned char>(l[k]));
+    keyed.emplace_back(key(l.data()), node);
   }
+  std::sort(keyed.begin(), keyed.end());
+  keyed.erase(std::unique(keyed.begin(), keyed.end()), keyed.end());
+  key_bits_ = 4;
+  while ((size_t{1} << key_bits_) < 4 * keyed.size()) ++key_bits_;
+  const size_t size = size_t{1} << key_bits_;
+  keys_.assign(size, Key{});
+  for (const auto &[bytes, node] : keyed)
+    for (size_t at = slot(bytes); ; at = (at + 1) & (size - 1))
+      if (keys_[at].bytes == kNoKey || keys_[at].bytes == bytes) {
+        keys_[at] = {bytes, node};
+        break;
+      }
 }
 
 uint32_t LiteralFilter::key(const char *bytes) {
@@ -120,7 +118,6 @@ size_t LiteralFilter::slot(uint32_t bytes) const {
 
 inline std::pair<uint32_t, size_t> LiteralFilter::start(std::string_view text, size_t at) const {
   const auto first = static_cast<unsigned char>(text[at]);
-  if (root_.empty()) return {child(0, first), at + 1};
   // Past the key only where no literal ends inside it (none shorter than kKeyBytes starts so).
   if (first < 0x80 || lead_of_short_[first] || text.size() - at < kKeyBytes) return {root_[first], at + 1};
   const uint32_t bytes = key(text.data() + at);
@@ -148,7 +145,7 @@ inline void LiteralFilter::walk(uint32_t node, std::string_view text, size_t nex
 
 std::vector<bool> LiteralFilter::candidates(std::string_view text) const {
   std::vector<char> found(literal_count_);  // bytes: cheaper to test than bits
-  for (size_t id = 0; id < few_.size(); ++id) found[id] = text.find(few_[id]) != text.npos;
+  for (size_t id = 0; id < few_.size(); ++id) found[id] = contains_text(text, few_[id]);
   for (size_t i = 0; !searched_each_ && i < text.size(); ++i) {
     // A literal that starts with a character's first byte cannot start inside another character.
     if (!starts_in_character_ && is_continuation(static_cast<unsigned char>(text[i]))) continue;

@@ -1,6 +1,6 @@
 // literal_filter.h — which of many patterns can match a text, found in one pass over the text for
 // the texts they require (RequiredTexts, required_literal.h), instead of one search of the text
-// per pattern and text.
+// per pattern and text; up to kSearchedEach texts (one pattern's, mostly) are each searched for.
 //
 // The answer is the one memmem gives pattern by pattern: a pattern is a candidate unless, for one
 // of its lists, the text contains none of the list's texts, compared as bytes at every byte
@@ -33,13 +33,13 @@ class LiteralFilter {
   // The literals form a byte trie; from each character of the text the trie is walked as far as
   // the text follows it, marking the literals that end on the way: one walk per character however
   // many literals start alike (products such as 法治政府建设实施纲要（2010 … （2020 share most of
-  // their bytes).  A node's children are a run of edges sorted by byte.  A filter of many literals
-  // also finds the node under a character's first kKeyBytes bytes (one CJK character) in a hash
-  // table, one probe instead of a search per byte, and the root's children in a table by byte.
+  // their bytes).  A node's children are a run of edges sorted by byte.  The node under a
+  // character's first kKeyBytes bytes (one CJK character) is found in a hash table, one probe
+  // instead of a search per byte, and the root's children in a table by byte.
   // A filter of a few literals (one pattern's) searches for each instead: memmem skips through a
   // text several bytes at a time where the walk visits every character.
   static constexpr size_t kKeyBytes = 3;
-  static constexpr size_t kSearchedEach = 4;
+  static constexpr size_t kSearchedEach = 16;
   void walk(uint32_t node, std::string_view text, size_t next, std::vector<char> &found) const;
   uint32_t child(uint32_t node, unsigned char byte) const;  // 0: none (the root is no child)
   // The node the text at `at` leads to (0: none) and where the walk goes on from it.
@@ -57,7 +57,7 @@ class LiteralFilter {
   std::vector<std::string> few_;  // then the literals, by id
   std::vector<std::vector<std::vector<uint32_t>>> of_pattern_;  // per pattern, its lists of literal ids
   std::vector<Node> nodes_;                  // nodes_[0] is the root
-  std::vector<uint32_t> root_;               // 256 entries, the root's child by byte (0: none); empty: search the root's run
+  std::vector<uint32_t> root_;               // 256 entries, the root's child by byte (0: none)
   std::vector<unsigned char> edge_byte_;
   std::vector<uint32_t> edge_node_;
   struct Key {
@@ -65,7 +65,7 @@ class LiteralFilter {
     uint32_t node = 0;        // the node they lead to
   };
   static constexpr uint32_t kNoKey = ~uint32_t{0};
-  std::vector<Key> keys_;               // open addressing, 2^key_bits_ long; empty: no such table
+  std::vector<Key> keys_;               // open addressing, 2^key_bits_ long
   unsigned key_bits_ = 0;
   std::vector<unsigned char> lead_of_short_;  // by byte: some literal shorter than kKeyBytes starts with it (bytes: cheaper to test than bits)
   bool starts_in_character_ = false;  // some literal starts with a UTF-8 continuation byte
