@@ -67,7 +67,7 @@ class LiteralFilter {
   static constexpr uint32_t kNoKey = ~uint32_t{0};
   std::vector<Key> keys_;               // open addressing, 2^key_bits_ long
   unsigned key_bits_ = 0;
-  std::vector<unsigned char> lead_of_short_;  // by byte: some literal shorter than kKeyBytes starts with it (bytes: cheaper to test than bits)
+  std::vector<unsigned char> lead_of_short_;  // by byte: some literal shorter than kKeyBytes starts with it
   bool starts_in_character_ = false;  // some literal starts with a UTF-8 continuation byte
 };
 
