@@ -331,21 +331,27 @@ LineDigest detection_input(const Document &doc) {
 // documents, by pattern set and by what detects() read, are each worked out once.
 class DetectionMemo {
  public:
-  std::optional<bool> find(const ProfilePatterns *detect, const LineDigest &input) const {
+  using Patterns = std::shared_ptr<const ProfilePatterns>;
+  std::optional<bool> find(const Patterns &detect, const LineDigest &input) const {
     std::lock_guard lock(mutex_);
     for (const Entry &e : entries_)
-      if (e.detect == detect && e.input == input) return e.detected;
+      if (same_owner(e.detect, detect) && e.input == input) return e.detected;
     return std::nullopt;
   }
-  void add(const ProfilePatterns *detect, const LineDigest &input, bool detected) {
+  void add(const Patterns &detect, const LineDigest &input, bool detected) {
     std::lock_guard lock(mutex_);
     entries_[next_] = {detect, input, detected};
     next_ = (next_ + 1) % entries_.size();
   }
 
  private:
+  // A weak reference keeps its control block, so patterns created after these died never compare
+  // the same.
+  static bool same_owner(const std::weak_ptr<const ProfilePatterns> &a, const Patterns &b) {
+    return !a.owner_before(b) && !b.owner_before(a);
+  }
   struct Entry {
-    const ProfilePatterns *detect = nullptr;  // kept alive by Profiles::parse's cache
+    std::weak_ptr<const ProfilePatterns> detect;
     LineDigest input;
     bool detected = false;
   };
@@ -364,9 +370,9 @@ DetectionMemo &detection_memo() {
 bool Profile::detects(const Document &doc) const {
   if (!detect) return false;
   const LineDigest input = detection_input(doc);
-  if (const std::optional<bool> known = detection_memo().find(detect.get(), input)) return *known;
+  if (const std::optional<bool> known = detection_memo().find(detect, input)) return *known;
   const bool detected = detects_afresh(doc);
-  detection_memo().add(detect.get(), input, detected);
+  detection_memo().add(detect, input, detected);
   return detected;
 }
 
