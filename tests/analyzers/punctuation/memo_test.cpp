@@ -1,6 +1,7 @@
 // The per-line memo of check(): re-analysis after an edit reads only the edited line and says
 // exactly what a fresh analysis of the edited text says.
 #include "../test_util.h"
+#include "bundled_tables.h"
 #include "fix_util.h"
 
 #include <reportls/punctuation/punctuation.h>
@@ -12,10 +13,6 @@ namespace punct = reportls::punctuation;
 
 namespace {
 
-punct::Tables fresh_tables() {
-  std::vector<std::string> errors;
-  return punct::load(REPORTLS_SOURCE_DIR "/analyzers/punctuation", {}, errors);
-}
 std::vector<reportls::plugin::Diagnostic> run(const std::string &text, const punct::Tables &t) {
   return punct::check(report::parse(text, test::rules()), t, [] { return false; });
 }
@@ -23,7 +20,7 @@ std::vector<reportls::plugin::Diagnostic> run(const std::string &text, const pun
 }  // namespace
 
 TEST_CASE("after a one-line edit only that line is read again, and the result is a fresh analysis's") {
-  const punct::Tables warm = fresh_tables();
+  const punct::Tables warm = punctest::load_bundled();
   for (const std::string &name : fixtest::corpus()) {
     CAPTURE(name);
     const std::string text = fixtest::read(REPORTLS_CORPUS_DIR "/" + name);
@@ -40,7 +37,7 @@ TEST_CASE("after a one-line edit only that line is read again, and the result is
 
     const auto again = run(edited, warm);
     CHECK(punct::lines_checked(warm) == read_before + 1);
-    const std::string expected = fixtest::render(run(edited, fresh_tables()));
+    const std::string expected = fixtest::render(run(edited, punctest::load_bundled()));
     CHECK(fixtest::render(again) == expected);
     CHECK(fixtest::render(again) != fixtest::render(first));
     // Back to the original text: the line the edit replaced was let go (no open document holds

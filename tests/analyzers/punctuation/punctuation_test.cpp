@@ -1,4 +1,5 @@
 #include "../test_util.h"
+#include "bundled_tables.h"
 #include "fix_util.h"
 
 #include <reportls/punctuation/punctuation.h>
@@ -10,14 +11,9 @@ namespace punct = reportls::punctuation;
 
 namespace {
 
-const punct::Tables &tables() {
-  static std::vector<std::string> errors;
-  static const punct::Tables t = punct::load(REPORTLS_SOURCE_DIR "/analyzers/punctuation", {}, errors);
-  return t;
-}
 std::vector<reportls::plugin::Diagnostic> run(const std::string &text) {
   const report::Document doc = report::parse(text, test::rules());
-  return punct::check(doc, tables(), [] { return false; });
+  return punct::check(doc, punctest::bundled(), [] { return false; });
 }
 std::string corpus(const std::string &name) { return fixtest::read(REPORTLS_CORPUS_DIR "/" + name); }
 
@@ -43,8 +39,8 @@ TEST_CASE("every corpus report gets one normalized-document whose fix leaves no 
 TEST_CASE("asked to defer fix edits, the document-wide fix has its title only and everything else is the same") {
   const std::string text = corpus(fixtest::corpus().front());
   const report::Document doc = report::parse(text, test::rules());
-  const auto full = punct::check(doc, tables(), [] { return false; });
-  const auto deferred = punct::check(doc, tables(), [] { return false; }, "file:///d.txt", true);
+  const auto full = punct::check(doc, punctest::bundled(), [] { return false; });
+  const auto deferred = punct::check(doc, punctest::bundled(), [] { return false; }, "file:///d.txt", true);
   REQUIRE(deferred.size() == full.size());
   size_t left_out = 0;
   for (size_t i = 0; i < full.size(); ++i) {

@@ -1,6 +1,7 @@
 // The width and pairs families look only at the characters that start like one of their marks
 // and step over every other byte (for_each_in): on any bytes, ill-formed ones included, they find
 // what decoding every character finds.
+#include "bundled_tables.h"
 #include "rules.h"
 
 #include <reportls/punctuation/punctuation.h>
@@ -16,12 +17,6 @@ namespace report = reportls::report;
 namespace punct = reportls::punctuation;
 
 namespace {
-
-const punct::Tables &tables() {
-  static std::vector<std::string> errors;
-  static const punct::Tables t = punct::load(REPORTLS_SOURCE_DIR "/analyzers/punctuation", {}, errors);
-  return t;
-}
 
 bool chinese(char32_t c) {
   return report::is_cjk_ideograph(c) || (c >= 0x2010 && c <= 0x2027) || (c > 0x3000 && c <= 0x303F) ||
@@ -64,7 +59,7 @@ std::string random_line(std::mt19937 &rng) {
 }  // namespace
 
 TEST_CASE("the width family finds on any bytes what decoding every character finds") {
-  const punct::Marks marks(tables());
+  const punct::Marks marks(punctest::bundled());
   std::mt19937 rng(7);
   for (int round = 0; round < 20000; ++round) {
     const std::string line = random_line(rng);
@@ -81,7 +76,7 @@ TEST_CASE("the width family finds on any bytes what decoding every character fin
 }
 
 TEST_CASE("marks are found on any bytes where decoding every character finds them") {
-  const punct::Marks marks(tables());
+  const punct::Marks marks(punctest::bundled());
   std::mt19937 rng(11);
   for (int round = 0; round < 20000; ++round) {
     const std::string line = random_line(rng);
