@@ -58,11 +58,14 @@ void check_approx(const Paragraph &p, const Quantity &q, Findings &out) {
   const char32_t last = digits.empty() ? 0 : digits.back();
   const bool exact = !q.chinese && !multiplied && digits.size() >= 2 && last != '0' && last != U'０' && !decimal;
   if (!decimal && !exact) return;
-  Finding f = finding({q.digits.start, q.above.end}, decimal ? Severity::Error : Severity::Warning, "figures.approx",
-                      decimal ? "“" + figure + "”：带小数的数字是精确值，后面不能再加“" + above + "”。"
+  // An editing rule, not a contradiction (近…余 above is one): common in official writing, so a
+  // warning, and its fix changes the figure's meaning, so none is preferred.
+  Finding f = finding({q.digits.start, q.above.end}, Severity::Warning, "figures.approx",
+                      decimal ? "“" + figure + "”：带小数的数字表示精确值，编辑规范不在其后加“" + above +
+                                    "”。若是约数，应取整；若是精确数，删去“" + above + "”。"
                               : "“" + figure + "”：" + std::string(digits) + "是精确到个位的数字，后面不能再加“" + above +
                                     "”。若是约数，应取整（如“" + round_down_figure(q.value) + above + "”）；若是精确数，删去“" + above + "”。");
-  f.fixes.push_back(remove(q.above, "删去“" + above + "”", decimal));
+  f.fixes.push_back(remove(q.above, "删去“" + above + "”", false));
   out.diagnostics.push_back(std::move(f));
 }
 

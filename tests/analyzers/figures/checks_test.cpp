@@ -174,8 +174,10 @@ TEST_CASE("figures.approx") {
   CHECK(d[0].severity == Severity::Error);
   CHECK(d[0].fixes.size() == 2);
   CHECK(slice(t, d[1].range) == "2966.3万余");
+  // Usage the editing rule rejects but official texts often write: a warning, the fix not preferred.
+  CHECK(d[1].severity == Severity::Warning);
   REQUIRE(d[1].fixes.size() == 1);
-  CHECK(d[1].fixes[0].preferred);
+  CHECK_FALSE(d[1].fixes[0].preferred);
   CHECK(slice(t, d[1].fixes[0].edits[0].range) == "余");
   CHECK(slice(t, d[2].range) == "12998余");
   // A round figure that 余 ("more than") can follow and stay true: rounded down, never up.
