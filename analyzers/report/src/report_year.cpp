@@ -92,6 +92,22 @@ std::optional<uint32_t> first_year(std::string_view text, Span within) {
   return digits(span->in(text), i, 4, 4);
 }
 
+// A whole calendar year given as the period a text covers, `2022年1月1日至2022年12月31日` (the
+// statistics period every 政府信息公开工作年度报告 states, 自…起至…止 too): that year.  The two
+// dates are a few characters apart at most, so that two dates of one sentence are not taken for a
+// period.
+std::optional<uint32_t> whole_year_period(std::string_view text, Span within) {
+  constexpr uint32_t kMaxJoiner = 12;  // bytes between the dates: 至, 起至, 起，至, —, ～
+  for (auto from = find_date(text, within); from; from = find_date(text, {from->span.end, within.end})) {
+    if (from->month != 1 || from->day != 1) continue;
+    const auto to = find_date(text, {from->span.end, within.end});  // the next date
+    if (to && to->span.start - from->span.end <= kMaxJoiner && to->year == from->year && to->month == 12 &&
+        to->day == 31)
+      return from->year;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<Span> find_year(std::string_view text, Span within) {
@@ -153,6 +169,12 @@ std::optional<uint32_t> report_year(const Document &doc, std::string_view settin
     if (line.kind == LineKind::Heading) break;
     if (line.kind == LineKind::Body)
       if (auto y = first_year(doc.text, line.content)) return y;
+  }
+  size_t headings = 0;
+  for (const Line &line : doc.lines) {
+    if (line.kind == LineKind::Heading && ++headings > 1) break;
+    if (line.kind == LineKind::Body)
+      if (auto y = whole_year_period(doc.text, line.content)) return y;
   }
   if (auto d = document_date(doc)) return d->month <= 6 ? d->year - 1 : d->year;
   return std::nullopt;

@@ -35,8 +35,10 @@ std::optional<Span> find_year(std::string_view text, Span within);
 std::optional<Date> document_date(const Document &doc);
 
 // The year the report covers, in order: `reportYear` in the settings JSON (an integer); the first
-// `YYYY年` in the title; the first `YYYY年` in the lines before the first heading; the document
-// date's year (minus one when dated in January–June, the reporting season for the past year).
+// `YYYY年` in the title; the first `YYYY年` in the lines before the first heading; a whole calendar
+// year stated as a period (`统计期限为2022年1月1日至2022年12月31日`) in those lines or the first
+// section's; the document date's year (minus one when dated in January–June, the reporting season
+// for the past year).
 // Years outside 1949…2100 are ignored.
 std::optional<uint32_t> report_year(const Document &doc, std::string_view settings_json = "{}");
 
