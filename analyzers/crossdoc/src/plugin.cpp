@@ -2,8 +2,7 @@
 // (plugin.h, "Related documents").
 #include <reportls/crossdoc/crossdoc.h>
 #include <reportls/plugin.hpp>
-#include <reportls/report/data_files.h>
-#include <reportls/report/markdown.h>
+#include <reportls/report/plugin_support.h>
 
 #include <memory>
 #include <string>
@@ -14,20 +13,13 @@ namespace report = reportls::report;
 namespace plugin = reportls::plugin;
 namespace crossdoc = reportls::crossdoc;
 
-crossdoc::Analyzer load(const plugin::Config &config) {
-  std::vector<std::string> errors;
-  crossdoc::Data data = crossdoc::load_all(config.plugin_dir, config.data_dirs, errors);
-  reportls::figures::Data figures = reportls::figures::load_all(config.plugin_dir, config.data_dirs, errors);
-  report::Profiles profiles = report::Profiles::load(report::data_folders(config.plugin_dir, config.data_dirs));
-  errors.insert(errors.end(), profiles.errors().begin(), profiles.errors().end());
-  for (const std::string &e : errors) config.warn(e);
-  return crossdoc::Analyzer(std::move(data), std::move(figures), std::move(profiles));
-}
-
 class CrossdocPlugin {
  public:
-  // The bundled files must load (create fails otherwise); a broken user file is a load warning.
-  explicit CrossdocPlugin(const plugin::Config &config) : rules_(report::Rules::load(config.plugin_dir)), analyzer_(load(config)) {}
+  // The bundled data must load (create fails otherwise); a broken user file is a load warning.
+  explicit CrossdocPlugin(const plugin::Config &config)
+      : reader_(config),
+        analyzer_(report::load_with_warnings(config, crossdoc::load_all),
+                  report::load_with_warnings(config, reportls::figures::load_all), reader_.profiles()) {}
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
     crossdoc::Result r;
@@ -49,20 +41,18 @@ class CrossdocPlugin {
  private:
   // The analysis of the document with its related documents; false when cancelled.
   bool run(const plugin::Document &document, const plugin::Sink &sink, crossdoc::Result &out) const {
-    // Each text in its own format: last year's report may be Markdown beside this year's text.
-    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path),
-                                             document.snapshot);
+    const auto parsed = reader_.parse(document);
     std::vector<std::shared_ptr<const report::Document>> keep;  // the related parses live as long as the analysis
     std::vector<crossdoc::RelatedReport> related;
     for (const plugin::Related &r : document.related) {
-      keep.push_back(report::shared_parse(r.text, rules_, report::format_of(r.uri, r.path)));
+      keep.push_back(reader_.parse(r));
       related.push_back({std::string(r.role), std::string(r.uri), keep.back().get()});
     }
     out = analyzer_.analyze(*parsed, document.settings, related, [&] { return sink.cancelled(); }, document.uri);
     return !sink.cancelled();
   }
 
-  report::Rules rules_;
+  report::ReportReader reader_;
   crossdoc::Analyzer analyzer_;
 };
 

@@ -1,8 +1,7 @@
 // The figures analyzer: totals vs parts, rates vs counts, year-on-year changes, number hygiene.
 #include <reportls/figures/figures.h>
 #include <reportls/plugin.hpp>
-#include <reportls/report/data_files.h>
-#include <reportls/report/profile.h>
+#include <reportls/report/plugin_support.h>
 
 #include <stdexcept>
 #include <string>
@@ -31,29 +30,17 @@ std::vector<plugin::Diagnostic> diagnostics_of(figures::Findings &&found) {
   return out;
 }
 
-figures::Data load(const plugin::Config &config) {
-  std::vector<std::string> errors;
-  figures::Data data = figures::load_all(config.plugin_dir, config.data_dirs, errors);
-  for (const std::string &e : errors) config.warn(e);
-  return data;
-}
-
 class FiguresPlugin {
  public:
-  // The bundled files must load (create fails otherwise); a broken user file is skipped and
+  // The bundled data must load (create fails otherwise); a broken user file is skipped and
   // reported as a load warning.
   explicit FiguresPlugin(const plugin::Config &config)
-      : rules_(report::Rules::load(config.plugin_dir)),
-        data_(load(config)),
-        profiles_(report::Profiles::load(report::data_folders(config.plugin_dir, config.data_dirs))) {
-    for (const std::string &e : profiles_.errors()) config.warn(e);
-  }
+      : reader_(config), data_(report::load_with_warnings(config, figures::load_all)) {}
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
-    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path),
-                                             document.snapshot);
+    const auto parsed = reader_.parse(document);
     const report::Document &doc = *parsed;
-    if (!profiles_.applies(report::Scope::ChineseText, doc, document.settings)) return REPORTLS_OK;
+    if (!reader_.profiles().applies(report::Scope::ChineseText, doc, document.settings)) return REPORTLS_OK;
     // Each paragraph's diagnostics as the plugin's, kept and handed over with offsets from its
     // start: after an edit only the changed paragraphs are checked, and nothing is copied.
     LineDiagnostics::Pass pass(diagnostics_, document.uri);
@@ -71,10 +58,9 @@ class FiguresPlugin {
   }
 
   reportls_status hover(const plugin::Document &document, uint32_t offset, plugin::Sink &sink) const {
-    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path),
-                                             document.snapshot);
+    const auto parsed = reader_.parse(document);
     const report::Document &doc = *parsed;
-    if (!profiles_.applies(report::Scope::ChineseText, doc, document.settings)) return REPORTLS_OK;
+    if (!reader_.profiles().applies(report::Scope::ChineseText, doc, document.settings)) return REPORTLS_OK;
     figures::ParagraphCache::Pass pass(hover_cache_, document.uri);
     const figures::Findings found = figures::analyze(doc, data_, [&] { return sink.cancelled(); }, &pass);
     if (sink.cancelled()) return REPORTLS_CANCELLED;
@@ -89,9 +75,8 @@ class FiguresPlugin {
   }
 
  private:
-  report::Rules rules_;
+  report::ReportReader reader_;
   figures::Data data_;
-  report::Profiles profiles_;
   using LineDiagnostics = report::LineCache<std::vector<plugin::Diagnostic>>;
   mutable LineDiagnostics diagnostics_;  // per paragraph of the open documents
   // Hovers come now and then, document after document: only the last hovered one's paragraphs

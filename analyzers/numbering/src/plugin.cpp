@@ -2,8 +2,7 @@
 #include <reportls/numbering/numbering.h>
 #include <reportls/numbering/paragraph.h>
 #include <reportls/plugin.hpp>
-#include <reportls/report/data_files.h>
-#include <reportls/report/profile.h>
+#include <reportls/report/plugin_support.h>
 
 #include <optional>
 #include <stdexcept>
@@ -17,25 +16,21 @@ namespace numbering = reportls::numbering;
 
 class NumberingPlugin {
  public:
-  explicit NumberingPlugin(const plugin::Config &config) {
-    rules_ = report::Rules::load_or_defaults(config.plugin_dir, [&](const std::string &e) { config.warn(e); });
+  explicit NumberingPlugin(const plugin::Config &config) : reader_(config) {
     try {
       paragraph_ = numbering::ParagraphRules::load(config.plugin_dir);
     } catch (const std::exception &e) {
       config.warn(e.what());
     }
-    profiles_ = report::Profiles::load(report::data_folders(config.plugin_dir, config.data_dirs));
-    for (const std::string &e : profiles_.errors()) config.warn(e);
   }
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
-    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path),
-                                             document.snapshot);
+    const auto parsed = reader_.parse(document);
     const report::Document &doc = *parsed;
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     if (auto a = numbering::remove_debris(doc)) sink.action(a->start, a->end, a->fix);
     // Numbering and paragraph conventions are those of a report; other texts keep their own.
-    if (!profiles_.applies(report::Scope::Report, doc, document.settings)) return REPORTLS_OK;
+    if (!reader_.profiles().applies(report::Scope::Report, doc, document.settings)) return REPORTLS_OK;
     for (const plugin::Diagnostic &d : numbering::check(doc)) sink.diagnostic(d);
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     if (paragraph_)
@@ -44,9 +39,8 @@ class NumberingPlugin {
   }
 
  private:
-  report::Rules rules_;
+  report::ReportReader reader_;
   std::optional<numbering::ParagraphRules> paragraph_;
-  report::Profiles profiles_;
 };
 
 }  // namespace

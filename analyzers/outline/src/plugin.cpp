@@ -1,8 +1,7 @@
 // The outline analyzer: document symbols and folding ranges from the report's headings.
 #include <reportls/outline/outline.h>
 #include <reportls/plugin.hpp>
-#include <reportls/report/data_files.h>
-#include <reportls/report/profile.h>
+#include <reportls/report/plugin_support.h>
 
 #include <optional>
 #include <stdexcept>
@@ -16,21 +15,15 @@ namespace plugin = reportls::plugin;
 
 class OutlinePlugin {
  public:
-  // A broken report-rules.json must not stop the outline: headings need no rules.  The failure is
-  // a load warning (plugin.h, create).
-  explicit OutlinePlugin(const plugin::Config &config) {
-    rules_ = report::Rules::load_or_defaults(config.plugin_dir, [&](const std::string &e) { config.warn(e); });
-    profiles_ = report::Profiles::load(report::data_folders(config.plugin_dir, config.data_dirs));
-    for (const std::string &e : profiles_.errors()) config.warn(e);
-  }
+  // A broken report-rules.json does not stop the outline: headings need no rules (ReportReader).
+  explicit OutlinePlugin(const plugin::Config &config) : reader_(config) {}
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
-    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path),
-                                             document.snapshot);
+    const auto parsed = reader_.parse(document);
     const report::Document &doc = *parsed;
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     // Other texts keep the editor's own outline (the built-in Markdown one).
-    if (!profiles_.applies(report::Scope::Report, doc, document.settings)) return REPORTLS_OK;
+    if (!reader_.profiles().applies(report::Scope::Report, doc, document.settings)) return REPORTLS_OK;
     reportls::outline::Outline outline = reportls::outline::build(doc);
     for (auto &s : outline.symbols) {
       plugin::Symbol v;
@@ -50,8 +43,7 @@ class OutlinePlugin {
   }
 
  private:
-  report::Rules rules_;
-  report::Profiles profiles_;
+  report::ReportReader reader_;
 };
 
 }  // namespace

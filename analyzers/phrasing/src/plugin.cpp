@@ -4,10 +4,8 @@
 #include <reportls/phrasing/completer.h>
 #include <reportls/phrasing/phrasebook.h>
 #include <reportls/phrasing/typing.h>
-#include <reportls/report/data_files.h>
 #include <reportls/plugin.hpp>
-#include <reportls/report/document.h>
-#include <reportls/report/profile.h>
+#include <reportls/report/plugin_support.h>
 
 #include <nlohmann/json.hpp>
 
@@ -45,7 +43,9 @@ class PhrasingPlugin {
  public:
   // Broken data files do not stop the plugin: they are load warnings.
   explicit PhrasingPlugin(const plugin::Config &config)
-      : PhrasingPlugin(config, report::data_folders(config.plugin_dir, config.data_dirs)) {}
+      : reader_(config), phrasebook_(config.plugin_dir, report::data_folders(config.plugin_dir, config.data_dirs)) {
+    for (const std::string &e : phrasebook_.errors()) config.warn(e);
+  }
 
   // Completion only; analyze is required by the ABI.
   reportls_status analyze(const plugin::Document &, plugin::Sink &) const { return REPORTLS_OK; }
@@ -54,15 +54,14 @@ class PhrasingPlugin {
 
   reportls_status complete(const plugin::Document &document, uint32_t offset,
                            plugin::Sink &sink) const {
-    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path),
-                                             document.snapshot);
+    const auto parsed = reader_.parse(document);
     const report::Document &doc = *parsed;
     const Settings settings = read_settings(document.settings);
     const phrasing::Phrasebook::Sets sets = phrasebook_.for_document(document.path);
     // A broken workspace phrase file: said on every completion; the host tells the user once.
     for (const std::string &e : sets.errors) sink.error(e);
     const phrasing::Request request{doc, offset, phrasing::report_year(doc, settings.year),
-                                    profiles_.choose(doc, settings.profile)};
+                                    reader_.profiles().choose(doc, settings.profile)};
     const phrasing::Result result = phrasing::complete(request, sets.sets);
     for (const phrasing::Item &item : result.items) {
       plugin::Completion c;
@@ -85,18 +84,8 @@ class PhrasingPlugin {
   }
 
  private:
-  // dirs: the data folders, the plugin's first.
-  PhrasingPlugin(const plugin::Config &config, const std::vector<std::string> &dirs)
-      : phrasebook_(config.plugin_dir, dirs) {
-    rules_ = report::Rules::load_or_defaults(config.plugin_dir, [&](const std::string &e) { config.warn(e); });
-    for (const std::string &e : phrasebook_.errors()) config.warn(e);
-    profiles_ = report::Profiles::load(dirs);
-    for (const std::string &e : profiles_.errors()) config.warn(e);
-  }
-
-  report::Rules rules_;
+  report::ReportReader reader_;
   phrasing::Phrasebook phrasebook_;
-  report::Profiles profiles_;
 };
 
 }  // namespace

@@ -1,8 +1,7 @@
 // The tables analyzer: the fixed tables of a report profile (政府信息公开工作年度报告): their
 // arithmetic, their shape, the figures the text quotes from them, and the hover on a total.
 #include <reportls/plugin.hpp>
-#include <reportls/report/data_files.h>
-#include <reportls/report/profile.h>
+#include <reportls/report/plugin_support.h>
 #include <reportls/tables/tables.h>
 
 #include <string>
@@ -14,27 +13,15 @@ namespace report = reportls::report;
 namespace plugin = reportls::plugin;
 namespace tables = reportls::tables;
 
-std::vector<tables::Templates> load(const plugin::Config &config) {
-  std::vector<std::string> errors;
-  std::vector<tables::Templates> templates = tables::load_templates(config.plugin_dir, config.data_dirs, errors);
-  for (const std::string &e : errors) config.warn(e);
-  return templates;
-}
-
 class TablesPlugin {
  public:
-  // The bundled files must load (create fails otherwise); a broken user file is skipped and
+  // The bundled data must load (create fails otherwise); a broken user file is skipped and
   // reported as a load warning.
   explicit TablesPlugin(const plugin::Config &config)
-      : rules_(report::Rules::load(config.plugin_dir)),
-        templates_(load(config)),
-        profiles_(report::Profiles::load(report::data_folders(config.plugin_dir, config.data_dirs))) {
-    for (const std::string &e : profiles_.errors()) config.warn(e);
-  }
+      : reader_(config), templates_(report::load_with_warnings(config, tables::load_templates)) {}
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
-    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path),
-                                             document.snapshot);
+    const auto parsed = reader_.parse(document);
     const report::Document &doc = *parsed;
     const report::Profile *profile = nullptr;
     const tables::Templates *set = templates_for(doc, document.settings, &profile);
@@ -46,8 +33,7 @@ class TablesPlugin {
   }
 
   reportls_status hover(const plugin::Document &document, uint32_t offset, plugin::Sink &sink) const {
-    const auto parsed = report::shared_parse(document.text, rules_, report::format_of(document.uri, document.path),
-                                             document.snapshot);
+    const auto parsed = reader_.parse(document);
     const report::Document &doc = *parsed;
     const report::Profile *profile = nullptr;
     const tables::Templates *set = templates_for(doc, document.settings, &profile);
@@ -62,16 +48,15 @@ class TablesPlugin {
   // of a profile with tables are checked).
   const tables::Templates *templates_for(const report::Document &doc, std::string_view settings,
                                          const report::Profile **profile) const {
-    *profile = profiles_.for_document(doc, settings);
+    *profile = reader_.profiles().for_document(doc, settings);
     if (!*profile) return nullptr;
     for (const tables::Templates &t : templates_)
       if (t.profile == (*profile)->id) return &t;
     return nullptr;
   }
 
-  report::Rules rules_;
+  report::ReportReader reader_;
   std::vector<tables::Templates> templates_;
-  report::Profiles profiles_;
 };
 
 }  // namespace

@@ -11,20 +11,15 @@
 //                      const std::function<bool()> &cancelled, const Emit &emit);  // diagnostic.h
 //   static void close(const Tables &, std::string_view uri);  // optional: a document was closed
 // Use with REPORTLS_DEFINE_PLUGIN(reportls::report::TablePlugin<Checker>, …).  Load errors of user
-// files are load warnings (plugin.h, create).  Thread-safe as plugin.h requires.
+// files are load warnings (plugin.h, create; plugin_support.h).  Thread-safe as plugin.h requires.
 #ifndef REPORTLS_REPORT_TABLE_PLUGIN_H
 #define REPORTLS_REPORT_TABLE_PLUGIN_H
 
 #include <reportls/plugin.hpp>
-#include <reportls/report/data_files.h>
 #include <reportls/report/diagnostic.h>
-#include <reportls/report/document.h>
-#include <reportls/report/profile.h>
-#include <reportls/report/rules.h>
+#include <reportls/report/plugin_support.h>
 
-#include <string>
 #include <string_view>
-#include <vector>
 
 namespace reportls::report {
 
@@ -32,17 +27,12 @@ template <class Checker>
 class TablePlugin {
  public:
   explicit TablePlugin(const plugin::Config &config)
-      : rules_(Rules::load(config.plugin_dir)),
-        tables_(load(config)),
-        profiles_(Profiles::load(data_folders(config.plugin_dir, config.data_dirs))) {
-    for (const std::string &e : profiles_.errors()) config.warn(e);
-  }
+      : reader_(config), tables_(load_with_warnings(config, Checker::load)) {}
 
   reportls_status analyze(const plugin::Document &document, plugin::Sink &sink) const {
-    const auto parsed = shared_parse(document.text, rules_, format_of(document.uri, document.path),
-                                     document.snapshot);
+    const auto parsed = reader_.parse(document);
     const Document &doc = *parsed;
-    if (!profiles_.applies(Checker::scope, doc, document.settings)) return REPORTLS_OK;
+    if (!reader_.profiles().applies(Checker::scope, doc, document.settings)) return REPORTLS_OK;
     Checker::report(doc, tables_, document, [&] { return sink.cancelled(); },
                     [&](const plugin::Diagnostic &d, uint32_t shift) { sink.diagnostic(d, shift); });
     return sink.cancelled() ? REPORTLS_CANCELLED : REPORTLS_OK;
@@ -53,16 +43,8 @@ class TablePlugin {
   }
 
  private:
-  static typename Checker::Tables load(const plugin::Config &config) {
-    std::vector<std::string> errors;
-    auto tables = Checker::load(config.plugin_dir, config.data_dirs, errors);
-    for (const std::string &e : errors) config.warn(e);
-    return tables;
-  }
-
-  Rules rules_;
+  ReportReader reader_;
   typename Checker::Tables tables_;
-  Profiles profiles_;
 };
 
 }  // namespace reportls::report
