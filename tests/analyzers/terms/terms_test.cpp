@@ -236,6 +236,11 @@ TEST_CASE("the 纲要 editions: wrong years get the edition's years; a province'
              "2020—2025", "改为“2021—2025”", "落实《法治政府建设实施纲要（2021—2025年）》。"});
   check_quiet("落实《法治政府建设实施纲要（2015—2020年）》《法治政府建设实施纲要（2021—2025年）》"
               "《山东省法治政府建设实施纲要（2016—2020年）》和《法治社会建设实施纲要（2020—2025年）》。");
+  // A range past the second edition's may name a later edition, which the tables cannot know yet.
+  check_one("落实《法治政府建设实施纲要（2021—2026年）》。",
+            {"terms.nonstandard", "2021—2026", "《法治政府建设实施纲要》的第二版是“（2021—2025年）”，年份“2021—2026”有误，应为“2021—2025”",
+             "2021—2026", "改为“2021—2025”", "落实《法治政府建设实施纲要（2021—2025年）》。"});
+  check_quiet("落实《法治政府建设实施纲要（2026—2030年）》。");
 }
 
 TEST_CASE("repealed laws are outdated from the year they were replaced") {
