@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace reportls::report {
 namespace {
 
@@ -93,16 +95,23 @@ std::optional<uint32_t> first_year(std::string_view text, Span within) {
 }
 
 // A whole calendar year given as the period a text covers, `2022年1月1日至2022年12月31日` (the
-// statistics period every 政府信息公开工作年度报告 states, 自…起至…止 too): that year.  The two
-// dates are a few characters apart at most, so that two dates of one sentence are not taken for a
-// period.
+// statistics period every 政府信息公开工作年度报告 states; 自…起至…止, and 至12月31日 with the year
+// left out, too): that year.  The two dates are a few characters apart at most, so that two dates
+// of one sentence are not taken for a period.
 std::optional<uint32_t> whole_year_period(std::string_view text, Span within) {
   constexpr uint32_t kMaxJoiner = 12;  // bytes between the dates: 至, 起至, 起，至, —, ～
+  constexpr std::string_view kLastDay = "12月31日";
   for (auto from = find_date(text, within); from; from = find_date(text, {from->span.end, within.end})) {
     if (from->month != 1 || from->day != 1) continue;
-    const auto to = find_date(text, {from->span.end, within.end});  // the next date
-    if (to && to->span.start - from->span.end <= kMaxJoiner && to->year == from->year && to->month == 12 &&
-        to->day == 31)
+    const uint32_t joiner_end = std::min(within.end, from->span.end + kMaxJoiner);
+    if (const auto to = find_date(text, {from->span.end, within.end});
+        to && to->span.start <= joiner_end && to->year == from->year && to->month == 12 && to->day == 31)
+      return from->year;
+    // The month and day alone: not the tail of a date of its own (2023年12月31日, 112月31日).
+    const std::string_view near = Span{from->span.end, std::min(within.end, joiner_end + uint32_t{kLastDay.size()})}.in(text);
+    const size_t at = near.find(kLastDay);
+    if (at != std::string_view::npos && !(at > 0 && ascii_digit(near[at - 1])) &&
+        !(at >= 3 && near.substr(at - 3, 3) == "年"))
       return from->year;
   }
   return std::nullopt;

@@ -37,6 +37,8 @@ TEST_CASE("a text with no title and no opening takes its year from the whole cal
   const std::string head = "一、总体情况\n本报告依据《条例》编制。";
   CHECK(year(head + "数据统计期限为2022年1月1日至2022年12月31日。\n二、主动公开政府信息情况\n略。\n") == 2022u);
   CHECK(year(head + "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n") == 2023u);
+  CHECK(year(head + "本报告所列数据统计时限为2023年1月1日至12月31日。\n") == 2023u);
+  CHECK_FALSE(year(head + "统计期限为2022年1月1日至2023年12月31日。\n"));
   // Not a whole year, not one period, or not in the first section: no year.
   CHECK_FALSE(year(head + "统计期限为2022年1月1日至2022年6月30日。\n"));
   CHECK_FALSE(year(head + "2022年1月1日起施行，2023年12月31日前完成。\n"));
