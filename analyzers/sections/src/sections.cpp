@@ -32,8 +32,6 @@ report::Span anchor(const Document &doc) {
   return {};
 }
 
-std::string basis(const Profile &p) { return p.basis.empty() ? p.report_type : p.basis; }
-
 // The same words, spaces and the width or form of commas and brackets aside.
 bool same_wording(std::string_view written, std::string_view fixed) {
   auto letters = [](std::string_view s) {
@@ -94,32 +92,33 @@ std::optional<plugin::Fix> skeleton_fix(const Document &doc, const Profile &prof
 std::vector<plugin::Diagnostic> check(const Document &doc, const Profile &profile,
                                       std::optional<uint32_t> report_year) {
   std::vector<plugin::Diagnostic> out;
+  const std::string &basis = profile.basis_for(report_year);
   const std::vector<ItemMatch> matches = report::match_items(profile, doc);
   for (const ItemMatch &m : matches) {
     const report::ProfileItem &it = profile.items[m.item];
     if (report_year && *report_year < it.required_from) continue;
     if (m.status == ItemStatus::Missing && !it.optional) {
       auto d = make_diagnostic(anchor(doc), severity(it.missing_severity), "sections.missing",
-                    "缺少“" + it.wording + "”部分：" + basis(profile) + "要求" + profile.report_type +
+                    "缺少“" + it.wording + "”部分：" + basis + "要求" + profile.report_type +
                         "包括此项内容，但没有找到对应的标题（如“" + it.heading + "”）。");
       if (auto fix = skeleton_fix(doc, profile, matches, m.item)) d.fixes.push_back(*fix);
       out.push_back(std::move(d));
     } else if (m.status == ItemStatus::Folded) {
       out.push_back(make_diagnostic(m.where, REPORTLS_SEVERITY_INFO, "sections.folded",
                          "“" + it.wording + "”仅作为分项出现（“" + std::string(doc.str(m.where)) +
-                             "”），没有单独成节：" + basis(profile) + "将其列为报告的一项内容，建议单列一级标题“" +
+                             "”），没有单独成节：" + basis + "将其列为报告的一项内容，建议单列一级标题“" +
                              it.heading + "”。"));
     } else if (m.status == ItemStatus::Heading && profile.fixed_headings &&
                !same_wording(doc.str(m.where), it.heading)) {
       auto d = make_diagnostic(m.where, REPORTLS_SEVERITY_WARNING, "sections.wording",
                                "“" + std::string(doc.str(m.where)) + "”应写作固定标题“" + it.heading + "”：" +
-                                   basis(profile) + "规定了" + profile.report_type + "各部分的标题。");
+                                   basis + "规定了" + profile.report_type + "各部分的标题。");
       d.fixes.push_back({"改为“" + it.heading + "”", {{m.where.start, m.where.end, it.heading}}, true});
       out.push_back(std::move(d));
     } else if (m.status == ItemStatus::Heading && it.needs_cause && !m.has_cause) {
       out.push_back(make_diagnostic(m.where, REPORTLS_SEVERITY_INFO, "sections.no-cause",
                          "“" + std::string(doc.str(m.where)) + "”部分只列问题，未见原因分析（原因、究其原因、主要原因、根源）：" +
-                             basis(profile) + "要求报告“" + it.wording + "”。"));
+                             basis + "要求报告“" + it.wording + "”。"));
     }
   }
   if (profile.ordered) {
@@ -130,7 +129,7 @@ std::vector<plugin::Diagnostic> check(const Document &doc, const Profile &profil
       if (m.heading < latest) {
         out.push_back(make_diagnostic(m.where, REPORTLS_SEVERITY_WARNING, "sections.order",
                            "“" + profile.items[m.item].wording + "”应位于“" +
-                               profile.items[latest_item].wording + "”之后：" + basis(profile) +
+                               profile.items[latest_item].wording + "”之后：" + basis +
                                "规定了各部分的固定顺序。"));
       } else {
         latest = m.heading;

@@ -119,6 +119,28 @@ TEST_CASE("a 政府信息公开 report's parts have fixed headings") {
   CHECK(count(run(same), "sections.wording") == 0);
 }
 
+TEST_CASE("a report names the basis of its own year: the format a later notice replaced for earlier reports") {
+  const auto wording_of = [](const std::string &year) {
+    const std::string text = "某镇" + year + "年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n"
+                             "三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n"
+                             "五、存在问题和改进措施\n六、其他需要报告的事项\n";
+    const auto ds = run(text);
+    const auto it = std::find_if(ds.begin(), ds.end(), [](auto &x) { return x.code == "sections.wording"; });
+    return it == ds.end() ? std::string() : it->message;
+  };
+  CHECK(wording_of("2020").find("国办公开办函〔2019〕60号") != std::string::npos);
+  CHECK(wording_of("2021").find("国办公开办函〔2021〕30号") != std::string::npos);
+  CHECK(wording_of("2024").find("国办公开办函〔2021〕30号") != std::string::npos);
+  const report::Profile *p = profiles().find("info-disclosure-annual");
+  REQUIRE(p);
+  CHECK(p->basis_for(std::nullopt) == p->basis);
+  // The years must be years.
+  const std::string bad = R"({"format": "reportls-profile", "version": 1, "id": "x", "report_type": "x报告",
+    "earlier_bases": [{"until": "2020", "basis": "旧"}], "items": [{"id": "a", "wording": "a", "headings": ["a"]}]})";
+  CHECK_THROWS_WITH_AS(report::Profiles::parse(bad, "x.profile.json"), doctest::Contains("earlier_bases[0].until"),
+                       std::runtime_error);
+}
+
 TEST_CASE("headings run into a paragraph (a page that lost its line breaks) are there") {
   const std::string flattened =
       "2021年，某区推进法治政府建设。现将有关情况总结如下： 一、主要措施和成效 （一）加强领导。 "

@@ -15,8 +15,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace reportls::report {
@@ -52,6 +54,9 @@ struct Profile {
   std::string id;           // e.g. "fazhi-annual"
   std::string report_type;  // e.g. 法治政府建设年度报告
   std::string basis;        // the legal basis, e.g. 《法治政府建设与责任落实督察工作规定》第二十五条
+  // The basis reports on earlier years followed, by the last year each applies to (ascending):
+  // a format replaced in 2021 was the basis of the 2019 and 2020 reports.
+  std::vector<std::pair<uint32_t, std::string>> earlier_bases;
   std::string origin;       // the file it was loaded from
   bool ordered = false;     // the items must appear in the profile's order
   bool fixed_headings = false;  // each item's heading must read exactly as its `heading`
@@ -59,6 +64,9 @@ struct Profile {
   std::shared_ptr<const ProfilePatterns> detect;  // title and preface patterns
 
   // True when a title pattern matches the title block's lines joined (bounded ICU searches).
+  // The basis a report on `year` follows (basis when the year is unknown or no earlier one
+  // applies); the report type when there is none.
+  const std::string &basis_for(std::optional<uint32_t> year) const;
   bool title_matches(const Document &doc) const;
   // True when the title matches, or a preface pattern matches an opening line (opening_lines)
   // and the text is a report: without a title, a top-level heading names one of the profile's
