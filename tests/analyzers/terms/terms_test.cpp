@@ -84,6 +84,23 @@ TEST_CASE("years limit a rule: 新理念新思想新战略 is fine in 2020, 新�
   CHECK(ds[0].code == "terms.outdated");
 }
 
+TEST_CASE("the pre-2019 outline of a 政府信息公开工作年度报告 is outdated from the 2019 report on, and only there") {
+  const std::string old_outline = "一、政府信息公开工作的基本概况\n全年主动公开信息120条。\n四、政府信息公开的收费及减免情况\n本年度未收取费用。";
+  const auto ds = run("2020年政府信息公开工作年度报告\n" + old_outline);
+  REQUIRE(ds.size() == 2);
+  CHECK(ds[0].code == "terms.outdated");
+  CHECK(ds[0].severity == REPORTLS_SEVERITY_WARNING);
+  REQUIRE(ds[0].fixes.size() == 1);
+  CHECK_FALSE(ds[0].fixes[0].preferred);  // the 2019 format's part, but the part's text is the author's to redo
+  CHECK(ds[1].code == "terms.outdated");
+  CHECK(ds[1].severity == REPORTLS_SEVERITY_INFO);
+  // The format a 2018 report followed, and a report whose year is unknown: nothing.
+  CHECK(run("2018年政府信息公开工作年度报告\n" + old_outline).empty());
+  CHECK(run(old_outline).empty());
+  // 基本概况 in a sentence is not the outline's heading.
+  CHECK(run("2020年政府信息公开工作年度报告\n现将政府信息公开工作的基本概况报告如下。").empty());
+}
+
 TEST_CASE("applying all certain fixes to each corpus report and wrong fixture removes them and adds nothing") {
   std::vector<std::string> paths;
   for (const std::string &name : fixtest::corpus()) paths.push_back(REPORTLS_CORPUS_DIR "/" + name);
