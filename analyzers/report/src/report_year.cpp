@@ -101,11 +101,13 @@ std::optional<uint32_t> first_year(std::string_view text, Span within) {
 std::optional<uint32_t> whole_year_period(std::string_view text, Span within) {
   constexpr uint32_t kMaxJoiner = 12;  // bytes between the dates: 至, 起至, 起，至, —, ～
   constexpr std::string_view kLastDay = "12月31日";
-  for (auto from = find_date(text, within); from; from = find_date(text, {from->span.end, within.end})) {
+  // Each date is found once: the date after `from` is the candidate end and, next, the next `from`.
+  std::optional<Date> to;
+  for (auto from = find_date(text, within); from; from = to) {
+    to = find_date(text, {from->span.end, within.end});
     if (from->month != 1 || from->day != 1) continue;
     const uint32_t joiner_end = std::min(within.end, from->span.end + kMaxJoiner);
-    if (const auto to = find_date(text, {from->span.end, within.end});
-        to && to->span.start <= joiner_end && to->year == from->year && to->month == 12 && to->day == 31)
+    if (to && to->span.start <= joiner_end && to->year == from->year && to->month == 12 && to->day == 31)
       return from->year;
     // The month and day alone: not the tail of a date of its own (2023年12月31日, 112月31日).
     const std::string_view near = Span{from->span.end, std::min(within.end, joiner_end + uint32_t{kLastDay.size()})}.in(text);
