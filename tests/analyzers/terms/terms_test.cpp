@@ -298,7 +298,8 @@ TEST_CASE("的 for 地 between a set adverbial and a verb (information); a nomin
   for (const auto &[body, fixed] : std::vector<std::pair<std::string, std::string>>{
            {"各单位更加高效的开展法治宣传。", "各单位更加高效地开展法治宣传。"},
            {"各单位更好的满足群众需求。", "各单位更好地满足群众需求。"},
-           {"各单位及时准确的向社会公布信息。", "各单位及时准确地向社会公布信息。"}}) {
+           {"各单位及时准确的向社会公布信息。", "各单位及时准确地向社会公布信息。"},
+           {"(四)为更好的满足群众需求,开通热线。", "(四)为更好地满足群众需求,开通热线。"}}) {
     CAPTURE(body);
     const auto ds = run(kTitle + body);
     REQUIRE(ds.size() == 1);
@@ -306,6 +307,7 @@ TEST_CASE("的 for 地 between a set adverbial and a verb (information); a nomin
     CHECK(fixtest::apply(kTitle + body, ds[0].fixes[0].edits) == kTitle + fixed);
   }
   check_quiet("问题得到有效的解决，发挥积极的推动作用，实现全面的提升，取得扎实的推进成效，保持持续的向好态势。");
+  check_quiet("使之成为有力的保障民生举措，作为有效的促进手段。");
 }
 
 TEST_CASE("聚集 → 聚焦 before a task's focus, 集合 → 结合 before 实际 or a document's 精神; other gatherings stay") {
