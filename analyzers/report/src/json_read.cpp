@@ -52,6 +52,19 @@ const json &object(const json &obj, const char *key, std::initializer_list<const
   return obj.at(key);
 }
 
+YearRange years(const json &obj, const char *key, const std::string &origin, const std::string &where) {
+  YearRange range;
+  if (!obj.contains(key)) return range;
+  const json &y = obj.at(key);
+  if (!y.is_array() || y.size() != 2) fail(origin, path(where, key) + " must be [from, to]");
+  for (size_t i = 0; i < 2; ++i) {
+    if (y[i].is_null()) continue;
+    if (!y[i].is_number_unsigned()) fail(origin, path(where, key) + " entries must be years or null");
+    (i == 0 ? range.from : range.to) = y[i].get<uint32_t>();
+  }
+  return range;
+}
+
 void append_missing(std::vector<std::string> &to, const std::vector<std::string> &from) {
   for (const std::string &s : from)
     if (std::find(to.begin(), to.end(), s) == to.end()) to.push_back(s);

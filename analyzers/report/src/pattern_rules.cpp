@@ -1,5 +1,7 @@
 #include <reportls/report/pattern_rules.h>
 
+#include <reportls/report/json_read.h>
+
 #include "literal_filter.h"
 
 #include <nlohmann/json.hpp>
@@ -63,24 +65,11 @@ PatternRule parse_entry(const json &e, const std::string &origin, size_t index) 
     r.certain = e["certain"].get<bool>();
   }
   r.message = str("message", true);
-  if (e.contains("years")) {
-    const json &y = e["years"];
-    if (!y.is_array() || y.size() != 2) fail(where, "\"years\" must be [from, to]");
-    for (int i = 0; i < 2; ++i) {
-      if (y[i].is_null()) continue;
-      if (!y[i].is_number_unsigned()) fail(where, "\"years\" entries must be years or null");
-      (i == 0 ? r.from_year : r.to_year) = y[i].get<uint32_t>();
-    }
-  }
+  r.years = json_read::years(e, "years", origin, "rules[" + std::to_string(index) + "]");
   return r;
 }
 
 }  // namespace
-
-bool PatternRule::applies_to(std::optional<uint32_t> year) const {
-  if (!year) return from_year == 0 && to_year == 0;
-  return (from_year == 0 || *year >= from_year) && (to_year == 0 || *year <= to_year);
-}
 
 std::vector<PatternRule> parse_pattern_rules(std::string_view text, const std::string &origin) {
   const json root = json::parse(text, nullptr, false);
@@ -109,7 +98,7 @@ std::vector<PatternHit> PatternRules::search(std::string_view text, Span within,
   const std::vector<bool> candidates = filter_ ? filter_->candidates(within.in(text)) : std::vector<bool>();
   for (size_t i = 0; i < rules_.size(); ++i) {
     const PatternRule &r = rules_[i];
-    if (!candidates[i] || !r.applies_to(year)) continue;
+    if (!candidates[i] || !r.years.contains(year)) continue;
     r.pattern.search(prepared, [&](const PatternMatch &m) {
       if (m.span.empty()) return true;
       PatternHit hit{&r, m.span, r.group < m.groups.size() ? m.groups[r.group] : m.span, {}, {}};

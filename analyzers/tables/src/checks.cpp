@@ -151,11 +151,11 @@ uint32_t last_nonblank_line(const Document &doc) {
 }
 
 void missing_tables(const Document &doc, const Templates &set, const report::Profile *profile,
-                    const std::vector<Filled> &filled, Findings &out) {
+                    std::optional<uint32_t> year, const std::vector<Filled> &filled, Findings &out) {
   const auto sections = item_sections(doc, profile);
   const uint32_t last = last_nonblank_line(doc);
   for (const Template &tpl : set.tables) {
-    if (tpl.item.empty() ||
+    if (tpl.item.empty() || !tpl.years.contains(year) ||
         std::any_of(filled.begin(), filled.end(), [&](const Filled &f) { return f.tpl == &tpl; }))
       continue;
     auto it = std::find_if(sections.begin(), sections.end(), [&](const auto &s) { return s.first == tpl.item; });
@@ -219,15 +219,16 @@ void prose(const Document &doc, const Templates &set, const std::vector<Filled> 
 
 }  // namespace
 
-Findings check(const Document &doc, const Templates &templates, const report::Profile *profile) {
+Findings check(const Document &doc, const Templates &templates, const report::Profile *profile,
+               std::optional<uint32_t> year) {
   Findings out;
-  const std::vector<Filled> filled = match(doc, templates, profile);
+  const std::vector<Filled> filled = match(doc, templates, profile, year);
   for (const Filled &f : filled) {
     sums(doc, f, out.diagnostics);
     numbers(doc, f, out.diagnostics);
     template_shape(doc, templates, f, out.diagnostics);
   }
-  missing_tables(doc, templates, profile, filled, out);
+  missing_tables(doc, templates, profile, year, filled, out);
   prose(doc, templates, filled, out.diagnostics);
   std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(),
                    [](const plugin::Diagnostic &a, const plugin::Diagnostic &b) { return a.start < b.start; });
@@ -235,9 +236,9 @@ Findings check(const Document &doc, const Templates &templates, const report::Pr
 }
 
 std::vector<Hover> hover_at(const Document &doc, const Templates &templates, const report::Profile *profile,
-                            uint32_t offset) {
+                            std::optional<uint32_t> year, uint32_t offset) {
   std::vector<Hover> out;
-  for (const Filled &f : match(doc, templates, profile))
+  for (const Filled &f : match(doc, templates, profile, year))
     for (const detail::Evaluated &e : detail::evaluate(doc, f)) {
       if (!(e.cell.contains(offset) || (offset == e.cell.end && !e.cell.empty()))) continue;
       std::string md = "**" + e.target + "**" + (e.where.empty() ? "" : "（" + e.where + "）") + "\n\n" +

@@ -174,9 +174,11 @@ std::vector<std::pair<std::string, int32_t>> item_sections(const Document &doc, 
   return out;
 }
 
-std::vector<Filled> match(const Document &doc, const Templates &templates, const report::Profile *profile) {
+std::vector<Filled> match(const Document &doc, const Templates &templates, const report::Profile *profile,
+                          std::optional<uint32_t> year) {
   std::vector<Prepared> prepared;
-  for (const Template &t : templates.tables) prepared.emplace_back(t);
+  for (const Template &t : templates.tables)
+    if (t.years.contains(year)) prepared.emplace_back(t);
   const auto sections = item_sections(doc, profile);
   auto in_section = [&](const Template &tpl, const Table &table) {
     for (const auto &[item, s] : sections)

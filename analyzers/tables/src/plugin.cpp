@@ -2,6 +2,7 @@
 // arithmetic, their shape, the figures the text quotes from them, and the hover on a total.
 #include <reportls/plugin.hpp>
 #include <reportls/report/plugin_support.h>
+#include <reportls/report/report_year.h>
 #include <reportls/tables/tables.h>
 
 #include <string>
@@ -26,7 +27,7 @@ class TablesPlugin {
     const report::Profile *profile = nullptr;
     const tables::Templates *set = templates_for(doc, document.settings, &profile);
     if (!set) return REPORTLS_OK;
-    const tables::Findings found = tables::check(doc, *set, profile);
+    const tables::Findings found = tables::check(doc, *set, profile, report::report_year(doc, document.settings));
     for (const plugin::Diagnostic &d : found.diagnostics) sink.diagnostic(d);
     for (const tables::Action &a : found.actions) sink.action(a.range.start, a.range.end, a.fix);
     return sink.cancelled() ? REPORTLS_CANCELLED : REPORTLS_OK;
@@ -38,7 +39,7 @@ class TablesPlugin {
     const report::Profile *profile = nullptr;
     const tables::Templates *set = templates_for(doc, document.settings, &profile);
     if (!set) return REPORTLS_OK;
-    for (const tables::Hover &h : tables::hover_at(doc, *set, profile, offset))
+    for (const tables::Hover &h : tables::hover_at(doc, *set, profile, report::report_year(doc, document.settings), offset))
       sink.hover(h.range.start, h.range.end, h.markdown);
     return REPORTLS_OK;
   }

@@ -1,4 +1,5 @@
 #include <reportls/report/data_files.h>
+#include <reportls/report/json_read.h>
 #include <reportls/tables/templates.h>
 
 #include <nlohmann/json.hpp>
@@ -59,12 +60,13 @@ struct Reader {
   }
 
   Template table(const json &o, const std::string &where) const {
-    only(o, {"id", "title", "item", "keywords", "parts", "identities"}, where);
+    only(o, {"id", "title", "item", "keywords", "years", "parts", "identities"}, where);
     Template t;
     t.id = text(o, "id", where, true);
     t.title = text(o, "title", where, true);
     t.item = text(o, "item", where, false);
     t.keywords = strings(o, "keywords", where);
+    t.years = report::json_read::years(o, "years", origin, where);
     const json &parts = array(o, "parts", where);
     for (size_t p = 0; p < parts.size(); ++p) {
       const std::string pw = where + ".parts[" + std::to_string(p) + "]";

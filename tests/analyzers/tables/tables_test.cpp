@@ -3,6 +3,7 @@
 #include "../test_util.h"
 
 #include <reportls/report/profile.h>
+#include <reportls/report/report_year.h>
 #include <reportls/tables/tables.h>
 
 #include <doctest/doctest.h>
@@ -39,7 +40,7 @@ std::string fixture(const std::string &name) {
 // A text and what the analyzer finds in it.  Never moved: doc points into text.
 struct Checked {
   explicit Checked(std::string t) : text(std::move(t)), doc(report::parse(text, test::rules())) {
-    tables::Findings found = tables::check(doc, bundled(), profile());
+    tables::Findings found = tables::check(doc, bundled(), profile(), report::report_year(doc));
     diagnostics = std::move(found.diagnostics);
     actions = std::move(found.actions);
   }
@@ -90,6 +91,36 @@ TEST_CASE("templates: the bundled tables of the 政府信息公开 format") {
   CHECK(t.find("proactive")->parts.size() == 4);
 }
 
+TEST_CASE("tables: a 2019 or 2020 report's 主动公开 table follows the format of its year, not the 2021 one") {
+  // The 2019 format (国办公开办函〔2019〕60号): 规范性文件, 其他对外管理服务事项, the (九)项, other columns;
+  // （六）其他处理 one row.
+  const std::string old_format = fixture("format-2019-markdown.md");
+  REQUIRE(old_format.find("2020年政府信息公开工作年度报告") != std::string::npos);
+  const Checked in_2020 = run(old_format);
+  CHECK(in_2020.diagnostics.empty());
+  // The same tables in a 2022 report: the rows the 2021 format renamed or dropped are reported.
+  const Checked in_2022 = run(replace_once(old_format, "2020年政府信息公开工作年度报告", "2022年政府信息公开工作年度报告"));
+  const auto t = with_code(in_2022, "tables.template");
+  REQUIRE(t.size() == 2);
+  CHECK(under(in_2022, *t[0]) == "规范性文件");
+  CHECK(under(in_2022, *t[1]) == "其他对外管理服务事项");
+  // The arithmetic of 收到和处理政府信息公开申请情况 is the same in both formats, and checked.
+  const Checked wrong = run(replace_once(old_format, "| 一、本年新收政府信息公开申请数量 | 10 |", "| 一、本年新收政府信息公开申请数量 | 11 |"));
+  CHECK_FALSE(with_code(wrong, "tables.sum").empty());
+}
+
+TEST_CASE("templates: \"years\" bounds a table to the reports of a format") {
+  const std::string head = R"({"format": "reportls-tables", "version": 1, "profile": "p", "tables": [{"id": "t", "title": "表", )";
+  const std::string parts = R"("parts": [{"columns": [{"id": "a", "label": "甲"}], "rows": [{"id": "r", "label": "行"}]}]}]})";
+  const tables::Templates bounded = tables::parse_templates(head + R"("years": [2019, 2020], )" + parts, "user.json");
+  CHECK(bounded.tables[0].years.contains(2020));
+  CHECK_FALSE(bounded.tables[0].years.contains(2021));
+  CHECK_FALSE(bounded.tables[0].years.contains(std::nullopt));
+  CHECK(tables::parse_templates(head + parts, "user.json").tables[0].years.contains(std::nullopt));
+  CHECK_THROWS_WITH_AS(tables::parse_templates(head + R"("years": [2019], )" + parts, "user.json"),
+                       doctest::Contains("years must be [from, to]"), std::runtime_error);
+}
+
 TEST_CASE("templates: a malformed file says where and why") {
   auto error_of = [](const std::string &json) {
     try {
@@ -116,7 +147,7 @@ TEST_CASE("tables: correct tables in every form get no diagnostic") {
     const Checked c = run(fixture(name));
     CHECK(c.diagnostics.empty());
     // …and the tables were read: the requests table is an instance with its rows found.
-    const auto filled = tables::match(c.doc, bundled(), profile());
+    const auto filled = tables::match(c.doc, bundled(), profile(), report::report_year(c.doc));
     const auto it = std::find_if(filled.begin(), filled.end(), [](const tables::Filled &f) { return f.tpl->id == "requests"; });
     REQUIRE(it != filled.end());
     CHECK(std::count_if(it->rows.begin(), it->rows.end(), [](const auto &r) { return r.has_value(); }) >= 10);
@@ -236,11 +267,11 @@ TEST_CASE("tables: hover on a total shows how it is made up") {
   const Checked c = run(fixture("markdown-correct.md"));
   const size_t row = c.text.find("| （七）总计 |");
   const uint32_t at = static_cast<uint32_t>(c.text.find("| 9 |", row) + 2);
-  const auto h = tables::hover_at(c.doc, bundled(), profile(), at);
+  const auto h = tables::hover_at(c.doc, bundled(), profile(), report::report_year(c.doc), at);
   REQUIRE(h.size() == 1);
   CHECK(h[0].markdown.find("**（七）总计**（“自然人”列）") == 0);
   CHECK(h[0].markdown.find("= 5 + 1 + 1 + 2 + 0 + 0 = 9，与表中一致") != std::string::npos);
-  CHECK(tables::hover_at(c.doc, bundled(), profile(), static_cast<uint32_t>(row)).empty());  // the label
+  CHECK(tables::hover_at(c.doc, bundled(), profile(), report::report_year(c.doc), static_cast<uint32_t>(row)).empty());  // the label
 }
 
 TEST_CASE("tables.missing: a section without its table gets the template as Markdown, which then reads back") {
@@ -287,7 +318,7 @@ TEST_CASE("tables.missing: a section without its table gets the template as Mark
   }
   const Checked full = run(zeros);
   CHECK(full.diagnostics.empty());
-  for (const tables::Filled &f : tables::match(full.doc, bundled(), profile())) {
+  for (const tables::Filled &f : tables::match(full.doc, bundled(), profile(), report::report_year(full.doc))) {
     CAPTURE(f.tpl->id);
     CHECK(std::all_of(f.rows.begin(), f.rows.end(), [](const auto &r) { return r.has_value(); }));
   }

@@ -4,6 +4,8 @@
 // so a user sees which file and which field is wrong.  Pure, thread-safe.
 #pragma once
 
+#include <reportls/report/year_range.h>
+
 #include <nlohmann/json.hpp>
 
 #include <initializer_list>
@@ -25,6 +27,10 @@ std::vector<std::string> strings(const nlohmann::json &obj, const char *key, con
 // obj[key], an object with only the given keys; an absent key is an empty object.
 const nlohmann::json &object(const nlohmann::json &obj, const char *key, std::initializer_list<const char *> keys,
                              const std::string &origin, const std::string &where);
+
+// obj[key] as a YearRange: [from, to], each a year or null (open); an absent key is open at both
+// ends.
+YearRange years(const nlohmann::json &obj, const char *key, const std::string &origin, const std::string &where);
 
 // A word list merged from several data files: the words of `from` that `to` lacks, appended.
 void append_missing(std::vector<std::string> &to, const std::vector<std::string> &from);

@@ -16,6 +16,7 @@
 #define REPORTLS_REPORT_PATTERN_RULES_H
 
 #include <reportls/report/pattern.h>
+#include <reportls/report/year_range.h>
 
 #include <cstdint>
 #include <functional>
@@ -35,10 +36,7 @@ struct PatternRule {
   std::optional<std::string> replace;
   bool certain = true;
   std::string message;
-  uint32_t from_year = 0, to_year = 0;  // 0: unbounded
-
-  // Whether the rule applies to a report of year (unknown year: only to unbounded rules).
-  bool applies_to(std::optional<uint32_t> year) const;
+  YearRange years;  // the report years it applies to
 };
 
 // Parses one rules file; throws std::runtime_error("<origin>: <reason>").

@@ -50,9 +50,11 @@ struct Filled {
   const report::TableCell *cell(const report::Document &doc, uint32_t row, uint32_t column) const;
 };
 
-// One Filled per template that some table of doc is an instance of, in template order.  profile
-// (may be nullptr) places the templates' sections.
-std::vector<Filled> match(const report::Document &doc, const Templates &templates, const report::Profile *profile);
+// One Filled per template that some table of doc is an instance of, in template order, among the
+// templates whose years hold the report's year (report::report_year).  profile (may be nullptr)
+// places the templates' sections.
+std::vector<Filled> match(const report::Document &doc, const Templates &templates, const report::Profile *profile,
+                          std::optional<uint32_t> year);
 
 // The top-level section holding each profile item (index into doc.sections), -1 when it has no
 // heading; by item id.

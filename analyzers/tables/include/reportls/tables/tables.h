@@ -30,6 +30,8 @@
 #include <reportls/tables/match.h>
 #include <reportls/tables/templates.h>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,7 +48,9 @@ struct Findings {
   std::vector<Action> actions;
 };
 
-Findings check(const report::Document &doc, const Templates &templates, const report::Profile *profile);
+// year: the report's (report::report_year); only the templates of its format are checked.
+Findings check(const report::Document &doc, const Templates &templates, const report::Profile *profile,
+               std::optional<uint32_t> year);
 
 struct Hover {
   report::Span range;
@@ -54,7 +58,7 @@ struct Hover {
 };
 // The make-up of the total at offset (every identity that reports on its cell), or nothing.
 std::vector<Hover> hover_at(const report::Document &doc, const Templates &templates,
-                            const report::Profile *profile, uint32_t offset);
+                            const report::Profile *profile, std::optional<uint32_t> year, uint32_t offset);
 
 // The template as empty Markdown tables (one per part), as the tables.missing fix inserts them.
 std::string markdown_skeleton(const Template &tpl);

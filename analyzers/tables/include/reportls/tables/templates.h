@@ -9,6 +9,7 @@
 #define REPORTLS_TABLES_TEMPLATES_H
 
 #include <reportls/report/pattern.h>
+#include <reportls/report/year_range.h>
 
 #include <cstdint>
 #include <string>
@@ -61,6 +62,9 @@ struct Template {
   std::vector<Part> parts;
   std::vector<Row> rows;  // of every part, in order
   std::vector<Identity> identities;
+  // The report years whose format it is (`"years": [2021, null]`: the format of 国办公开办函〔2021〕30号
+  // on); a year-bound table is left alone in a report whose year is unknown.
+  report::YearRange years;
 
   int32_t row_index(std::string_view id) const;
   // The column with this id in any part: {part, column}, or {-1, -1}.
