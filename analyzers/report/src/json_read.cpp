@@ -65,6 +65,26 @@ YearRange years(const json &obj, const char *key, const std::string &origin, con
   return range;
 }
 
+std::vector<std::pair<uint32_t, std::string>> earlier_bases(const json &obj, const char *key,
+                                                            const std::string &origin) {
+  std::vector<std::pair<uint32_t, std::string>> out;
+  if (!obj.contains(key)) return out;
+  const json &list = obj.at(key);
+  if (!list.is_array()) fail(origin, std::string("\"") + key + "\" must be an array");
+  for (size_t i = 0; i < list.size(); ++i) {
+    const std::string where = std::string(key) + "[" + std::to_string(i) + "]";
+    only_keys(list[i], {"until", "basis"}, origin, where);
+    const json &y = list[i].contains("until") ? list[i].at("until") : json();
+    if (!y.is_number_unsigned() || y.get<uint64_t>() < 1949 || y.get<uint64_t>() > 2100)
+      fail(origin, where + ".until must be a year (1949…2100)");
+    const json &b = list[i].contains("basis") ? list[i].at("basis") : json();
+    if (!b.is_string() || b.get_ref<const std::string &>().empty()) fail(origin, where + ".basis must be a non-empty string");
+    out.emplace_back(y.get<uint32_t>(), b.get<std::string>());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 void append_missing(std::vector<std::string> &to, const std::vector<std::string> &from) {
   for (const std::string &s : from)
     if (std::find(to.begin(), to.end(), s) == to.end()) to.push_back(s);

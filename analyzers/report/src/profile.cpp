@@ -153,20 +153,8 @@ Profile parse_profile(std::string_view json_text, const std::string &origin) {
   p.origin = origin;
   p.id = text(root, "id", origin, "profile", true);
   p.report_type = text(root, "report_type", origin, "profile", true);
-  if (root.contains("basis")) p.basis = text(root, "basis", origin, "profile", true);
-  if (root.contains("earlier_bases")) {
-    const json &list = root.at("earlier_bases");
-    if (!list.is_array()) fail(origin, "\"earlier_bases\" must be an array");
-    for (size_t i = 0; i < list.size(); ++i) {
-      const std::string where = "earlier_bases[" + std::to_string(i) + "]";
-      only_keys(list[i], {"until", "basis"}, origin, where);
-      const json &y = list[i].contains("until") ? list[i].at("until") : json();
-      if (!y.is_number_unsigned() || y.get<uint64_t>() < 1949 || y.get<uint64_t>() > 2100)
-        fail(origin, where + ".until must be a year (1949…2100)");
-      p.earlier_bases.emplace_back(y.get<uint32_t>(), text(list[i], "basis", origin, where, true));
-    }
-    std::sort(p.earlier_bases.begin(), p.earlier_bases.end());
-  }
+  if (root.contains("basis")) p.bases.current = text(root, "basis", origin, "profile", true);
+  p.bases.earlier = json_read::earlier_bases(root, "earlier_bases", origin);
   p.ordered = flag(root, "ordered", origin, "profile");
   p.fixed_headings = flag(root, "fixed_headings", origin, "profile");
   auto detect = std::make_shared<ProfilePatterns>();
@@ -308,9 +296,7 @@ uint32_t top_level_headings(const Document &doc) {
 }  // namespace
 
 const std::string &Profile::basis_for(std::optional<uint32_t> year) const {
-  if (year)
-    for (const auto &[until, earlier] : earlier_bases)
-      if (*year <= until) return earlier;
+  const std::string &basis = bases.for_year(year);
   return basis.empty() ? report_type : basis;
 }
 

@@ -85,10 +85,11 @@ Span row_anchor(const Document &doc, const FoundRow &found) {
   return row.cells.empty() ? doc.lines[row.line].content : row.cells.front().span;
 }
 
-void template_shape(const Document &doc, const Templates &set, const Filled &f,
+void template_shape(const Document &doc, const Templates &set, std::optional<uint32_t> year, const Filled &f,
                     std::vector<plugin::Diagnostic> &out) {
   const Template &tpl = *f.tpl;
-  const std::string format = set.basis.empty() ? "国家格式" : "国家格式（" + set.basis + "）";
+  const std::string &basis = set.bases.for_year(year);
+  const std::string format = basis.empty() ? "国家格式" : "国家格式（" + basis + "）";
   const size_t found = static_cast<size_t>(std::count_if(f.rows.begin(), f.rows.end(), [](const auto &r) { return r.has_value(); }));
   // Missing rows, only in a table read whole: nothing cut off by the end of the text, no row under
   // a name the template does not know (it may be the "missing" one), most rows there.
@@ -154,6 +155,7 @@ void missing_tables(const Document &doc, const Templates &set, const report::Pro
                     std::optional<uint32_t> year, const std::vector<Filled> &filled, Findings &out) {
   const auto sections = item_sections(doc, profile);
   const uint32_t last = last_nonblank_line(doc);
+  const std::string &basis = set.bases.for_year(year);
   for (const Template &tpl : set.tables) {
     if (tpl.item.empty() || !tpl.years.contains(year) ||
         std::any_of(filled.begin(), filled.end(), [&](const Filled &f) { return f.tpl == &tpl; }))
@@ -179,7 +181,7 @@ void missing_tables(const Document &doc, const Templates &set, const report::Pro
     }
     plugin::Diagnostic d = make_diagnostic(heading, REPORTLS_SEVERITY_INFO, "tables.missing",
                                            "本部分应有《" + tpl.title + "》表格" +
-                                               (set.basis.empty() ? "" : "（" + set.basis + "）") +
+                                               (basis.empty() ? "" : "（" + basis + "）") +
                                                "，文中没有找到；表格为图片时可忽略");
     d.fixes.push_back(std::move(insert));
     out.diagnostics.push_back(std::move(d));
@@ -226,7 +228,7 @@ Findings check(const Document &doc, const Templates &templates, const report::Pr
   for (const Filled &f : filled) {
     sums(doc, f, out.diagnostics);
     numbers(doc, f, out.diagnostics);
-    template_shape(doc, templates, f, out.diagnostics);
+    template_shape(doc, templates, year, f, out.diagnostics);
   }
   missing_tables(doc, templates, profile, year, filled, out);
   prose(doc, templates, filled, out.diagnostics);

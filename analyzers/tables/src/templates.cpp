@@ -137,12 +137,13 @@ struct Reader {
   }
 
   Templates file(const json &root) const {
-    only(root, {"format", "version", "profile", "basis", "tables", "prose"}, "file");
+    only(root, {"format", "version", "profile", "basis", "earlier_bases", "tables", "prose"}, "file");
     if (text(root, "format", "file", true) != "reportls-tables") fail("file", "\"format\" must be \"reportls-tables\"");
     if (!root.contains("version") || root.at("version") != 1) fail("file", "\"version\" must be 1");
     Templates out;
     out.profile = text(root, "profile", "file", true);
-    out.basis = text(root, "basis", "file", false);
+    out.bases.current = text(root, "basis", "file", false);
+    out.bases.earlier = report::json_read::earlier_bases(root, "earlier_bases", origin);
     if (root.contains("tables")) {
       const json &tables = array(root, "tables", "file");
       for (size_t i = 0; i < tables.size(); ++i) {
@@ -187,7 +188,8 @@ void merge(std::vector<Templates> &all, Templates &&add, const std::string &orig
     return;
   }
   Templates merged = *it;
-  if (!add.basis.empty()) merged.basis = add.basis;
+  if (!add.bases.current.empty()) merged.bases.current = add.bases.current;
+  if (!add.bases.earlier.empty()) merged.bases.earlier = add.bases.earlier;
   for (Template &t : add.tables) {
     auto same = std::find_if(merged.tables.begin(), merged.tables.end(), [&](const Template &m) { return m.id == t.id; });
     if (same != merged.tables.end()) *same = std::move(t);

@@ -133,7 +133,7 @@ TEST_CASE("a report names the basis of its own year: the format a later notice r
   CHECK(wording_of("2024").find("国办公开办函〔2021〕30号") != std::string::npos);
   const report::Profile *p = profiles().find("info-disclosure-annual");
   REQUIRE(p);
-  CHECK(p->basis_for(std::nullopt) == p->basis);
+  CHECK(p->basis_for(std::nullopt) == p->bases.current);
   // The years must be years.
   const std::string bad = R"({"format": "reportls-profile", "version": 1, "id": "x", "report_type": "x报告",
     "earlier_bases": [{"until": "2020", "basis": "旧"}], "items": [{"id": "a", "wording": "a", "headings": ["a"]}]})";

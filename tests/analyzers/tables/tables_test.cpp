@@ -107,6 +107,11 @@ TEST_CASE("tables: a 2019 or 2020 report's 主动公开 table follows the format
   // The arithmetic of 收到和处理政府信息公开申请情况 is the same in both formats, and checked.
   const Checked wrong = run(replace_once(old_format, "| 一、本年新收政府信息公开申请数量 | 10 |", "| 一、本年新收政府信息公开申请数量 | 11 |"));
   CHECK_FALSE(with_code(wrong, "tables.sum").empty());
+  // And a message names the format of the report's year.
+  const Checked short_a_row = run(replace_once(old_format, "| 2.重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n", ""));
+  const auto missing = with_code(short_a_row, "tables.template");
+  REQUIRE(missing.size() == 1);
+  CHECK(missing[0]->message == "《收到和处理政府信息公开申请情况》缺少“2.重复申请”一行：国家格式（国办公开办函〔2019〕60号）规定了这一行");
 }
 
 TEST_CASE("templates: \"years\" bounds a table to the reports of a format") {

@@ -32,6 +32,11 @@ const nlohmann::json &object(const nlohmann::json &obj, const char *key, std::in
 // ends.
 YearRange years(const nlohmann::json &obj, const char *key, const std::string &origin, const std::string &where);
 
+// obj[key] as earlier bases: [{"until": year, "basis": "…"}…], sorted by year; an absent key is
+// none.
+std::vector<std::pair<uint32_t, std::string>> earlier_bases(const nlohmann::json &obj, const char *key,
+                                                            const std::string &origin);
+
 // A word list merged from several data files: the words of `from` that `to` lacks, appended.
 void append_missing(std::vector<std::string> &to, const std::vector<std::string> &from);
 

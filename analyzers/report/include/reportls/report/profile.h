@@ -12,6 +12,7 @@
 #define REPORTLS_REPORT_PROFILE_H
 
 #include <reportls/report/document.h>
+#include <reportls/report/year_range.h>
 
 #include <cstdint>
 #include <memory>
@@ -53,10 +54,9 @@ struct ProfileItem {
 struct Profile {
   std::string id;           // e.g. "fazhi-annual"
   std::string report_type;  // e.g. 法治政府建设年度报告
-  std::string basis;        // the legal basis, e.g. 《法治政府建设与责任落实督察工作规定》第二十五条
-  // The basis reports on earlier years followed, by the last year each applies to (ascending):
-  // a format replaced in 2021 was the basis of the 2019 and 2020 reports.
-  std::vector<std::pair<uint32_t, std::string>> earlier_bases;
+  // The legal basis, e.g. 《法治政府建设与责任落实督察工作规定》第二十五条, and the ones reports on
+  // earlier years followed: a format replaced in 2021 was the basis of the 2019 and 2020 reports.
+  Bases bases;
   std::string origin;       // the file it was loaded from
   bool ordered = false;     // the items must appear in the profile's order
   bool fixed_headings = false;  // each item's heading must read exactly as its `heading`

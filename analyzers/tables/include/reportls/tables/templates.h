@@ -79,7 +79,7 @@ struct ProseFigure {
 
 struct Templates {
   std::string profile;  // the report profile they belong to (report::Profile::id)
-  std::string basis;    // the document that fixes them, for messages
+  report::Bases bases;  // the document that fixes them, by report year, for messages
   std::vector<Template> tables;
   std::vector<ProseFigure> prose;
   const Template *find(std::string_view id) const;
