@@ -59,9 +59,13 @@ YearRange years(const json &obj, const char *key, const std::string &origin, con
   if (!y.is_array() || y.size() != 2) fail(origin, path(where, key) + " must be [from, to]");
   for (size_t i = 0; i < 2; ++i) {
     if (y[i].is_null()) continue;
-    if (!y[i].is_number_unsigned()) fail(origin, path(where, key) + " entries must be years or null");
+    if (!y[i].is_number_unsigned() || y[i].get<uint64_t>() < 1949 || y[i].get<uint64_t>() > 2100)
+      fail(origin, path(where, key) + " entries must be years (1949…2100) or null");
     (i == 0 ? range.from : range.to) = y[i].get<uint32_t>();
   }
+  // A range that holds no year would silently turn its entry off.
+  if (range.from != 0 && range.to != 0 && range.from > range.to)
+    fail(origin, path(where, key) + " must not end before it starts");
   return range;
 }
 

@@ -124,6 +124,10 @@ TEST_CASE("templates: \"years\" bounds a table to the reports of a format") {
   CHECK(tables::parse_templates(head + parts, "user.json").tables[0].years.contains(std::nullopt));
   CHECK_THROWS_WITH_AS(tables::parse_templates(head + R"("years": [2019], )" + parts, "user.json"),
                        doctest::Contains("years must be [from, to]"), std::runtime_error);
+  CHECK_THROWS_WITH_AS(tables::parse_templates(head + R"("years": [2021, 2019], )" + parts, "user.json"),
+                       doctest::Contains("tables[0].years must not end before it starts"), std::runtime_error);
+  CHECK_THROWS_WITH_AS(tables::parse_templates(head + R"("years": [21, null], )" + parts, "user.json"),
+                       doctest::Contains("years (1949…2100)"), std::runtime_error);
 }
 
 TEST_CASE("templates: a malformed file says where and why") {

@@ -28,8 +28,8 @@ std::vector<std::string> strings(const nlohmann::json &obj, const char *key, con
 const nlohmann::json &object(const nlohmann::json &obj, const char *key, std::initializer_list<const char *> keys,
                              const std::string &origin, const std::string &where);
 
-// obj[key] as a YearRange: [from, to], each a year or null (open); an absent key is open at both
-// ends.
+// obj[key] as a YearRange: [from, to], each a year (1949…2100) or null (open), from not after to;
+// an absent key is open at both ends.
 YearRange years(const nlohmann::json &obj, const char *key, const std::string &origin, const std::string &where);
 
 // obj[key] as earlier bases: [{"until": year, "basis": "…"}…], sorted by year; an absent key is
