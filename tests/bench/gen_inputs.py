@@ -4,7 +4,9 @@
     gen_inputs.py CORPUS_DIR OUT_DIR
 
 OUT_DIR/
-  empty.txt                 start-up baseline for `reportls check`
+  one-line.txt              start-up baseline for `reportls check`: a one-line report (一、总体情况),
+                            which goes through the analysis process and gives no diagnostic
+  empty.txt                 an empty file, which `check` refuses before any analysis (for comparison)
   concat-xN.txt             the five corpus reports concatenated, N times (N = 1 2 10 20 50 100)
   batch-xN/NNN.txt          N files, each the five reports concatenated (N = 1 10 100)
   Copy k of the five (k ≥ 1) has every long sentence marked （第k份）, so that no two copies share a
@@ -24,7 +26,7 @@ import sys
 CONCAT_TIMES = (1, 2, 10, 20, 50, 100)
 BATCH_TIMES = (1, 10, 100)
 SYNTHETIC_BYTES = 1 << 20
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 
 DIGITS = "零一二三四五六七八九"
 
@@ -194,8 +196,9 @@ def main():
                 return
     os.makedirs(out, exist_ok=True)
     write(os.path.join(out, "empty.txt"), "")
+    write(os.path.join(out, "one-line.txt"), "一、总体情况\n")
     concat = "\n".join(t.rstrip("\n") + "\n" for t in texts)
-    files = {"empty": "empty.txt"}
+    files = {"empty": "empty.txt", "one-line": "one-line.txt"}
     for n in CONCAT_TIMES:
         name = f"concat-x{n}.txt"
         write(os.path.join(out, name), "".join(copy_of(concat, k) for k in range(n)))

@@ -15,7 +15,7 @@ Shapes (written into INPUTS_DIR/shapes, deterministic, from the benchmark's inpu
 
 Each measurement is the median wall time of a few runs of `check --timings` (output to a file),
 with the analyzers' summed time read from --timings.  The process around the analysis
-(`overhead`) is wall − start-up (`check` of an empty file) − reading the bytes (`cat`) −
+(`overhead`) is wall − start-up (`check` of a one-line report) − reading the bytes (`cat`) −
 analyzers; the target is wall ≤ 1.5 × analyzers + reading + start-up.
 """
 import os
@@ -106,8 +106,8 @@ def check(binary, path, fmt, out_dir):
 def main():
     binary, inputs, out_json = sys.argv[1:4]
     files = write_inputs(inputs)
-    empty = os.path.join(inputs, "empty.txt")
-    res = {"machine": machine_info(), "startup": median([run_once([binary, "check", empty], TIMEOUT)["wall"]
+    one_line = os.path.join(inputs, "one-line.txt")
+    res = {"machine": machine_info(), "startup": median([run_once([binary, "check", one_line], TIMEOUT)["wall"]
                                                           for _ in range(7)]),
            "shapes": []}
     plan = [("paragraphs", ["text"]), ("one-paragraph", ["text", "json"]),
