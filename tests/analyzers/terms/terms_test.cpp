@@ -310,6 +310,18 @@ TEST_CASE("的 for 地 between a set adverbial and a verb (information); a nomin
   check_quiet("使之成为有力的保障民生举措，作为有效的促进手段。");
 }
 
+TEST_CASE("an e-mail address after 邮箱/信箱 that lost its @ before a mail service's domain gets it back") {
+  check_one("如有疑问，请联系：电子信箱jczdzbgs163.com，邮编134000。",
+            {"terms.misuse", "jczdzbgs163.com", "电子邮箱地址“jczdzbgs163.com”缺少“@”，无法发送：应为“jczdzbgs@163.com”",
+             "jczdzbgs163.com", "改为“jczdzbgs@163.com”", "如有疑问，请联系：电子信箱jczdzbgs@163.com，邮编134000。"});
+  check_one("电子邮箱：zwgk2023qq.com。",
+            {"terms.misuse", "zwgk2023qq.com", "电子邮箱地址“zwgk2023qq.com”缺少“@”，无法发送：应为“zwgk2023@qq.com”",
+             "zwgk2023qq.com", "改为“zwgk2023@qq.com”", "电子邮箱：zwgk2023@qq.com。"});
+  // An address with its @, a web address, a domain not after 邮箱/信箱, a domain that goes on.
+  check_quiet("电子邮箱：1316458144@qq.com，E-mail: hhzwzx@163.com。");
+  check_quiet("网站：www.jczd163.com，访问jczd163.com即可，邮箱：www.sina.com.cn/mail，信箱abc163.com.example.cn。");
+}
+
 TEST_CASE("聚集 → 聚焦 before a task's focus, 集合 → 结合 before 实际 or a document's 精神; other gatherings stay") {
   check_one("三是聚集目标攻坚克难。",
             {"terms.misuse", "聚集", "“聚集”是集合、凑在一起；“集中注意力于”应写“聚焦”：“聚焦目标”“聚焦重点”", "聚集",
