@@ -1,3 +1,4 @@
+#include <reportls/terms/repeats.h>
 #include <reportls/terms/terms.h>
 #include <reportls/report/data_files.h>
 #include <reportls/report/diagnostic.h>
@@ -41,6 +42,8 @@ void report(const report::Document &doc, const Tables &t, std::optional<uint32_t
       std::vector<plugin::Diagnostic> out;
       for (report::PatternHit &h : t.rules.search(content, {0, static_cast<uint32_t>(content.size())}, report_year))
         out.push_back(report::to_diagnostic(std::move(h), "terms"));
+      for (const report::Span &second : repeated_stretches(content))
+        out.push_back(repeated_stretch_diagnostic(content, second));
       std::stable_sort(out.begin(), out.end(),
                        [](const plugin::Diagnostic &a, const plugin::Diagnostic &b) { return a.start < b.start; });
       return out;

@@ -2,6 +2,7 @@
 #include "fix_util.h"
 
 #include <reportls/report/report_year.h>
+#include <reportls/terms/repeats.h>
 #include <reportls/terms/terms.h>
 
 #include <doctest/doctest.h>
@@ -320,6 +321,40 @@ TEST_CASE("an e-mail address after 邮箱/信箱 that lost its @ before a mail s
   // An address with its @, a web address, a domain not after 邮箱/信箱, a domain that goes on.
   check_quiet("电子邮箱：1316458144@qq.com，E-mail: hhzwzx@163.com。");
   check_quiet("网站：www.jczd163.com，访问jczd163.com即可，邮箱：www.sina.com.cn/mail，信箱abc163.com.example.cn。");
+}
+
+TEST_CASE("a clause written twice in a row: its second copy, with a fix that deletes it (not preferred)") {
+  const std::string body = "共排查出涉民营企业刑事诉讼“挂案” 5起,排查出涉民营企业刑事诉讼“挂案” 5起,2021年上半年侦办案件23起。";
+  const auto ds = run(kTitle + body);
+  REQUIRE(ds.size() == 1);
+  CHECK(ds[0].code == "terms.misuse");
+  CHECK(fixtest::at(kTitle + body, ds[0]) == "排查出涉民营企业刑事诉讼“挂案” 5起,");
+  CHECK(ds[0].message.find("连着写了两遍：排查出涉民营企业刑事诉讼“挂案” 5起,") != std::string::npos);
+  REQUIRE(ds[0].fixes.size() == 1);
+  CHECK_FALSE(ds[0].fixes[0].preferred);
+  CHECK(fixtest::apply(kTitle + body, ds[0].fixes[0].edits) ==
+        kTitle + "共排查出涉民营企业刑事诉讼“挂案” 5起,2021年上半年侦办案件23起。");
+  // Beyond the BMP too: the copy's offsets are bytes of the text, whatever the characters' widths.
+  const std::string wide = "落实𠮷字号“谁执法谁普法”“谁执法谁普法”责任制。";
+  const auto w = run(kTitle + wide);
+  REQUIRE(w.size() == 1);
+  CHECK(fixtest::at(kTitle + wide, w[0]) == "“谁执法谁普法”");
+  // Shorter than a clause (the word rules' job), no five ideographs, or not back to back.
+  check_quiet("依法行政，依法行政，0 0 0 0 0 0 0 0 0 0 0 0，abcdefabcdef，……………………。");
+  check_quiet("加强组织领导，落实责任，加强组织领导，完善制度。");
+}
+
+TEST_CASE("repeated_stretches: every copy after the first, none overlapping; a long paragraph without one") {
+  using reportls::terms::repeated_stretches;
+  const std::string three = "推进法治政府建设，推进法治政府建设，推进法治政府建设，";
+  const auto spans = repeated_stretches(three);
+  const auto copy = static_cast<uint32_t>(std::string("推进法治政府建设，").size());
+  REQUIRE(spans.size() == 2);  // every copy after the first
+  CHECK(spans[0] == reportls::report::Span{copy, 2 * copy});
+  CHECK(spans[1] == reportls::report::Span{2 * copy, 3 * copy});
+  std::string paragraph;
+  for (int i = 0; i < 20000; ++i) paragraph += "第" + std::to_string(i) + "项工作按期完成，";
+  CHECK(repeated_stretches(paragraph).empty());
 }
 
 TEST_CASE("聚集 → 聚焦 before a task's focus, 集合 → 结合 before 实际 or a document's 精神; other gatherings stay") {
