@@ -323,6 +323,15 @@ TEST_CASE("an e-mail address after 邮箱/信箱 that lost its @ before a mail s
   check_quiet("网站：www.jczd163.com，访问jczd163.com即可，邮箱：www.sina.com.cn/mail，信箱abc163.com.example.cn。");
 }
 
+TEST_CASE("请与 + an office + a contact bracket without 联系 gets its verb back") {
+  check_one("如有疑问请与来凤县政务服务和大数据管理局(地址:来凤县政务服务中心501室,联系电话:0718-6277499)。",
+            {"terms.misuse", "来凤县政务服务和大数据管理局",
+             "“请与来凤县政务服务和大数据管理局”缺少动词“联系”，句子不完整：应为“请与来凤县政务服务和大数据管理局联系”",
+             "来凤县政务服务和大数据管理局", "改为“来凤县政务服务和大数据管理局联系”",
+             "如有疑问请与来凤县政务服务和大数据管理局联系(地址:来凤县政务服务中心501室,联系电话:0718-6277499)。"});
+  check_quiet("请与县政府办公室联系（地址：某路1号，电话：1234567）。请与有关部门沟通（电话：1234567）。请与上级保持一致。");
+}
+
 TEST_CASE("a clause written twice in a row: its second copy, with a fix that deletes it (not preferred)") {
   const std::string body = "共排查出涉民营企业刑事诉讼“挂案” 5起,排查出涉民营企业刑事诉讼“挂案” 5起,2021年上半年侦办案件23起。";
   const auto ds = run(kTitle + body);
