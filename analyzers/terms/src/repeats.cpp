@@ -1,64 +1,63 @@
 #include <reportls/report/diagnostic.h>
 #include <reportls/terms/repeats.h>
 
-#include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 namespace reportls::terms {
 namespace {
 
 constexpr uint32_t kMinChars = 6, kMaxChars = 60, kMinIdeographs = 5;
-// Candidates come from a repeated run of this many characters (at most kMinChars).
-constexpr uint32_t kGram = 4;
+// A copy holds kMinIdeographs three-byte characters, and at most kMaxChars of up to four bytes.
+constexpr uint32_t kMinBytes = 3 * kMinIdeographs, kMaxBytes = 4 * kMaxChars;
+// Candidates come from the same kGram bytes at two character starts (kGram ≤ kMinBytes).
+constexpr uint32_t kGram = 8;
 
-uint64_t gram_key(const char32_t *c) {
-  uint64_t h = 0;
-  for (uint32_t k = 0; k < kGram; ++k) h = (h ^ c[k]) * 0x9E3779B97F4A7C15ull;
-  return h;
+bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Whether a copy is long enough and holds enough ideographs to be a clause.
+bool clause(std::string_view copy) {
+  uint32_t chars = 0, ideographs = 0;
+  for (uint32_t i = 0; i < copy.size();) {
+    ideographs += report::is_cjk_ideograph(report::next_code_point(copy, i));
+    ++chars;
+  }
+  return chars >= kMinChars && chars <= kMaxChars && ideographs >= kMinIdeographs;
 }
 
 }  // namespace
 
 std::vector<report::Span> repeated_stretches(std::string_view text) {
-  // Kept by the thread, as the table below: a report's every line comes through here.
-  thread_local std::vector<char32_t> chars;
-  thread_local std::vector<uint32_t> at;  // at[k]: the byte offset of chars[k]; at[n]: the text's end
-  chars.clear();
-  at.clear();
-  for (uint32_t i = 0; i < text.size();) {
-    at.push_back(i);
-    chars.push_back(report::next_code_point(text, i));
-  }
-  at.push_back(static_cast<uint32_t>(text.size()));
-  const uint32_t n = static_cast<uint32_t>(chars.size());
   std::vector<report::Span> out;
-  if (n < 2 * kMinChars) return out;
-  // The last place of each run of kGram characters, by a hash of it, in a table of fixed size kept
-  // by the thread: only the last kMaxChars places matter, and a place another run overwrote (a
-  // candidate missed) is rare in 1024 slots.  Slots of earlier calls are told apart by their
-  // call's number instead of being cleared.  A candidate is checked character by character.
+  if (text.size() < 2 * kMinBytes) return out;
+  // Bytes, not characters: two copies that start at character starts are the same characters
+  // when they are the same bytes (UTF-8 synchronises).  The last place of each kGram bytes, by a
+  // hash of them, in a table of fixed size kept by the thread: only the last kMaxBytes places
+  // matter, and a place another run overwrote (a candidate missed) is rare in 1024 slots.  Slots
+  // of earlier calls are told apart by their call's number instead of being cleared.  A
+  // candidate is compared whole.
   struct Slot {
-    uint32_t key = 0;
-    uint32_t call = 0;
-    uint32_t place = 0;
+    uint32_t key = 0, call = 0, place = 0;
   };
   constexpr size_t kSlots = 1024;
   thread_local std::vector<Slot> last(kSlots);
   thread_local uint32_t calls = 0;
   const uint32_t call = ++calls;
+  const auto n = static_cast<uint32_t>(text.size());
   for (uint32_t i = 0; i + kGram <= n; ++i) {
-    const uint64_t hash = gram_key(&chars[i]);
-    const auto key = static_cast<uint32_t>(hash >> 32);
-    Slot &slot = last[hash & (kSlots - 1)];
+    if (continuation(text[i])) continue;
+    uint64_t gram;
+    std::memcpy(&gram, text.data() + i, kGram);
+    const uint64_t hash = gram * 0x9E3779B97F4A7C15ull;
+    const auto key = static_cast<uint32_t>(hash);
+    Slot &slot = last[hash >> (64 - 10)];
     const uint32_t j = slot.key == key && slot.call == call ? slot.place : UINT32_MAX;
     slot = {key, call, i};
     if (j == UINT32_MAX) continue;
     const uint32_t period = i - j;
-    if (period < kMinChars || period > kMaxChars || i + period > n) continue;
-    if (!std::equal(chars.begin() + j, chars.begin() + i, chars.begin() + i)) continue;
-    const auto ideographs = std::count_if(chars.begin() + j, chars.begin() + i, report::is_cjk_ideograph);
-    if (ideographs < kMinIdeographs) continue;
-    out.push_back({at[i], at[i + period]});
+    if (period < kMinBytes || period > kMaxBytes || period > n - i) continue;
+    if (std::memcmp(text.data() + j, text.data() + i, period) != 0 || !clause(text.substr(i, period))) continue;
+    out.push_back({i, i + period});
     i += period - 1;  // the next copy starts after this one
   }
   return out;
