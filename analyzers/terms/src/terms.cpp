@@ -38,12 +38,17 @@ void report(const report::Document &doc, const Tables &t, std::optional<uint32_t
     const std::string_view content = doc.str(line.content);
     if (content.empty()) continue;
     // Searched as a text of its own: the kept offsets are from the line's start.
-    const auto &in_line = found.get(doc, i, report_year.value_or(0), [&] {
+    // What is found depends on the year and, for repeats, on whether the line is a table's.
+    const bool table = line.kind == report::LineKind::Table;
+    const uint64_t salt = uint64_t{report_year.value_or(0)} | uint64_t{table} << 32;
+    const auto &in_line = found.get(doc, i, salt, [&] {
       std::vector<plugin::Diagnostic> out;
       for (report::PatternHit &h : t.rules.search(content, {0, static_cast<uint32_t>(content.size())}, report_year))
         out.push_back(report::to_diagnostic(std::move(h), "terms"));
-      for (const report::Span &second : repeated_stretches(content))
-        out.push_back(repeated_stretch_diagnostic(content, second));
+      // A table's merged cells come out of Word and web pages as the same text in each cell.
+      if (!table)
+        for (const report::Span &second : repeated_stretches(content))
+          out.push_back(repeated_stretch_diagnostic(content, second));
       std::stable_sort(out.begin(), out.end(),
                        [](const plugin::Diagnostic &a, const plugin::Diagnostic &b) { return a.start < b.start; });
       return out;

@@ -351,6 +351,8 @@ TEST_CASE("a clause written twice in a row: its second copy, with a fix that del
   // Shorter than a clause (the word rules' job), no five ideographs, or not back to back.
   check_quiet("依法行政，依法行政，0 0 0 0 0 0 0 0 0 0 0 0，abcdefabcdef，……………………。");
   check_quiet("加强组织领导，落实责任，加强组织领导，完善制度。");
+  // A merged cell repeated in each cell of a table row.
+  check_quiet("\n| 申请人情况 | 申请人情况 | 申请人情况 |\n|---|---|---|\n| 1 | 2 | 3 |\n");
 }
 
 TEST_CASE("repeated_stretches: every copy after the first, none overlapping; a long paragraph without one") {
