@@ -39,7 +39,8 @@ std::vector<report::Span> repeated_stretches(std::string_view text) {
   struct Slot {
     uint32_t key = 0, call = 0, place = 0;
   };
-  constexpr size_t kSlots = 1024;
+  constexpr unsigned kSlotBits = 10;
+  constexpr size_t kSlots = size_t{1} << kSlotBits;
   thread_local std::vector<Slot> last(kSlots);
   thread_local uint32_t calls = 0;
   const uint32_t call = ++calls;
@@ -49,8 +50,9 @@ std::vector<report::Span> repeated_stretches(std::string_view text) {
     uint64_t gram;
     std::memcpy(&gram, text.data() + i, kGram);
     const uint64_t hash = gram * 0x9E3779B97F4A7C15ull;
-    const auto key = static_cast<uint32_t>(hash);
-    Slot &slot = last[hash >> (64 - 10)];
+    // The top bits choose the slot; the next 32, which every byte of the gram reaches, tell grams apart.
+    Slot &slot = last[hash >> (64 - kSlotBits)];
+    const auto key = static_cast<uint32_t>(hash >> (32 - kSlotBits));
     const uint32_t j = slot.key == key && slot.call == call ? slot.place : UINT32_MAX;
     slot = {key, call, i};
     if (j == UINT32_MAX) continue;
