@@ -4,7 +4,11 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <string_view>
 
 namespace reportls::lsp {
@@ -31,22 +35,64 @@ std::string huge_room(size_t bytes) {
   return room;
 }
 
-std::vector<std::string> analysis_environment(bool huge_pages) {
-  constexpr std::string_view kName = "GLIBC_TUNABLES=";
-  std::vector<std::string_view> wanted = {"glibc.malloc.tcache_max=64"};
-  if (huge_pages) wanted.push_back("glibc.malloc.hugetlb=1");
+namespace {
+
+constexpr std::string_view kTunables = "GLIBC_TUNABLES=";
+constexpr std::string_view kHugePages = "glibc.malloc.hugetlb=1";
+
+// Whether a GLIBC_TUNABLES value sets the tunable of `tunable` ("name=value"), to whatever value.
+bool sets(std::string_view tunables, std::string_view tunable) {
+  return tunables.find(tunable.substr(0, tunable.find('=') + 1)) != std::string_view::npos;
+}
+
+// This process's environment with `wanted` added to GLIBC_TUNABLES, a tunable the user set kept.
+std::vector<std::string> environment_with(const std::vector<std::string_view> &wanted) {
   std::vector<std::string> env;
   std::string tunables;
   for (char **e = environ; e && *e; ++e) {
     const std::string_view entry = *e;
-    if (entry.starts_with(kName)) tunables = entry.substr(kName.size());
+    if (entry.starts_with(kTunables)) tunables = entry.substr(kTunables.size());
     else env.emplace_back(entry);
   }
-  for (std::string_view tunable : wanted)
-    if (tunables.find(tunable.substr(0, tunable.find('=') + 1)) == std::string::npos)
-      tunables += (tunables.empty() ? "" : ":") + std::string(tunable);
-  env.push_back(std::string(kName) + tunables);
+  for (std::string_view tunable : wanted) {
+    if (sets(tunables, tunable)) continue;
+    if (!tunables.empty()) tunables += ':';
+    tunables += tunable;
+  }
+  env.push_back(std::string(kTunables) + tunables);
   return env;
+}
+
+std::vector<char *> pointers_to(std::vector<std::string> &strings) {
+  std::vector<char *> out;
+  for (std::string &s : strings) out.push_back(s.data());
+  out.push_back(nullptr);
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> analysis_environment(bool huge_pages) {
+  std::vector<std::string_view> wanted = {"glibc.malloc.tcache_max=64"};
+  if (huge_pages) wanted.push_back(kHugePages);
+  return environment_with(wanted);
+}
+
+void restart_with_huge_pages() {
+  const char *tunables = std::getenv("GLIBC_TUNABLES");
+  if (tunables && sets(tunables, kHugePages)) return;
+  std::ifstream cmdline("/proc/self/cmdline", std::ios::binary);
+  const std::string all{std::istreambuf_iterator<char>(cmdline), std::istreambuf_iterator<char>()};
+  std::vector<std::string> args;
+  for (size_t start = 0; start < all.size();) {
+    const size_t end = std::min(all.find('\0', start), all.size());
+    args.emplace_back(all, start, end - start);
+    start = end + 1;
+  }
+  if (args.empty()) return;
+  std::vector<std::string> env = environment_with({kHugePages});
+  std::vector<char *> argv = pointers_to(args), envp = pointers_to(env);
+  ::execve("/proc/self/exe", argv.data(), envp.data());
 }
 
 }  // namespace reportls::lsp

@@ -1,5 +1,6 @@
 #include "lsp/tool/cli.h"
 
+#include "lsp/host/memory.h"
 #include "lsp/host/plugin_host.h"
 #include "lsp/protocol/convert.h"
 #include "lsp/tool/sarif.h"
@@ -227,6 +228,16 @@ std::string shown(const std::string &path) { return path == "-" ? "<标准输入
 
 const char *language_of(SourceFormat f) { return f == SourceFormat::Markdown ? "markdown" : "plaintext"; }
 
+// A run that will read and keep half a megabyte or more restarts once with huge pages
+// (memory.h): below that, the restart would cost more than the page faults it saves.  A Word
+// file counts by its size on disk, a fraction of what it holds.
+void restart_if_large(const std::vector<Input> &inputs) {
+  constexpr uint64_t kLarge = 512 << 10;
+  uint64_t bytes = 0;
+  for (const Input &in : inputs) bytes += in.bytes;
+  if (bytes >= kLarge) restart_with_huge_pages();
+}
+
 // Runs work(host, i) for i in [0, count) on a pool with two threads per host, each thread keeping
 // one host: while one thread's file is analysed, the other reads and decodes its next file and
 // waits its turn (a host takes calls from several threads; plugin.h), so an analysis process is
@@ -426,9 +437,10 @@ void print_timings(const std::vector<Checked> &files) {
 }
 
 int check(const Options &o) {
+  const std::vector<Input> inputs = expand_inputs(o.files);
+  restart_if_large(inputs);
   const UserSettings u = user_settings(o);
   const Settings &user = u.settings;
-  const std::vector<Input> inputs = expand_inputs(o.files);
   auto hosts = load_hosts(o, user, false, kCheckCapabilities, threads_for(inputs.size()));
   check_user_settings(o, u, plugin_names(*hosts.front()));
   const bool fix_edits = o.format == "sarif";
@@ -522,9 +534,10 @@ void print_outline(const Checked &c) {
 }
 
 int outline(const Options &o) {
+  const std::vector<Input> inputs = expand_inputs(o.files);
+  restart_if_large(inputs);
   const UserSettings u = user_settings(o);
   const Settings &user = u.settings;
-  const std::vector<Input> inputs = expand_inputs(o.files);
   auto hosts = load_hosts(o, user, false, REPORTLS_CAP_SYMBOLS, threads_for(inputs.size()));
   check_user_settings(o, u, plugin_names(*hosts.front()));
   std::vector<Checked> files = analyze_files(inputs, hosts, user, {REPORTLS_CAP_SYMBOLS, false});

@@ -47,7 +47,7 @@ class Walker {
         continue;
       }
       if (S_ISDIR(cs.st_mode)) folder(child, cs);
-      else if (S_ISREG(cs.st_mode) && is_report_file(child)) out_.push_back({child, {}});
+      else if (S_ISREG(cs.st_mode) && is_report_file(child)) out_.push_back({child, {}, static_cast<uint64_t>(cs.st_size)});
     }
     ancestors_.pop_back();
   }
@@ -65,7 +65,8 @@ std::vector<Input> expand_inputs(const std::vector<std::string> &args) {
   for (const std::string &arg : args) {
     struct stat st {};
     if (arg == "-" || ::stat(arg.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
-      out.push_back({arg, {}});  // reading it tells what is wrong, if anything
+      // reading it tells what is wrong, if anything
+      out.push_back({arg, {}, arg != "-" && S_ISREG(st.st_mode) ? static_cast<uint64_t>(st.st_size) : 0});
       continue;
     }
     const size_t before = out.size();

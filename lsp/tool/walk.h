@@ -5,6 +5,7 @@
 // inputs with a problem, so the batch goes on and the user is told.  Main thread of the tool.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@ namespace reportls::lsp {
 struct Input {
   std::string path;
   std::string problem;  // set: do not read, print this after the path
+  uint64_t bytes = 0;   // a regular file's size when listed (standard input and the rest: 0)
 };
 
 std::vector<Input> expand_inputs(const std::vector<std::string> &args);

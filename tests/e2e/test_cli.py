@@ -1,6 +1,7 @@
 """The command line: check in its three formats, outline, usage errors and exit codes."""
 import json
 import os
+import shutil
 import subprocess
 import tempfile
 import unittest
@@ -142,6 +143,39 @@ class Check(unittest.TestCase):
         summaries = [l.split(":")[0] for l in out.stdout.splitlines() if "错误 " in l and "，警告" in l]
         self.assertEqual(summaries, files)
 
+    def test_a_large_run_restarts_with_huge_pages_and_gives_the_same_answer(self):
+        # Half a megabyte or more restarts the process once (memory.h); its arguments must come
+        # through whole: a path with a space and Chinese in it, an option with its value.
+        folder = os.path.join(self.tmp.name, "年度 报告")
+        os.mkdir(folder)
+        with open(os.path.join(CORPUS, "xiushan-county-2023.txt"), encoding="utf-8") as f:
+            text = f.read()
+        big = os.path.join(folder, "合订 本.txt")
+        with open(big, "w", encoding="utf-8") as f:
+            f.write(text * (600_000 // len(text.encode()) + 1))
+        args = ["check", "--format", "json", big, self.report]
+        # A tunable the user set is theirs: no restart.
+        kept = subprocess.run([BINARY, *args], capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "GLIBC_TUNABLES": "glibc.malloc.hugetlb=0"})
+        self.assertIn(kept.returncode, (0, 1), kept.stderr)
+        self.assertIn('"合订 本.txt"'[1:-1], kept.stdout)
+        if not shutil.which("strace"):
+            out = reportls(*args)
+            self.assertEqual((out.returncode, out.stdout, out.stderr), (kept.returncode, kept.stdout, kept.stderr))
+            self.skipTest("no strace: the restart itself is not seen")
+
+        def restarts(*argv):
+            log = os.path.join(self.tmp.name, "exec.log")
+            env = {k: v for k, v in os.environ.items() if k != "GLIBC_TUNABLES"}
+            out = subprocess.run(["strace", "-f", "-qq", "-e", "trace=execve", "-o", log, BINARY, *argv],
+                                 capture_output=True, text=True, timeout=120, env=env)
+            with open(log, encoding="utf-8", errors="replace") as f:
+                return out, sum('"/proc/self/exe"' in line for line in f)
+
+        out, n = restarts(*args)
+        self.assertEqual(n, 1)
+        self.assertEqual((out.returncode, out.stdout, out.stderr), (kept.returncode, kept.stdout, kept.stderr))
+        self.assertEqual(restarts("check", self.report)[1], 0)  # a small run does not pay for one
 
 class Outline(unittest.TestCase):
     def test_outline_prints_the_tree_with_line_numbers(self):
