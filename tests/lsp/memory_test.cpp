@@ -82,9 +82,11 @@ TEST_CASE("analysis processes get glibc's thread caches for small blocks only, t
 TEST_CASE("the command line's analysis processes also get huge pages, unless the user said otherwise") {
   SavedTunables saved;
   unsetenv("GLIBC_TUNABLES");
-  CHECK(tunables_in(analysis_environment(true)) == "glibc.malloc.tcache_max=64:glibc.malloc.hugetlb=1");
+  CHECK(tunables_in(analysis_environment(true)) ==
+        "glibc.malloc.tcache_max=64:glibc.malloc.hugetlb=1:glibc.malloc.top_pad=33554432");
   setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=0", 1);
-  CHECK(tunables_in(analysis_environment(true)) == "glibc.malloc.hugetlb=0:glibc.malloc.tcache_max=64");
+  CHECK(tunables_in(analysis_environment(true)) ==
+        "glibc.malloc.hugetlb=0:glibc.malloc.tcache_max=64:glibc.malloc.top_pad=33554432");
 }
 
 TEST_CASE("the command line's large buffers are asked for in huge pages, small ones left alone") {
