@@ -94,6 +94,8 @@ LiteralFilter::LiteralFilter(const std::vector<RequiredTexts> &required) {
   }
   std::sort(keyed.begin(), keyed.end());
   keyed.erase(std::unique(keyed.begin(), keyed.end()), keyed.end());
+  key_seen_.assign((size_t{1} << kSeenBits) / 64, 0);
+  for (const auto &[bytes, node] : keyed) key_seen_[seen_bit(bytes) / 64] |= uint64_t{1} << (seen_bit(bytes) % 64);
   key_bits_ = 4;
   while ((size_t{1} << key_bits_) < 4 * keyed.size()) ++key_bits_;
   const size_t size = size_t{1} << key_bits_;
@@ -112,6 +114,10 @@ uint32_t LiteralFilter::key(const char *bytes) {
          static_cast<uint32_t>(static_cast<unsigned char>(bytes[2])) << 16;
 }
 
+size_t LiteralFilter::seen_bit(uint32_t bytes) {
+  return static_cast<size_t>((bytes * 0xC2B2AE3D27D4EB4Full) >> (64 - kSeenBits));
+}
+
 size_t LiteralFilter::slot(uint32_t bytes) const {
   return static_cast<size_t>((bytes * 0x9E3779B97F4A7C15ull) >> (64 - key_bits_));  // the product's top bits
 }
@@ -121,6 +127,7 @@ inline std::pair<uint32_t, size_t> LiteralFilter::start(std::string_view text, s
   // Past the key only where no literal ends inside it (none shorter than kKeyBytes starts so).
   if (first < 0x80 || lead_of_short_[first] || text.size() - at < kKeyBytes) return {root_[first], at + 1};
   const uint32_t bytes = key(text.data() + at);
+  if (!(key_seen_[seen_bit(bytes) / 64] >> (seen_bit(bytes) % 64) & 1)) return {0, at};
   for (size_t s = slot(bytes);; s = (s + 1) & (keys_.size() - 1)) {
     if (keys_[s].bytes == bytes) return {keys_[s].node, at + kKeyBytes};
     if (keys_[s].bytes == kNoKey) return {0, at};

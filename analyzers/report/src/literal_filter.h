@@ -66,6 +66,12 @@ class LiteralFilter {
   };
   static constexpr uint32_t kNoKey = ~uint32_t{0};
   std::vector<Key> keys_;               // open addressing, 2^key_bits_ long
+  // Most characters of a text start no literal (78 % of the probes on a 20 KB report): a bit per
+  // hash of the keys (4 KiB, which stays in the nearest cache) answers them without a probe of
+  // keys_, whose table is tens of KiB and cold in a process that has just loaded its rules.
+  static constexpr unsigned kSeenBits = 15;
+  static size_t seen_bit(uint32_t key);
+  std::vector<uint64_t> key_seen_;  // only with the trie
   unsigned key_bits_ = 0;
   std::vector<unsigned char> lead_of_short_;  // by byte: some literal shorter than kKeyBytes starts with it
   bool starts_in_character_ = false;  // some literal starts with a UTF-8 continuation byte
