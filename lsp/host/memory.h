@@ -38,8 +38,8 @@
 //   restart_with_huge_pages() so the command line, about to read and keep megabytes, gets the
 //                         tunable after all: replaces this process with itself (/proc/self/exe,
 //                         the same arguments) and those two tunables added to GLIBC_TUNABLES
-//                         (checking 100 reports of 80 KB: page faults 7,500 → 1,600, wall time
-//                         −20 %; the exec costs about 2 ms, so small runs do not).  Returns when
+//                         (checking 100 reports of 80 KB: page faults 7,500 → about 1,900, wall
+//                         time −19 %; the exec costs about 2 ms, so small runs do not).  Returns when
 //                         GLIBC_TUNABLES already names the tunable (the restarted process, or the
 //                         user's choice) or when the exec fails: the run then goes on as it is.
 //                         Main thread, before any other thread starts or anything is written.
