@@ -26,7 +26,7 @@ int usage(const char *why) {
 int main(int argc, char **argv) {
   // The server may go away in the middle of a write: EPIPE is handled.
   std::signal(SIGPIPE, SIG_IGN);
-  reportls::lsp::limit_arenas();
+  reportls::lsp::configure_malloc();
   reportls::lsp::PluginHostOptions options;
   bool worker = false, batch = false;
   int call_board = -1;

@@ -13,9 +13,14 @@
 
 namespace reportls::lsp {
 
-void limit_arenas() {
-#ifdef M_ARENA_MAX
+void configure_malloc() {
+#ifdef __GLIBC__
   mallopt(M_ARENA_MAX, 1);
+  // Fixed, these also turn off glibc's own adjustment of the mmap threshold (M_MMAP_THRESHOLD in
+  // mallopt(3)): with it, each time a document grew past the largest block freed so far, its text
+  // was mmapped afresh and every page of it faulted in again.
+  mallopt(M_MMAP_THRESHOLD, static_cast<int>(kHeapBlocksUpTo));
+  mallopt(M_TRIM_THRESHOLD, static_cast<int>(kHeapBlocksUpTo));
 #endif
 }
 

@@ -9,7 +9,7 @@
 int main(int argc, char **argv) {
   // A client that goes away must not kill us in the middle of a write: EPIPE is handled.
   std::signal(SIGPIPE, SIG_IGN);
-  reportls::lsp::limit_arenas();
+  reportls::lsp::configure_malloc();
   std::vector<std::string> args(argv + 1, argv + argc);
   int code = reportls::lsp::run_cli(args);
   std::fflush(stdout);
