@@ -29,6 +29,9 @@ void apply(Settings &s, const json &j, bool trusted, std::vector<std::string> &w
   if (auto it = j.find("analysisTimeout");
       it != j.end() && it->is_number() && it->get<double>() >= 50 && it->get<double>() <= 600000)
     s.analysis_timeout = std::chrono::milliseconds(it->get<int64_t>());
+  if (auto it = j.find("maxDiagnostics");
+      it != j.end() && it->is_number_integer() && it->get<int64_t>() >= 0 && it->get<int64_t>() <= 1000000)
+    s.max_diagnostics = static_cast<size_t>(it->get<int64_t>());
   if (j.contains("pluginDirs")) {
     if (trusted)
       read_string_list(j, "pluginDirs", s.plugin_dirs);

@@ -25,6 +25,9 @@ namespace reportls::lsp {
 struct Settings {
   std::chrono::milliseconds debounce{150};
   std::chrono::milliseconds analysis_timeout{2000};  // budget of one plugin call in the worker
+  // How many of a document's diagnostics an editor is sent (0: all); the command line sends all.
+  // VS Code itself keeps 1,000 a file, so more would be decoded and dropped on every keystroke.
+  size_t max_diagnostics = 1000;
   std::vector<std::string> plugin_dirs;
   std::vector<std::string> data_dirs;
   // Rule id or prefix ("figures.sum", "figures") -> "off" | "error" | "warning" | "information"

@@ -65,15 +65,13 @@ json diagnostic_json(const Diagnostic &d, Severity severity, const TextDocument 
 }
 
 void append_diagnostics_text(std::string &out, const AnalysisResult &result, const TextDocument &doc,
-                             DiagnosticForm form, const Settings &settings) {
+                             DiagnosticForm form, const Settings &settings, size_t limit) {
   const PositionEncoding e = form.encoding;
   // Keys in the order nlohmann's std::map gives diagnostic_json's: code, codeDescription, message,
   // range (end, start; character, line), severity, source.
   size_t room = 2;  // each element: its texts, and about 240 bytes of keys, range, link and source
   for (const Diagnostic &d : result.diagnostics) room += 240 + 2 * d.code.size() + d.message.size();
-  out.reserve(out.size() + room);
-  out += '[';
-  bool first = true;
+  out.reserve(out.size() + std::min(room, limit ? 2 + 640 * (limit + 1) : room));
   // What depends only on the code (and the plugin's severity and link): the severity the settings
   // give it and the element's opening, code and link written out — made once per kind, as a
   // report's diagnostics, in text order, interleave a handful of codes.
@@ -84,8 +82,7 @@ void append_diagnostics_text(std::string &out, const AnalysisResult &result, con
   };
   std::vector<Kind> kinds;
   size_t kind = 0;
-  uint32_t near = 0;  // the last diagnostic's line: each plugin's come in text order
-  for (const Diagnostic &d : result.diagnostics) {
+  const auto kind_of = [&](const Diagnostic &d) {
     const auto same = [&d](const Kind &k) {
       return k.like->code == d.code && k.like->severity == d.severity && k.like->docs_url == d.docs_url;
     };
@@ -103,8 +100,29 @@ void append_diagnostics_text(std::string &out, const AnalysisResult &result, con
         kinds.push_back({&d, settings.severity_for(d.code, d.severity), std::move(opening)});
       }
     }
-    const Kind &k = kinds[kind];
-    if (!k.severity) continue;
+    return kind;
+  };
+  // Each diagnostic's kind, and how many of each severity the settings leave on.
+  std::vector<uint32_t> kind_index(result.diagnostics.size());
+  size_t shown[5] = {0};
+  for (size_t i = 0; i < result.diagnostics.size(); ++i) {
+    kind_index[i] = static_cast<uint32_t>(kind_of(result.diagnostics[i]));
+    if (const auto s = kinds[kind_index[i]].severity) ++shown[static_cast<int>(*s)];
+  }
+  // Past the limit, the order VS Code keeps a file's markers in when it has too many: errors,
+  // then warnings, information and hints, each in text order.
+  const size_t total = shown[1] + shown[2] + shown[3] + shown[4];
+  int last_severity = 4;                 // the last severity written at all …
+  size_t quota = total;                  // … of which this many
+  if (limit && total > limit) {
+    size_t before = 0;
+    for (last_severity = 1; before + shown[last_severity] < limit; ++last_severity) before += shown[last_severity];
+    quota = limit - before;
+  }
+  out += '[';
+  bool first = true;
+  uint32_t near = 0;  // the last diagnostic's line: each plugin's come in text order
+  const auto write = [&](const Diagnostic &d, const Kind &k) {
     if (!std::exchange(first, false)) out += ',';
     out += k.opening;
     append_json_string(out, d.message);
@@ -126,6 +144,27 @@ void append_diagnostics_text(std::string &out, const AnalysisResult &result, con
     number(static_cast<uint32_t>(*k.severity));
     put(",\"source\":\"reportls\"}");
     out.append(tail, p);
+  };
+  for (size_t i = 0; i < result.diagnostics.size(); ++i) {
+    const Kind &k = kinds[kind_index[i]];
+    if (!k.severity) continue;
+    const int severity = static_cast<int>(*k.severity);
+    if (severity > last_severity) continue;
+    if (severity == last_severity) {
+      if (quota == 0) continue;
+      --quota;
+    }
+    write(result.diagnostics[i], k);
+  }
+  if (limit && total > limit) {
+    // Said where the document starts, since what is left out is anywhere in it.
+    const Diagnostic notice{0, 0, Severity::Information, kDiagnosticLimitCode,
+                            "另有 " + std::to_string(total - limit) + " 处问题未列出：编辑器中每个文档最多列出 " +
+                                std::to_string(limit) + " 处（错误、警告在先），可在设置 maxDiagnostics 中调整；" +
+                                "命令行 reportls check 列出全部",
+                            "", "", {}};
+    const Kind &k = kinds[kind_of(notice)];
+    if (k.severity) write(notice, k);
   }
   out += ']';
 }

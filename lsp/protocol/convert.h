@@ -30,6 +30,9 @@ std::string docs_url_for(const Diagnostic &d);
 
 // The command a "turn this rule off for the workspace" action runs: arguments [{uri, rule}].
 inline constexpr const char *kDisableRuleCommand = "reportls.disableRule";
+// The code of the information diagnostic that says how many were left out past the limit
+// (append_diagnostics_text).
+inline constexpr const char *kDiagnosticLimitCode = "reportls.limit";
 // The kind of the action that applies every certain fix (editor.codeActionsOnSave).
 inline constexpr const char *kFixAllKind = "source.fixAll.reportls";
 // Whether a code action of `kind` is among the kinds a client asked for (none: every kind).
@@ -47,9 +50,12 @@ nlohmann::json diagnostic_json(const Diagnostic &d, Severity severity, const Tex
 // Diagnostic[] after the user's rule overrides (rules turned off are dropped), as JSON text
 // appended to out: each element is diagnostic_json(...).dump(), written without a DOM
 // (json_text.h) and into room reserved for it — a large report has thousands, published on every
-// keystroke.
+// keystroke.  With a `limit` (0: none) at most that many are written — errors first, then
+// warnings, information and hints, each in text order, as VS Code keeps a file's markers when there
+// are more than its 1,000 — and after them one information diagnostic (kDiagnosticLimitCode) at
+// the document's start saying how many more there are.
 void append_diagnostics_text(std::string &out, const AnalysisResult &result, const TextDocument &doc,
-                             DiagnosticForm form, const Settings &settings);
+                             DiagnosticForm form, const Settings &settings, size_t limit = 0);
 // DocumentSymbol[] (hierarchical) rebuilt from the flat parent-indexed list, or SymbolInformation[]
 // (each with its parent's name as containerName) for a client without hierarchical support.
 nlohmann::json document_symbols_json(const AnalysisResult &result, const TextDocument &doc,

@@ -60,7 +60,7 @@ void Session::on_analysis(const Analysis &a) {
     off_main([this, a, form = diagnostic_form()] {
       std::string text = notification_head("textDocument/publishDiagnostics");
       text += "{\"diagnostics\":";
-      append_diagnostics_text(text, *a.result, *a.doc, form, *a.settings);
+      append_diagnostics_text(text, *a.result, *a.doc, form, *a.settings, a.settings->max_diagnostics);
       text += ",\"uri\":";
       append_json_string(text, a.doc->uri());
       text += ",\"version\":" + std::to_string(a.doc->version()) + "}}";  // the params, the notification
@@ -107,7 +107,7 @@ void Session::on_pull_diagnostics(const proto::DocumentDiagnosticParams &params,
     if (id == previous) return reply->ok({{"kind", "unchanged"}, {"resultId", id}});
     off_main([reply, id, a = *a, form = diagnostic_form()] {
       std::string report = "{\"items\":";
-      append_diagnostics_text(report, *a.result, *a.doc, form, *a.settings);
+      append_diagnostics_text(report, *a.result, *a.doc, form, *a.settings, a.settings->max_diagnostics);
       report += ",\"kind\":\"full\",\"resultId\":\"" + id + "\"}";
       reply->ok_text(report);
     });

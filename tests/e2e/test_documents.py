@@ -51,6 +51,42 @@ class PushDiagnostics(ServerTest):
         self.assertEqual(len(placeholder_ranges(self.client.published(URI, 1)["diagnostics"])), 1)
 
 
+class DiagnosticLimit(ServerTest):
+    """maxDiagnostics: past it the editor gets the first ones and one more that counts the rest."""
+    ARGS = ("--plugin-dir", EXAMPLE_PLUGINS)
+    OPTIONS = {"debounce": 0, "maxDiagnostics": 3}
+
+    def test_past_the_limit_the_first_are_listed_and_the_rest_counted(self):
+        self.client.open(URI, "××县\n××镇××村\n××组××户")
+        items = self.client.published(URI, 1)["diagnostics"]
+        self.assertEqual(placeholder_ranges(items), [(0, 0, 0, 2), (1, 0, 1, 2), (1, 3, 1, 5)])
+        self.assertEqual(len(items), 4)
+        notice = items[-1]
+        self.assertEqual(notice["code"], "reportls.limit")
+        self.assertEqual(notice["severity"], 3)
+        self.assertEqual(notice["range"]["start"], {"line": 0, "character": 0})
+        self.assertIn("另有 2 处问题未列出", notice["message"])
+        self.assertIn("maxDiagnostics", notice["message"])
+        # 0: all of them, and nothing to count.
+        self.client.notify("workspace/didChangeConfiguration",
+                           {"settings": {"reportls": {"debounce": 0, "maxDiagnostics": 0}}})
+        items = self.client.published(URI, 1)["diagnostics"]
+        self.assertEqual(len(placeholder_ranges(items)), 5)
+        self.assertNotIn("reportls.limit", [d["code"] for d in items])
+
+
+class PulledDiagnosticLimit(ServerTest):
+    ARGS = DiagnosticLimit.ARGS
+    OPTIONS = DiagnosticLimit.OPTIONS
+    CAPABILITIES = {"textDocument": {"diagnostic": {}}}
+
+    def test_pulled_diagnostics_keep_the_limit_too(self):
+        self.client.open(URI, "××县××镇××村××组")
+        items = self.client.result("textDocument/diagnostic", {"textDocument": {"uri": URI}})["items"]
+        self.assertEqual(len(placeholder_ranges(items)), 3)
+        self.assertIn("另有 1 处问题未列出", items[-1]["message"])
+
+
 class Debounced(ServerTest):
     ARGS = ("--plugin-dir", EXAMPLE_PLUGINS)
     OPTIONS = {"debounce": 200}

@@ -108,7 +108,7 @@ class VsixPackage(unittest.TestCase):
             "reportls.profile": "resource", "reportls.reportYear": "resource", "reportls.rules": "resource",
             "reportls.dataDirs": "resource", "reportls.debounce": "window", "reportls.trace.server": "window",
             "reportls.analysisTimeout": "window", "reportls.allChineseText": "resource",
-            "reportls.inlineCompletion.enable": "resource",
+            "reportls.inlineCompletion.enable": "resource", "reportls.maxDiagnostics": "resource",
         }
         for key, scope in scopes.items():
             with self.subTest(setting=key):

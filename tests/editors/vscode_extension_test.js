@@ -110,7 +110,7 @@ const changed = (...keys) => listeners.config({ affectsConfiguration: (s) => s =
     { scheme: 'untitled', language: 'plaintext' }, { scheme: 'untitled', language: 'markdown' }]);
   // initializationOptions: the settings object the server reads.
   const init = c.clientOptions.initializationOptions();
-  assert.deepStrictEqual(init, { debounce: 0, analysisTimeout: 2000, dataDirs: ['/data'], rules: { figures: 'error' }, allChineseText: false, related: {}, reportYear: 2023, pluginDirs: ['/opt/plugins'] });
+  assert.deepStrictEqual(init, { debounce: 0, analysisTimeout: 2000, maxDiagnostics: 1000, dataDirs: ['/data'], rules: { figures: 'error' }, allChineseText: false, related: {}, reportYear: 2023, pluginDirs: ['/opt/plugins'] });
   // Ghost text: the proposed inline completion feature is registered, and the setting
   // reportls.inlineCompletion.enable (default on) decides at each request whether it is asked.
   assert.ok(c.proposed);

@@ -86,6 +86,55 @@ TEST_CASE("diagnostics written as text are the dumps of diagnostic_json, rules t
   CHECK(none == "[]");
 }
 
+TEST_CASE("past the limit, errors and warnings are written first, each in text order, and the rest counted") {
+  const TextDocument doc("file:///a.txt", "plaintext", 1, "第一行𠮷\n第二行\n第三行\n");
+  AnalysisResult r;
+  const auto add = [&r](uint32_t at, Severity s, const std::string &code) {
+    r.diagnostics.push_back({at, at + 3, s, code, code + "@" + std::to_string(at), "p", "", {}});
+  };
+  add(0, Severity::Hint, "h.one");
+  add(3, Severity::Warning, "w.one");
+  add(13, Severity::Information, "i.one");
+  add(14, Severity::Error, "e.one");
+  add(24, Severity::Warning, "w.two");
+  add(27, Severity::Warning, "off.rule");  // turned off: neither written nor counted
+  add(28, Severity::Warning, "w.three");
+  add(31, Severity::Error, "e.two");
+  const Settings settings = Settings::from_json({{"rules", {{"off", "off"}}}});
+  const auto written = [&](size_t limit) {
+    std::string out;
+    append_diagnostics_text(out, r, doc, DiagnosticForm{}, settings, limit);
+    return json::parse(out);
+  };
+  const auto messages = [](const json &items) {
+    std::vector<std::string> out;
+    for (const json &d : items) out.push_back(d["message"]);
+    return out;
+  };
+  // Four of seven: both errors and the first two warnings, in text order; then the notice.
+  const json four = written(4);
+  REQUIRE(four.size() == 5);
+  CHECK(messages(json(std::vector<json>(four.begin(), four.end() - 1))) ==
+        std::vector<std::string>{"w.one@3", "e.one@14", "w.two@24", "e.two@31"});
+  CHECK(four[0] == diagnostic_json(r.diagnostics[1], Severity::Warning, doc, DiagnosticForm{}));
+  const json &notice = four.back();
+  CHECK(notice["code"] == kDiagnosticLimitCode);
+  CHECK(notice["severity"] == 3);
+  CHECK(notice["range"] == json{{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 0}}}});
+  CHECK(notice["message"].get<std::string>().starts_with("另有 3 处问题未列出：编辑器中每个文档最多列出 4 处"));
+  // A limit met exactly by a severity: none of the next.
+  CHECK(messages(written(5)) == std::vector<std::string>{"w.one@3", "e.one@14", "w.two@24", "w.three@28", "e.two@31",
+                                                         written(5).back()["message"]});
+  CHECK(written(1)[0]["message"] == "e.one@14");
+  // Within the limit, or none: every diagnostic the settings leave on, and no notice.
+  for (size_t limit : {size_t{0}, size_t{7}, size_t{100}}) {
+    CAPTURE(limit);
+    const json all = written(limit);
+    CHECK(all.size() == 7);
+    CHECK(all.back()["message"] == "e.two@31");
+  }
+}
+
 TEST_CASE("a response or notification around JSON text is the DOM one's bytes") {
   const json result = {{"items", json::array({1, "二"})}, {"kind", "full"}, {"resultId", "7"}};
   CHECK(response_text(42, dumped(result)) == response(42, result));

@@ -15,12 +15,15 @@ using namespace std::chrono_literals;
 TEST_CASE("settings: known keys are read, everything is kept for the plugins") {
   Settings s = Settings::from_json({{"debounce", 0},
                                     {"analysisTimeout", 800},
+                                    {"maxDiagnostics", 0},
                                     {"pluginDirs", {"/p"}},
                                     {"dataDirs", {"/d", 3}},
                                     {"rules", {{"figures", "error"}, {"punctuation.space", "off"}}},
                                     {"profile", "fazhi-annual"}});
   CHECK(s.debounce == 0ms);
   CHECK(s.analysis_timeout == 800ms);
+  CHECK(s.max_diagnostics == 0);  // none: all
+  CHECK(Settings{}.max_diagnostics == 1000);
   CHECK(s.plugin_dirs == std::vector<std::string>{"/p"});
   CHECK(s.data_dirs == std::vector<std::string>{"/d"});  // a non-string entry is skipped
   CHECK(s.raw["profile"] == "fazhi-annual");
@@ -28,22 +31,25 @@ TEST_CASE("settings: known keys are read, everything is kept for the plugins") {
 }
 
 TEST_CASE("settings: values of the wrong type or range are left out") {
-  const json wrong = {{"debounce", -1}, {"analysisTimeout", "fast"}, {"rules", {{"figures", "loud"}}}, {"dataDirs", "/d"}};
+  const json wrong = {{"debounce", -1}, {"analysisTimeout", "fast"}, {"rules", {{"figures", "loud"}}}, {"dataDirs", "/d"},
+                      {"maxDiagnostics", 2.5}};
   Settings s = Settings::from_json(wrong);
   CHECK(s.debounce == 150ms);
   CHECK(s.analysis_timeout == 2000ms);
+  CHECK(s.max_diagnostics == 1000);
   CHECK(s.rules.empty());
   CHECK(s.data_dirs.empty());
   // …and check_settings says which, with the key path.
   const auto problems = check_settings(wrong, Catalog::bundled());
-  REQUIRE(problems.size() == 4);
+  REQUIRE(problems.size() == 5);
   CHECK(to_string(problems[0].path) == "analysisTimeout");
   CHECK(problems[0].message.find("应为整数") != std::string::npos);
   CHECK(to_string(problems[1].path) == "dataDirs");
   CHECK(to_string(problems[2].path) == "debounce");
   CHECK(problems[2].message.find("0–10000") != std::string::npos);
-  CHECK(to_string(problems[3].path) == "rules.figures");
-  CHECK(problems[3].message.find("off、error、warning、information、hint") != std::string::npos);
+  CHECK(to_string(problems[3].path) == "maxDiagnostics");
+  CHECK(to_string(problems[4].path) == "rules.figures");
+  CHECK(problems[4].message.find("off、error、warning、information、hint") != std::string::npos);
   CHECK(check_settings(json::array(), Catalog::bundled()).size() == 1);
   CHECK(check_settings(nullptr, Catalog::bundled()).empty());
 }

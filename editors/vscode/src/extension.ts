@@ -46,6 +46,7 @@ export function currentSettings(): Record<string, unknown> {
   const settings: Record<string, unknown> = {
     debounce: cfg.get<number>('debounce', 150),
     analysisTimeout: cfg.get<number>('analysisTimeout', 2000),
+    maxDiagnostics: cfg.get<number>('maxDiagnostics', 1000),
     dataDirs: cfg.get<string[]>('dataDirs', []),
     rules: cfg.get<Record<string, string>>('rules', {}),
     allChineseText: cfg.get<boolean>('allChineseText', false),
