@@ -54,6 +54,21 @@ TEST_CASE("shared_parse: an edited text is parsed afresh, and its predecessor st
   CHECK(before->headings.size() + 1 == after->headings.size());
 }
 
+TEST_CASE("shared_parse: of one document's keystrokes the cache keeps the newest parse and the one it came from") {
+  std::string text = test::corpus("cangxi-rural-revitalization-bureau-2023");
+  const auto typed = [&text](size_t at) {
+    text.insert(text.size() * at / 8, "的");
+    return std::weak_ptr<const Document>(shared_parse(text, test::rules()));
+  };
+  const auto first = typed(1), second = typed(3);
+  CHECK_FALSE(first.expired());  // the second's base, which the third is likely to share most with
+  const auto third = typed(5);
+  CHECK(first.expired());  // its memory is what the third parse took
+  CHECK_FALSE(second.expired());
+  CHECK_FALSE(third.expired());
+  CHECK(*third.lock() == parse(text, test::rules()));
+}
+
 TEST_CASE("shared_parse: rules built in code are never confused with loaded ones") {
   const std::string text = "一、总体情况\n正文。\n";
   Rules plain;  // no canonical form

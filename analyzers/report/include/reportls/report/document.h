@@ -152,7 +152,8 @@ Document parse(std::string &&text, const Rules &rules) = delete;
 // Rules built in code (no canonical form) are parsed afresh every time.  A text not seen before
 // is derived from the cached parse it shares most with at its ends (a keystroke's previous
 // version): only the lines around the change are read again, with exactly parse()'s result.
-// Thread-safe; keeps the few most recently used documents, bounded in bytes.  A Markdown
+// Thread-safe; keeps the few most recently used documents, bounded in bytes, and of one
+// document's keystrokes only the newest parse and the one it was derived from.  A Markdown
 // document (format_of its path or uri) is parsed as its prose view (markdown.h): the Document's
 // text is that view, at the same offsets as the text, with the markup blanked; the cache finds it
 // again by the document's own bytes and format, without building the view again.
