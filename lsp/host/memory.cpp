@@ -13,17 +13,6 @@
 
 namespace reportls::lsp {
 
-void configure_malloc() {
-#ifdef __GLIBC__
-  mallopt(M_ARENA_MAX, 1);
-  // Fixed, these also turn off glibc's own adjustment of the mmap threshold (M_MMAP_THRESHOLD in
-  // mallopt(3)): with it, each time a document grew past the largest block freed so far, its text
-  // was mmapped afresh and every page of it faulted in again.
-  mallopt(M_MMAP_THRESHOLD, static_cast<int>(kHeapBlocksUpTo));
-  mallopt(M_TRIM_THRESHOLD, static_cast<int>(kHeapBlocksUpTo));
-#endif
-}
-
 void release_free_memory() {
 #ifdef __GLIBC__
   malloc_trim(0);
@@ -79,6 +68,19 @@ std::vector<char *> pointers_to(std::vector<std::string> &strings) {
 }
 
 }  // namespace
+
+void configure_malloc() {
+#ifdef __GLIBC__
+  mallopt(M_ARENA_MAX, 1);
+  // Fixed, these also turn off glibc's own adjustment of the mmap threshold (M_MMAP_THRESHOLD in
+  // mallopt(3)): with it, each time a document grew past the largest block freed so far, its text
+  // was mmapped afresh and every page of it faulted in again.  A threshold the user set is kept.
+  const char *tunables = std::getenv("GLIBC_TUNABLES");
+  const std::string_view set = tunables ? tunables : "";
+  if (!sets(set, "glibc.malloc.mmap_threshold=")) mallopt(M_MMAP_THRESHOLD, static_cast<int>(kHeapBlocksUpTo));
+  if (!sets(set, "glibc.malloc.trim_threshold=")) mallopt(M_TRIM_THRESHOLD, static_cast<int>(kHeapBlocksUpTo));
+#endif
+}
 
 std::vector<std::string> analysis_environment(bool huge_pages) {
   std::vector<std::string_view> wanted = {"glibc.malloc.tcache_max=64"};

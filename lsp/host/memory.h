@@ -13,7 +13,7 @@
 //                         snapshot faults its pages in anew (the first keystrokes in a 1 MB report:
 //                         300–500 page faults each in the analysis process, 256 in the server
 //                         whenever the text grew; about 12 µs a fault on the virtual machine
-//                         measured).
+//                         measured).  A threshold the user set in GLIBC_TUNABLES is kept.
 //   release_free_memory() when a process has finished a piece of work and nothing waits: free
 //                         pages go back to the system (malloc_trim).  Costs about as much as
 //                         walking the free lists: call it when idle, not per allocation.  The pages

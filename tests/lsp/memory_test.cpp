@@ -4,6 +4,7 @@
 #include "lsp/host/memory.h"
 
 #include <doctest/doctest.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -14,6 +15,7 @@
 #include <string>
 
 using reportls::lsp::analysis_environment;
+using reportls::lsp::configure_malloc;
 using reportls::lsp::huge_room;
 
 namespace {
@@ -103,4 +105,21 @@ TEST_CASE("the command line's large buffers are asked for in huge pages, small o
   CHECK(flags->find(" hg ") != std::string::npos);
   std::string small = huge_room(1000);  // no 2 MiB-aligned page inside: nothing asked
   CHECK(small.capacity() >= 1000);
+}
+
+TEST_CASE("after configure_malloc a block of megabytes comes from the heap, not a fresh mapping") {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  MESSAGE("a sanitizer's allocator replaces glibc's; skipped");
+#else
+  SavedTunables saved;
+  unsetenv("GLIBC_TUNABLES");
+  configure_malloc();
+  // Larger than glibc's own threshold could have grown to in this process (the largest block freed
+  // so far: 8 MiB), smaller than the fixed one.
+  const size_t mapped = mallinfo2().hblkhd;
+  void *block = std::malloc(size_t{16} << 20);
+  REQUIRE(block);
+  CHECK(mallinfo2().hblkhd == mapped);
+  std::free(block);
+#endif
 }
