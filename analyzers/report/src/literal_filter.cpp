@@ -3,6 +3,7 @@
 #include <reportls/report/text.h>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 
 namespace reportls::report {
@@ -82,6 +83,8 @@ LiteralFilter::LiteralFilter(const std::vector<RequiredTexts> &required) {
   for (uint32_t e = nodes_[0].edges_begin; e < nodes_[0].edges_end; ++e) root_[edge_byte_[e]] = edge_node_[e];
   lead_of_short_.assign(256, 0);
   std::vector<std::pair<uint32_t, uint32_t>> keyed;  // (bytes, node)
+  short_seen_.assign((size_t{1} << kSeenBits) / 64, 0);
+  pair_seen_.assign((size_t{1} << kSeenBits) / 64, 0);
   for (const std::string &l : by_id) {
     if (l.size() < kKeyBytes) {
       lead_of_short_[static_cast<unsigned char>(l[0])] = 1;
@@ -91,11 +94,13 @@ LiteralFilter::LiteralFilter(const std::vector<RequiredTexts> &required) {
     uint32_t node = 0;
     for (size_t k = 0; k < kKeyBytes; ++k) node = child(node, static_cast<unsigned char>(l[k]));
     keyed.emplace_back(key(l.data()), node);
+    if (l.size() < kPairBytes)
+      mark(short_seen_, key(l.data()));
+    else
+      mark(pair_seen_, pair(l.data()));
   }
   std::sort(keyed.begin(), keyed.end());
   keyed.erase(std::unique(keyed.begin(), keyed.end()), keyed.end());
-  key_seen_.assign((size_t{1} << kSeenBits) / 64, 0);
-  for (const auto &[bytes, node] : keyed) key_seen_[seen_bit(bytes) / 64] |= uint64_t{1} << (seen_bit(bytes) % 64);
   key_bits_ = 4;
   while ((size_t{1} << key_bits_) < 4 * keyed.size()) ++key_bits_;
   const size_t size = size_t{1} << key_bits_;
@@ -114,8 +119,28 @@ uint32_t LiteralFilter::key(const char *bytes) {
          static_cast<uint32_t>(static_cast<unsigned char>(bytes[2])) << 16;
 }
 
-size_t LiteralFilter::seen_bit(uint32_t bytes) {
+uint64_t LiteralFilter::pair(const char *bytes) {
+  // Two loads, not a copy of six bytes into a word: that one stalls on reading back its stores.
+  static_assert(kPairBytes == 6);
+  uint32_t low = 0;
+  uint16_t high = 0;
+  std::memcpy(&low, bytes, 4);
+  std::memcpy(&high, bytes + 4, 2);
+  return uint64_t{low} | uint64_t{high} << 32;
+}
+
+size_t LiteralFilter::seen_bit(uint64_t bytes) {
   return static_cast<size_t>((bytes * 0xC2B2AE3D27D4EB4Full) >> (64 - kSeenBits));
+}
+
+bool LiteralFilter::seen(const std::vector<uint64_t> &bitmap, uint64_t bytes) {
+  const size_t bit = seen_bit(bytes);
+  return bitmap[bit / 64] >> (bit % 64) & 1;
+}
+
+void LiteralFilter::mark(std::vector<uint64_t> &bitmap, uint64_t bytes) {
+  const size_t bit = seen_bit(bytes);
+  bitmap[bit / 64] |= uint64_t{1} << (bit % 64);
 }
 
 size_t LiteralFilter::slot(uint32_t bytes) const {
@@ -127,7 +152,8 @@ inline std::pair<uint32_t, size_t> LiteralFilter::start(std::string_view text, s
   // Past the key only where no literal ends inside it (none shorter than kKeyBytes starts so).
   if (first < 0x80 || lead_of_short_[first] || text.size() - at < kKeyBytes) return {root_[first], at + 1};
   const uint32_t bytes = key(text.data() + at);
-  if (!(key_seen_[seen_bit(bytes) / 64] >> (seen_bit(bytes) % 64) & 1)) return {0, at};
+  if (!seen(short_seen_, bytes) && !(text.size() - at >= kPairBytes && seen(pair_seen_, pair(text.data() + at))))
+    return {0, at};
   for (size_t s = slot(bytes);; s = (s + 1) & (keys_.size() - 1)) {
     if (keys_[s].bytes == bytes) return {keys_[s].node, at + kKeyBytes};
     if (keys_[s].bytes == kNoKey) return {0, at};
