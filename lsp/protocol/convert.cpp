@@ -15,6 +15,24 @@ using nlohmann::json;
 
 namespace {
 
+// {"end":{"character":…,"line":…},"start":{…}} into a buffer of at least kRangeTextBytes, as
+// nlohmann dumps to_json's Range; returns the end of what was written.
+constexpr size_t kRangeTextBytes = 96;
+char *write_range(char *p, const Range &range) {
+  const auto put = [&p](std::string_view text) { p = std::copy(text.begin(), text.end(), p); };
+  const auto number = [&p](uint32_t n) { p = std::to_chars(p, p + 10, n).ptr; };
+  put("{\"end\":{\"character\":");
+  number(range.end.character);
+  put(",\"line\":");
+  number(range.end.line);
+  put("},\"start\":{\"character\":");
+  number(range.start.character);
+  put(",\"line\":");
+  number(range.start.line);
+  put("}}");
+  return p;
+}
+
 json position_json(Position p) { return {{"line", p.line}, {"character", p.character}}; }
 
 json edits_json(const std::vector<Edit> &edits, const TextDocument &doc, PositionEncoding e) {
@@ -128,20 +146,13 @@ void append_diagnostics_text(std::string &out, const AnalysisResult &result, con
     append_json_string(out, d.message);
     // The rest is numbers between fixed keys: written into a buffer, appended once.
     const Range range = doc.lines().range(d.start, d.end, e, &near);
-    char tail[192];
+    char tail[kRangeTextBytes + 64];
     char *p = tail;
     const auto put = [&p](std::string_view text) { p = std::copy(text.begin(), text.end(), p); };
-    const auto number = [&p](uint32_t n) { p = std::to_chars(p, p + 10, n).ptr; };
-    put(",\"range\":{\"end\":{\"character\":");
-    number(range.end.character);
-    put(",\"line\":");
-    number(range.end.line);
-    put("},\"start\":{\"character\":");
-    number(range.start.character);
-    put(",\"line\":");
-    number(range.start.line);
-    put("}},\"severity\":");
-    number(static_cast<uint32_t>(*k.severity));
+    put(",\"range\":");
+    p = write_range(p, range);
+    put(",\"severity\":");
+    p = std::to_chars(p, p + 10, static_cast<uint32_t>(*k.severity)).ptr;
     put(",\"source\":\"reportls\"}");
     out.append(tail, p);
   };
@@ -291,29 +302,48 @@ json fix_all_action_json(const std::vector<Edit> &edits, const TextDocument &doc
           {"edit", {{"changes", {{doc.uri(), edits_json(edits, doc, e)}}}}}};
 }
 
-json completion_list_json(const CompletionResult &result, const TextDocument &doc,
-                          const proto::ClientCapabilities &client) {
+std::string completion_list_text(const CompletionResult &result, const TextDocument &doc,
+                                 const proto::ClientCapabilities &client) {
   const PositionEncoding e = client.encoding();
-  json items = json::array();
+  // Keys in nlohmann's (sorted) order: data (documentation, source), detail, filterText,
+  // insertTextFormat, kind, label, preselect, sortText, textEdit (newText, range).
+  std::string out = "{\"isIncomplete\":";
+  out += result.incomplete ? "true" : "false";
+  out += ",\"items\":[";
+  uint32_t near = 0;
   for (size_t i = 0; i < result.items.size(); ++i) {
     const Completion &c = result.items[i];
     // Without snippet support the placeholders are inserted as they read (××, 20××).
     const bool snippet = c.snippet && client.snippets;
-    json item = {{"label", c.label},
-                 {"kind", c.kind},
-                 {"insertTextFormat", snippet ? 2 : 1},
-                 {"textEdit",
-                  {{"range", to_json(doc.lines(), c.replace_start, c.replace_end, e)},
-                   {"newText", c.snippet && !snippet ? plain_from_snippet(c.insert_text) : c.insert_text}}}};
-    if (!c.filter_text.empty()) item["filterText"] = c.filter_text;
-    if (!c.sort_text.empty()) item["sortText"] = c.sort_text;
-    if (!c.detail.empty()) item["detail"] = c.detail;
+    if (i > 0) out += ',';
     // Documentation is sent on completionItem/resolve; data carries it there.
-    item["data"] = {{"source", c.source}, {"documentation", c.documentation}};
-    if (c.preselected) item["preselect"] = true;
-    items.push_back(std::move(item));
+    out += "{\"data\":{\"documentation\":";
+    append_json_string(out, c.documentation);
+    out += ",\"source\":";
+    append_json_string(out, c.source);
+    out += '}';
+    const auto optional = [&out](std::string_view key, const std::string &value) {
+      if (value.empty()) return;
+      out += key;
+      append_json_string(out, value);
+    };
+    optional(",\"detail\":", c.detail);
+    optional(",\"filterText\":", c.filter_text);
+    out += snippet ? ",\"insertTextFormat\":2,\"kind\":" : ",\"insertTextFormat\":1,\"kind\":";
+    out += std::to_string(c.kind);
+    out += ",\"label\":";
+    append_json_string(out, c.label);
+    if (c.preselected) out += ",\"preselect\":true";
+    optional(",\"sortText\":", c.sort_text);
+    out += ",\"textEdit\":{\"newText\":";
+    append_json_string(out, c.snippet && !snippet ? plain_from_snippet(c.insert_text) : c.insert_text);
+    char range[kRangeTextBytes];
+    out += ",\"range\":";
+    out.append(range, write_range(range, doc.lines().range(c.replace_start, c.replace_end, e, &near)));
+    out += "}}";
   }
-  return {{"isIncomplete", result.incomplete}, {"items", std::move(items)}};
+  out += "]}";
+  return out;
 }
 
 json inline_completions_json(const CompletionResult &result, const TextDocument &doc, PositionEncoding e,

@@ -77,8 +77,10 @@ nlohmann::json fix_all_action_json(const std::vector<Edit> &edits, const TextDoc
 // TextEdit[] (formatting).
 nlohmann::json text_edits_json(const std::vector<Edit> &edits, const TextDocument &doc,
                                PositionEncoding e);
-nlohmann::json completion_list_json(const CompletionResult &result, const TextDocument &doc,
-                                    const proto::ClientCapabilities &client);
+// CompletionList as JSON text (json_text.h): a list of tens of items on every keystroke, written
+// without a DOM; documentation travels in each item's data for completionItem/resolve.
+std::string completion_list_text(const CompletionResult &result, const TextDocument &doc,
+                                 const proto::ClientCapabilities &client);
 // textDocument/inlineCompletion: an InlineCompletionList of the items the plugins are sure of
 // (Completion::preselected), at most kMaxInlineItems in the plugins' order, each the completion
 // item's own edit — insertText the item's text, range what it replaces (typed text, on the

@@ -27,6 +27,11 @@ void Session::answer(const Reply &reply, json result) {
   reply->ok(std::move(result));
 }
 
+void Session::answer_text(const Reply &reply, std::string_view result_json) {
+  if (reply->token.cancelled()) return reply->error(reply->token.reason(), "请求已取消");
+  reply->ok_text(result_json);
+}
+
 // ---- documents -------------------------------------------------------------------------------
 
 void Session::on_did_open(const proto::DidOpenParams &params) {
@@ -166,7 +171,7 @@ void Session::on_completion(const proto::PositionParams &params, Reply reply) {
   auto doc = document(params.uri);
   engine_.complete(params.uri, doc->lines().offset(params.position, encoding_), reply->token,
                    [this, reply](const CompletionResult &r, const TextDocument &d) {
-                     answer(reply, completion_list_json(r, d, client_));
+                     answer_text(reply, completion_list_text(r, d, client_));
                    });
 }
 

@@ -81,7 +81,7 @@ TEST_CASE("the preselected flag survives the analysis process's codec, and the l
   CHECK(back.items[0].preselected);
   CHECK_FALSE(back.items[1].preselected);
   const TextDocument doc("file:///a.txt", "plaintext", 1, "");
-  const json list = completion_list_json(back, doc, {});
+  const json list = json::parse(completion_list_text(back, doc, {}));
   CHECK(list["items"][0]["preselect"] == true);
   CHECK_FALSE(list["items"][1].contains("preselect"));
 }

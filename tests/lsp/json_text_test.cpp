@@ -1,4 +1,5 @@
-// JSON written as text (json_text.h, append_diagnostics_text) against the nlohmann DOM it stands for.
+// JSON written as text (json_text.h, append_diagnostics_text, completion_list_text) against the
+// nlohmann DOM it stands for.
 #include "lsp/engine/text_document.h"
 #include "lsp/protocol/convert.h"
 #include "lsp/protocol/json_text.h"
@@ -141,4 +142,57 @@ TEST_CASE("a response or notification around JSON text is the DOM one's bytes") 
   CHECK(response_text("id-1", dumped(result)) == response("id-1", result));
   CHECK(notification_head("textDocument/publishDiagnostics") + dumped(result) + "}" ==
         notification("textDocument/publishDiagnostics", result));
+}
+
+TEST_CASE("a completion list written as text is the dump of the CompletionList it stands for") {
+  // 𠮷 is two UTF-16 units: the item on line 1 replaces 依法 at characters 2–4 (bytes 4–10).
+  const std::string text = "标题\n𠮷依法";
+  const TextDocument doc("file:///a.txt", "plaintext", 1, text);
+  const auto line1 = static_cast<uint32_t>(text.find('\n')) + 1;
+  Completion plain;
+  plain.label = plain.insert_text = "依法行政";
+  plain.filter_text = "yifa";
+  plain.sort_text = "200001";
+  plain.detail = "章节：\"总体要求\"";
+  plain.documentation = "**来源**：`a.phrases.json`";
+  plain.source = "phrasing";
+  plain.replace_start = line1 + 4;
+  plain.replace_end = line1 + 10;
+  plain.preselected = true;
+  Completion snippet;
+  snippet.label = "20××年";
+  snippet.insert_text = "${1:20××}年";
+  snippet.snippet = true;
+  snippet.kind = 15;
+  snippet.source = "phrasing";
+  CompletionResult r;
+  r.items = {plain, snippet};
+  r.incomplete = true;
+  const auto range = [](uint32_t line, uint32_t start, uint32_t end) {
+    return json{{"start", {{"line", line}, {"character", start}}}, {"end", {{"line", line}, {"character", end}}}};
+  };
+  const json first = {{"label", "依法行政"},
+                      {"kind", 1},
+                      {"insertTextFormat", 1},
+                      {"textEdit", {{"range", range(1, 2, 4)}, {"newText", "依法行政"}}},
+                      {"filterText", "yifa"},
+                      {"sortText", "200001"},
+                      {"detail", "章节：\"总体要求\""},
+                      {"data", {{"source", "phrasing"}, {"documentation", "**来源**：`a.phrases.json`"}}},
+                      {"preselect", true}};
+  const auto second = [&](bool snippets) {
+    return json{{"label", "20××年"},
+                {"kind", 15},
+                {"insertTextFormat", snippets ? 2 : 1},
+                {"textEdit", {{"range", range(0, 0, 0)}, {"newText", snippets ? "${1:20××}年" : "20××年"}}},
+                {"data", {{"source", "phrasing"}, {"documentation", ""}}}};
+  };
+  for (const bool snippets : {false, true}) {
+    CAPTURE(snippets);
+    proto::ClientCapabilities client;
+    client.snippets = snippets;
+    const json expected = {{"isIncomplete", true}, {"items", {first, second(snippets)}}};
+    CHECK(completion_list_text(r, doc, client) == dumped(expected));
+  }
+  CHECK(completion_list_text(CompletionResult{}, doc, {}) == R"({"isIncomplete":false,"items":[]})");
 }
