@@ -123,9 +123,13 @@ std::shared_ptr<const Document> shared_parse(std::string_view text, const Rules 
   if (base) {
     // The parse the base was derived from goes before this one is made, so that the memory it
     // frees is what this one takes: a document's third parse would otherwise be fresh pages at
-    // each of its first keystrokes (about 1.4 MB for a 1 MB report).
-    std::lock_guard lock(mutex);
-    if (const auto older = base->base.lock()) std::erase(recent, older);
+    // each of its first keystrokes (about 1.4 MB for a 1 MB report).  Freed after the lock is
+    // released: freeing a large report's parse takes tens of µs, which other lookups need not wait.
+    std::shared_ptr<const Parsed> older = base->base.lock();
+    if (older) {
+      std::lock_guard lock(mutex);
+      std::erase(recent, older);
+    }
   }
   if (format == Format::Markdown)
     parsed->source.assign(text);
@@ -138,6 +142,7 @@ std::shared_ptr<const Document> shared_parse(std::string_view text, const Rules 
     parsed->doc = parse(parsed->text, rules);
   }
   if (rules.canonical) {
+    std::vector<std::shared_ptr<const Parsed>> evicted;  // freed after the lock, as above
     std::lock_guard lock(mutex);
     recent.push_front(parsed);
     size_t bytes = 0, kept = 0;
@@ -146,6 +151,8 @@ std::shared_ptr<const Document> shared_parse(std::string_view text, const Rules 
       if (kept > 0 && (kept >= kMaxEntries || bytes > kMaxBytes)) break;
       ++kept;
     }
+    evicted.assign(std::make_move_iterator(recent.begin() + static_cast<ptrdiff_t>(kept)),
+                   std::make_move_iterator(recent.end()));
     recent.resize(kept);
   }
   return {parsed, &parsed->doc};
