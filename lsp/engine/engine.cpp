@@ -111,10 +111,11 @@ void Engine::load(std::function<void(const std::vector<PluginInfo> &)> ready) {
     // Requests a person waits for (outline, completion, hover) get a process of their own, so they
     // never queue behind a diagnostics run.  Each process creates the plugins of its calls at
     // start (the stored result of a diagnostics run carries the outline too) and any other only
-    // when a call needs it.
+    // when a call needs it: the hover plugins at the first hover, which most sessions never make
+    // (their models would take about 0.9 MB in that process).
     options.capabilities = REPORTLS_CAP_DIAGNOSTICS | REPORTLS_CAP_SYMBOLS | REPORTLS_CAP_FOLDING;
     hosts_.diagnostics = make_worker_client(options, worker);
-    options.capabilities = REPORTLS_CAP_SYMBOLS | REPORTLS_CAP_FOLDING | REPORTLS_CAP_COMPLETION | REPORTLS_CAP_HOVER;
+    options.capabilities = REPORTLS_CAP_SYMBOLS | REPORTLS_CAP_FOLDING | REPORTLS_CAP_COMPLETION;
     hosts_.interactive = make_worker_client(options, worker);
   } else {
     hosts_.diagnostics = hosts_.interactive = make_pooled_host(options, pool_);

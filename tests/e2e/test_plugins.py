@@ -101,6 +101,46 @@ class CompletionOnlyPlugin(ServerTest):
         self.assertEqual(self.client.shutdown_and_exit(), 0)
 
 
+class HoverPluginsOnFirstHover(ServerTest):
+    """The process serving the requests a person waits for creates the hover plugins (figures,
+    tables, crossdoc) at the first hover, not at start: most sessions never hover, and their models
+    would take memory in that process all the while."""
+    OPTIONS = {"debounce": 0, "allChineseText": True}
+
+    def mapped_plugins(self):
+        """Plugin libraries mapped by each of the server's analysis processes (its children)."""
+        pid = self.client.proc.pid
+        children = set()
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                children.update(f.read().split())
+        out = []
+        for child in children:
+            with open(f"/proc/{child}/maps") as f:
+                out.append({os.path.basename(line.split()[-1]) for line in f if line.rstrip().endswith(".so")})
+        return out
+
+    def test_created_at_the_first_hover_and_the_hover_answers(self):
+        uri = "file:///tmp/reportls-e2e/hover.txt"
+        text = "全县规范建立人民调解组织313个，其中行业性专业性调解机构15家、多调对接派驻调解室4个、乡镇街道调委会27个、村居调委会268个。"
+        self.client.open(uri, text)
+        self.client.published(uri, 1)
+        self.client.result("textDocument/completion", {"textDocument": {"uri": uri},
+                                                      "position": {"line": 0, "character": len(text)}})
+        interactive = [m for m in self.mapped_plugins() if "phrasing.so" in m]
+        self.assertEqual(len(interactive), 1)
+        self.assertIn("outline.so", interactive[0])
+        # crossdoc's library may stay mapped once its descriptor was read (the loader keeps a library
+        # whose unique symbols were bound), created or not; figures' and tables' are unloaded.
+        self.assertFalse({"figures.so", "tables.so"} & interactive[0])
+        hover = self.client.result("textDocument/hover", {"textDocument": {"uri": uri},
+                                                          "position": {"line": 0, "character": 13}})
+        self.assertIn("15 + 4 + 27 + 268 = 314", hover["contents"]["value"])
+        interactive = [m for m in self.mapped_plugins() if "phrasing.so" in m]
+        self.assertLessEqual({"figures.so", "tables.so"}, interactive[0])
+        self.assertEqual(self.client.shutdown_and_exit(), 0)
+
+
 class BrokenPluginsInTheServer(ServerTest):
     ARGS = ("--plugin-dir", TEST_PLUGINS, "--plugin-dir", EXAMPLE_PLUGINS)
     # A two-line text is no report by itself: the profile setting makes it one, so the outline runs.
