@@ -25,21 +25,19 @@ LIMITS = {
                      "CPU time).",
     "edit→diagnostics p99, 1 MB": "LSP sends a document's diagnostics whole at each keystroke: here the first 1,000 of "
                                   "1,575 (maxDiagnostics, VS Code's own limit a file), 358 KB of JSON, which the "
-                                  "client decodes in p50 about 2 ms (Python; Node 3.5–5 ms). Each stage's work "
-                                  "grows with the diagnostics, not the text: the analysis process's plugins make all "
-                                  "1,575 and send them back (344 KB), the server decodes them and writes the "
-                                  "1,000, about 4 ms to the publication's last byte in all. Interleaved with the "
-                                  "code before the limit, p99 15.3–16.0 → 8.6–9.6 ms; on a slow phase of this "
-                                  "machine (`check` start-up 56 ms instead of 42) every stage is slower alike. "
-                                  "The first keystroke after opening is the slowest (about 23 ms): the server's "
-                                  "second copy of the text and the analysis process's second parse are fresh "
-                                  "pages (about 850 faults, 12 µs each here), and so is the client's first decoding.",
+                                  "client decodes (Python p50 2.1 ms on the machine of the runs before 2026-12-03 "
+                                  "noon, 2.7–5.0 ms on the slower one since; Node 3.5–5 ms). Each stage's work grows "
+                                  "with the diagnostics, not the text: the analysis process's plugins make all 1,575 "
+                                  "and send them back (344 KB), the server decodes them and writes the 1,000, p50 "
+                                  "4.0–5.1 ms to the publication's last byte. The first keystroke after opening is "
+                                  "the slowest: the server's second copy of the text and the analysis process's "
+                                  "second parse are fresh pages (about 850 faults), and so is the client's first "
+                                  "decoding.",
     "documentSymbol": "a sample of 50 on a busy machine: p50 is well under the target, the tail is scheduling.",
-    "peak RSS": "three processes map the same shared libraries (ICU, libstdc++, libc and, since the input "
-                "readers, libxml2, libzip and libcrypto, about 2 MB a process) and RSS counts those pages in "
-                "each: per process about 7–10 MB is shared clean pages; the three processes' own (anonymous) "
-                "memory is about 9 MB and their PSS about 15 MB. Under 30 MB of RSS needs the analysis "
-                "processes to map less (an executable without the input readers) or one analysis process.",
+    "peak RSS": "three processes map the same shared libraries (ICU, libstdc++, libc) and RSS counts those pages "
+                "in each: per process about 6–9 MB is shared clean pages; the three processes' own (anonymous) "
+                "memory is about 6 MB and their PSS about 16 MB. The interactive process creates the hover plugins "
+                "only at the first hover (0.9 MB).",
     "batch ×100": "the analyzers' CPU time (about 0.3 s per MB on this machine, two cores for 8 MB): the process "
                   "around the analysis is small (see the `process around the analysis` rows).",
     "doubling the input: time(concat-x2)": "80 → 160 KB runs of a few tens of ms on a busy machine: noise (the "
@@ -58,9 +56,10 @@ LIMITS = {
                                          "process's 98 M instructions on the 1.6 MB file, loading the readers' "
                                          "module (libzip with libcrypto, libxml2, ICU) takes 8 M and libdeflate's "
                                          "inflate 16 M, before the analysis can start.",
-    "soak: total RSS at the end": "the soak also loads the digest test plugin in both analysis processes and "
-                                  "keeps the malloc high-water of its first edits; after 2,000 edits it is "
-                                  "flat. Both figures are dominated by the shared pages of the `peak RSS` row.",
+    "soak: total RSS at the end": "the soak also loads the digest test plugin in both analysis processes, hovers "
+                                  "(so the interactive process creates the hover plugins, 0.9 MB, which the "
+                                  "20-report session never asks for) and keeps the malloc high-water of its first "
+                                  "edits; after 2,000 edits it is flat.",
 }
 
 
