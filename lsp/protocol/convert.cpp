@@ -82,6 +82,34 @@ json diagnostic_json(const Diagnostic &d, Severity severity, const TextDocument 
   return out;
 }
 
+std::vector<bool> sent_diagnostics(const std::vector<std::optional<Severity>> &severities, size_t limit) {
+  size_t shown[5] = {0};
+  for (const std::optional<Severity> &s : severities)
+    if (s) ++shown[static_cast<int>(*s)];
+  // Past the limit, the order VS Code keeps a file's markers in when it has too many: errors,
+  // then warnings, information and hints, each in text order.
+  const size_t total = shown[1] + shown[2] + shown[3] + shown[4];
+  int last_severity = 4;  // the last severity sent at all …
+  size_t quota = total;   // … of which this many
+  if (limit && total > limit) {
+    size_t before = 0;
+    for (last_severity = 1; before + shown[last_severity] < limit; ++last_severity) before += shown[last_severity];
+    quota = limit - before;
+  }
+  std::vector<bool> sent(severities.size());
+  for (size_t i = 0; i < severities.size(); ++i) {
+    if (!severities[i]) continue;
+    const int severity = static_cast<int>(*severities[i]);
+    if (severity > last_severity) continue;
+    if (severity == last_severity) {
+      if (quota == 0) continue;
+      --quota;
+    }
+    sent[i] = true;
+  }
+  return sent;
+}
+
 void append_diagnostics_text(std::string &out, const AnalysisResult &result, const TextDocument &doc,
                              DiagnosticForm form, const Settings &settings, size_t limit) {
   const PositionEncoding e = form.encoding;
@@ -120,23 +148,16 @@ void append_diagnostics_text(std::string &out, const AnalysisResult &result, con
     }
     return kind;
   };
-  // Each diagnostic's kind, and how many of each severity the settings leave on.
+  // Each diagnostic's kind and the severity the settings give it.
   std::vector<uint32_t> kind_index(result.diagnostics.size());
-  size_t shown[5] = {0};
+  std::vector<std::optional<Severity>> severities(result.diagnostics.size());
   for (size_t i = 0; i < result.diagnostics.size(); ++i) {
     kind_index[i] = static_cast<uint32_t>(kind_of(result.diagnostics[i]));
-    if (const auto s = kinds[kind_index[i]].severity) ++shown[static_cast<int>(*s)];
+    severities[i] = kinds[kind_index[i]].severity;
   }
-  // Past the limit, the order VS Code keeps a file's markers in when it has too many: errors,
-  // then warnings, information and hints, each in text order.
-  const size_t total = shown[1] + shown[2] + shown[3] + shown[4];
-  int last_severity = 4;                 // the last severity written at all …
-  size_t quota = total;                  // … of which this many
-  if (limit && total > limit) {
-    size_t before = 0;
-    for (last_severity = 1; before + shown[last_severity] < limit; ++last_severity) before += shown[last_severity];
-    quota = limit - before;
-  }
+  const std::vector<bool> sent = sent_diagnostics(severities, limit);
+  const auto total = static_cast<size_t>(std::count_if(severities.begin(), severities.end(),
+                                                       [](const std::optional<Severity> &s) { return s.has_value(); }));
   out += '[';
   bool first = true;
   uint32_t near = 0;  // the last diagnostic's line: each plugin's come in text order
@@ -156,17 +177,8 @@ void append_diagnostics_text(std::string &out, const AnalysisResult &result, con
     put(",\"source\":\"reportls\"}");
     out.append(tail, p);
   };
-  for (size_t i = 0; i < result.diagnostics.size(); ++i) {
-    const Kind &k = kinds[kind_index[i]];
-    if (!k.severity) continue;
-    const int severity = static_cast<int>(*k.severity);
-    if (severity > last_severity) continue;
-    if (severity == last_severity) {
-      if (quota == 0) continue;
-      --quota;
-    }
-    write(result.diagnostics[i], k);
-  }
+  for (size_t i = 0; i < result.diagnostics.size(); ++i)
+    if (sent[i]) write(result.diagnostics[i], kinds[kind_index[i]]);
   if (limit && total > limit) {
     // Said where the document starts, since what is left out is anywhere in it.
     const Diagnostic notice{0, 0, Severity::Information, kDiagnosticLimitCode,
@@ -260,11 +272,15 @@ json code_actions_json(const AnalysisResult &result, const TextDocument &doc, Di
   const bool is_file = doc.uri().starts_with("file:");
   const bool markdown = doc.language_id() == "markdown";
   json out = json::array();
-  for (const Diagnostic &d : result.diagnostics) {
-    if (!quickfix || !touches(d.start, d.end, from, to)) continue;
-    auto severity = settings.severity_for(d.code, d.severity);
-    if (!severity) continue;
-    const json diagnostics = json::array({diagnostic_json(d, *severity, doc, form)});
+  // Only for the diagnostics the editor was sent: a fix without its squiggle would puzzle.
+  std::vector<std::optional<Severity>> severities;
+  severities.reserve(result.diagnostics.size());
+  for (const Diagnostic &d : result.diagnostics) severities.push_back(settings.severity_for(d.code, d.severity));
+  const std::vector<bool> sent = sent_diagnostics(severities, settings.max_diagnostics);
+  for (size_t i = 0; i < result.diagnostics.size(); ++i) {
+    const Diagnostic &d = result.diagnostics[i];
+    if (!quickfix || !sent[i] || !touches(d.start, d.end, from, to)) continue;
+    const json diagnostics = json::array({diagnostic_json(d, *severities[i], doc, form)});
     for (const Fix &fix : d.fixes)
       if (!fix.edits_deferred) out.push_back(action_json(fix, doc, e, diagnostics));
     if (d.code.empty()) continue;  // no rule to silence

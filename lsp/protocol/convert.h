@@ -56,6 +56,10 @@ nlohmann::json diagnostic_json(const Diagnostic &d, Severity severity, const Tex
 // the document's start saying how many more there are.
 void append_diagnostics_text(std::string &out, const AnalysisResult &result, const TextDocument &doc,
                              DiagnosticForm form, const Settings &settings, size_t limit = 0);
+// Which diagnostics an editor is sent, given the severity the settings give each (nullopt: turned
+// off): with a `limit` (0: none) that many, errors first, then warnings, information and hints,
+// each in text order.  append_diagnostics_text writes these; code actions are offered for these.
+std::vector<bool> sent_diagnostics(const std::vector<std::optional<Severity>> &severities, size_t limit);
 // DocumentSymbol[] (hierarchical) rebuilt from the flat parent-indexed list, or SymbolInformation[]
 // (each with its parent's name as containerName) for a client without hierarchical support.
 nlohmann::json document_symbols_json(const AnalysisResult &result, const TextDocument &doc,
@@ -63,8 +67,9 @@ nlohmann::json document_symbols_json(const AnalysisResult &result, const TextDoc
 nlohmann::json folding_ranges_json(const AnalysisResult &result, const TextDocument &doc);
 // The bytes of an editor selection in doc, as code actions read it: [from, to] with to ≥ from.
 std::pair<uint32_t, uint32_t> selection_bytes(const TextDocument &doc, Range range, PositionEncoding e);
-// CodeAction[] of the kinds in `only` (none: all) for the diagnostics and actions whose span
-// touches `range` (lsp::touches, selection_bytes); the fixes whose edits were left out of the
+// CodeAction[] of the kinds in `only` (none: all) for the diagnostics the editor was sent
+// (sent_diagnostics under settings.max_diagnostics) and the actions whose span touches `range`
+// (lsp::touches, selection_bytes); the fixes whose edits were left out of the
 // result (Fix::edits_deferred, see Engine::with_fix_edits) are not offered: each diagnostic's fixes, then two ways to silence its rule — off for the
 // workspace (the kDisableRuleCommand command; documents that are files) and, in Markdown, a
 // directive before its line (suppressions.h) — and the plugins' source actions.

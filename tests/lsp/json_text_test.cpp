@@ -136,6 +136,28 @@ TEST_CASE("past the limit, errors and warnings are written first, each in text o
   }
 }
 
+TEST_CASE("quick fixes are offered only for the diagnostics the limit lets through to the editor") {
+  const TextDocument doc("file:///a.txt", "plaintext", 1, "截止目前甲乙\n截止目前丙丁\n");
+  AnalysisResult r;
+  // A warning on line 0, an error on line 1 (18 bytes in); each with a fix.
+  for (const auto &[at, severity] : {std::pair{0u, Severity::Warning}, std::pair{19u, Severity::Error}})
+    r.diagnostics.push_back({at, at + 12, severity, "terms.outdated", "截止目前", "terms", "",
+                             {Fix{"改为“截至目前”", {{at, at + 6, "截至"}}, true, false}}});
+  const auto titles = [&](size_t limit, uint32_t line) {
+    Settings settings;
+    settings.max_diagnostics = limit;
+    std::vector<std::string> out;
+    const Range range{{line, 1}, {line, 1}};
+    for (const json &a : code_actions_json(r, doc, DiagnosticForm{}, settings, range)) out.push_back(a["title"]);
+    return out;
+  };
+  // The error is sent first: with a limit of one, the warning has no squiggle and no fix.
+  CHECK(titles(1, 0).empty());
+  CHECK(titles(1, 1) == std::vector<std::string>{"改为“截至目前”", "在工作区关闭规则 terms.outdated（写入 .reportls.json）"});
+  CHECK(titles(2, 0).size() == 2);
+  CHECK(titles(0, 0).size() == 2);
+}
+
 TEST_CASE("a response or notification around JSON text is the DOM one's bytes") {
   const json result = {{"items", json::array({1, "二"})}, {"kind", "full"}, {"resultId", "7"}};
   CHECK(response_text(42, dumped(result)) == response(42, result));
