@@ -272,15 +272,23 @@ json code_actions_json(const AnalysisResult &result, const TextDocument &doc, Di
   const bool is_file = doc.uri().starts_with("file:");
   const bool markdown = doc.language_id() == "markdown";
   json out = json::array();
-  // Only for the diagnostics the editor was sent: a fix without its squiggle would puzzle.
-  std::vector<std::optional<Severity>> severities;
-  severities.reserve(result.diagnostics.size());
-  for (const Diagnostic &d : result.diagnostics) severities.push_back(settings.severity_for(d.code, d.severity));
-  const std::vector<bool> sent = sent_diagnostics(severities, settings.max_diagnostics);
+  // Only for the diagnostics the editor was sent: a fix without its squiggle would puzzle.  Which
+  // ones the limit lets through is worked out only when there are more than it (at every cursor
+  // move, a large report's thousands).
+  const size_t limit = settings.max_diagnostics;
+  std::vector<bool> sent;
+  if (quickfix && limit && result.diagnostics.size() > limit) {
+    std::vector<std::optional<Severity>> severities;
+    severities.reserve(result.diagnostics.size());
+    for (const Diagnostic &d : result.diagnostics) severities.push_back(settings.severity_for(d.code, d.severity));
+    sent = sent_diagnostics(severities, limit);
+  }
   for (size_t i = 0; i < result.diagnostics.size(); ++i) {
     const Diagnostic &d = result.diagnostics[i];
-    if (!quickfix || !sent[i] || !touches(d.start, d.end, from, to)) continue;
-    const json diagnostics = json::array({diagnostic_json(d, *severities[i], doc, form)});
+    if (!quickfix || (!sent.empty() && !sent[i]) || !touches(d.start, d.end, from, to)) continue;
+    const auto severity = settings.severity_for(d.code, d.severity);
+    if (!severity) continue;
+    const json diagnostics = json::array({diagnostic_json(d, *severity, doc, form)});
     for (const Fix &fix : d.fixes)
       if (!fix.edits_deferred) out.push_back(action_json(fix, doc, e, diagnostics));
     if (d.code.empty()) continue;  // no rule to silence
