@@ -17,20 +17,20 @@ namespace {
 
 // {"end":{"character":…,"line":…},"start":{…}} into a buffer of at least kRangeTextBytes, as
 // nlohmann dumps to_json's Range; returns the end of what was written.
-constexpr size_t kRangeTextBytes = 96;
+constexpr std::string_view kRangeKeys[] = {"{\"end\":{\"character\":", ",\"line\":", "},\"start\":{\"character\":",
+                                           ",\"line\":", "}}"};
+constexpr size_t kRangeTextBytes = [] {
+  size_t n = 4 * 10;  // four numbers of up to 10 digits
+  for (std::string_view k : kRangeKeys) n += k.size();
+  return n;
+}();
 char *write_range(char *p, const Range &range) {
-  const auto put = [&p](std::string_view text) { p = std::copy(text.begin(), text.end(), p); };
-  const auto number = [&p](uint32_t n) { p = std::to_chars(p, p + 10, n).ptr; };
-  put("{\"end\":{\"character\":");
-  number(range.end.character);
-  put(",\"line\":");
-  number(range.end.line);
-  put("},\"start\":{\"character\":");
-  number(range.start.character);
-  put(",\"line\":");
-  number(range.start.line);
-  put("}}");
-  return p;
+  const uint32_t numbers[] = {range.end.character, range.end.line, range.start.character, range.start.line};
+  for (size_t i = 0; i < 4; ++i) {
+    p = std::copy(kRangeKeys[i].begin(), kRangeKeys[i].end(), p);
+    p = std::to_chars(p, p + 10, numbers[i]).ptr;
+  }
+  return std::copy(kRangeKeys[4].begin(), kRangeKeys[4].end(), p);
 }
 
 json position_json(Position p) { return {{"line", p.line}, {"character", p.character}}; }
