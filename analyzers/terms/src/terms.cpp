@@ -25,6 +25,14 @@ Tables load(const std::string &plugin_dir, const std::vector<std::string> &data_
   }
   Tables t;
   t.rules.add(std::move(rules));
+  merge_clause_limits(plugin_dir + "/repeats.json", t.repeats);
+  for (const std::string &path : report::data_files(data_dirs, "repeats")) {
+    try {
+      merge_clause_limits(path, t.repeats);  // leaves the limits as they were when it throws
+    } catch (const std::exception &e) {
+      errors.push_back(e.what());
+    }
+  }
   return t;
 }
 
@@ -47,7 +55,7 @@ void report(const report::Document &doc, const Tables &t, std::optional<uint32_t
         out.push_back(report::to_diagnostic(std::move(h), "terms"));
       // A table's merged cells come out of Word and web pages as the same text in each cell.
       if (!table)
-        for (const report::Span &second : repeated_stretches(content))
+        for (const report::Span &second : repeated_stretches(content, t.repeats))
           out.push_back(repeated_stretch_diagnostic(content, second));
       std::stable_sort(out.begin(), out.end(),
                        [](const plugin::Diagnostic &a, const plugin::Diagnostic &b) { return a.start < b.start; });

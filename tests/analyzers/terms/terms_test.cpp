@@ -8,8 +8,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <tuple>
+
+#include <unistd.h>
 
 namespace report = reportls::report;
 
@@ -356,7 +360,9 @@ TEST_CASE("a clause written twice in a row: its second copy, with a fix that del
 }
 
 TEST_CASE("repeated_stretches: every copy after the first, none overlapping; a long paragraph without one") {
-  using reportls::terms::repeated_stretches;
+  const auto repeated_stretches = [](std::string_view text) {
+    return reportls::terms::repeated_stretches(text, tables().repeats);
+  };
   const std::string three = "推进法治政府建设，推进法治政府建设，推进法治政府建设，";
   const auto spans = repeated_stretches(three);
   const auto copy = static_cast<uint32_t>(std::string("推进法治政府建设，").size());
@@ -366,6 +372,37 @@ TEST_CASE("repeated_stretches: every copy after the first, none overlapping; a l
   std::string paragraph;
   for (int i = 0; i < 20000; ++i) paragraph += "第" + std::to_string(i) + "项工作按期完成，";
   CHECK(repeated_stretches(paragraph).empty());
+}
+
+TEST_CASE("a data folder's repeats.json sets what counts as a clause; a broken one is reported and changes nothing") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("reportls-repeats-test-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  auto load_with = [&](const std::string &json, std::vector<std::string> &errors) {
+    std::ofstream(dir / "repeats.json") << json;
+    return reportls::terms::load(REPORTLS_SOURCE_DIR "/analyzers/terms", {dir.string()}, errors);
+  };
+  const std::string twice = "推进法治政府建设，推进法治政府建设，";  // copies of 9 characters
+  auto found = [&](const reportls::terms::Tables &t) { return reportls::terms::repeated_stretches(twice, t.repeats).size(); };
+  std::vector<std::string> errors;
+  CHECK(found(tables()) == 1);
+  // Only max_chars given: the bundled min_chars and min_ideographs stay.
+  const auto shorter = load_with(R"({"format": "reportls-terms-repeats", "version": 1, "clause": {"max_chars": 8}})", errors);
+  CHECK(errors.empty());
+  CHECK(shorter.repeats.min_chars == tables().repeats.min_chars);
+  CHECK(found(shorter) == 0);
+  for (const std::string bad : {R"({"format": "reportls-terms-repeats", "version": 1, "clause": {"min_ideographs": 2}})",
+                                R"({"format": "reportls-terms-repeats", "version": 1, "clause": {"max_chars": 8, "min_chars": 9}})",
+                                R"({"format": "reportls-terms-repeats", "version": 1, "clause": {"max_char": 8}})",
+                                R"({"format": "reportls-terms", "clause": {}})", "{"}) {
+    errors.clear();
+    const auto t = load_with(bad, errors);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].find("repeats.json") != std::string::npos);
+    CHECK(found(t) == 1);
+    CHECK(t.repeats.max_chars == tables().repeats.max_chars);
+  }
+  fs::remove_all(dir);
 }
 
 TEST_CASE("聚集 → 聚焦 before a task's focus, 集合 → 结合 before 实际 or a document's 精神; other gatherings stay") {

@@ -1,7 +1,8 @@
 // reportls/terms/terms.h — official terms and wording: outdated, nonstandard and misused words.
 //
 // Every table is data: terms-*.json files (format described in reportls/report/pattern_rules.h),
-// one per topic, in the plugin folder and in every data folder.  A rule's "rule" gives the code
+// one per topic, in the plugin folder and in every data folder; what counts as a clause written
+// twice, repeats.json (reportls/terms/repeats.h).  A rule's "rule" gives the code
 // terms.<rule>; its "years" limit it to reports of those years (the report year comes from the
 // settings' reportYear or the report itself, see reportls/report/report_year.h).
 #ifndef REPORTLS_TERMS_TERMS_H
@@ -12,6 +13,7 @@
 #include <reportls/report/document.h>
 #include <reportls/report/line_cache.h>
 #include <reportls/report/pattern_rules.h>
+#include <reportls/terms/repeats.h>
 
 #include <functional>
 #include <memory>
@@ -26,13 +28,15 @@ using LineDiagnostics = report::LineCache<std::vector<plugin::Diagnostic>>;
 
 struct Tables {
   report::PatternRules rules;
+  ClauseLimits repeats;
   // What the rules found in each line of the open documents: after an edit only changed lines are
   // searched.
   std::shared_ptr<LineDiagnostics> found = std::make_shared<LineDiagnostics>();
 };
 
-// Loads the bundled terms-*.json (a broken one throws std::runtime_error) and then each data
-// folder's (a broken one is skipped, its "<file>: <reason>" added to errors).
+// Loads the bundled terms-*.json and repeats.json (a broken or missing one throws
+// std::runtime_error) and then each data folder's (a broken one is skipped, its "<file>: <reason>"
+// added to errors).
 Tables load(const std::string &plugin_dir, const std::vector<std::string> &data_dirs,
             std::vector<std::string> &errors);
 
