@@ -276,9 +276,9 @@ json code_actions_json(const AnalysisResult &result, const TextDocument &doc, Di
   // ones the limit lets through is worked out only when there are more than it (at every cursor
   // move, a large report's thousands).
   const size_t limit = settings.max_diagnostics;
+  std::vector<std::optional<Severity>> severities;  // every diagnostic's, only when the limit needs them
   std::vector<bool> sent;
   if (quickfix && limit && result.diagnostics.size() > limit) {
-    std::vector<std::optional<Severity>> severities;
     severities.reserve(result.diagnostics.size());
     for (const Diagnostic &d : result.diagnostics) severities.push_back(settings.severity_for(d.code, d.severity));
     sent = sent_diagnostics(severities, limit);
@@ -286,7 +286,7 @@ json code_actions_json(const AnalysisResult &result, const TextDocument &doc, Di
   for (size_t i = 0; i < result.diagnostics.size(); ++i) {
     const Diagnostic &d = result.diagnostics[i];
     if (!quickfix || (!sent.empty() && !sent[i]) || !touches(d.start, d.end, from, to)) continue;
-    const auto severity = settings.severity_for(d.code, d.severity);
+    const auto severity = severities.empty() ? settings.severity_for(d.code, d.severity) : severities[i];
     if (!severity) continue;
     const json diagnostics = json::array({diagnostic_json(d, *severity, doc, form)});
     for (const Fix &fix : d.fixes)

@@ -22,14 +22,18 @@ std::shared_ptr<const TextDocument> Session::document(const std::string &uri) co
 
 // A request whose token was cancelled meanwhile (by $/cancelRequest, or superseded in its
 // analysis process's slot) answers with the token's reason instead.
+bool Session::refused_as_cancelled(const Reply &reply) {
+  if (!reply->token.cancelled()) return false;
+  reply->error(reply->token.reason(), "请求已取消");
+  return true;
+}
+
 void Session::answer(const Reply &reply, json result) {
-  if (reply->token.cancelled()) return reply->error(reply->token.reason(), "请求已取消");
-  reply->ok(std::move(result));
+  if (!refused_as_cancelled(reply)) reply->ok(std::move(result));
 }
 
 void Session::answer_text(const Reply &reply, std::string_view result_json) {
-  if (reply->token.cancelled()) return reply->error(reply->token.reason(), "请求已取消");
-  reply->ok_text(result_json);
+  if (!refused_as_cancelled(reply)) reply->ok_text(result_json);
 }
 
 // ---- documents -------------------------------------------------------------------------------

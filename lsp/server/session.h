@@ -113,6 +113,7 @@ class Session {
   std::shared_ptr<const TextDocument> document(const std::string &uri) const;  // throws InvalidParams
   static void answer(const Reply &reply, nlohmann::json result);  // or the token's error
   static void answer_text(const Reply &reply, std::string_view result_json);  // the same, as JSON text
+  static bool refused_as_cancelled(const Reply &reply);  // answers the token's error if it was cancelled
 
   ServerOptions options_;
   // Declared before main_: handlers still queued on main when the session ends hold Replies, whose
