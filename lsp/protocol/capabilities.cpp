@@ -48,6 +48,10 @@ ClientCapabilities ClientCapabilities::from_json(const Field &f) {
                         flag(f, {"textDocument", "diagnostic", "codeDescriptionSupport"});
   c.show_message = at(f, {"window", "showMessage"}).has_value();
   c.inline_completion = at(f, {"textDocument", "inlineCompletion"}).has_value();
+  if (auto codes = at(f, {"experimental", "reportls", "clientRuleDocs"})) {
+    for (const Field &e : codes->elements()) c.client_rule_docs.push_back(e.string());
+    std::sort(c.client_rule_docs.begin(), c.client_rule_docs.end());
+  }
   return c;
 }
 
@@ -66,6 +70,7 @@ json ClientCapabilities::to_json() const {
   if (code_descriptions) j["textDocument"]["publishDiagnostics"]["codeDescriptionSupport"] = true;
   if (show_message) j["window"]["showMessage"] = json::object();
   if (inline_completion) j["textDocument"]["inlineCompletion"] = json::object();
+  if (!client_rule_docs.empty()) j["experimental"]["reportls"]["clientRuleDocs"] = client_rule_docs;
   return j;
 }
 

@@ -39,6 +39,10 @@ struct ClientCapabilities {
   bool show_message = false;
   // textDocument.inlineCompletion present (LSP 3.18): the client shows inline ghost text.
   bool inline_completion = false;
+  // experimental.reportls.clientRuleDocs: the rule codes whose documentation the client shows
+  // itself (the VS Code extension's bundled pages), sorted.  Their diagnostics go without the
+  // link, which the client would replace: a fifth of a large report's publication.
+  std::vector<std::string> client_rule_docs;
 
   static ClientCapabilities from_json(const Field &f);
   nlohmann::json to_json() const;

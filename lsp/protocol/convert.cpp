@@ -60,6 +60,12 @@ std::string docs_url_for(const Diagnostic &d) {
   return catalog.documents(d.code) ? catalog.docs_url(d.code) : std::string();
 }
 
+std::string link_for(const Diagnostic &d, const DiagnosticForm &form) {
+  if (!form.links) return {};
+  if (const auto &own = form.client_rule_docs; own && std::binary_search(own->begin(), own->end(), d.code)) return {};
+  return docs_url_for(d);
+}
+
 bool kind_wanted(const std::string &kind, const std::vector<std::string> &only) {
   if (only.empty()) return true;
   return std::any_of(only.begin(), only.end(), [&](const std::string &o) {
@@ -78,7 +84,7 @@ json diagnostic_json(const Diagnostic &d, Severity severity, const TextDocument 
               {"code", d.code},
               {"source", "reportls"},
               {"message", d.message}};
-  if (std::string href = form.links ? docs_url_for(d) : ""; !href.empty()) out["codeDescription"] = {{"href", href}};
+  if (std::string href = link_for(d, form); !href.empty()) out["codeDescription"] = {{"href", href}};
   return out;
 }
 
@@ -137,7 +143,7 @@ void append_diagnostics_text(std::string &out, const AnalysisResult &result, con
       if (kind == kinds.size()) {
         std::string opening = "{\"code\":";
         append_json_string(opening, d.code);
-        if (std::string href = form.links ? docs_url_for(d) : ""; !href.empty()) {
+        if (std::string href = link_for(d, form); !href.empty()) {
           opening += ",\"codeDescription\":{\"href\":";
           append_json_string(opening, href);
           opening += '}';

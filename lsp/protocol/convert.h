@@ -18,7 +18,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace reportls::lsp {
 
@@ -38,12 +41,16 @@ inline constexpr const char *kFixAllKind = "source.fixAll.reportls";
 // Whether a code action of `kind` is among the kinds a client asked for (none: every kind).
 bool kind_wanted(const std::string &kind, const std::vector<std::string> &only);
 
-// How a client reads diagnostics: the position encoding, and whether a diagnostic may carry its
-// rule's link (codeDescription; the command line's JSON always has it).
+// How a client reads diagnostics: the position encoding, whether a diagnostic may carry its
+// rule's link (codeDescription; the command line's JSON always has it), and the rules whose
+// documentation the client shows itself (sorted; their diagnostics go without the link).
 struct DiagnosticForm {
   PositionEncoding encoding = PositionEncoding::Utf16;
   bool links = true;
+  std::shared_ptr<const std::vector<std::string>> client_rule_docs;
 };
+// The link a diagnostic carries in that form: docs_url_for(d), or nothing.
+std::string link_for(const Diagnostic &d, const DiagnosticForm &form);
 
 // One LSP Diagnostic with the severity the user's rule overrides give it.
 nlohmann::json diagnostic_json(const Diagnostic &d, Severity severity, const TextDocument &doc, DiagnosticForm form);

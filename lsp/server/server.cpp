@@ -217,6 +217,8 @@ void Session::on_cancel(const proto::CancelParams &params) {
 void Session::on_initialize(const proto::InitializeParams &params, Reply reply) {
   client_ = params.capabilities;
   encoding_ = client_.encoding();
+  diagnostic_form_ = {encoding_, client_.code_descriptions,
+                      std::make_shared<const std::vector<std::string>>(client_.client_rule_docs)};
   Settings settings = Settings::from_json(params.initialization_options);
   initialized_ = true;
   // The answer names the plugins' completion triggers: it waits (in the engine, not on main) for

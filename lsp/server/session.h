@@ -134,7 +134,8 @@ class Session {
   int exit_code_ = 1;
   proto::ClientCapabilities client_;  // read once in initialize, kept for the session
   PositionEncoding encoding_ = PositionEncoding::Utf16;
-  DiagnosticForm diagnostic_form() const { return {encoding_, client_.code_descriptions}; }
+  DiagnosticForm diagnostic_form_;  // made from client_ in initialize; copied to the threads that write
+  const DiagnosticForm &diagnostic_form() const { return diagnostic_form_; }
   std::map<std::string, std::weak_ptr<ReplyState>> pending_;
   std::map<std::string, std::map<std::string, std::string>> facts_;
 };

@@ -4,6 +4,10 @@
 //
 //   node lsp_node_edits.js REPORTLS DOCUMENT EDITS SEED
 //
+// It declares what the VS Code extension declares about the rule pages it bundles
+// (experimental.reportls.clientRuleDocs: the rules of the README's rules table, which
+// editors/vscode/tools/rule-pages.js makes the pages of), so the server sends no link for them.
+//
 // Prints one JSON object: the latencies (ms, from just before the change is written to the
 // server's stdin to the matching publication decoded), the decoding of each publication alone,
 // and the number of diagnostics of the last one.  Exits 1 with a message on stderr if the server
@@ -22,9 +26,11 @@ const random = () => {  // xorshift32: the same keystrokes on every run
   return seed / 4294967296;
 };
 
-let text;
+let text, clientRuleDocs;
 try {
   text = fs.readFileSync(path, "utf8");
+  const readme = fs.readFileSync(require("path").join(__dirname, "..", "..", "README.md"), "utf8");
+  clientRuleDocs = [...readme.matchAll(/^\|\s*<a id="[a-z0-9-]+"><\/a>`([a-z0-9_.-]+)`\s*\|/gm)].map((m) => m[1]).sort();
 } catch (e) {
   process.stderr.write(`lsp_node_edits: ${e.message}\n`);
   process.exit(1);
@@ -123,7 +129,8 @@ const stats = (values) => ({ n: values.length, p50: percentile(values, 50), p95:
   try {
     send({ jsonrpc: "2.0", id: 1, method: "initialize", params: {
       processId: process.pid, rootUri: null, initializationOptions: { debounce: 0 },
-      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true } } } } });
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true } },
+                      experimental: { reportls: { clientRuleDocs } } } } });
     await next((m) => m.id === 1);
     send({ jsonrpc: "2.0", method: "initialized", params: {} });
     send({ jsonrpc: "2.0", method: "textDocument/didOpen", params: { textDocument: {

@@ -2,10 +2,12 @@
 nothing (no snippetSupport, no Markdown, no hierarchicalDocumentSymbolSupport) gets plain text
 with the placeholders filled in, plain-text documentation and hovers, and a flat symbol list; a
 full editor gets snippets, Markdown and the symbol tree; diagnostics link to their rule's
-documentation only for a client that declared codeDescriptionSupport."""
+documentation only for a client that declared codeDescriptionSupport, and not for the rules
+whose documentation the client shows itself (experimental.reportls.clientRuleDocs, as the VS Code
+extension declares its bundled pages)."""
 import os
 
-from lsp_client import CORPUS, ServerTest, corpus, file_uri, run
+from lsp_client import CORPUS, EDITOR_CAPABILITIES, ServerTest, corpus, file_uri, run
 
 URI = "file:///tmp/reportls-e2e-capabilities/draft.txt"
 FIGURES = "全县规范建立人民调解组织313个，其中行业性专业性调解机构15家、多调对接派驻调解室4个、乡镇街道调委会27个、村居调委会268个。"
@@ -89,6 +91,20 @@ class FullEditor(ServerTest):
         self.assertTrue(any(d["code"] == "figures.sum" for d in diagnostics))
         for d in diagnostics:
             self.assertTrue(d["codeDescription"]["href"].endswith("#" + d["code"].replace(".", "-")), d)
+
+
+class EditorWithItsOwnRulePages(ServerTest):
+    CAPABILITIES = dict(EDITOR_CAPABILITIES, experimental={"reportls": {"clientRuleDocs": ["figures.sum"]}})
+    OPTIONS = {"debounce": 0, "allChineseText": True}
+
+    def test_no_link_for_the_rules_it_documents(self):
+        self.client.open(URI, FIGURES + "截止目前，全部办结。")
+        diagnostics = self.client.published(URI)["diagnostics"]
+        codes = {d["code"] for d in diagnostics}
+        self.assertIn("figures.sum", codes)
+        self.assertIn("terms.misuse", codes)
+        for d in diagnostics:
+            self.assertEqual("codeDescription" in d, d["code"] != "figures.sum", d)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 // both, and checks what it hands the language client — the server command, initializationOptions
 // (every server setting), ghost text and its setting, didChangeConfiguration on a settings change, workspace trust, a restart
 // on a new server path or new file patterns — the status bar after reportls/documentStatus and what a click on it
-// offers, and the rule codes that open their bundled page.
+// offers, and the rule codes that open their bundled page (declared to the server as clientRuleDocs).
 // usage: node vscode_extension_test.js <unpacked extension folder> <build staging folder>
 'use strict';
 const assert = require('assert');
@@ -80,6 +80,7 @@ class FakeClient {
   setState(s) { const old = this.state; this.state = s; this.stateListeners.forEach((f) => f({ oldState: old, newState: s })); }
   sendNotification(type, params) { this.notifications.push({ method: type.method, params }); }
   registerProposedFeatures() { this.proposed = true; }
+  registerFeature(feature) { (this.features ??= []).push(feature); }
 }
 const fakeClientModule = {
   LanguageClient: FakeClient, State,
@@ -130,6 +131,12 @@ const changed = (...keys) => listeners.config({ affectsConfiguration: (s) => s =
   const pulled = { kind: 'full', items: [{ code: { value: 'dates.early', target: online } }] };
   assert.strictEqual(await c.clientOptions.middleware.provideDiagnostics({}, undefined, {}, async () => pulled), pulled);
   assert.strictEqual(pulled.items[0].code.target.toString(), 'command:reportls.showRuleDocs?' + encodeURIComponent('["dates.early"]'));
+  // The client declares the rules with a bundled page, for which the server sends no link.
+  const capabilities = { experimental: { other: 1 } };
+  c.features.forEach((f) => f.fillClientCapabilities(capabilities));
+  const bundled = fs.readdirSync(path.join(root, 'docs', 'rules')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).sort();
+  assert.ok(bundled.includes('figures.sum'));
+  assert.deepStrictEqual(capabilities.experimental, { other: 1, reportls: { clientRuleDocs: bundled } });
   await listeners['command:reportls.showRuleDocs']('figures.sum');
   assert.deepStrictEqual(executed.pop(), ['markdown.showPreview', Uri.file(path.join(root, 'docs', 'rules', 'figures.sum.md'))]);
   // A settings change is sent as {"settings": {"reportls": {...}}}, without a restart.

@@ -66,22 +66,29 @@ TEST_CASE("diagnostics written as text are the dumps of diagnostic_json, rules t
   r.diagnostics.push_back({22, 28, Severity::Warning, "sections.missing", "又缺一节", "sections", "", {}});
   const Settings settings = Settings::from_json({{"rules", {{"terms", "off"}, {"figures.sum", "hint"}}}});
   for (auto e : {PositionEncoding::Utf16, PositionEncoding::Utf8})
-    for (bool links : {true, false}) {
-      const DiagnosticForm form{e, links};
-      json expected = json::array();
-      for (const Diagnostic &d : r.diagnostics)
-        if (auto severity = settings.severity_for(d.code, d.severity))
-          expected.push_back(diagnostic_json(d, *severity, doc, form));
-      CHECK(expected.size() == 3);
-      // A client that did not say it reads codeDescription gets no link, not even the plugin's own.
-      CHECK(expected[1].contains("codeDescription") == links);
-      if (links) CHECK(expected[1]["codeDescription"]["href"] == "https://x/y?a=\"1\"");
-      std::string out = "x";
-      append_diagnostics_text(out, r, doc, form, settings);
-      CHECK(out.starts_with("x"));  // appended after what out held
-      CHECK(out.substr(1) == dumped(expected));
-      CHECK((out.find("codeDescription") != std::string::npos) == links);
-    }
+    for (bool links : {true, false})
+      for (bool own_docs : {false, true}) {
+        // A client that shows figures.sum's documentation itself (clientRuleDocs).
+        const DiagnosticForm form{e, links, own_docs ? std::make_shared<const std::vector<std::string>>(
+                                                           std::vector<std::string>{"a.rule", "figures.sum", "z.rule"})
+                                                     : nullptr};
+        json expected = json::array();
+        for (const Diagnostic &d : r.diagnostics)
+          if (auto severity = settings.severity_for(d.code, d.severity))
+            expected.push_back(diagnostic_json(d, *severity, doc, form));
+        CHECK(expected.size() == 3);
+        // A client that did not say it reads codeDescription gets no link, not even the plugin's own;
+        // one that shows a rule's documentation itself gets none for that rule, and the others' still.
+        CHECK(expected[1].contains("codeDescription") == (links && !own_docs));
+        if (links && !own_docs) CHECK(expected[1]["codeDescription"]["href"] == "https://x/y?a=\"1\"");
+        CHECK(expected[0].contains("codeDescription") == links);
+        std::string out = "x";
+        append_diagnostics_text(out, r, doc, form, settings);
+        CHECK(out.starts_with("x"));  // appended after what out held
+        CHECK(out.substr(1) == dumped(expected));
+        CHECK((out.find("codeDescription") != std::string::npos) == links);
+        CHECK((out.find("https://x/y") != std::string::npos) == (links && !own_docs));
+      }
   std::string none;
   append_diagnostics_text(none, AnalysisResult{}, doc, DiagnosticForm{}, settings);
   CHECK(none == "[]");

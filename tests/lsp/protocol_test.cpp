@@ -40,6 +40,7 @@ TEST_CASE("every params struct survives to_json and from_json") {
   init.capabilities.code_descriptions = true;
   init.capabilities.show_message = true;
   init.capabilities.inline_completion = true;
+  init.capabilities.client_rule_docs = {"figures.sum", "terms.misuse"};
   init.initialization_options = {{"debounce", 0}};
   init.workspace_roots = {"file:///w"};
   InitializeParams back = round_trip(init);
@@ -151,4 +152,13 @@ TEST_CASE("server capabilities carry the negotiated encoding and the plugins' tr
               .code_descriptions);
   CHECK_FALSE(ClientCapabilities::from_json(Field(json{{"textDocument", {{"publishDiagnostics", {{"versionSupport", true}}}}}}, "c"))
                   .code_descriptions);
+  // The rules whose documentation the client shows itself, sorted for lookup; a code that is no
+  // string is refused with its path.
+  const json own = {{"experimental", {{"reportls", {{"clientRuleDocs", {"terms.misuse", "figures.sum"}}}}}}};
+  CHECK(ClientCapabilities::from_json(Field(own, "c")).client_rule_docs ==
+        std::vector<std::string>{"figures.sum", "terms.misuse"});
+  CHECK(ClientCapabilities::from_json(Field(json::object(), "c")).client_rule_docs.empty());
+  CHECK_THROWS_WITH_AS(
+      ClientCapabilities::from_json(Field(json{{"experimental", {{"reportls", {{"clientRuleDocs", {1}}}}}}}, "c")),
+      doctest::Contains("clientRuleDocs[0]"), InvalidParams);
 }

@@ -3,7 +3,8 @@
 // passes the `reportls.*` settings to it (initializationOptions, then
 // workspace/didChangeConfiguration on every change, no restart needed), shows the report type the
 // server detected (the reportls/documentStatus notification) in the status bar, and links each
-// diagnostic's rule code to the rule's page bundled in the extension.  Completion, inline ghost
+// diagnostic's rule code to the rule's page bundled in the extension (and tells the server which
+// rules have one: experimental.reportls.clientRuleDocs).  Completion, inline ghost
 // text (textDocument/inlineCompletion, off with reportls.inlineCompletion.enable), quick fixes,
 // fix-all (source.fixAll.reportls, also from editor.codeActionsOnSave) and Format Document come
 // from the server through the language client.
@@ -115,6 +116,16 @@ function createClient(): LanguageClient {
   // The proposed protocol of vscode-languageclient 9: inline completion (LSP 3.18), which declares
   // textDocument.inlineCompletion, the capability the server announces ghost text for.
   c.registerProposedFeatures();
+  // The rules with a bundled page: the server leaves out their online link, which ruleDocs.link
+  // replaces anyway — a fifth of each publication of a large report, decoded on the extension host.
+  c.registerFeature({
+    fillClientCapabilities: (capabilities) => {
+      capabilities.experimental = { ...(capabilities.experimental ?? {}), reportls: { clientRuleDocs: ruleDocs.codes() } };
+    },
+    initialize: () => {},
+    getState: () => ({ kind: 'static' }),
+    clear: () => {},
+  });
   c.onDidChangeState((e) => {
     status.setState(e.newState === State.Running ? '运行中' : e.newState === State.Starting ? '启动中' : '已停止');
   });
