@@ -26,9 +26,9 @@ struct ClauseLimits {
 
 // Merges the "clause" object of the repeats.json at `path` into limits: the values it gives replace
 // those before.  Throws std::runtime_error("<path>: <why>") on a file that cannot be read, is not
-// such a file, or leaves limits out of range (min_ideographs < 3: the search compares 8 bytes at
-// a time; max_chars > 500: each candidate is compared whole;
-// min_chars > max_chars), leaving limits as they were.
+// such a file, or leaves limits out of range (min_ideographs < 3: the search compares 8 bytes at a
+// time; max_chars > 500: each candidate is compared whole; min_chars or min_ideographs above
+// max_chars), leaving limits as they were.
 void merge_clause_limits(const std::string &path, ClauseLimits &limits);
 
 // Each stretch of `text` that repeats the one right before it, character for character, and is a
