@@ -130,8 +130,10 @@ class HoverPluginsOnFirstHover(ServerTest):
         interactive = [m for m in self.mapped_plugins() if "phrasing.so" in m]
         self.assertEqual(len(interactive), 1)
         self.assertIn("outline.so", interactive[0])
-        # crossdoc's library may stay mapped once its descriptor was read (the loader keeps a library
-        # whose unique symbols were bound), created or not; figures' and tables' are unloaded.
+        # crossdoc's library stays mapped once its descriptor was read, created or not: loaded first,
+        # it brings in libreportls_report.so, which binds a unique symbol (to_chars' digit table)
+        # to crossdoc's copy, and the loader marks crossdoc NODELETE (LD_DEBUG=files,bindings).
+        # figures' and tables' are unloaded.
         self.assertFalse({"figures.so", "tables.so"} & interactive[0])
         hover = self.client.result("textDocument/hover", {"textDocument": {"uri": uri},
                                                           "position": {"line": 0, "character": 13}})
