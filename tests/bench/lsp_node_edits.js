@@ -5,8 +5,8 @@
 //   node lsp_node_edits.js REPORTLS DOCUMENT EDITS SEED
 //
 // It declares what the VS Code extension declares about the rule pages it bundles
-// (experimental.reportls.clientRuleDocs: the rules of the README's rules table, which
-// editors/vscode/tools/rule-pages.js makes the pages of), so the server sends no link for them.
+// (experimental.reportls.clientRuleDocs: a page for each rule of the catalogue, docs/rules.json),
+// so the server sends no link for them.
 //
 // Prints one JSON object: the latencies (ms, from just before the change is written to the
 // server's stdin to the matching publication decoded), the decoding of each publication alone,
@@ -29,8 +29,8 @@ const random = () => {  // xorshift32: the same keystrokes on every run
 let text, clientRuleDocs;
 try {
   text = fs.readFileSync(path, "utf8");
-  const readme = fs.readFileSync(require("path").join(__dirname, "..", "..", "README.md"), "utf8");
-  clientRuleDocs = [...readme.matchAll(/^\|\s*<a id="[a-z0-9-]+"><\/a>`([a-z0-9_.-]+)`\s*\|/gm)].map((m) => m[1]).sort();
+  const catalogue = fs.readFileSync(require("path").join(__dirname, "..", "..", "docs", "rules.json"), "utf8");
+  clientRuleDocs = JSON.parse(catalogue).rules.map((r) => r.code).sort();
 } catch (e) {
   process.stderr.write(`lsp_node_edits: ${e.message}\n`);
   process.exit(1);
