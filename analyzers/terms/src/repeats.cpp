@@ -31,7 +31,7 @@ bool clause(std::string_view copy, const ClauseLimits &limits) {
 
 }  // namespace
 
-void merge_clause_limits(const std::string &path, ClauseLimits &limits) {
+void merge_clause_limits(const std::string &path, ClauseLimits &limits) try {
   auto fail = [&](const std::string &why) { throw std::runtime_error(path + ": " + why); };
   const nlohmann::json root = nlohmann::json::parse(report::read_data_file(path), nullptr, false);
   if (!root.is_object() || root.value("format", "") != "reportls-terms-repeats")
@@ -59,6 +59,8 @@ void merge_clause_limits(const std::string &path, ClauseLimits &limits) {
   if (merged.min_chars > merged.max_chars || merged.min_ideographs > merged.max_chars)
     fail("clause: min_chars and min_ideographs must not exceed max_chars");
   limits = merged;
+} catch (const nlohmann::json::exception &e) {  // a wrongly typed "format" or "version": name the file
+  throw std::runtime_error(path + ": " + e.what());
 }
 
 std::vector<report::Span> repeated_stretches(std::string_view text, const ClauseLimits &limits) {

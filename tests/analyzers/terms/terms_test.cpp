@@ -394,7 +394,8 @@ TEST_CASE("a data folder's repeats.json sets what counts as a clause; a broken o
   for (const std::string bad : {R"({"format": "reportls-terms-repeats", "version": 1, "clause": {"min_ideographs": 2}})",
                                 R"({"format": "reportls-terms-repeats", "version": 1, "clause": {"max_chars": 8, "min_chars": 9}})",
                                 R"({"format": "reportls-terms-repeats", "version": 1, "clause": {"max_char": 8}})",
-                                R"({"format": "reportls-terms", "clause": {}})", "{"}) {
+                                R"({"format": "reportls-terms", "clause": {}})",
+                                R"({"format": "reportls-terms-repeats", "version": "1"})", "{"}) {
     errors.clear();
     const auto t = load_with(bad, errors);
     REQUIRE(errors.size() == 1);
