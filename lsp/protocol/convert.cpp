@@ -88,7 +88,7 @@ json diagnostic_json(const Diagnostic &d, Severity severity, const TextDocument 
   return out;
 }
 
-std::vector<bool> sent_diagnostics(const std::vector<std::optional<Severity>> &severities, size_t limit) {
+SentDiagnostics sent_diagnostics(const std::vector<std::optional<Severity>> &severities, size_t limit) {
   size_t shown[5] = {0};
   for (const std::optional<Severity> &s : severities)
     if (s) ++shown[static_cast<int>(*s)];
@@ -102,7 +102,7 @@ std::vector<bool> sent_diagnostics(const std::vector<std::optional<Severity>> &s
     for (last_severity = 1; before + shown[last_severity] < limit; ++last_severity) before += shown[last_severity];
     quota = limit - before;
   }
-  std::vector<bool> sent(severities.size());
+  SentDiagnostics out{std::vector<bool>(severities.size()), limit && total > limit ? total - limit : 0};
   for (size_t i = 0; i < severities.size(); ++i) {
     if (!severities[i]) continue;
     const int severity = static_cast<int>(*severities[i]);
@@ -111,9 +111,9 @@ std::vector<bool> sent_diagnostics(const std::vector<std::optional<Severity>> &s
       if (quota == 0) continue;
       --quota;
     }
-    sent[i] = true;
+    out.sent[i] = true;
   }
-  return sent;
+  return out;
 }
 
 void append_diagnostics_text(std::string &out, const AnalysisResult &result, const TextDocument &doc,
@@ -161,9 +161,7 @@ void append_diagnostics_text(std::string &out, const AnalysisResult &result, con
     kind_index[i] = static_cast<uint32_t>(kind_of(result.diagnostics[i]));
     severities[i] = kinds[kind_index[i]].severity;
   }
-  const std::vector<bool> sent = sent_diagnostics(severities, limit);
-  const auto total = static_cast<size_t>(std::count_if(severities.begin(), severities.end(),
-                                                       [](const std::optional<Severity> &s) { return s.has_value(); }));
+  const auto [sent, left_out] = sent_diagnostics(severities, limit);
   out += '[';
   bool first = true;
   uint32_t near = 0;  // the last diagnostic's line: each plugin's come in text order
@@ -185,10 +183,10 @@ void append_diagnostics_text(std::string &out, const AnalysisResult &result, con
   };
   for (size_t i = 0; i < result.diagnostics.size(); ++i)
     if (sent[i]) write(result.diagnostics[i], kinds[kind_index[i]]);
-  if (limit && total > limit) {
+  if (left_out) {
     // Said where the document starts, since what is left out is anywhere in it.
     const Diagnostic notice{0, 0, Severity::Information, kDiagnosticLimitCode,
-                            "另有 " + std::to_string(total - limit) + " 处问题未列出：编辑器中每个文档最多列出 " +
+                            "另有 " + std::to_string(left_out) + " 处问题未列出：编辑器中每个文档最多列出 " +
                                 std::to_string(limit) + " 处（错误、警告在先），可在设置 maxDiagnostics 中调整；" +
                                 "命令行 reportls check 列出全部",
                             "", "", {}};
@@ -287,7 +285,7 @@ json code_actions_json(const AnalysisResult &result, const TextDocument &doc, Di
   if (quickfix && limit && result.diagnostics.size() > limit) {
     severities.reserve(result.diagnostics.size());
     for (const Diagnostic &d : result.diagnostics) severities.push_back(settings.severity_for(d.code, d.severity));
-    sent = sent_diagnostics(severities, limit);
+    sent = sent_diagnostics(severities, limit).sent;
   }
   for (size_t i = 0; i < result.diagnostics.size(); ++i) {
     const Diagnostic &d = result.diagnostics[i];

@@ -65,8 +65,13 @@ void append_diagnostics_text(std::string &out, const AnalysisResult &result, con
                              DiagnosticForm form, const Settings &settings, size_t limit = 0);
 // Which diagnostics an editor is sent, given the severity the settings give each (nullopt: turned
 // off): with a `limit` (0: none) that many, errors first, then warnings, information and hints,
-// each in text order.  append_diagnostics_text writes these; code actions are offered for these.
-std::vector<bool> sent_diagnostics(const std::vector<std::optional<Severity>> &severities, size_t limit);
+// each in text order; and how many turned-on ones the limit leaves out.  append_diagnostics_text
+// writes these; code actions are offered for these.
+struct SentDiagnostics {
+  std::vector<bool> sent;
+  size_t left_out = 0;
+};
+SentDiagnostics sent_diagnostics(const std::vector<std::optional<Severity>> &severities, size_t limit);
 // DocumentSymbol[] (hierarchical) rebuilt from the flat parent-indexed list, or SymbolInformation[]
 // (each with its parent's name as containerName) for a client without hierarchical support.
 nlohmann::json document_symbols_json(const AnalysisResult &result, const TextDocument &doc,
