@@ -10,6 +10,9 @@ namespace reportls::report {
 
 std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
+  // Sized once (a lone \r ends a line too, but is rare): grown by doubling, a text of many short
+  // lines held up to three times its records at the last growth.
+  lines.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   const uint32_t n = static_cast<uint32_t>(text.size());
   uint32_t start = 0;
   for (uint32_t i = 0; i < n; ++i) {
@@ -363,10 +366,15 @@ Document reparse(const Document &old, std::string_view text, const Rules &rules,
                           ? static_cast<uint32_t>(old.lines[last_old].span.start + bytes)
                           : static_cast<uint32_t>(doc.text.size());
 
+  std::vector<Line> middle = split_lines(doc.text.substr(from, to - from));
+  const size_t count = first + middle.size() + (old.lines.size() - last_old);
+  doc.lines.reserve(count);
+  doc.digests.reserve(count);
+  doc.shapes.reserve(count);
   doc.lines.assign(old.lines.begin(), old.lines.begin() + first);
   doc.digests.assign(old.digests.begin(), old.digests.begin() + first);
   doc.shapes.assign(old.shapes.begin(), old.shapes.begin() + first);
-  for (Line l : split_lines(doc.text.substr(from, to - from))) {
+  for (Line l : middle) {
     l.span = Span{l.span.start + from, l.span.end + from};
     l.content = Span{l.content.start + from, l.content.end + from};
     doc.lines.push_back(l);
