@@ -97,12 +97,13 @@ SentDiagnostics sent_diagnostics(const std::vector<std::optional<Severity>> &sev
   const size_t total = shown[1] + shown[2] + shown[3] + shown[4];
   int last_severity = 4;  // the last severity sent at all …
   size_t quota = total;   // … of which this many
-  if (limit && total > limit) {
+  const bool over = limit && total > limit;
+  if (over) {
     size_t before = 0;
     for (last_severity = 1; before + shown[last_severity] < limit; ++last_severity) before += shown[last_severity];
     quota = limit - before;
   }
-  SentDiagnostics out{std::vector<bool>(severities.size()), limit && total > limit ? total - limit : 0};
+  SentDiagnostics out{std::vector<bool>(severities.size()), over ? total - limit : 0};
   for (size_t i = 0; i < severities.size(); ++i) {
     if (!severities[i]) continue;
     const int severity = static_cast<int>(*severities[i]);
