@@ -42,6 +42,18 @@ Scheduler::Task start_timer(asio::io_context &main, std::chrono::milliseconds de
 
 }  // namespace
 
+// One outline job and the requests waiting for it; its result is kept while it is the
+// document's newest.
+struct Engine::Outline {
+  std::shared_ptr<const TextDocument> doc;
+  std::shared_ptr<const Settings> settings;
+  RelatedSnapshots related;
+  // The job's own: one request's $/cancelRequest must not cancel the others' answer.
+  CancelToken token;
+  std::shared_ptr<const AnalysisResult> result;  // null while the job runs
+  std::vector<std::pair<CancelToken, std::function<void(const Analysis &)>>> waiting;
+};
+
 Engine::Engine(asio::io_context &main, EngineOptions options, EngineEvents events)
     : main_(main),
       options_(std::move(options)),
@@ -56,7 +68,7 @@ Engine::Engine(asio::io_context &main, EngineOptions options, EngineEvents event
                 given_[doc->uri()] = related;
                 Job diagnostics = job(doc, *settings, token, related);
                 diagnostics.input.defer_fix_edits = true;  // asked for when shown (with_fix_edits)
-                hosts_.diagnostics->analyze(std::move(diagnostics), kAnalyzeCapabilities,
+                hosts_.diagnostics->analyze(std::move(diagnostics), kDiagnosticsCapabilities,
                                             [this, doc, uri = doc->uri(), finished = std::move(finished)](AnalysisResult r) mutable {
                                               drop_suppressed(doc->text(), r.diagnostics);
                                               auto result = shared_result(std::move(r));
@@ -110,10 +122,9 @@ void Engine::load(std::function<void(const std::vector<PluginInfo> &)> ready) {
     worker.timeout = user_->analysis_timeout;
     // Requests a person waits for (outline, completion, hover) get a process of their own, so they
     // never queue behind a diagnostics run.  Each process creates the plugins of its calls at
-    // start (the stored result of a diagnostics run carries the outline too) and any other only
-    // when a call needs it: the hover plugins at the first hover, which most sessions never make
-    // (their models would take about 0.9 MB in that process).
-    options.capabilities = REPORTLS_CAP_DIAGNOSTICS | REPORTLS_CAP_SYMBOLS | REPORTLS_CAP_FOLDING;
+    // start and any other only when a call needs it: the hover plugins at the first hover, which
+    // most sessions never make (their models would take about 0.9 MB in that process).
+    options.capabilities = kDiagnosticsCapabilities;
     hosts_.diagnostics = make_worker_client(options, worker);
     options.capabilities = REPORTLS_CAP_SYMBOLS | REPORTLS_CAP_FOLDING | REPORTLS_CAP_COMPLETION;
     hosts_.interactive = make_worker_client(options, worker);
@@ -213,6 +224,7 @@ void Engine::open(std::shared_ptr<const TextDocument> doc) {
 void Engine::update(std::shared_ptr<const TextDocument> doc) {
   const std::string uri = doc->uri();
   documents_[uri] = doc;
+  outlines_.erase(uri);  // the old snapshot's: answers its waiting requests when done, then goes
   scheduler_.update(doc, doc_settings_.at(uri));
   relate_all();  // the documents this one is related to see the edit
   doc->lines();  // indexed now, while the analysis runs: its publication needs the index
@@ -222,6 +234,10 @@ void Engine::close(const std::string &uri) {
   documents_.erase(uri);
   doc_settings_.erase(uri);
   given_.erase(uri);
+  if (auto it = outlines_.find(uri); it != outlines_.end()) {
+    it->second->token.cancel(cancel_reason::ContentModified);
+    outlines_.erase(it);
+  }
   scheduler_.close(uri);
   // Closed without saving or not, the file on disk is what related documents see from now on.
   if (related_.forget(uri)) {
@@ -359,20 +375,34 @@ void Engine::read_files(std::vector<std::string> paths) {
   });
 }
 
-void Engine::analysis(const std::string &uri, uint32_t capabilities, const CancelToken &token,
-                      std::function<void(const Analysis &)> then) {
-  if (const Analysis *a = scheduler_.current(uri)) return then(*a);
+void Engine::outline(const std::string &uri, const CancelToken &token, std::function<void(const Analysis &)> then) {
   auto doc = document(uri);
   auto settings = doc_settings_.at(uri);
-  hosts_.interactive->analyze(job(doc, *settings, token, related_for(uri)), capabilities,
-                              [this, doc, settings, then = std::move(then)](AnalysisResult r) {
-                                drop_suppressed(doc->text(), r.diagnostics);
-                                auto result = shared_result(std::move(r));
-                                on_main([this, doc, settings, result, then] {
-                                  report(doc->uri(), result->problems);
-                                  then(Analysis{doc, settings, result, 0});
-                                });
-                              });
+  RelatedSnapshots related = related_for(uri);
+  std::shared_ptr<Outline> &kept = outlines_[uri];
+  if (!kept || kept->doc != doc || kept->settings != settings || kept->related != related) {
+    kept = std::make_shared<Outline>(Outline{doc, settings, std::move(related), {}, nullptr, {}});
+    hosts_.interactive->analyze(
+        job(doc, *settings, kept->token, kept->related), REPORTLS_CAP_SYMBOLS | REPORTLS_CAP_FOLDING,
+        [this, uri, o = kept](AnalysisResult r) {
+          auto result = shared_result(std::move(r));
+          on_main([this, uri, o, result] {
+            report(uri, result->problems);
+            auto waiting = std::move(o->waiting);
+            const int cancelled = o->token.reason();
+            if (!cancelled)
+              o->result = result;
+            else if (auto it = outlines_.find(uri); it != outlines_.end() && it->second == o)
+              outlines_.erase(it);  // superseded or closed: the next request starts afresh
+            for (auto &[request, answer] : waiting) {
+              if (cancelled) request.cancel(cancelled);
+              answer(Analysis{o->doc, o->settings, result, 0});
+            }
+          });
+        });
+  }
+  if (kept->result) return then(Analysis{kept->doc, kept->settings, kept->result, 0});
+  kept->waiting.emplace_back(token, std::move(then));
 }
 
 void Engine::when_current(const std::string &uri, Scheduler::Waiter waiter) {
@@ -591,6 +621,7 @@ void Engine::shutdown() {
   scheduler_.cancel_all();
   pool_.join();  // jobs of the in-process host finish (their results are not handled any more)
   hosts_ = {};   // analysis processes stopped, client threads joined
+  outlines_.clear();  // requests still waiting are answered as dropped
   retired_.clear();
   // No thread can post any more: handlers already queued on main will see the engine gone.
   alive_.reset();

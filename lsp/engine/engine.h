@@ -90,10 +90,13 @@ class Engine {
   void close(const std::string &uri);
   std::shared_ptr<const TextDocument> document(const std::string &uri) const;  // nullptr: not open
 
-  // The newest analysis of an open document, stored (any capabilities) or, when none is stored,
-  // made now by the plugins with `capabilities` without waiting for the debounce.
-  void analysis(const std::string &uri, uint32_t capabilities, const CancelToken &token,
-                std::function<void(const Analysis &)> then);
+  // The outline of an open document's current snapshot: its symbols and folding ranges, by the
+  // plugins that make them on the interactive host, without waiting for the debounce.  Made at
+  // the first request and kept until the snapshot, its settings or its related documents change,
+  // so the outline view, the breadcrumbs and folding, which an editor asks for after each change,
+  // share one.  Diagnostics runs leave the outline out: a keystroke's diagnostics never wait for
+  // it, nor carry its thousands of symbols of a large report.
+  void outline(const std::string &uri, const CancelToken &token, std::function<void(const Analysis &)> then);
   // The newest analysis once it exists (maybe right away), or nullptr on close/shutdown.
   void when_current(const std::string &uri, Scheduler::Waiter waiter);
   // The same, with the edits of the fixes the plugins left out of it (Fix::edits_deferred) filled
@@ -180,6 +183,8 @@ class Engine {
   std::map<std::string, std::shared_ptr<const TextDocument>> files_;  // read from disk, by uri_from_path
   std::set<std::string> scanned_;   // folders whose files were read
   std::set<std::string> reading_;   // paths being read on the pool
+  struct Outline;
+  std::map<std::string, std::shared_ptr<Outline>> outlines_;  // open uri -> its newest outline asked for
   std::map<std::string, RelatedSnapshots> given_;  // open uri -> what its newest scheduled analysis gets
   bool relating_ = false;  // a relate_all() is posted
   bool stopped_ = false;

@@ -66,12 +66,11 @@ struct PluginInfo {
   std::vector<std::string> trigger_characters;  // completion triggers of the descriptor (1.1)
 };
 
-// Every capability whose results an analyze call returns (diagnostics, outline, folding ranges,
-// related facts): a full analysis asks for these, so that a plugin that only completes or hovers
-// is neither created nor called for it (the phrasing plugin's model stays out of the diagnostics
-// process).
-inline constexpr uint32_t kAnalyzeCapabilities =
-    REPORTLS_CAP_DIAGNOSTICS | REPORTLS_CAP_SYMBOLS | REPORTLS_CAP_FOLDING | REPORTLS_CAP_RELATED;
+// What a diagnostics run asks for: diagnostics and the related.* facts, so that a plugin that only
+// outlines, completes or hovers is neither created nor called for it (the outline is asked of the
+// interactive process when an editor shows it, off a keystroke's way to its diagnostics; the
+// phrasing plugin's model stays out of the diagnostics process).
+inline constexpr uint32_t kDiagnosticsCapabilities = REPORTLS_CAP_DIAGNOSTICS | REPORTLS_CAP_RELATED;
 
 struct PluginHostOptions {
   std::vector<std::string> plugin_dirs;  // scanned in order; the first plugin of a name wins

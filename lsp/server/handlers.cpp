@@ -95,15 +95,15 @@ void Session::on_problem(const std::string &uri, const PluginProblem &p) {
 
 void Session::on_document_symbol(const proto::DocumentParams &params, Reply reply) {
   document(params.uri);
-  engine_.analysis(params.uri, REPORTLS_CAP_SYMBOLS, reply->token, [this, reply](const Analysis &a) {
+  engine_.outline(params.uri, reply->token, [this, reply](const Analysis &a) {
     answer(reply, document_symbols_json(*a.result, *a.doc, client_));
   });
 }
 
 void Session::on_folding_range(const proto::DocumentParams &params, Reply reply) {
   document(params.uri);
-  engine_.analysis(params.uri, REPORTLS_CAP_FOLDING, reply->token,
-                   [reply](const Analysis &a) { answer(reply, folding_ranges_json(*a.result, *a.doc)); });
+  engine_.outline(params.uri, reply->token,
+                  [reply](const Analysis &a) { answer(reply, folding_ranges_json(*a.result, *a.doc)); });
 }
 
 void Session::on_pull_diagnostics(const proto::DocumentDiagnosticParams &params, Reply reply) {

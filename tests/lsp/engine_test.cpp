@@ -55,7 +55,7 @@ TEST_CASE("the engine without LSP: open, analyse, read, complete at a byte offse
 
   // Reads: the stored analysis, with the example plugin's diagnostic at byte offsets.
   const Analysis *read = nullptr;
-  engine.analysis(uri, ~0u, CancelToken(), [&](const Analysis &a) { read = &a; });
+  engine.when_current(uri, [&](const Analysis *a) { read = a; });
   REQUIRE(read);  // stored: answered at once
   bool placeholder = false;
   for (const Diagnostic &d : read->result->diagnostics)
@@ -87,6 +87,54 @@ TEST_CASE("the engine without LSP: open, analyse, read, complete at a byte offse
   engine.when_current(uri, [&](const Analysis *a) { closed = a == nullptr; });
   CHECK(closed);
   CHECK(problems.empty());
+  engine.shutdown();
+}
+
+TEST_CASE("the outline is made when asked for, shared by the requests of a snapshot, and made again after a change") {
+  boost::asio::io_context main;
+  int published = 0;
+  Engine engine(main, EngineOptions{{}, false, "", FileReader::plain_text()},
+                EngineEvents{[&](const Analysis &) { ++published; }, [](const std::string &, const PluginProblem &) {},
+                             [](int, const std::string &) {}, {}});
+  bool started = false;
+  Settings settings;
+  settings.debounce = 0ms;
+  engine.start(settings, {}, [&](const std::vector<PluginInfo> &) { started = true; });
+  REQUIRE(run_until(main, [&] { return started; }));
+  const std::string uri = "file:///tmp/engine-outline.txt";
+  engine.open(std::make_shared<const TextDocument>(uri, "plaintext", 1, "关于2023年度法治政府建设情况的报告\n一、工作情况\n推进依法行政。\n"));
+  REQUIRE(run_until(main, [&] { return published == 1; }));
+  // The diagnostics run leaves the outline out.
+  engine.when_current(uri, [&](const Analysis *a) {
+    REQUIRE(a);
+    CHECK(a->result->symbols.empty());
+    CHECK(a->result->folds.empty());
+  });
+
+  // Two requests of one snapshot (the outline view and folding) wait for one analysis.
+  std::vector<std::shared_ptr<const AnalysisResult>> outlines;
+  auto names = [](const AnalysisResult &r) {
+    std::vector<std::string> out;
+    for (const Symbol &s : r.symbols) out.push_back(s.name);
+    return out;
+  };
+  auto ask = [&] { engine.outline(uri, CancelToken(), [&](const Analysis &a) { outlines.push_back(a.result); }); };
+  ask();
+  ask();
+  CHECK(outlines.empty());  // not stored: made now
+  REQUIRE(run_until(main, [&] { return outlines.size() == 2; }));
+  CHECK(outlines[0] == outlines[1]);
+  CHECK(names(*outlines[0]) == std::vector<std::string>{"关于2023年度法治政府建设情况的报告", "一、工作情况"});
+  ask();  // kept: answered at once
+  REQUIRE(outlines.size() == 3);
+  CHECK(outlines[2] == outlines[0]);
+
+  // After a change, the new snapshot's own.
+  engine.update(engine.document(uri)->apply(2, {{std::nullopt, "关于2023年度法治政府建设情况的报告\n一、工作情况\n二、工作计划\n"}}, PositionEncoding::Utf8));
+  ask();
+  REQUIRE(run_until(main, [&] { return outlines.size() == 4; }));
+  CHECK(names(*outlines[3]) ==
+        std::vector<std::string>{"关于2023年度法治政府建设情况的报告", "一、工作情况", "二、工作计划"});
   engine.shutdown();
 }
 

@@ -1,6 +1,6 @@
 /* Reports garbage: spans far outside the document and inside a multi-byte character, invalid
- * UTF-8 in its message, an unknown severity, a symbol whose parent does not exist.  The host must
- * clamp and clean all of it. */
+ * UTF-8 in its message, an unknown severity, a symbol whose parent does not exist (it announces
+ * the outline too, so that it is called for one).  The host must clamp and clean all of it. */
 #include "fault_plugin.h"
 static reportls_status analyze(void *i, const reportls_document *d, const reportls_sink *s) {
   (void)i;
@@ -24,4 +24,5 @@ static reportls_status analyze(void *i, const reportls_document *d, const report
   s->symbol(s->ctx, &sym);
   return REPORTLS_OK;
 }
-FAULT_DESCRIPTOR("bad_output", REPORTLS_ABI_MAJOR, fault_create, analyze)
+FAULT_DESCRIPTOR_CAPS("bad_output", REPORTLS_ABI_MAJOR, REPORTLS_CAP_DIAGNOSTICS | REPORTLS_CAP_SYMBOLS, fault_create,
+                      analyze)

@@ -15,7 +15,9 @@ static void *fault_create(const reportls_config *config, char *error, size_t siz
 }
 static void fault_destroy(void *instance) { (void)instance; }
 
-#define FAULT_DESCRIPTOR(NAME, MAJOR, CREATE, ANALYZE)                                          \
+#define FAULT_DESCRIPTOR(NAME, MAJOR, CREATE, ANALYZE) \
+  FAULT_DESCRIPTOR_CAPS(NAME, MAJOR, REPORTLS_CAP_DIAGNOSTICS, CREATE, ANALYZE)
+#define FAULT_DESCRIPTOR_CAPS(NAME, MAJOR, CAPS, CREATE, ANALYZE)                               \
   REPORTLS_EXPORT const reportls_plugin_descriptor *reportls_plugin_entry(void) {               \
     static const reportls_plugin_descriptor d = {sizeof(reportls_plugin_descriptor),            \
                                                  MAJOR,                                         \
@@ -23,7 +25,7 @@ static void fault_destroy(void *instance) { (void)instance; }
                                                  NAME,                                          \
                                                  "0.0.1",                                       \
                                                  "test plugin",                                 \
-                                                 REPORTLS_CAP_DIAGNOSTICS,                      \
+                                                 CAPS,                                          \
                                                  CREATE,                                        \
                                                  fault_destroy,                                 \
                                                  ANALYZE,                                       \
