@@ -25,16 +25,6 @@
 
 namespace reportls::lsp {
 
-// Where a job's text came from, when its maker knows: its name (never given to another text of the
-// process; 0: none) and, when it was made from another named text by one replacement, that text's
-// name and the replacement.  A host holding that text in an analysis process then sends the
-// replacement alone, without comparing the two texts (a megabyte, at every keystroke).
-struct TextOrigin {
-  uint64_t name = 0;
-  uint64_t from = 0;                             // 0: not made that way
-  uint32_t start = 0, old_end = 0, new_end = 0;  // bytes [start, old_end) of `from` became [start, new_end)
-};
-
 struct Job {
   // Keeps the views of `input` alive until done, and as long as a host keeps it after (an analysis
   // process's client keeps the last text it sent of each uri).  Null: the views end with the job.

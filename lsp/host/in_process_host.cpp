@@ -242,12 +242,14 @@ class InProcessHost final : public InProcessPluginHost {
         related.push_back({sizeof(reportls_related_document), r.role.c_str(), r.uri.c_str(),
                            r.path.empty() ? nullptr : r.path.c_str(), r.text.data(), r.text.size(), r.version});
       for (const reportls_related_document &r : related) pointers.push_back(&r);
-      // Each call's text gets a name of its own (the texts of two calls are not compared).
-      static std::atomic<uint64_t> snapshots{0};
+      // An unnamed text gets a name for this call (its plugins do not compare it).
+      const TextOrigin &o = doc.origin;
       d = {sizeof(reportls_document), doc.uri.data(),       doc.text.data(),
            doc.text.size(),           doc.version,          doc.settings.c_str(),
            doc.path.empty() ? nullptr : doc.path.c_str(),   pointers.empty() ? nullptr : pointers.data(),
-           pointers.size(),           doc.defer_fix_edits ? 1 : 0, ++snapshots};
+           pointers.size(),           doc.defer_fix_edits ? 1 : 0, o.name != 0 ? o.name : new_text_name(),
+           o.name != 0 ? o.from : 0,  o.start,              o.old_end,
+           o.new_end};
     }
     CDocument(const CDocument &) = delete;
     std::vector<reportls_related_document> related;
@@ -362,6 +364,11 @@ class InProcessHost final : public InProcessPluginHost {
 };
 
 }  // namespace
+
+uint64_t new_text_name() {
+  static std::atomic<uint64_t> names{0};
+  return ++names;
+}
 
 std::unique_ptr<InProcessPluginHost> make_in_process_host(const PluginHostOptions &options) {
   return std::make_unique<InProcessHost>(options);

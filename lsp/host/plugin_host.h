@@ -29,6 +29,21 @@
 
 namespace reportls::lsp {
 
+// Where a text came from, when its maker knows: its name (new_text_name(); 0: none) and, when it
+// was made from another named text by one replacement, that text's name and the replacement.  The
+// engine names its snapshots so (a host holding the previous text in an analysis process is sent
+// the replacement alone, without the two texts being compared), and the analysis process its held
+// texts, for the plugins (reportls_document.snapshot and from_snapshot, ABI 1.5 and 1.6: the
+// shared parse derives a keystroke's parse from the previous one without comparing them).
+struct TextOrigin {
+  uint64_t name = 0;
+  uint64_t from = 0;                             // 0: not made that way
+  uint32_t start = 0, old_end = 0, new_end = 0;  // bytes [start, old_end) of `from` became [start, new_end)
+};
+
+// A name for a text, never given to another in this process.  Thread-safe.
+uint64_t new_text_name();
+
 // A document related to the analysed one (plugin.h, "Related documents"; engine/related.h).
 struct RelatedInput {
   std::string role;
@@ -50,6 +65,9 @@ struct DocumentInput {
   // (Fix::edits_deferred).  The server's analysis after each keystroke sets it, and `check` when
   // its output shows no fixes (all but SARIF); fix-all and the light bulb's second analysis do not.
   bool defer_fix_edits = false;
+  // The text's name and how it was made, in this process (an analysis process's held texts): the
+  // plugins' reportls_document.snapshot and from_snapshot.  Unnamed, each call names its text anew.
+  TextOrigin origin = {};
 };
 
 struct PluginInfo {

@@ -75,8 +75,8 @@ bool apply_text(worker::HeldTexts &texts, const std::string &uri, json &doc) {
   worker::HeldTexts::Text *held = texts.find(uri);
   if (!held || held->serial != doc.at("base").get<uint64_t>()) return false;
   const size_t start = doc.at("start").get<size_t>(), end = doc.at("end").get<size_t>();
-  if (start > end || end > held->text.size() ||
-      held->text.size() - (end - start) + middle.size() != doc.at("length").get<size_t>())
+  if (start > end || end > held->text.bytes.size() ||
+      held->text.bytes.size() - (end - start) + middle.size() != doc.at("length").get<size_t>())
     return false;
   worker::HeldTexts::replace(*held, start, end, middle);
   held->serial = serial;
@@ -93,13 +93,14 @@ std::optional<DocumentInput> apply_document(worker::HeldTexts &texts, json &d) {
     for (json &r : related)
       if (!apply_text(texts, r.at("uri").get_ref<const std::string &>(), r)) return std::nullopt;
   // Pointers are taken once every text is in place (holding one may drop the least recently used).
-  DocumentInput input{uri, texts.find(uri)->text, d.at("version").get<int64_t>(),
-                      d.at("settings").get<std::string>(), d.value("path", ""), {}, d.value("defer_fix_edits", false)};
+  const worker::HeldText &held = texts.find(uri)->text;
+  DocumentInput input{uri,           held.bytes, d.at("version").get<int64_t>(), d.at("settings").get<std::string>(),
+                      d.value("path", ""), {}, d.value("defer_fix_edits", false), held.origin};
   if (related.is_array())
     for (json &r : related) {
       const std::string ruri = r.at("uri").get<std::string>();
       input.related.push_back({r.at("role").get<std::string>(), ruri, r.value("path", ""),
-                               texts.find(ruri)->text, r.value("version", int64_t{0})});
+                               texts.find(ruri)->text.bytes, r.value("version", int64_t{0})});
     }
   return input;
 }

@@ -54,11 +54,14 @@ Splice splice_between(std::string_view old_text, std::string_view new_text) {
 
 HeldTexts::Text &HeldTexts::hold(const std::string &uri, uint64_t serial, std::string text) {
   if (text.capacity() - text.size() > text.size() / 8) text.shrink_to_fit();
-  return LastTexts::hold(uri, serial, std::move(text));
+  return LastTexts::hold(uri, serial, {std::move(text), {new_text_name()}});
 }
 
 void HeldTexts::replace(Text &t, size_t start, size_t end, std::string_view middle) {
-  std::string &s = t.text;
+  std::string &s = t.text.bytes;
+  if (start == end && middle.empty()) return;  // the same text: the same name
+  t.text.origin = {new_text_name(), t.text.origin.name, static_cast<uint32_t>(start), static_cast<uint32_t>(end),
+                   static_cast<uint32_t>(start + middle.size())};
   const size_t length = s.size() - (end - start) + middle.size();
   if (length <= s.capacity()) {
     s.replace(start, end - start, middle);

@@ -110,8 +110,14 @@ class LastTexts {
 // In the analysis process: its own copies, edited in place.  A held text takes about its length
 // in memory: one decoded from a message (built a byte at a time) is shrunk to fit, and an edit that
 // outgrows it grows it by an eighth, not by doubling as std::string would — a text held for hours
-// of keystrokes otherwise keeps up to twice its length.
-class HeldTexts : public LastTexts<std::string> {
+// of keystrokes otherwise keeps up to twice its length.  Each version held gets a name of its own
+// (new_text_name()) and, when a replacement made it, the previous version's name and the
+// replacement: the plugins' reportls_document.snapshot and from_snapshot.
+struct HeldText {
+  std::string bytes;
+  TextOrigin origin;
+};
+class HeldTexts : public LastTexts<HeldText> {
  public:
   using LastTexts::LastTexts;
   Text &hold(const std::string &uri, uint64_t serial, std::string text);

@@ -68,7 +68,7 @@ TEST_CASE("outline plugin: descriptor, symbols, folds and the title fact") {
   REQUIRE_MESSAGE(instance, error);
 
   const std::string text = test::corpus("xiushan-county-2023");
-  reportls_document doc{sizeof doc, "file:///xiushan.txt", text.data(), text.size(), 1, "{}", "/xiushan.txt", nullptr, 0, 0};
+  reportls_document doc{sizeof doc, "file:///xiushan.txt", text.data(), text.size(), 1, "{}", "/xiushan.txt", nullptr, 0, 0, 0, 0, 0, 0, 0};
   Collected c;
   const reportls_sink sink = make_sink(c);
   CHECK(d->analyze(instance, &doc, &sink) == REPORTLS_OK);
@@ -101,7 +101,7 @@ TEST_CASE("outline plugin: descriptor, symbols, folds and the title fact") {
 
   // Empty and invalid input.
   for (const std::string &s : {std::string(), std::string("\xff\xfe\r\r\n(\xE4")}) {
-    reportls_document e{sizeof e, "file:///e.txt", s.data(), s.size(), 1, "{}", nullptr, nullptr, 0, 0};
+    reportls_document e{sizeof e, "file:///e.txt", s.data(), s.size(), 1, "{}", nullptr, nullptr, 0, 0, 0, 0, 0, 0, 0};
     Collected ce;
     const reportls_sink se = make_sink(ce);
     CHECK(d->analyze(instance, &e, &se) == REPORTLS_OK);
@@ -121,7 +121,7 @@ TEST_CASE("outline plugin: a missing rules file still starts, with a load warnin
   REQUIRE(warnings.size() == 1);
   CHECK(warnings[0].find("report-rules.json") != std::string::npos);
   const std::string text = "一、甲\n(一)乙\n";
-  reportls_document doc{sizeof doc, "file:///a.txt", text.data(), text.size(), 1, "{}", "/a.txt", nullptr, 0, 0};
+  reportls_document doc{sizeof doc, "file:///a.txt", text.data(), text.size(), 1, "{}", "/a.txt", nullptr, 0, 0, 0, 0, 0, 0, 0};
   Collected c;
   const reportls_sink s = make_sink(c);
   CHECK(d->analyze(instance, &doc, &s) == REPORTLS_OK);

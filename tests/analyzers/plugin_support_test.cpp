@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <cstddef>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -50,7 +51,7 @@ struct Host {
 };
 
 const std::string kReport = "某县2023年法治政府建设年度报告\n一、主要举措和成效\n（一）加强领导。\n二、存在的不足和原因\n";
-const reportls_document kRaw{sizeof kRaw, "file:///r.txt", kReport.data(), kReport.size(), 1, "{}", nullptr, nullptr, 0, 0};
+const reportls_document kRaw{sizeof kRaw, "file:///r.txt", kReport.data(), kReport.size(), 1, "{}", nullptr, nullptr, 0, 0, 0, 0, 0, 0, 0};
 
 }  // namespace
 
@@ -77,7 +78,7 @@ TEST_CASE("the profiles come from the plugin's folder and the user's, a broken u
   CHECK(reader.profiles().find("fazhi-annual") != nullptr);
   std::ifstream in(REPORTLS_CORPUS_DIR "/wuding-county-office-2022.txt");
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const reportls_document raw{sizeof raw, "file:///w.txt", text.data(), text.size(), 1, "{}", nullptr, nullptr, 0, 0};
+  const reportls_document raw{sizeof raw, "file:///w.txt", text.data(), text.size(), 1, "{}", nullptr, nullptr, 0, 0, 0, 0, 0, 0, 0};
   const report::Profile *profile = reader.profiles().for_document(*reader.parse(plugin::Document(raw)), "{}");
   REQUIRE(profile != nullptr);
   CHECK(profile->id == "fazhi-annual");
@@ -93,4 +94,24 @@ TEST_CASE("load_with_warnings returns what was loaded and says each of its error
       });
   CHECK(loaded == folder.dir.string());
   CHECK(host.warnings == std::vector<std::string>{"/data/a: 坏了", "/data/b: 坏了"});
+}
+
+TEST_CASE("a document's origin (ABI 1.6) is read only when it can be a change of its text") {
+  const std::string text = "一、总体情况\n";
+  reportls_document d{sizeof d, "file:///a.txt", text.data(), text.size(), 2, "{}", "/a.txt", nullptr, 0, 0,
+                      7, 6, 3, 3, 6};
+  const reportls::plugin::Document ok(d);
+  CHECK(ok.snapshot == 7);
+  CHECK(ok.origin.from == 6);
+  CHECK((ok.origin.start == 3 && ok.origin.old_end == 3 && ok.origin.new_end == 6));
+  d.change_new_end = static_cast<uint32_t>(text.size() + 1);  // past the text
+  CHECK(reportls::plugin::Document(d).origin.from == 0);
+  d.change_new_end = 6;
+  d.change_old_end = 2;  // ends before it starts
+  CHECK(reportls::plugin::Document(d).origin.from == 0);
+  // A 1.5 host's document has no such fields.
+  d.change_old_end = 3;
+  d.struct_size = offsetof(reportls_document, from_snapshot);
+  CHECK(reportls::plugin::Document(d).origin.from == 0);
+  CHECK(reportls::plugin::Document(d).snapshot == 7);
 }

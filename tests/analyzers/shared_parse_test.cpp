@@ -185,3 +185,35 @@ TEST_CASE("shared_parse: a Markdown text is found again by its own bytes, apart 
   CHECK(as_text->headings.size() == 1);
   CHECK(a->headings[0].ordinal.value == 1);
 }
+
+TEST_CASE("shared_parse: a text the host says was made from a named one is derived around the change, exactly") {
+  std::string text = test::corpus("xiushan-county-2023");
+  uint64_t name = 0x5eed1000;
+  auto doc = shared_parse(text, test::rules(), Format::Text, name);
+  std::mt19937 rng(5);
+  const std::vector<std::string> typed = {"的", "\n", "一、新的标题\n", "（二）", "。", ""};
+  for (int step = 0; step < 60; ++step) {
+    uint32_t start = static_cast<uint32_t>(rng() % text.size());
+    while ((static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    uint32_t old_end = std::min<uint32_t>(static_cast<uint32_t>(text.size()), start + rng() % 12);
+    while (old_end < text.size() && (static_cast<unsigned char>(text[old_end]) & 0xC0) == 0x80) ++old_end;
+    const std::string &insert = typed[rng() % typed.size()];
+    text.replace(start, old_end - start, insert);
+    const TextOrigin origin{name, start, old_end, static_cast<uint32_t>(start + insert.size())};
+    doc = shared_parse(text, test::rules(), Format::Text, ++name, origin);
+    REQUIRE(*doc == parse(text, test::rules()));
+  }
+  // The change is taken as the host gives it, not compared: a change said to lie elsewhere than
+  // where the text changed (which a host never says) leaves the changed line as it was parsed.
+  const std::string before = text;
+  const size_t heading = text.find("\n一、") + 1;
+  REQUIRE(heading != 0);
+  text.replace(heading, 3, "二");  // 一、 → 二、
+  const TextOrigin elsewhere{name, 0, 0, 0};
+  auto trusted = shared_parse(text, test::rules(), Format::Text, ++name, elsewhere);
+  CHECK_FALSE(*trusted == parse(text, test::rules()));
+  // A change that does not fit the two sizes is no change: the bytes decide.
+  text = before + "。";
+  const TextOrigin misfit{name, 0, 0, 5};
+  CHECK(*shared_parse(text, test::rules(), Format::Text, ++name, misfit) == parse(text, test::rules()));
+}

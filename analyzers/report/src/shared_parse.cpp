@@ -7,6 +7,7 @@
 #include <cstring>
 #include <deque>
 #include <mutex>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -92,7 +93,7 @@ std::pair<std::shared_ptr<const Parsed>, std::pair<size_t, size_t>> closest(
 }  // namespace
 
 std::shared_ptr<const Document> shared_parse(std::string_view text, const Rules &rules, Format format,
-                                             uint64_t snapshot) {
+                                             uint64_t snapshot, const TextOrigin &origin) {
   if (rules.canonical) {
     std::lock_guard lock(mutex);
     for (auto it = recent.begin(); it != recent.end(); ++it) {
@@ -106,10 +107,14 @@ std::shared_ptr<const Document> shared_parse(std::string_view text, const Rules 
   }
   // Parsed outside the lock: another thread may be parsing another document meanwhile.
   std::vector<std::shared_ptr<const Parsed>> candidates;
+  std::shared_ptr<const Parsed> made_from;  // the cached text the host says this one was made from
   if (rules.canonical) {
     std::lock_guard lock(mutex);
     for (const auto &p : recent)
-      if (same_rules(*p, rules) && p->format == format) candidates.push_back(p);
+      if (same_rules(*p, rules) && p->format == format) {
+        candidates.push_back(p);
+        if (origin.from != 0 && p->snapshot == origin.from) made_from = p;
+      }
   }
   auto parsed = std::make_shared<Parsed>();
   parsed->rules = rules.canonical;
@@ -118,7 +123,18 @@ std::shared_ptr<const Document> shared_parse(std::string_view text, const Rules 
   // A Markdown document is parsed as its prose view (same offsets, markup blanked), derived like
   // any text from the cached view it shares most with.
   if (format == Format::Markdown) parsed->text = markdown_prose(text);
-  auto [base, ends] = closest(candidates, format == Format::Markdown ? std::string_view(parsed->text) : text);
+  std::shared_ptr<const Parsed> base;
+  std::pair<size_t, size_t> ends;
+  // A Markdown view may change beyond the edit (a fence opened blanks what follows), so it is compared.
+  if (made_from && format == Format::Text && origin.start <= origin.old_end && origin.old_end <= made_from->text.size() &&
+      origin.start <= origin.new_end && origin.new_end <= text.size() &&
+      made_from->text.size() - origin.old_end == text.size() - origin.new_end) {
+    base = std::move(made_from);
+    ends = {origin.start, text.size() - origin.new_end};
+  } else {
+    std::tie(base, ends) = closest(candidates, format == Format::Markdown ? std::string_view(parsed->text) : text);
+  }
+  made_from.reset();
   candidates.clear();
   if (base) {
     // The parse the base was derived from goes before this one is made, so that the memory it

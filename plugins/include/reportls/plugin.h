@@ -21,6 +21,8 @@
  *   - 1.4 appended: reportls_document.defer_fix_edits and reportls_diagnostic.fix_edits_deferred
  *     (see "Fixes asked for later" below).
  *   - 1.5 appended: reportls_document.snapshot (a text recognised without comparing it).
+ *   - 1.6 appended: reportls_document.from_snapshot and change_start/change_old_end/change_new_end
+ *     (a text made from a named one by one replacement, derived from it without comparing).
  *
  * Memory and errors
  *   - Nothing allocated on one side is freed on the other.  Every pointer handed to a callback is
@@ -80,7 +82,7 @@ extern "C" {
 #endif
 
 #define REPORTLS_ABI_MAJOR 1
-#define REPORTLS_ABI_MINOR 5
+#define REPORTLS_ABI_MINOR 6
 
 /* Name of the one exported symbol. */
 #define REPORTLS_PLUGIN_ENTRY_SYMBOL "reportls_plugin_entry"
@@ -175,6 +177,16 @@ typedef struct reportls_document {
      the same), so a plugin that keeps something per text may recognise a text it has seen without
      comparing a megabyte.  0: unknown (an older host). */
   uint64_t snapshot;
+  /* 1.6: non-zero when this text was made from the text the host named from_snapshot by one
+     replacement: bytes [change_start, change_old_end) of that text became bytes
+     [change_start, change_new_end) of this one, and the bytes before and after are the same.  A
+     plugin that keeps something of that text may update it around the change without comparing
+     the two (a keystroke's text is its previous text and the keystroke).  0: unknown (a whole
+     text, or an older host). */
+  uint64_t from_snapshot;
+  uint32_t change_start;
+  uint32_t change_old_end;
+  uint32_t change_new_end;
 } reportls_document;
 
 /* One text replacement: bytes [start, end) become new_text. */

@@ -80,6 +80,12 @@ struct Document {
   bool defer_fix_edits = false;
   // ABI 1.5: the text's name in this process (0: unknown); equal names, equal texts.
   uint64_t snapshot = 0;
+  // ABI 1.6: the text this one was made from by one replacement, when the host knows (from = 0:
+  // unknown): bytes [start, old_end) of the text named `from` became [start, new_end) of this one.
+  struct Origin {
+    uint64_t from = 0;
+    uint32_t start = 0, old_end = 0, new_end = 0;
+  } origin;
 
   explicit Document(const reportls_document &d)
       : uri(d.uri ? d.uri : ""), text(d.text, d.length), version(d.version) {
@@ -94,6 +100,10 @@ struct Document {
       }
     defer_fix_edits = REPORTLS_HAS_FIELD(&d, reportls_document, defer_fix_edits) && d.defer_fix_edits;
     if (REPORTLS_HAS_FIELD(&d, reportls_document, snapshot)) snapshot = d.snapshot;
+    // A change that cannot be one of this text is no change.
+    if (REPORTLS_HAS_FIELD(&d, reportls_document, change_new_end) && d.from_snapshot != 0 &&
+        d.change_start <= d.change_old_end && d.change_start <= d.change_new_end && d.change_new_end <= text.size())
+      origin = {d.from_snapshot, d.change_start, d.change_old_end, d.change_new_end};
   }
 
   // The related document of `role`, or nullptr.

@@ -158,9 +158,15 @@ Document parse(std::string &&text, const Rules &rules) = delete;
 // text is that view, at the same offsets as the text, with the markup blanked; the cache finds it
 // again by the document's own bytes and format, without building the view again.
 // `snapshot` is the name the host gave the text (reportls_document.snapshot; 0: none): a text
-// named as the cached one's last caller named it is that one, without comparing the bytes.
+// named as the cached one's last caller named it is that one, without comparing the bytes.  When
+// the host says how the text was made (`origin`, reportls_document.from_snapshot) from a cached
+// one, its parse is derived from that one around the change, again without comparing.
+struct TextOrigin {
+  uint64_t from = 0;  // the name of the text this one was made from; 0: unknown
+  uint32_t start = 0, old_end = 0, new_end = 0;  // bytes [start, old_end) of it became [start, new_end)
+};
 std::shared_ptr<const Document> shared_parse(std::string_view text, const Rules &rules, Format format = Format::Text,
-                                             uint64_t snapshot = 0);
+                                             uint64_t snapshot = 0, const TextOrigin &origin = {});
 
 // Splits text into physical lines (\n, \r\n, lone \r).  A final line without terminator is kept
 // when it is non-empty; an empty text has no lines.  kind is left Body; content is trimmed.

@@ -44,7 +44,9 @@ class ReportReader {
   // The parse of the analysed document, in its own format (Markdown by its name), shared with the
   // process's other plugins (shared_parse).
   std::shared_ptr<const Document> parse(const plugin::Document &document) const {
-    return shared_parse(document.text, rules_, format_of(document.uri, document.path), document.snapshot);
+    const plugin::Document::Origin &o = document.origin;
+    return shared_parse(document.text, rules_, format_of(document.uri, document.path), document.snapshot,
+                        {o.from, o.start, o.old_end, o.new_end});
   }
   // The same of a related document (last year's report may be Markdown beside this year's text).
   std::shared_ptr<const Document> parse(const plugin::Related &related) const {
