@@ -178,6 +178,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const auto after = shared_parse(edited, rules());
     FUZZ_CHECK(*before == doc);
     FUZZ_CHECK(*after == parse(edited, rules()));
+    // The same edit once more, told by the host which text it was made from and how (ABI 1.6):
+    // derived around the change without comparing.
+    static uint64_t names = 0;
+    const uint64_t name = names += 2;
+    shared_parse(edited, rules(), Format::Text, name);
+    const size_t again = std::min(at, edited.size()), cut = std::min<size_t>(data[2] % 32, edited.size() - again);
+    const std::string_view inserted = text.substr(4, data[3] % 16);
+    std::string twice(edited);
+    twice.replace(again, cut, inserted);
+    const TextOrigin origin{name, static_cast<uint32_t>(again), static_cast<uint32_t>(again + cut),
+                            static_cast<uint32_t>(again + inserted.size())};
+    FUZZ_CHECK(*shared_parse(twice, rules(), Format::Text, name + 1, origin) == parse(twice, rules()));
     // The same as Markdown: the prose view keeps every offset, and its incremental parse is the
     // view's parse.
     const std::string prose = markdown_prose(text), edited_prose = markdown_prose(edited);
