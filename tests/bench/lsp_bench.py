@@ -224,6 +224,8 @@ def completion_latency(doc, rng, n):
 
 
 def symbol_latency(doc, rng, n, after_edit):
+    """documentSymbol latencies: of the same snapshot again and again (the first makes its outline,
+    the others get it kept), or each right after a keystroke (a new snapshot each time)."""
     lat, counts = [], []
     for i in range(n):
         v = None

@@ -189,7 +189,7 @@ def main():
                       f"{fmt_ms(lsp_p(sess, 'completion', 'p95'))}, median "
                       f"{sess.get('completion_items_median', '—')} items, "
                       f"{sess.get('completion_empty', '—')} empty lists")
-    target("documentSymbol p99, 20 KB (stored result)", lsp_p(small, "symbols_stored"), 2,
+    target("documentSymbol p99, 20 KB (the snapshot's outline, kept)", lsp_p(small, "symbols_stored"), 2,
            detail=f"p50 {fmt_ms(lsp_p(small, 'symbols_stored', 'p50'))}")
     target("documentSymbol p99, 20 KB (right after an edit)", lsp_p(small, "symbols_after_edit"), 2,
            detail=f"p50 {fmt_ms(lsp_p(small, 'symbols_after_edit', 'p50'))}")
