@@ -145,10 +145,10 @@ Options parse(const std::vector<std::string> &args) {
   return o;
 }
 
-// What `check` asks of the plugins: every call but those at a cursor (completion, hover), so that a
-// plugin of those alone — phrasing, whose phrase model takes as long to load as a report to check —
-// is never created.
-constexpr uint32_t kCheckCapabilities = ~uint32_t{REPORTLS_CAP_COMPLETION | REPORTLS_CAP_HOVER};
+// What `check` asks of the plugins: what the server's diagnostics run asks (diagnostics and the
+// related facts), so that a plugin of other calls alone — phrasing, whose phrase model takes as long
+// to load as a report to check, or the outline, which no output of `check` shows — is never created.
+constexpr uint32_t kCheckCapabilities = kDiagnosticsCapabilities;
 
 // `count` hosts with the same plugins, creating those that serve one of `capabilities` (the others
 // only if a call needs them).  One host serialises its calls (a worker host has one analysis
