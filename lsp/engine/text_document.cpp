@@ -1,7 +1,6 @@
 #include "lsp/engine/text_document.h"
 
-#include <atomic>
-
+#include "lsp/host/plugin_host.h"
 #include "lsp/protocol/utf8_runs.h"
 
 #include <unicode/utf8.h>
@@ -12,11 +11,6 @@
 namespace reportls::lsp {
 
 namespace {
-uint64_t next_name() {
-  static std::atomic<uint64_t> names{0};
-  return ++names;
-}
-
 std::string sanitized(std::string text) {
   sanitize_utf8(text);
   return text;
@@ -63,7 +57,7 @@ TextDocument::TextDocument(Sanitized, std::string uri, std::string language_id, 
       language_id_(std::move(language_id)),
       version_(version),
       text_(std::move(text)),
-      name_(next_name()) {}
+      name_(new_text_name()) {}
 
 std::shared_ptr<const TextDocument> TextDocument::apply(int64_t version,
                                                         const std::vector<TextChange>& changes,

@@ -31,10 +31,11 @@ namespace reportls::lsp {
 
 // Where a text came from, when its maker knows: its name (new_text_name(); 0: none) and, when it
 // was made from another named text by one replacement, that text's name and the replacement.  The
-// engine names its snapshots so (a host holding the previous text in an analysis process is sent
-// the replacement alone, without the two texts being compared), and the analysis process its held
-// texts, for the plugins (reportls_document.snapshot and from_snapshot, ABI 1.5 and 1.6: the
-// shared parse derives a keystroke's parse from the previous one without comparing them).
+// engine's snapshots are named so (TextDocument: a host holding the previous text in an analysis
+// process is sent the replacement alone, without the two texts being compared), and so are the
+// analysis process's held texts, for the plugins (reportls_document.snapshot and from_snapshot,
+// ABI 1.5 and 1.6: the shared parse derives a keystroke's parse from the previous one without
+// comparing them).
 struct TextOrigin {
   uint64_t name = 0;
   uint64_t from = 0;                             // 0: not made that way
