@@ -69,8 +69,9 @@ Engine::Engine(asio::io_context &main, EngineOptions options, EngineEvents event
                 Job diagnostics = job(doc, *settings, token, related);
                 diagnostics.input.defer_fix_edits = true;  // asked for when shown (with_fix_edits)
                 hosts_.diagnostics->analyze(std::move(diagnostics), kDiagnosticsCapabilities,
-                                            [this, doc, uri = doc->uri(), finished = std::move(finished)](AnalysisResult r) mutable {
-                                              drop_suppressed(doc->text(), r.diagnostics);
+                                            [this, doc, uri = doc->uri(), silenced = silences(*doc),
+                                             finished = std::move(finished)](AnalysisResult r) mutable {
+                                              if (silenced) drop_suppressed(doc->text(), r.diagnostics);
                                               auto result = shared_result(std::move(r));
                                               on_main([this, uri, result, finished = std::move(finished)] {
                                                 report(uri, result->problems);
@@ -217,6 +218,7 @@ void Engine::refresh_all() {
 void Engine::open(std::shared_ptr<const TextDocument> doc) {
   const std::string uri = doc->uri();
   documents_[uri] = doc;
+  silences(*doc);
   refresh_settings(uri);
   scheduler_.update(std::move(doc), doc_settings_.at(uri));
 }
@@ -224,6 +226,7 @@ void Engine::open(std::shared_ptr<const TextDocument> doc) {
 void Engine::update(std::shared_ptr<const TextDocument> doc) {
   const std::string uri = doc->uri();
   documents_[uri] = doc;
+  silences(*doc);  // each snapshot, so that the next one derives its answer from this one's
   outlines_.erase(uri);  // the old snapshot's: answers its waiting requests when done, then goes
   scheduler_.update(doc, doc_settings_.at(uri));
   relate_all();  // the documents this one is related to see the edit
@@ -234,6 +237,7 @@ void Engine::close(const std::string &uri) {
   documents_.erase(uri);
   doc_settings_.erase(uri);
   given_.erase(uri);
+  silencing_.erase(uri);
   if (auto it = outlines_.find(uri); it != outlines_.end()) {
     it->second->token.cancel(cancel_reason::ContentModified);
     outlines_.erase(it);
@@ -403,6 +407,17 @@ void Engine::outline(const std::string &uri, const CancelToken &token, std::func
   }
   if (kept->result) return then(Analysis{kept->doc, kept->settings, kept->result, 0});
   kept->waiting.emplace_back(token, std::move(then));
+}
+
+bool Engine::silences(const TextDocument &doc) {
+  auto &[name, holds] = silencing_[doc.uri()];
+  if (name != doc.name()) {
+    const bool derived = name != 0 && name == doc.made_from() && !holds;
+    holds = derived ? has_disable_directive_near(doc.text(), doc.edit().start, doc.edit().new_end)
+                    : has_disable_directive(doc.text());
+    name = doc.name();
+  }
+  return holds;
 }
 
 void Engine::when_current(const std::string &uri, Scheduler::Waiter waiter) {

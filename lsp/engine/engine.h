@@ -158,6 +158,11 @@ class Engine {
   template <class F>
   void on_main(F &&f);
   void report(const std::string &uri, const std::vector<PluginProblem> &problems);
+  // Whether an open document's snapshot holds a reportls-disable directive: worked out once per
+  // snapshot, from its predecessor's answer and the change when a keystroke made it (the bytes
+  // around the change, not the megabyte), so a keystroke's result is searched only in a text that
+  // has one.
+  bool silences(const TextDocument &doc);
   void sweep();
   struct FixRound;
   void fix_round(std::shared_ptr<FixRound> round, std::shared_ptr<const AnalysisResult> result);
@@ -183,6 +188,7 @@ class Engine {
   std::map<std::string, std::shared_ptr<const TextDocument>> files_;  // read from disk, by uri_from_path
   std::set<std::string> scanned_;   // folders whose files were read
   std::set<std::string> reading_;   // paths being read on the pool
+  std::map<std::string, std::pair<uint64_t, bool>> silencing_;  // open uri -> snapshot name, silences()
   struct Outline;
   std::map<std::string, std::shared_ptr<Outline>> outlines_;  // open uri -> its newest outline asked for
   std::map<std::string, RelatedSnapshots> given_;  // open uri -> what its newest scheduled analysis gets

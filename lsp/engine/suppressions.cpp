@@ -7,6 +7,7 @@ namespace reportls::lsp {
 namespace {
 
 constexpr std::string_view kMarker = "reportls-";
+constexpr std::string_view kDisable = "reportls-disable";
 
 struct Line {
   uint32_t start, end;  // without the line break
@@ -88,8 +89,17 @@ std::string disable_next_line_directive(const std::string &code) {
   return "<!-- reportls-disable-next-line " + code + " -->\n";
 }
 
+bool has_disable_directive(std::string_view text) { return text.find(kDisable) != std::string_view::npos; }
+
+bool has_disable_directive_near(std::string_view text, size_t start, size_t end) {
+  const size_t reach = kDisable.size() - 1;  // a marker that the replacement completed may start before it
+  start = start > reach ? start - reach : 0;
+  end = std::min(text.size(), end + reach);
+  return start < end && has_disable_directive(text.substr(start, end - start));
+}
+
 void drop_suppressed(std::string_view text, std::vector<Diagnostic> &diagnostics) {
-  if (diagnostics.empty() || text.find(std::string(kMarker) + "disable") == std::string_view::npos) return;
+  if (diagnostics.empty() || !has_disable_directive(text)) return;
   const std::vector<Line> lines = split_lines(text);
   std::vector<Silenced> silenced(lines.size());
   Silenced block;          // what disable … enable covers at the current line

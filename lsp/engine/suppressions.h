@@ -21,6 +21,13 @@ namespace reportls::lsp {
 // one search otherwise.
 void drop_suppressed(std::string_view text, std::vector<Diagnostic> &diagnostics);
 
+// Whether text holds a directive that silences anything (a disable; an enable alone silences
+// nothing): drop_suppressed has nothing to do in a text without one.  The second answers it for a
+// text made by replacing bytes of one that held none, its replacement now at [start, end): only
+// the bytes there and a directive's length around them are read, not the text.
+bool has_disable_directive(std::string_view text);
+bool has_disable_directive_near(std::string_view text, size_t start, size_t end);
+
 // The directive that silences `code` on the line after it, with its line break.
 std::string disable_next_line_directive(const std::string &code);
 

@@ -121,6 +121,24 @@ class MarkdownDirective(ServerTest):
         after = [d for d in self.client.published(uri, 2)["diagnostics"] if d["code"] == "figures.unit"]
         self.assertEqual([d["range"]["start"]["line"] for d in after], [7])  # the other line's stays
 
+    def test_a_directive_typed_in_pieces_silences_its_line(self):
+        # The server looks for directives around each keystroke's change (not in the whole text):
+        # a marker that the second keystroke completes is found.
+        uri = "file:///tmp/reportls-e2e-silence/typed.md"
+        text = "# 关于2023年度法治政府建设情况的报告\n\n## 一、主要举措和成效\n\n  举办培训班28培训2300人次。\n\n开展培训班12培训。\n"
+        self.client.open(uri, text, language="markdown")
+        units = [d for d in self.client.published(uri, 1)["diagnostics"] if d["code"] == "figures.unit"]
+        self.assertEqual([d["range"]["start"]["line"] for d in units], [4, 6])
+        at = lambda line, ch: {"line": line, "character": ch}
+        # Its end first (a Markdown comment left open would hide what follows), then its start.
+        self.client.change(uri, 2, [{"range": {"start": at(6, 0), "end": at(6, 0)},
+                                     "text": "ble-next-line figures.unit -->\n"}])
+        units = [d for d in self.client.published(uri, 2)["diagnostics"] if d["code"] == "figures.unit"]
+        self.assertEqual([d["range"]["start"]["line"] for d in units], [4, 7])
+        self.client.change(uri, 3, [{"range": {"start": at(6, 0), "end": at(6, 0)}, "text": "<!-- reportls-disa"}])
+        units = [d for d in self.client.published(uri, 3)["diagnostics"] if d["code"] == "figures.unit"]
+        self.assertEqual([d["range"]["start"]["line"] for d in units], [4])
+
     def test_no_directive_for_plain_text(self):
         uri = "file:///tmp/reportls-e2e-silence/draft.txt"
         self.client.open(uri, REPORT)

@@ -50,3 +50,28 @@ TEST_CASE("text that only mentions a directive silences nothing") {
   const std::string text = "写 <!-- reportls-disable --> 即可\n甲\n";
   CHECK(kept(text, {{"甲", "terms.misuse"}}) == std::vector<std::string>{"terms.misuse"});
 }
+
+TEST_CASE("a directive is found around a replacement: typed whole, completed by it, or joined by a deletion") {
+  const std::string plain = "一、总体情况\n正文。\n";
+  CHECK_FALSE(has_disable_directive(plain));
+  // Typed whole at [start, end).
+  std::string text = plain;
+  const std::string typed = "<!-- reportls-disable -->\n";
+  text.insert(0, typed);
+  CHECK(has_disable_directive(text));
+  CHECK(has_disable_directive_near(text, 0, typed.size()));
+  // The replacement completes a marker begun before it ("…reportls-disa" + "ble").
+  text = "<!-- reportls-disa" + plain;
+  CHECK_FALSE(has_disable_directive(text));
+  text.insert(18, "ble -->\n");
+  CHECK(has_disable_directive_near(text, 18, 18 + 8));
+  // A deletion joins the two halves: the replacement is empty, at the join.
+  text = "<!-- reportls-dis××able -->\n" + plain;
+  text.erase(17, 4);
+  CHECK(has_disable_directive_near(text, 17, 17));
+  // A marker away from the replacement is not looked for (the text held none before it).
+  CHECK_FALSE(has_disable_directive_near(text, text.size() - 3, text.size()));
+  // At the text's ends.
+  CHECK_FALSE(has_disable_directive_near(plain, 0, 0));
+  CHECK_FALSE(has_disable_directive_near(plain, plain.size(), plain.size()));
+}
