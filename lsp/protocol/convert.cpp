@@ -197,21 +197,37 @@ void append_diagnostics_text(std::string &out, const AnalysisResult &result, con
   out += ']';
 }
 
-json document_symbols_json(const AnalysisResult &result, const TextDocument &doc,
-                           const proto::ClientCapabilities &client) {
+std::string document_symbols_text(const AnalysisResult &result, const TextDocument &doc,
+                                  const proto::ClientCapabilities &client) {
   const PositionEncoding e = client.encoding();
+  const LineIndex &lines = doc.lines();
   const auto &symbols = result.symbols;
+  std::string out = "[";
+  out.reserve(symbols.size() * 200 + 2);
+  char range[kRangeTextBytes];
+  uint32_t near = 0;  // symbols come in text order: each position is looked up from the last
+  const auto put_range = [&](std::string_view key, uint32_t start, uint32_t end) {
+    out += key;
+    out.append(range, write_range(range, lines.range(start, end, e, &near)));
+  };
+  // Keys in nlohmann's (sorted) order, as the other answers are dumped.
   if (!client.hierarchical_symbols) {
-    json out = json::array();
     for (const Symbol &s : symbols) {
-      json info = {{"name", s.name},
-                   {"kind", s.kind},
-                   {"location", {{"uri", doc.uri()}, {"range", to_json(doc.lines(), s.start, s.end, e)}}}};
-      if (s.parent >= 0 && static_cast<size_t>(s.parent) < symbols.size())
-        info["containerName"] = symbols[s.parent].name;
-      out.push_back(std::move(info));
+      out += out.size() == 1 ? "{" : ",{";
+      if (s.parent >= 0 && static_cast<size_t>(s.parent) < symbols.size()) {
+        out += "\"containerName\":";
+        append_json_string(out, symbols[s.parent].name);
+        out += ',';
+      }
+      out += "\"kind\":" + std::to_string(s.kind) + ",\"location\":{";
+      put_range("\"range\":", s.start, s.end);
+      out += ",\"uri\":";
+      append_json_string(out, doc.uri());
+      out += "},\"name\":";
+      append_json_string(out, s.name);
+      out += '}';
     }
-    return out;
+    return out += ']';
   }
   // Children lists in emission order; parents always precede their children.
   std::vector<std::vector<size_t>> children(symbols.size());
@@ -223,32 +239,41 @@ json document_symbols_json(const AnalysisResult &result, const TextDocument &doc
     else
       roots.push_back(i);
   }
-  // Iterative post-order build: outlines can be deep and plugins are untrusted.
-  std::vector<json> built(symbols.size());
-  std::vector<std::pair<size_t, bool>> stack;
+  // A symbol's own fields, after its children ("children" sorts first).
+  const auto fields = [&](const Symbol &s) {
+    if (!s.detail.empty()) {
+      out += "\"detail\":";
+      append_json_string(out, s.detail);
+      out += ',';
+    }
+    out += "\"kind\":" + std::to_string(s.kind) + ",\"name\":";
+    append_json_string(out, s.name);
+    put_range(",\"range\":", s.start, s.end);
+    put_range(",\"selectionRange\":", s.selection_start, s.selection_end);
+    out += '}';
+  };
+  // Written depth first without recursion: outlines can be deep and plugins are untrusted.
+  std::vector<std::pair<size_t, bool>> stack;  // (symbol, its children are written)
   for (auto it = roots.rbegin(); it != roots.rend(); ++it) stack.push_back({*it, false});
   while (!stack.empty()) {
-    auto [i, expanded] = stack.back();
+    const auto [i, closing] = stack.back();
     stack.pop_back();
-    if (!expanded) {
-      stack.push_back({i, true});
-      for (auto c = children[i].rbegin(); c != children[i].rend(); ++c) stack.push_back({*c, false});
+    if (closing) {
+      out += "],";
+      fields(symbols[i]);
       continue;
     }
-    const Symbol &s = symbols[i];
-    json node = {{"name", s.name},
-                 {"kind", s.kind},
-                 {"range", to_json(doc.lines(), s.start, s.end, e)},
-                 {"selectionRange", to_json(doc.lines(), s.selection_start, s.selection_end, e)}};
-    if (!s.detail.empty()) node["detail"] = s.detail;
-    json kids = json::array();
-    for (size_t c : children[i]) kids.push_back(std::move(built[c]));
-    if (!kids.empty()) node["children"] = std::move(kids);
-    built[i] = std::move(node);
+    if (out.back() != '[') out += ',';
+    out += '{';
+    if (children[i].empty()) {
+      fields(symbols[i]);
+      continue;
+    }
+    out += "\"children\":[";
+    stack.push_back({i, true});
+    for (auto c = children[i].rbegin(); c != children[i].rend(); ++c) stack.push_back({*c, false});
   }
-  json out = json::array();
-  for (size_t r : roots) out.push_back(std::move(built[r]));
-  return out;
+  return out += ']';
 }
 
 json folding_ranges_json(const AnalysisResult &result, const TextDocument &doc) {

@@ -73,9 +73,11 @@ struct SentDiagnostics {
 };
 SentDiagnostics sent_diagnostics(const std::vector<std::optional<Severity>> &severities, size_t limit);
 // DocumentSymbol[] (hierarchical) rebuilt from the flat parent-indexed list, or SymbolInformation[]
-// (each with its parent's name as containerName) for a client without hierarchical support.
-nlohmann::json document_symbols_json(const AnalysisResult &result, const TextDocument &doc,
-                                     const proto::ClientCapabilities &client);
+// (each with its parent's name as containerName) for a client without hierarchical support, as
+// JSON text (json_text.h): a large report's outline is thousands of symbols, asked for after
+// each change, and a DOM of them took longer than the analysis that made them.
+std::string document_symbols_text(const AnalysisResult &result, const TextDocument &doc,
+                                  const proto::ClientCapabilities &client);
 nlohmann::json folding_ranges_json(const AnalysisResult &result, const TextDocument &doc);
 // The bytes of an editor selection in doc, as code actions read it: [from, to] with to ≥ from.
 std::pair<uint32_t, uint32_t> selection_bytes(const TextDocument &doc, Range range, PositionEncoding e);

@@ -96,7 +96,7 @@ void Session::on_problem(const std::string &uri, const PluginProblem &p) {
 void Session::on_document_symbol(const proto::DocumentParams &params, Reply reply) {
   document(params.uri);
   engine_.outline(params.uri, reply->token, [this, reply](const Analysis &a) {
-    answer(reply, document_symbols_json(*a.result, *a.doc, client_));
+    answer_text(reply, document_symbols_text(*a.result, *a.doc, client_));
   });
 }
 

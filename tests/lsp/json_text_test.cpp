@@ -1,5 +1,5 @@
-// JSON written as text (json_text.h, append_diagnostics_text, completion_list_text) against the
-// nlohmann DOM it stands for.
+// JSON written as text (json_text.h, append_diagnostics_text, completion_list_text,
+// document_symbols_text) against the nlohmann DOM it stands for.
 #include "lsp/engine/text_document.h"
 #include "lsp/protocol/convert.h"
 #include "lsp/protocol/json_text.h"
@@ -224,4 +224,55 @@ TEST_CASE("a completion list written as text is the dump of the CompletionList i
     CHECK(completion_list_text(r, doc, client) == dumped(expected));
   }
   CHECK(completion_list_text(CompletionResult{}, doc, {}) == R"({"isIncomplete":false,"items":[]})");
+}
+
+TEST_CASE("an outline written as text is the dump of the DocumentSymbol tree, or of the flat list") {
+  // 𠮷 is two UTF-16 units: the heading on line 2 starts at character 0 and ends at 4.
+  const std::string text = "报告\n一、总体\n𠮷依法\n二、计划\n";
+  const TextDocument doc("file:///a.txt", "plaintext", 1, text);
+  const auto at = [&](std::string_view s) { return static_cast<uint32_t>(text.find(s)); };
+  AnalysisResult r;
+  const auto add = [&](std::string name, std::string detail, int kind, std::string_view from, std::string_view to,
+                       int32_t parent) {
+    r.symbols.push_back({std::move(name), std::move(detail), kind, at(from), at(to),
+                         at(from), at(from) + static_cast<uint32_t>(std::string_view("一、").size()), parent});
+  };
+  add("报告", "", 1, "报告", "\n一、", -1);
+  add("一、总体", "一级", 5, "一、", "二、", 0);
+  add("𠮷依法", "", 13, "𠮷", "\n二、", 1);
+  add("二、计划", "", 5, "二、", "计划", 7);  // a parent that does not come before it: a root
+  const auto range = [](uint32_t l1, uint32_t c1, uint32_t l2, uint32_t c2) {
+    return json{{"start", {{"line", l1}, {"character", c1}}}, {"end", {{"line", l2}, {"character", c2}}}};
+  };
+  json leaf = {{"name", "𠮷依法"}, {"kind", 13}, {"range", range(2, 0, 2, 4)}, {"selectionRange", range(2, 0, 2, 2)}};
+  json first = {{"name", "一、总体"},
+                {"detail", "一级"},
+                {"kind", 5},
+                {"range", range(1, 0, 3, 0)},
+                {"selectionRange", range(1, 0, 1, 2)},
+                {"children", {leaf}}};
+  json title = {{"name", "报告"}, {"kind", 1}, {"range", range(0, 0, 0, 2)}, {"selectionRange", range(0, 0, 0, 2)},
+                {"children", {first}}};
+  json second = {{"name", "二、计划"}, {"kind", 5}, {"range", range(3, 0, 3, 2)}, {"selectionRange", range(3, 0, 3, 2)}};
+  proto::ClientCapabilities client;
+  client.hierarchical_symbols = true;
+  CHECK(document_symbols_text(r, doc, client) == dumped(json{title, second}));
+  // Without hierarchical support: SymbolInformation, the parent's name as containerName.
+  client.hierarchical_symbols = false;
+  const auto info = [&](const json &node, const char *container) {
+    json j = {{"name", node["name"]}, {"kind", node["kind"]},
+              {"location", {{"uri", "file:///a.txt"}, {"range", node["range"]}}}};
+    if (container) j["containerName"] = container;
+    return j;
+  };
+  CHECK(document_symbols_text(r, doc, client) ==
+        dumped(json{info(title, nullptr), info(first, "报告"), info(leaf, "一、总体"), info(second, nullptr)}));
+  CHECK(document_symbols_text(AnalysisResult{}, doc, client) == "[]");
+  // A chain of 100,000 nested symbols is written without recursion.
+  AnalysisResult deep;
+  for (int32_t i = 0; i < 100000; ++i) deep.symbols.push_back({"x", "", 5, 0, 1, 0, 1, i - 1});
+  client.hierarchical_symbols = true;
+  const std::string nested = document_symbols_text(deep, doc, client);
+  CHECK(nested.starts_with("[{\"children\":[{\"children\":["));
+  CHECK(json::accept(nested));
 }
