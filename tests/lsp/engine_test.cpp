@@ -28,6 +28,23 @@ bool run_until(boost::asio::io_context &main, Pred done) {
   return done();
 }
 
+// An engine with the bundled plugins in this process and no debounce, started; it counts what it
+// publishes.
+struct StartedEngine {
+  boost::asio::io_context main;
+  int published = 0;
+  Engine engine{main, EngineOptions{{}, false, "", FileReader::plain_text()},
+                EngineEvents{[this](const Analysis &) { ++published; }, [](const std::string &, const PluginProblem &) {},
+                             [](int, const std::string &) {}, {}}};
+  StartedEngine() {
+    bool started = false;
+    Settings settings;
+    settings.debounce = 0ms;
+    engine.start(settings, {}, [&](const std::vector<PluginInfo> &) { started = true; });
+    REQUIRE(run_until(main, [&] { return started; }));
+  }
+};
+
 }  // namespace
 
 TEST_CASE("the engine without LSP: open, analyse, read, complete at a byte offset, close") {
@@ -91,16 +108,10 @@ TEST_CASE("the engine without LSP: open, analyse, read, complete at a byte offse
 }
 
 TEST_CASE("the outline is made when asked for, shared by the requests of a snapshot, and made again after a change") {
-  boost::asio::io_context main;
-  int published = 0;
-  Engine engine(main, EngineOptions{{}, false, "", FileReader::plain_text()},
-                EngineEvents{[&](const Analysis &) { ++published; }, [](const std::string &, const PluginProblem &) {},
-                             [](int, const std::string &) {}, {}});
-  bool started = false;
-  Settings settings;
-  settings.debounce = 0ms;
-  engine.start(settings, {}, [&](const std::vector<PluginInfo> &) { started = true; });
-  REQUIRE(run_until(main, [&] { return started; }));
+  StartedEngine started;
+  boost::asio::io_context &main = started.main;
+  Engine &engine = started.engine;
+  const int &published = started.published;
   const std::string uri = "file:///tmp/engine-outline.txt";
   engine.open(std::make_shared<const TextDocument>(uri, "plaintext", 1, "关于2023年度法治政府建设情况的报告\n一、工作情况\n推进依法行政。\n"));
   REQUIRE(run_until(main, [&] { return published == 1; }));
@@ -139,16 +150,10 @@ TEST_CASE("the outline is made when asked for, shared by the requests of a snaps
 }
 
 TEST_CASE("a fix the keystroke's analysis left without edits gets them where the user asks for it") {
-  boost::asio::io_context main;
-  int published = 0;
-  Engine engine(main, EngineOptions{{}, false, "", FileReader::plain_text()},
-                EngineEvents{[&](const Analysis &) { ++published; }, [](const std::string &, const PluginProblem &) {},
-                             [](int, const std::string &) {}, {}});
-  bool started = false;
-  Settings settings;
-  settings.debounce = 0ms;
-  engine.start(settings, {}, [&](const std::vector<PluginInfo> &) { started = true; });
-  REQUIRE(run_until(main, [&] { return started; }));
+  StartedEngine started;
+  boost::asio::io_context &main = started.main;
+  Engine &engine = started.engine;
+  const int &published = started.published;
   // A draft whose marks were all made half-width: one normalized-document, fixing 240 marks.
   std::string text = "关于2023年度法治政府建设情况的报告\n";
   for (int i = 0; i < 40; ++i) text += "推进依法行政(一),落实纲要;加强监督:成效明显!\n";
