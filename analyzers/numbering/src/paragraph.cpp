@@ -53,6 +53,43 @@ plugin::Diagnostic make(report::Span at, const std::string &code, std::string me
   return report::make_diagnostic(at, REPORTLS_SEVERITY_WARNING, code, std::move(message));
 }
 
+// The findings of one paragraph: `content` is its text within `line` (offsets from the line's start).
+std::vector<plugin::Diagnostic> check_paragraph(std::string_view line, report::Span content,
+                                                const ParagraphRules &rules) {
+  std::vector<plugin::Diagnostic> out;
+  // The last code point that is not a closing quote or bracket: `…报告。”` is complete.
+  uint32_t i = content.end, last_start = i;
+  char32_t last = 0;
+  while (i > content.start) {
+    last = report::prev_code_point(line, i);
+    last_start = i;
+    if (!report::is_closing_mark(last)) break;
+  }
+  if (rules.final_marks.find(last) != std::u32string::npos) {
+    if (last != U'。') return out;
+    const std::string_view before = report::Span{content.start, last_start}.in(line);
+    for (const std::string &p : rules.prompt_endings)
+      if (before.size() >= p.size() && before.substr(before.size() - p.size()) == p &&
+          last_start + 3 == content.end) {
+        auto d = make({last_start - static_cast<uint32_t>(p.size()), content.end}, "paragraph.prompt-colon",
+                      "“" + p + "。”是提示下文的提示语，句末应用冒号：“" + p + rules.prompt_colon + "”。");
+        d.fixes.push_back({"改为“" + p + rules.prompt_colon + "”", {{last_start, content.end, rules.prompt_colon}}, true});
+        out.push_back(std::move(d));
+      }
+    return out;
+  }
+  if (rules.open_endings.find(last) != std::u32string::npos) return out;
+  if (!reads_as_prose(line, {content.start, last_start}, rules)) return out;
+  if (ends_with_afterword(line, content, rules)) return out;
+  const report::Span at{last_start, content.end};
+  auto d = make(at, "paragraph.no-final-punctuation",
+                "段落末尾缺少句末标点：正文段落应以“。”“！”“？”等结束，此段以“" + std::string(at.in(line)) +
+                    "”结尾（可能有文字丢失）。");
+  d.fixes.push_back({"在段末加“。”", {{content.end, content.end, "。"}}, false});
+  out.push_back(std::move(d));
+  return out;
+}
+
 }  // namespace
 
 ParagraphRules ParagraphRules::parse(std::string_view text, const std::string &origin) {
@@ -78,50 +115,23 @@ ParagraphRules ParagraphRules::load(const std::string &dir) {
   return parse(report::read_data_file(path), path);
 }
 
-std::vector<plugin::Diagnostic> check_paragraphs(const report::Document &doc,
-                                                 const ParagraphRules &rules) {
-  std::vector<plugin::Diagnostic> out;
+void check_paragraphs(const report::Document &doc, const ParagraphRules &rules, ParagraphCache &cache,
+                      std::string_view document, const report::Emit &emit) {
+  ParagraphCache::Pass pass(cache, document);
   // A run-in heading (`（一）标题。正文…`) is a paragraph too.
   std::vector<bool> run_in(doc.lines.size(), false);
   for (const report::Heading &h : doc.headings) run_in[h.line] = h.run_in;
   for (uint32_t li = 0; li < doc.lines.size(); ++li) {
     const report::Line &line = doc.lines[li];
     if (line.kind != report::LineKind::Body && !run_in[li]) continue;
-    const std::string_view text = doc.text;
-    // The last code point that is not a closing quote or bracket: `…报告。”` is complete.
-    uint32_t i = line.content.end, last_start = i;
-    char32_t last = 0;
-    while (i > line.content.start) {
-      last = report::prev_code_point(text, i);
-      last_start = i;
-      if (!report::is_closing_mark(last)) break;
-    }
-    if (rules.final_marks.find(last) != std::u32string::npos) {
-      if (last != U'。') continue;
-      const std::string_view before = report::Span{line.content.start, last_start}.in(text);
-      for (const std::string &p : rules.prompt_endings)
-        if (before.size() >= p.size() && before.substr(before.size() - p.size()) == p &&
-            last_start + 3 == line.content.end) {
-          auto d = make({last_start - static_cast<uint32_t>(p.size()), line.content.end},
-                        "paragraph.prompt-colon",
-                        "“" + p + "。”是提示下文的提示语，句末应用冒号：“" + p + rules.prompt_colon + "”。");
-          d.fixes.push_back({"改为“" + p + rules.prompt_colon + "”",
-                             {{last_start, line.content.end, rules.prompt_colon}}, true});
-          out.push_back(std::move(d));
-        }
-      continue;
-    }
-    if (rules.open_endings.find(last) != std::u32string::npos) continue;
-    if (!reads_as_prose(text, {line.content.start, last_start}, rules)) continue;
-    if (ends_with_afterword(text, line.content, rules)) continue;
-    const report::Span at{last_start, line.content.end};
-    auto d = make(at, "paragraph.no-final-punctuation",
-                  "段落末尾缺少句末标点：正文段落应以“。”“！”“？”等结束，此段以“" + std::string(doc.str(at)) +
-                      "”结尾（可能有文字丢失）。");
-    d.fixes.push_back({"在段末加“。”", {{line.content.end, line.content.end, "。"}}, false});
-    out.push_back(std::move(d));
+    const report::Span content{line.content.start - line.span.start, line.content.end - line.span.start};
+    // The content's bounds follow from the line's bytes; keyed on them too, the cache stays right
+    // however the parser trims.
+    const uint64_t salt = uint64_t{content.start} << 32 | content.end;
+    const auto &found = pass.get(doc, li, salt, [&] { return check_paragraph(doc.str(line.span), content, rules); });
+    for (const plugin::Diagnostic &d : found) emit(d, line.span.start);
   }
-  return out;
+  pass.finish();
 }
 
 std::optional<Action> remove_debris(const report::Document &doc) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace {
 
@@ -34,13 +35,17 @@ class NumberingPlugin {
     for (const plugin::Diagnostic &d : numbering::check(doc)) sink.diagnostic(d);
     if (sink.cancelled()) return REPORTLS_CANCELLED;
     if (paragraph_)
-      for (const plugin::Diagnostic &d : numbering::check_paragraphs(doc, *paragraph_)) sink.diagnostic(d);
+      numbering::check_paragraphs(doc, *paragraph_, paragraphs_, document.uri,
+                                  [&](const plugin::Diagnostic &d, uint32_t shift) { sink.diagnostic(d, shift); });
     return REPORTLS_OK;
   }
+
+  void close(std::string_view uri) const { paragraphs_.forget(uri); }
 
  private:
   report::ReportReader reader_;
   std::optional<numbering::ParagraphRules> paragraph_;
+  mutable numbering::ParagraphCache paragraphs_;
 };
 
 }  // namespace

@@ -21,7 +21,9 @@ const numbering::ParagraphRules &paragraph_rules() {
 std::vector<Diagnostic> run(const std::string &text) {
   const report::Document doc = report::parse(text, test::rules());
   auto out = numbering::check(doc);
-  for (auto &d : numbering::check_paragraphs(doc, paragraph_rules())) out.push_back(d);
+  numbering::ParagraphCache cache;
+  numbering::check_paragraphs(doc, paragraph_rules(), cache, "file:///test.txt",
+                              [&](const Diagnostic &d, uint32_t shift) { out.push_back(report::placed(d, shift)); });
   return out;
 }
 

@@ -9,7 +9,9 @@
 #define REPORTLS_NUMBERING_PARAGRAPH_H
 
 #include <reportls/plugin.hpp>
+#include <reportls/report/diagnostic.h>
 #include <reportls/report/document.h>
+#include <reportls/report/line_cache.h>
 
 #include <optional>
 #include <string>
@@ -35,8 +37,16 @@ struct Action {
   plugin::Fix fix;
 };
 
-std::vector<plugin::Diagnostic> check_paragraphs(const report::Document &doc,
-                                                 const ParagraphRules &rules);
+// What check_paragraphs found in each paragraph's text, offsets from the line's start: kept across
+// analyses, so that after a keystroke only the changed paragraphs are read again (a long report's
+// thousands of line ends were otherwise read at every keystroke).  Owned by the plugin instance;
+// thread-safe (line_cache.h).
+using ParagraphCache = report::LineCache<std::vector<plugin::Diagnostic>>;
+
+// The paragraph findings of doc (body lines and run-in headings), handed to `emit` in text order,
+// each with its line's start as the shift.  `document` names the document (its uri) for `cache`.
+void check_paragraphs(const report::Document &doc, const ParagraphRules &rules, ParagraphCache &cache,
+                      std::string_view document, const report::Emit &emit);
 // One action spanning all debris lines that deletes them, or nullopt when there are none.
 std::optional<Action> remove_debris(const report::Document &doc);
 
