@@ -13,10 +13,16 @@ Shapes (written into INPUTS_DIR/shapes, deterministic, from the benchmark's inpu
   tables          the tables fixture with broken sums (Markdown tables), repeated to 0.5 → 1 MiB
   docx            the ×10 → ×20 text as Word files (a paragraph per line, numbered headings)
 
-Each measurement is the median wall time of a few runs of `check --timings` (output to a file),
-with the analyzers' summed time read from --timings.  The process around the analysis
-(`overhead`) is wall − start-up (`check` of a one-line report) − reading the bytes (`cat`) −
-analyzers; the target is wall ≤ 1.5 × analyzers + reading + start-up.
+Each measurement is the median of a few runs of `check --timings` (output to a file): wall time,
+CPU time (user + system of the command and its analysis process), and the analyzers' summed time
+read from --timings.  The two sizes of a shape run alternately, so that a change in the machine's
+load during the run hits both alike; the doubling is judged on CPU time − start-up, as the concat
+rows are (wall time of a two-process run moves with whatever else the machine does), and on the
+fastest run of each size: the work is the same at every run, and what a busy virtual machine adds
+(other guests, memory reclaim) only ever adds — one run of the 8 MB file took 0.29–0.44 s of CPU
+in a row of runs.  The process
+around the analysis (`overhead`) is wall − start-up (`check` of a one-line report) − reading the
+bytes (`cat`) − analyzers; the target is wall ≤ 1.5 × analyzers + reading + start-up.
 """
 import os
 import re
@@ -34,7 +40,7 @@ from gen_inputs import cn_count  # noqa: E402
 # The Word files hold hundreds of numbered headings: numbers past 99 spelled as headings spell them.
 make_inputs.chinese = cn_count
 
-RUNS = int(os.environ.get("BENCH_SHAPE_RUNS", "3"))
+RUNS = int(os.environ.get("BENCH_SHAPE_RUNS", "5"))
 TIMEOUT = float(os.environ.get("BENCH_SELF_TIMEOUT", "120"))
 TABLES = os.path.join(ROOT, "tests", "fixtures", "tables", "converted-broken.md")
 
@@ -84,31 +90,48 @@ def write_inputs(inputs):
     return files
 
 
-def check(binary, path, fmt, out_dir):
-    """Median wall (s) and analyzers' time (s) of `check --timings --format fmt path`."""
-    walls, analyzers, rss = [], [], []
+def check_sizes(binary, paths, fmt, out_dir):
+    """For each path, the medians of `check --timings --format fmt path`: wall (s), cpu (s), the
+    analyzers' time (s) and the peak RSS; the paths run alternately, RUNS times each."""
+    runs = [{"wall": [], "cpu": [], "analyzers": [], "rss": []} for _ in paths]
     log = os.path.join(out_dir, "shape-output.txt")
+    failed = [None] * len(paths)
     for _ in range(RUNS):
-        r = run_once([binary, "check", "--timings", "--format", fmt, path], TIMEOUT, log=log)
-        if r["timed_out"] or r["rc"] not in (0, 1):
-            return {"error": "timed out" if r["timed_out"] else f"exit code {r['rc']}"}
-        with open(log, "rb") as f:  # --timings goes to stderr, before or among the output
-            m = re.search(r"合计\s+([\d.]+) ms", f.read().decode("utf-8", errors="ignore"))
-        walls.append(r["wall"])
-        analyzers.append(float(m.group(1)) / 1000 if m else None)
-        rss.append(r["maxrss_kb"])
-    os.remove(log)
-    known = [a for a in analyzers if a is not None]
-    return {"median": median(walls), "analyzers": median(known) if known else None, "maxrss_kb": max(rss),
-            "bytes": os.path.getsize(path)}
+        for i, path in enumerate(paths):
+            if failed[i]:
+                continue
+            r = run_once([binary, "check", "--timings", "--format", fmt, path], TIMEOUT, log=log)
+            if r["timed_out"] or r["rc"] not in (0, 1):
+                failed[i] = "timed out" if r["timed_out"] else f"exit code {r['rc']}"
+                continue
+            with open(log, "rb") as f:  # --timings goes to stderr, before or among the output
+                m = re.search(r"合计\s+([\d.]+) ms", f.read().decode("utf-8", errors="ignore"))
+            runs[i]["wall"].append(r["wall"])
+            runs[i]["cpu"].append(r["cpu"])
+            if m:
+                runs[i]["analyzers"].append(float(m.group(1)) / 1000)
+            runs[i]["rss"].append(r["maxrss_kb"])
+    if os.path.exists(log):
+        os.remove(log)
+    out = []
+    for i, path in enumerate(paths):
+        if failed[i]:
+            out.append({"error": failed[i]})
+            continue
+        r = runs[i]
+        out.append({"median": median(r["wall"]), "cpu": median(r["cpu"]), "cpu_min": min(r["cpu"]),
+                    "analyzers": median(r["analyzers"]) if r["analyzers"] else None, "maxrss_kb": max(r["rss"]),
+                    "bytes": os.path.getsize(path)})
+    return out
 
 
 def main():
     binary, inputs, out_json = sys.argv[1:4]
     files = write_inputs(inputs)
     one_line = os.path.join(inputs, "one-line.txt")
-    res = {"machine": machine_info(), "startup": median([run_once([binary, "check", one_line], TIMEOUT)["wall"]
-                                                          for _ in range(7)]),
+    startup = [run_once([binary, "check", one_line], TIMEOUT) for _ in range(7)]
+    res = {"machine": machine_info(), "startup": median([r["wall"] for r in startup]),
+           "startup_cpu": median([r["cpu"] for r in startup]), "startup_cpu_min": min(r["cpu"] for r in startup),
            "shapes": []}
     plan = [("paragraphs", ["text"]), ("one-paragraph", ["text", "json"]),
             ("diagnostics", ["text", "json", "sarif"]), ("tables", ["text"]), ("docx", ["text"])]
@@ -116,14 +139,12 @@ def main():
         for shape, formats in plan:
             sizes = [label for (s, label) in files if s == shape]
             for fmt in formats:
-                row = {"shape": shape, "format": fmt, "sizes": []}
-                for label in sizes:
-                    path = files[(shape, label)]
-                    print(f"  {shape} {label} --format {fmt}", flush=True)
-                    r = check(binary, path, fmt, tmp)
+                print(f"  {shape} {' → '.join(sizes)} --format {fmt}", flush=True)
+                paths = [files[(shape, label)] for label in sizes]
+                row = {"shape": shape, "format": fmt, "sizes": check_sizes(binary, paths, fmt, tmp)}
+                for r, label, path in zip(row["sizes"], sizes, paths):
                     r["label"] = label
                     r["read"] = median([run_once(["cat", path], TIMEOUT)["wall"] for _ in range(3)])
-                    row["sizes"].append(r)
                 res["shapes"].append(row)
     save(out_json, res)
 
