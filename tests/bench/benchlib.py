@@ -112,7 +112,8 @@ def measure(cmd, *, timeout, runs, budget, cwd=None, env=None, ok_rc=(0, 1), war
 
 def measure_against(cmd, base_cmd, *, timeout, runs, budget):
     """Runs cmd and base_cmd alternately (so that a changing machine load hits both alike) and
-    returns measure()-like stats for cmd plus `base_median` and `diff` = median(cmd) − median(base)."""
+    returns measure()-like stats for cmd plus `base_median` and `diff` = median(cmd) − median(base);
+    of CPU time the same difference of medians (`cpu_diff`) and of the fastest runs (`cpu_min_diff`)."""
     run_once(cmd, timeout)
     run_once(base_cmd, timeout)
     walls, bases, cpus, bcpus, rss = [], [], [], [], []
@@ -134,7 +135,8 @@ def measure_against(cmd, base_cmd, *, timeout, runs, budget):
             break
     return {"median": median(walls), "min": min(walls), "runs": len(walls), "maxrss_kb": max(rss),
             "base_median": median(bases), "diff": median(walls) - median(bases),
-            "cpu_median": median(cpus), "cpu_diff": median(cpus) - median(bcpus)}
+            "cpu_median": median(cpus), "cpu_diff": median(cpus) - median(bcpus),
+            "cpu_min_diff": min(cpus) - min(bcpus)}
 
 
 def machine_info():

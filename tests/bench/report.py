@@ -284,14 +284,21 @@ def main():
     def show(r):
         return "—" if r is None else f"{r:.2f}"
 
+    # The fastest run's CPU time: the work is the same at every run, and a busy virtual machine
+    # only ever adds to it (the medians are shown beside).
+    def cpu_min_ms(key):
+        r = single.get(key, {})
+        return r["cpu_min_diff"] * 1000 if "cpu_min_diff" in r else cpu_ms(key)
+
     for a, b in (("x1", "x2"), ("x10", "x20"), ("x50", "x100")):
-        cpu = ratio(lambda k: cpu_ms(f"concat-{k}"), a, b)
+        cpu = ratio(lambda k: cpu_min_ms(f"concat-{k}"), a, b)
         wall = ratio(lambda k: check_ms(f"concat-{k}"), a, b)
         server = ratio(lambda k: scaling.get(f"concat-{k}", {}).get("median_ms"), a, b)
-        ca, cb = cpu_ms(f"concat-{a}"), cpu_ms(f"concat-{b}")
         rows.append((f"doubling the input: time(concat-{b})/time(concat-{a})",
                      show(cpu), "≤ 2.2", "—" if cpu is None else verdict(cpu <= 2.2),
-                     f"CPU − start-up {fmt_ms(ca)} → {fmt_ms(cb)}; wall − start-up ratio {show(wall)}; "
+                     f"CPU − start-up, fastest run {fmt_ms(cpu_min_ms(f'concat-{a}'))} → "
+                     f"{fmt_ms(cpu_min_ms(f'concat-{b}'))}, median {fmt_ms(cpu_ms(f'concat-{a}'))} → "
+                     f"{fmt_ms(cpu_ms(f'concat-{b}'))}; wall − start-up ratio {show(wall)}; "
                      f"server didOpen→diagnostics ratio {show(server)}"))
 
     startup = shapes.get("startup")
