@@ -41,25 +41,27 @@ def main():
     # The start-up is `check` of a one-line report: start-up, reading, the analysis process's first
     # exchange and the output, with (almost) nothing to analyse.  An empty file is no baseline:
     # `check` refuses it before the analysis process sees it, so the first exchange's cost counted
-    # as analysis; it is measured once, for comparison.  The baseline and the measured file run
-    # alternately, so that a machine load that changes during the run hits both alike; `diff` is
-    # median(file) − median(baseline).
+    # as analysis; it is measured once, for comparison.  The baseline and the measured files run
+    # in turn (the two sizes of each doubling row in one group), so that a machine load that changes
+    # during the run hits them alike; `diff` is median(file) − median(baseline).
     startup = [binary, "check", path("one-line")]
-    single = [("report-20k", os.path.join(corpus_dir, REPORT_20K), 30, 15),
-              ("synthetic-1mb", path("synthetic-1mb"), 11, 20)]
-    for n in (1, 2, 10, 20, 50, 100):
-        single.append((f"concat-x{n}", path(f"concat-x{n}"), 7 if n <= 20 else 3, 25))
+    groups = [({"report-20k": os.path.join(corpus_dir, REPORT_20K)}, 30, 15),
+              ({"synthetic-1mb": path("synthetic-1mb")}, 11, 20)]
+    for a, b, runs in ((1, 2, 7), (10, 20, 7), (50, 100, 5)):
+        groups.append(({f"concat-x{n}": path(f"concat-x{n}") for n in (a, b)}, runs, 40))
     print("  reportls check one-line.txt (start-up)", flush=True)
     results["single"]["startup"] = measure(startup, timeout=SELF_TIMEOUT, runs=15, budget=10, warmup=True)
     print("  reportls check empty.txt (refused before the analysis)", flush=True)
     results["single"]["empty"] = measure([binary, "check", path("empty")], timeout=SELF_TIMEOUT, runs=15,
                                          budget=10, ok_rc=(2,))
-    for key, file, runs, budget in single:
-        size = os.path.getsize(file)
-        print(f"  reportls check {key} ({size} bytes)", flush=True)
-        r = measure_against([binary, "check", file], startup, timeout=SELF_TIMEOUT, runs=runs, budget=budget)
-        r["bytes"] = size
-        results["single"][key] = r
+    for files, runs, budget in groups:
+        print("  reportls check " + ", ".join(f"{k} ({os.path.getsize(f)} bytes)" for k, f in files.items()),
+              flush=True)
+        measured = measure_against({k: [binary, "check", f] for k, f in files.items()}, startup,
+                                   timeout=SELF_TIMEOUT, runs=runs, budget=budget)
+        for key, r in measured.items():
+            r["bytes"] = os.path.getsize(files[key])
+            results["single"][key] = r
 
     # -- batch comparison ---------------------------------------------------------------------
     utf8_env = dict(os.environ, LC_ALL="C.UTF-8")

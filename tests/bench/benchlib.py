@@ -110,33 +110,48 @@ def measure(cmd, *, timeout, runs, budget, cwd=None, env=None, ok_rc=(0, 1), war
             "maxrss_kb": max(rss), "cpu_median": median(cpus)}
 
 
-def measure_against(cmd, base_cmd, *, timeout, runs, budget):
-    """Runs cmd and base_cmd alternately (so that a changing machine load hits both alike) and
-    returns measure()-like stats for cmd plus `base_median` and `diff` = median(cmd) − median(base);
-    of CPU time the same difference of medians (`cpu_diff`) and of the fastest runs (`cpu_min_diff`)."""
-    run_once(cmd, timeout)
-    run_once(base_cmd, timeout)
-    walls, bases, cpus, bcpus, rss = [], [], [], [], []
+def measure_against(cmds, base_cmd, *, timeout, runs, budget):
+    """Runs each command of `cmds` ({key: argv}) and base_cmd in turn (base, first, base, second, …,
+    so that a changing machine load hits all of them alike: the two sizes of a doubling compared in
+    one row) and returns per key measure()-like stats plus `base_median` and `diff` = median(cmd) −
+    median(base); of CPU time the same difference of medians (`cpu_diff`) and of the fastest runs
+    (`cpu_min_diff`).  A command that times out or fails gets an error and leaves the rotation."""
+    for cmd in (*cmds.values(), base_cmd):
+        run_once(cmd, timeout)
+    runs_of = {key: {"wall": [], "cpu": [], "rss": []} for key in cmds}
+    base = {"wall": [], "cpu": []}
+    out = {}
     spent = 0.0
     for _ in range(runs):
-        b = run_once(base_cmd, timeout)
-        r = run_once(cmd, timeout)
-        spent += r["wall"] + b["wall"]
-        if r["timed_out"]:
-            return {"error": f"timed out after {timeout:g} s", "runs": len(walls) + 1, "lower_bound": timeout}
-        if r["rc"] not in (0, 1):
-            return {"error": f"exit code {r['rc']}", "runs": len(walls) + 1}
-        walls.append(r["wall"])
-        bases.append(b["wall"])
-        cpus.append(r["cpu"])
-        bcpus.append(b["cpu"])
-        rss.append(r["maxrss_kb"])
-        if spent >= budget and len(walls) >= 3:
+        for key, cmd in cmds.items():
+            if key in out:
+                continue
+            b = run_once(base_cmd, timeout)
+            r = run_once(cmd, timeout)
+            spent += r["wall"] + b["wall"]
+            base["wall"].append(b["wall"])
+            base["cpu"].append(b["cpu"])
+            done = runs_of[key]
+            if r["timed_out"]:
+                out[key] = {"error": f"timed out after {timeout:g} s", "runs": len(done["wall"]) + 1,
+                            "lower_bound": timeout}
+            elif r["rc"] not in (0, 1):
+                out[key] = {"error": f"exit code {r['rc']}", "runs": len(done["wall"]) + 1}
+            else:
+                done["wall"].append(r["wall"])
+                done["cpu"].append(r["cpu"])
+                done["rss"].append(r["maxrss_kb"])
+        if spent >= budget and all(len(v["wall"]) >= 3 for k, v in runs_of.items() if k not in out):
             break
-    return {"median": median(walls), "min": min(walls), "runs": len(walls), "maxrss_kb": max(rss),
-            "base_median": median(bases), "diff": median(walls) - median(bases),
-            "cpu_median": median(cpus), "cpu_diff": median(cpus) - median(bcpus),
-            "cpu_min_diff": min(cpus) - min(bcpus)}
+    for key, v in runs_of.items():
+        if key in out:
+            continue
+        out[key] = {"median": median(v["wall"]), "min": min(v["wall"]), "runs": len(v["wall"]),
+                    "maxrss_kb": max(v["rss"]), "base_median": median(base["wall"]),
+                    "diff": median(v["wall"]) - median(base["wall"]),
+                    "cpu_median": median(v["cpu"]), "cpu_diff": median(v["cpu"]) - median(base["cpu"]),
+                    "cpu_min_diff": min(v["cpu"]) - min(base["cpu"])}
+    return out
 
 
 def machine_info():
