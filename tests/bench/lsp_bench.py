@@ -353,7 +353,7 @@ def main():
             lat, counts = symbol_latency(doc, rng, n_sym, after_edit=False)
             out["symbols_stored"] = stats_ms(lat)
             out["symbols_top_level"] = median(counts)
-            lat, _ = symbol_latency(doc, rng, max(10, n_sym // 2), after_edit=True)
+            lat, _ = symbol_latency(doc, rng, n_sym, after_edit=True)
             out["symbols_after_edit"] = stats_ms(lat)
             out["vm"] = vm_status(client.proc.pid)
             client.shutdown_and_exit()
@@ -364,7 +364,9 @@ def main():
             client.close()
             gc.enable()
 
-    res["small"] = run_session("report-20k", small, EDITS, 60, 100)
+    # A p99 of the targets' rows needs a few hundred samples (of 50 it is the slowest one): as many
+    # completions and outlines as keystrokes on the 20 KB report, a second or two each.
+    res["small"] = run_session("report-20k", small, EDITS, EDITS, EDITS)
     res["big"] = run_session("synthetic-1mb", big, EDITS, 40, 40)
     res["big_node"] = node_edits(binary, os.path.join(inputs, manifest["synthetic-1mb"]["path"]), EDITS)
 

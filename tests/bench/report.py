@@ -33,7 +33,7 @@ LIMITS = {
                                   "the slowest: the server's second copy of the text and the analysis process's "
                                   "second parse are fresh pages (about 850 faults), and so is the client's first "
                                   "decoding.",
-    "documentSymbol": "a sample of 50 on a busy machine: p50 is well under the target, the tail is scheduling.",
+    "documentSymbol": "p50 is well under the target; the tail is scheduling on a busy machine.",
     "peak RSS": "three processes map the same shared libraries (ICU, libstdc++, libc) and RSS counts those pages "
                 "in each: per process about 6–9 MB is shared clean pages; the three processes' own (anonymous) "
                 "memory is about 6 MB and their PSS about 16 MB. The interactive process creates the hover plugins "
