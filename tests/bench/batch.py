@@ -47,7 +47,7 @@ def main():
     startup = [binary, "check", path("one-line")]
     groups = [({"report-20k": os.path.join(corpus_dir, REPORT_20K)}, 30, 15),
               ({"synthetic-1mb": path("synthetic-1mb")}, 11, 20)]
-    for a, b, runs in ((1, 2, 7), (10, 20, 7), (50, 100, 5)):
+    for a, b, runs in ((1, 2, 7), (10, 20, 7), (50, 100, 7)):
         groups.append(({f"concat-x{n}": path(f"concat-x{n}") for n in (a, b)}, runs, 40))
     print("  reportls check one-line.txt (start-up)", flush=True)
     results["single"]["startup"] = measure(startup, timeout=SELF_TIMEOUT, runs=15, budget=10, warmup=True)

@@ -40,7 +40,7 @@ from gen_inputs import cn_count  # noqa: E402
 # The Word files hold hundreds of numbered headings: numbers past 99 spelled as headings spell them.
 make_inputs.chinese = cn_count
 
-RUNS = int(os.environ.get("BENCH_SHAPE_RUNS", "5"))
+RUNS = int(os.environ.get("BENCH_SHAPE_RUNS", "7"))
 TIMEOUT = float(os.environ.get("BENCH_SELF_TIMEOUT", "120"))
 TABLES = os.path.join(ROOT, "tests", "fixtures", "tables", "converted-broken.md")
 
