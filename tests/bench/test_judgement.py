@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""The benchmark's judgement, without timing anything real: how benchlib.measure_against runs the
+commands it compares, and which verdicts report.py writes into results.md for given timings.  The
+benchmark itself runs only under `./dev.sh bench`; a mistake here would show a wrong PASS or MISS in
+every run after it."""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from benchlib import measure_against  # noqa: E402
+
+
+def row(results_md, measure):
+    """The cells of the Targets table's row whose measure is `measure`."""
+    for line in results_md.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if cells and cells[0] == measure:
+            return cells
+    raise AssertionError(f"no row {measure!r} in:\n{results_md}")
+
+
+class MeasureAgainst(unittest.TestCase):
+    def test_runs_each_command_in_turn_with_the_baseline_between(self):
+        with tempfile.TemporaryDirectory() as d:
+            log = os.path.join(d, "log")
+
+            def cmd(name):
+                return ["sh", "-c", f"echo {name} >> {log}"]
+
+            out = measure_against({"a": cmd("a"), "b": cmd("b")}, cmd("base"), timeout=10, runs=3, budget=0)
+            with open(log) as f:
+                order = f.read().split()
+        # one warm-up run of each, then base before every measured run
+        self.assertEqual(order, ["a", "b", "base"] + ["base", "a", "base", "b"] * 3)
+        for key in ("a", "b"):
+            self.assertEqual(out[key]["runs"], 3)
+            for field in ("median", "diff", "cpu_diff", "cpu_min_diff", "maxrss_kb"):
+                self.assertIn(field, out[key])
+
+    def test_a_failing_command_leaves_the_rotation_and_says_why(self):
+        out = measure_against({"ok": ["true"], "bad": ["sh", "-c", "exit 3"]}, ["true"], timeout=10, runs=3,
+                              budget=0)
+        self.assertEqual(out["bad"], {"error": "exit code 3", "runs": 1})
+        self.assertEqual(out["ok"]["runs"], 3)
+
+
+class Verdicts(unittest.TestCase):
+    """report.py on made-up results: a doubling is judged on the fastest runs (CPU time − start-up),
+    whatever the medians say."""
+
+    @staticmethod
+    def concat(cpu_min_diff, cpu_diff):
+        return {"median": 0.5, "min": 0.4, "runs": 7, "maxrss_kb": 1000, "base_median": 0.02, "diff": 0.48,
+                "cpu_median": 0.5, "cpu_diff": cpu_diff, "cpu_min_diff": cpu_min_diff, "bytes": 1}
+
+    @staticmethod
+    def size(label, cpu_min, cpu):
+        return {"label": label, "median": cpu, "cpu": cpu, "cpu_min": cpu_min, "analyzers": cpu_min / 2,
+                "maxrss_kb": 1000, "bytes": 1, "read": 0.001}
+
+    def report(self):
+        machine = {"date": "2026-12-04", "cores": 2, "cpu": "test", "kernel": "test", "loadavg": [0.0, 0.0, 0.0]}
+        batch = {"machine": machine, "single": {
+            "startup": {"median": 0.02, "cpu_median": 0.02},
+            # medians ×2.6, fastest runs ×1.9: PASS
+            "concat-x1": self.concat(0.010, 0.010), "concat-x2": self.concat(0.019, 0.026),
+            # medians ×2.0, fastest runs ×2.4: MISS
+            "concat-x10": self.concat(0.100, 0.150), "concat-x20": self.concat(0.240, 0.300),
+            # ×2.1 both ways: PASS
+            "concat-x50": self.concat(0.200, 0.200), "concat-x100": self.concat(0.420, 0.420)}}
+        shapes = {"machine": machine, "startup": 0.02, "startup_cpu": 0.03, "startup_cpu_min": 0.02, "shapes": [
+            # fastest runs − start-up: 0.10 → 0.25 s, ×2.5: MISS though the medians double
+            {"shape": "one-paragraph", "format": "json",
+             "sizes": [self.size("1 MiB", 0.12, 0.20), self.size("2 MiB", 0.27, 0.37)]},
+            # 0.10 → 0.19 s, ×1.9: PASS though the medians give ×3
+            {"shape": "tables", "format": "text",
+             "sizes": [self.size("0.5 MiB", 0.12, 0.13), self.size("1 MiB", 0.21, 0.33)]}]}
+        with tempfile.TemporaryDirectory() as d:
+            for name, data in (("batch.json", batch), ("shapes.json", shapes)):
+                with open(os.path.join(d, name), "w") as f:
+                    json.dump(data, f)
+            subprocess.run([sys.executable, os.path.join(HERE, "report.py"), d, "test"], check=True,
+                           capture_output=True)
+            with open(os.path.join(d, "results.md"), encoding="utf-8") as f:
+                return f.read()
+
+    def test_doubling_rows(self):
+        md = self.report()
+        cases = {
+            "doubling the input: time(concat-x2)/time(concat-x1)": ("1.90", "PASS"),
+            "doubling the input: time(concat-x20)/time(concat-x10)": ("2.40", "**MISS**"),
+            "doubling the input: time(concat-x100)/time(concat-x50)": ("2.10", "PASS"),
+            "doubling the input: one-paragraph 1 MiB→2 MiB, --format json": ("2.50", "**MISS**"),
+            "doubling the input: tables 0.5 MiB→1 MiB, --format text": ("1.90", "PASS"),
+        }
+        for measure, (ratio, verdict) in cases.items():
+            cells = row(md, measure)
+            self.assertEqual((cells[1], cells[3]), (ratio, verdict), measure)
+        missed = next(line for line in md.splitlines() if line.startswith("Missed:"))
+        self.assertIn("time(concat-x20)/time(concat-x10)", missed)
+        self.assertNotIn("time(concat-x2)/time(concat-x1)", missed)
+
+
+if __name__ == "__main__":
+    unittest.main()
