@@ -40,8 +40,6 @@ LIMITS = {
                 "only at the first hover (0.9 MB).",
     "batch ×100": "the analyzers' CPU time (about 0.3 s per MB on this machine, two cores for 8 MB): the process "
                   "around the analysis is small (see the `process around the analysis` rows).",
-    "doubling the input: time(concat-x2)": "80 → 160 KB runs of a few tens of ms on a busy machine: noise (the "
-                                           "larger doublings and the server's didOpen ratio hold).",
     "characters saved": "what other reports can teach: leave-one-out over 215 openings and 5 full reports of other "
                         "governments, so report bodies have little evidence (the corpus reports save least; 101 "
                         "more openings lifted them 20.1 → 21.2 %, the openings 1.1–1.3 points); what recurs across "
@@ -286,14 +284,22 @@ def main():
         r = single.get(key, {})
         return r["cpu_min_diff"] * 1000 if "cpu_min_diff" in r else cpu_ms(key)
 
+    # The start-up's own CPU time spreads over 16–24 ms in identical runs: a pair whose smaller side
+    # analyses in less than this (80 → 160 KB: about 4 → 8 ms) is judged on the warm server's
+    # didOpen→diagnostics (median of seven), which has no start-up to subtract.
+    too_short_ms = 20
     for a, b in (("x1", "x2"), ("x10", "x20"), ("x50", "x100")):
         cpu = ratio(lambda k: cpu_min_ms(f"concat-{k}"), a, b)
         wall = ratio(lambda k: check_ms(f"concat-{k}"), a, b)
         server = ratio(lambda k: scaling.get(f"concat-{k}", {}).get("median_ms"), a, b)
+        short = server is not None and (cpu_min_ms(f"concat-{a}") or 0) < too_short_ms
+        judged = server if short else cpu
         rows.append((f"doubling the input: time(concat-{b})/time(concat-{a})",
-                     show(cpu), "≤ 2.2", "—" if cpu is None else verdict(cpu <= 2.2),
-                     f"CPU − start-up, fastest run {fmt_ms(cpu_min_ms(f'concat-{a}'))} → "
-                     f"{fmt_ms(cpu_min_ms(f'concat-{b}'))}, median {fmt_ms(cpu_ms(f'concat-{a}'))} → "
+                     show(judged), "≤ 2.2", "—" if judged is None else verdict(judged <= 2.2),
+                     ("judged on the warm server's didOpen→diagnostics (too short for CPU time − start-up); "
+                      if short else "")
+                     + f"CPU − start-up, fastest run {fmt_ms(cpu_min_ms(f'concat-{a}'))} → "
+                     f"{fmt_ms(cpu_min_ms(f'concat-{b}'))} (ratio {show(cpu)}), median {fmt_ms(cpu_ms(f'concat-{a}'))} → "
                      f"{fmt_ms(cpu_ms(f'concat-{b}'))}; wall − start-up ratio {show(wall)}; "
                      f"server didOpen→diagnostics ratio {show(server)}"))
 

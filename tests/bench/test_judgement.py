@@ -51,7 +51,8 @@ class MeasureAgainst(unittest.TestCase):
 
 class Verdicts(unittest.TestCase):
     """report.py on made-up results: a doubling is judged on the fastest runs (CPU time − start-up),
-    whatever the medians say."""
+    whatever the medians say, unless the smaller input's analysis is too short to show in the
+    start-up's spread: then on the warm server's didOpen→diagnostics."""
 
     @staticmethod
     def concat(cpu_min_diff, cpu_diff):
@@ -67,9 +68,9 @@ class Verdicts(unittest.TestCase):
         machine = {"date": "2026-12-04", "cores": 2, "cpu": "test", "kernel": "test", "loadavg": [0.0, 0.0, 0.0]}
         batch = {"machine": machine, "single": {
             "startup": {"median": 0.02, "cpu_median": 0.02},
-            # medians ×2.6, fastest runs ×1.9: PASS
-            "concat-x1": self.concat(0.010, 0.010), "concat-x2": self.concat(0.019, 0.026),
-            # medians ×2.0, fastest runs ×2.4: MISS
+            # 4 → 12.4 ms, ×3.1: too short for CPU time − start-up, judged on the warm server's ×1.76
+            "concat-x1": self.concat(0.004, 0.005), "concat-x2": self.concat(0.0124, 0.013),
+            # medians ×2.0, fastest runs ×2.4: MISS, whatever the warm server says
             "concat-x10": self.concat(0.100, 0.150), "concat-x20": self.concat(0.240, 0.300),
             # ×2.1 both ways: PASS
             "concat-x50": self.concat(0.200, 0.200), "concat-x100": self.concat(0.420, 0.420)}}
@@ -80,8 +81,11 @@ class Verdicts(unittest.TestCase):
             # 0.10 → 0.19 s, ×1.9: PASS though the medians give ×3
             {"shape": "tables", "format": "text",
              "sizes": [self.size("0.5 MiB", 0.12, 0.13), self.size("1 MiB", 0.21, 0.33)]}]}
+        lsp = {"machine": machine, "open_scaling": {
+            "concat-x1": {"median_ms": 5.0}, "concat-x2": {"median_ms": 8.8},
+            "concat-x10": {"median_ms": 50.0}, "concat-x20": {"median_ms": 95.0}}}
         with tempfile.TemporaryDirectory() as d:
-            for name, data in (("batch.json", batch), ("shapes.json", shapes)):
+            for name, data in (("batch.json", batch), ("shapes.json", shapes), ("lsp.json", lsp)):
                 with open(os.path.join(d, name), "w") as f:
                     json.dump(data, f)
             subprocess.run([sys.executable, os.path.join(HERE, "report.py"), d, "test"], check=True,
@@ -92,7 +96,7 @@ class Verdicts(unittest.TestCase):
     def test_doubling_rows(self):
         md = self.report()
         cases = {
-            "doubling the input: time(concat-x2)/time(concat-x1)": ("1.90", "PASS"),
+            "doubling the input: time(concat-x2)/time(concat-x1)": ("1.76", "PASS"),
             "doubling the input: time(concat-x20)/time(concat-x10)": ("2.40", "**MISS**"),
             "doubling the input: time(concat-x100)/time(concat-x50)": ("2.10", "PASS"),
             "doubling the input: one-paragraph 1 MiB→2 MiB, --format json": ("2.50", "**MISS**"),
@@ -104,6 +108,8 @@ class Verdicts(unittest.TestCase):
         missed = next(line for line in md.splitlines() if line.startswith("Missed:"))
         self.assertIn("time(concat-x20)/time(concat-x10)", missed)
         self.assertNotIn("time(concat-x2)/time(concat-x1)", missed)
+        self.assertIn("judged on the warm server", row(md, "doubling the input: time(concat-x2)/time(concat-x1)")[4])
+        self.assertNotIn("judged on the warm server", row(md, "doubling the input: time(concat-x20)/time(concat-x10)")[4])
 
 
 if __name__ == "__main__":
