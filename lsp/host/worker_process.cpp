@@ -97,7 +97,7 @@ WorkerProcess::WorkerProcess(const std::vector<std::string> &argv, const std::ve
   }).detach();
 }
 
-WorkerProcess::~WorkerProcess() { stop(0ms); }
+WorkerProcess::~WorkerProcess() { finish(kExitGrace); }
 
 CallBoard::Post WorkerProcess::board() const { return board_ ? board_->read() : CallBoard::Post{}; }
 
@@ -124,12 +124,19 @@ WorkerProcess::Wait WorkerProcess::next(json &out, Clock::time_point deadline) {
   return inbox_->closed ? Wait::Closed : Wait::Timeout;
 }
 
+int WorkerProcess::finish(std::chrono::milliseconds grace) {
+  close_input();
+  return stop(grace);
+}
+
 int WorkerProcess::stop(std::chrono::milliseconds grace) {
+  // The input stays open while it is waited for: a process dying of a signal of its own would
+  // otherwise exit on the end of its input first, and its status would not say how it died.
   if (pid_ > 0) {
     int status = 0;
     pid_t r = 0;
     auto until = Clock::now() + grace;
-    while ((r = waitpid(pid_, &status, WNOHANG)) == 0 && Clock::now() < until) std::this_thread::sleep_for(2ms);
+    while ((r = waitpid(pid_, &status, WNOHANG)) == 0 && Clock::now() < until) std::this_thread::sleep_for(1ms);
     if (r == 0) {
       // Still there: SIGKILL.  If it was already dying of its own signal, the status says so.
       ::kill(pid_, SIGKILL);
@@ -139,12 +146,15 @@ int WorkerProcess::stop(std::chrono::milliseconds grace) {
     status_ = status;
     pid_ = -1;
   }
-  if (to_ >= 0) {
-    writer_.reset();
-    ::close(to_);
-    to_ = -1;
-  }
+  close_input();
   return status_;
+}
+
+void WorkerProcess::close_input() {
+  if (to_ < 0) return;
+  writer_.reset();
+  ::close(to_);
+  to_ = -1;
 }
 
 std::string death_of(int status) {

@@ -30,7 +30,11 @@ class WorkerProcess {
   // argv[0] is the executable; `environment` its whole environment (memory.h's
   // analysis_environment).  On failure running() is false and error() says why.
   WorkerProcess(const std::vector<std::string> &argv, const std::vector<std::string> &environment);
-  ~WorkerProcess();  // kill() unless already stopped
+  ~WorkerProcess();  // finish(kExitGrace) unless already stopped
+
+  // How long a process is given to exit by itself once its input has ended.  A running one exits
+  // within a millisecond or two; this is for one that writes files on its way out (a profiler).
+  static constexpr std::chrono::milliseconds kExitGrace{2000};
 
   bool running() const { return pid_ > 0; }
   pid_t pid() const { return pid_; }
@@ -48,9 +52,14 @@ class WorkerProcess {
   // Waits up to `grace` for the worker to exit by itself, then SIGKILLs it; reaps it either way and
   // returns its wait status (how it ended: the status of its own death if it was already dying).
   int stop(std::chrono::milliseconds grace);
+  // Ends the worker's input first, which makes a running worker exit by itself (worker_loop.h) at
+  // once, whatever its plugins are doing; then stop(grace).  A process that exits writes what it
+  // must on its way out (a profiler's counts), which one that is SIGKILLed cannot.
+  int finish(std::chrono::milliseconds grace);
 
  private:
   struct Inbox;
+  void close_input();
   pid_t pid_ = -1;
   int to_ = -1;
   int status_ = 0;

@@ -1,6 +1,8 @@
 // The worker host against the real reportls binary and the misbehaving test plugins, and the
 // wire format it uses.
 #include "lsp/host/worker_client.h"
+#include "lsp/host/memory.h"
+#include "lsp/host/worker_process.h"
 #include "lsp/host/result_codec.h"
 #include "lsp/protocol/transport.h"
 #include "lsp/host/worker_protocol.h"
@@ -516,6 +518,22 @@ TEST_CASE("a crashing or hanging plugin is isolated, disabled for its document, 
   CHECK(problem_of(h, "hanging")->disabled);
   CHECK(problem_of(h, "hanging")->message.find("超过 300 毫秒未返回") != std::string::npos);
   CHECK(has_code(h, "bad_output.span"));
+}
+
+TEST_CASE("a stopped analysis process exits by itself at the end of its input, not by SIGKILL") {
+  if (!std::filesystem::exists(kBinary)) return;
+  // A process that exits by itself writes what it must on its way out (a profiler's counts).
+  WorkerProcess process({kBinary, "--analysis-worker", "--plugin-dir", REPORTLS_BUILD_DIR "/test-plugins/digest"},
+                        analysis_environment(false));
+  REQUIRE(process.running());
+  nlohmann::json hello;
+  REQUIRE(process.next(hello, std::chrono::steady_clock::now() + std::chrono::seconds(30)) ==
+          WorkerProcess::Wait::Message);
+  CHECK(hello.contains("hello"));
+  const int status = process.finish(std::chrono::seconds(30));
+  CHECK_FALSE(killed_by_us(status));
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
 }
 
 TEST_CASE("a cancelled call waiting for the worker returns at once") {
