@@ -89,7 +89,9 @@ case "${1:-}" in
     ;;
   bench)
     # Not part of `test`: batch against peer tools (npm, cached in ~/.cache/reportls/bench-npm),
-    # LSP latency with debounce 0, memory and scaling; a few minutes.
+    # LSP latency with debounce 0, memory and scaling; a few minutes.  valgrind counts the
+    # instructions each doubling of the input costs (tests/bench/work.py).
+    packages+=(valgrind)
     configure_and_build "$build"
     tests/bench/run.sh "$build/bin/reportls" "$build/bench"
     ;;

@@ -268,15 +268,38 @@ def main():
         rows.append(("evaluation set (70 texts), one command: reportls vs the fastest peer", "not measured",
                      "faster", "—", "reportls or every peer failed"))
 
-    # scaling: doubling the input. Judged on CPU time − start-up of `reportls check` (free of the
-    # start-up and much less sensitive to other processes than wall time); wall time − start-up and
-    # the warm server's didOpen→diagnostics are shown beside it.
+    # scaling: doubling the input.  Judged on the work, the instructions counted under callgrind
+    # (work.py) less the start-up's: they do not move with the machine's speed, which the times do
+    # from minute to minute.  Without counts (valgrind missing, a run failed), on CPU time − start-up
+    # of `reportls check` (free of the start-up and much less sensitive to other processes than wall
+    # time).  The times are shown beside either way.
+    work = load(os.path.join(out, "work.json")) or {}
+
     def ratio(get, a, b):
         ta, tb = get(a), get(b)
         return tb / ta if ta and tb and ta > 0 and tb > 0 else None
 
     def show(r):
         return "—" if r is None else f"{r:.2f}"
+
+    def work_ratio(shape, fmt, a, b):
+        """(instructions − start-up of b / of a, what the counts were), or (None, why there are none)."""
+        start = work.get("startup", {}).get(fmt, {})
+        sizes = [work.get("counts", {}).get(f"{shape}|{fmt}|{label}", {}) for label in (a, b)]
+        if all("instructions" in x for x in (start, *sizes)):
+            ia, ib = (x["instructions"] - start["instructions"] for x in sizes)
+            return ratio(lambda x: x, ia, ib), f"instructions − start-up {ia / 1e6:,.0f} M → {ib / 1e6:,.0f} M"
+        why = ([x["error"] for x in (start, *sizes) if "error" in x]
+               or [work.get("error", "not counted" if work else "work.py did not run")])
+        return None, f"no instruction count ({why[0]})"
+
+    def doubling_row(name, shape, fmt, a, b, timed, timed_detail):
+        counted, counts = work_ratio(shape, fmt, a, b)
+        judged = counted if counted is not None else timed
+        how = (f"judged on the work: {counts}; time: " if counted is not None
+               else f"judged on time ({counts}): ")
+        rows.append((name, show(judged), "≤ 2.2", "—" if judged is None else verdict(judged <= 2.2),
+                     how + timed_detail))
 
     # The fastest run's CPU time: the work is the same at every run, and a busy virtual machine
     # only ever adds to it (the medians are shown beside).
@@ -285,7 +308,7 @@ def main():
         return r["cpu_min_diff"] * 1000 if "cpu_min_diff" in r else cpu_ms(key)
 
     # The start-up's own CPU time spreads over 16–24 ms in identical runs: a pair whose smaller side
-    # analyses in less than this (80 → 160 KB: about 4 → 8 ms) is judged on the warm server's
+    # analyses in less than this (80 → 160 KB: about 4 → 8 ms) is timed on the warm server's
     # didOpen→diagnostics (median of seven), which has no start-up to subtract.
     too_short_ms = 20
     for a, b in (("x1", "x2"), ("x10", "x20"), ("x50", "x100")):
@@ -293,31 +316,28 @@ def main():
         wall = ratio(lambda k: check_ms(f"concat-{k}"), a, b)
         server = ratio(lambda k: scaling.get(f"concat-{k}", {}).get("median_ms"), a, b)
         short = server is not None and (cpu_min_ms(f"concat-{a}") or 0) < too_short_ms
-        judged = server if short else cpu
-        rows.append((f"doubling the input: time(concat-{b})/time(concat-{a})",
-                     show(judged), "≤ 2.2", "—" if judged is None else verdict(judged <= 2.2),
-                     ("judged on the warm server's didOpen→diagnostics (too short for CPU time − start-up); "
-                      if short else "")
+        doubling_row(f"doubling the input: check concat-{a}→{b}", "concat", "text", a, b, server if short else cpu,
+                     ("the warm server's didOpen→diagnostics (too short for CPU time − start-up); " if short else "")
                      + f"CPU − start-up, fastest run {fmt_ms(cpu_min_ms(f'concat-{a}'))} → "
                      f"{fmt_ms(cpu_min_ms(f'concat-{b}'))} (ratio {show(cpu)}), median {fmt_ms(cpu_ms(f'concat-{a}'))} → "
                      f"{fmt_ms(cpu_ms(f'concat-{b}'))}; wall − start-up ratio {show(wall)}; "
-                     f"server didOpen→diagnostics ratio {show(server)}"))
+                     f"server didOpen→diagnostics ratio {show(server)}")
 
     startup = shapes.get("startup")
     startup_cpu, startup_cpu_min = shapes.get("startup_cpu", 0), shapes.get("startup_cpu_min", 0)
     for row in shapes.get("shapes", []):
         a, b = (row["sizes"] + [{}, {}])[:2]
         # CPU time − start-up of the fastest run of each size, which ran alternately (shapes.py).
-        r = ratio(lambda x: x.get("cpu_min", 0) - startup_cpu_min, a, b)
+        cpu = ratio(lambda x: x.get("cpu_min", 0) - startup_cpu_min, a, b)
         wall = ratio(lambda x: x.get("median", 0), a, b)
-        rows.append((f"doubling the input: {row['shape']} {a.get('label')}→{b.get('label')}, --format {row['format']}",
-                     show(r), "≤ 2.2", "—" if r is None else verdict(r <= 2.2),
+        doubling_row(f"doubling the input: {row['shape']} {a.get('label')}→{b.get('label')}, --format {row['format']}",
+                     row["shape"], row["format"], a.get("label"), b.get("label"), cpu,
                      f"CPU − start-up, fastest run {fmt_ms((a.get('cpu_min', 0) - startup_cpu_min) * 1000)} → "
-                     f"{fmt_ms((b.get('cpu_min', 0) - startup_cpu_min) * 1000)}, median "
+                     f"{fmt_ms((b.get('cpu_min', 0) - startup_cpu_min) * 1000)} (ratio {show(cpu)}), median "
                      f"{fmt_ms((a.get('cpu', 0) - startup_cpu) * 1000)} → "
                      f"{fmt_ms((b.get('cpu', 0) - startup_cpu) * 1000)}; wall {fmt_ms(a.get('median', 0) * 1000)} → "
                      f"{fmt_ms(b.get('median', 0) * 1000)} (ratio {show(wall)})"
-                     + "".join(f"; {x['error']}" for x in (a, b) if "error" in x)))
+                     + "".join(f"; {x['error']}" for x in (a, b) if "error" in x))
     for row in shapes.get("shapes", []):
         big_one = row["sizes"][-1] if row["sizes"] else {}
         if row["format"] != "text" and row["shape"] != "diagnostics" or not big_one.get("analyzers") or not startup:
@@ -414,7 +434,7 @@ def main():
     # -- shapes ----------------------------------------------------------------------------------
     if shapes:
         lines += ["## Input shapes against size", "",
-                  f"`reportls check --timings --format F FILE`, median wall of {os.environ.get('BENCH_SHAPE_RUNS', '3')} "
+                  f"`reportls check --timings --format F FILE`, median wall of {os.environ.get('BENCH_SHAPE_RUNS', '7')} "
                   f"runs; analyzers: the sum --timings reports; start-up (`check` of a one-line report) "
                   f"{fmt_ms((startup or 0) * 1000)}.", "",
                   "| shape | format | input | size | wall | analyzers | peak RSS |", "|---|---|---|---|---|---|---|"]

@@ -6,12 +6,13 @@
 # Inputs are generated from tests/corpus into <output dir>/inputs; peers (zhlint, autocorrect-node,
 # textlint + textlint-rule-preset-ja-technical-writing) are installed from the npm registry into
 # ${REPORTLS_CACHE:-$HOME/.cache/reportls}/bench-npm on first use. Results: <output dir>/results.md
-# (also printed), raw numbers in batch.json, lsp.json, shapes.json and soak.json beside it. Never
+# (also printed), raw numbers in batch.json, lsp.json, shapes.json, work.json and soak.json beside it. Never
 # aborts on a peer failure.
 #
 # Knobs: BENCH_PEER_TIMEOUT (s, default 60), BENCH_PEER_BUDGET (s per measurement, default 15),
 # BENCH_EDITS (default 300), BENCH_NOTE (a line added to results.md), BENCH_SKIP_PEERS=1,
-# BENCH_SHAPE_RUNS (default 3), BENCH_SKIP_SOAK=1, SOAK_DOCS / SOAK_EDITS / SOAK_EVERY (soak.py).
+# BENCH_SHAPE_RUNS (default 7), BENCH_WORK_TIMEOUT (s per counted run, default 900), BENCH_SKIP_SOAK=1,
+# SOAK_DOCS / SOAK_EDITS / SOAK_EVERY (soak.py).
 set -uo pipefail
 
 if (($# != 2)); then
@@ -71,6 +72,9 @@ python3 "$here/lsp_bench.py" "$binary" "$out/inputs" "$corpus" "$out/lsp.json" |
 echo "== input shapes: doubling each, and the process around the analysis"
 python3 "$here/shapes.py" "$binary" "$out/inputs" "$out/shapes.json" ||
   echo "run.sh: shape measurements failed (see above)" >&2
+echo "== the work of each doubling: instructions under callgrind"
+python3 "$here/work.py" "$binary" "$out/inputs" "$out/work.json" ||
+  echo "run.sh: instruction counts failed (see above): the doubling rows are judged on time" >&2
 if [[ ${BENCH_SKIP_SOAK:-0} != 1 ]]; then
   echo "== soak: ${SOAK_DOCS:-10} reports open, ${SOAK_EDITS:-50000} edits"
   python3 "$here/soak.py" "$binary" "$corpus" "$(dirname "$binary")/../test-plugins/digest" "$out/soak.json" ||

@@ -43,6 +43,9 @@ make_inputs.chinese = cn_count
 RUNS = int(os.environ.get("BENCH_SHAPE_RUNS", "7"))
 TIMEOUT = float(os.environ.get("BENCH_SELF_TIMEOUT", "120"))
 TABLES = os.path.join(ROOT, "tests", "fixtures", "tables", "converted-broken.md")
+# Each shape and the output formats it is checked in (work.py counts the same).
+PLAN = [("paragraphs", ["text"]), ("one-paragraph", ["text", "json"]),
+        ("diagnostics", ["text", "json", "sarif"]), ("tables", ["text"]), ("docx", ["text"])]
 
 
 def read(path):
@@ -133,10 +136,8 @@ def main():
     res = {"machine": machine_info(), "startup": median([r["wall"] for r in startup]),
            "startup_cpu": median([r["cpu"] for r in startup]), "startup_cpu_min": min(r["cpu"] for r in startup),
            "shapes": []}
-    plan = [("paragraphs", ["text"]), ("one-paragraph", ["text", "json"]),
-            ("diagnostics", ["text", "json", "sarif"]), ("tables", ["text"]), ("docx", ["text"])]
     with tempfile.TemporaryDirectory(prefix="reportls-shapes-") as tmp:
-        for shape, formats in plan:
+        for shape, formats in PLAN:
             sizes = [label for (s, label) in files if s == shape]
             for fmt in formats:
                 print(f"  {shape} {' → '.join(sizes)} --format {fmt}", flush=True)

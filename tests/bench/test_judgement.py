@@ -50,7 +50,8 @@ class MeasureAgainst(unittest.TestCase):
 
 
 class Verdicts(unittest.TestCase):
-    """report.py on made-up results: a doubling is judged on the fastest runs (CPU time − start-up),
+    """report.py on made-up results: a doubling is judged on its instruction counts less the
+    start-up's, whatever the times say.  Without counts, on the fastest runs (CPU time − start-up),
     whatever the medians say, unless the smaller input's analysis is too short to show in the
     start-up's spread: then on the warm server's didOpen→diagnostics."""
 
@@ -84,8 +85,18 @@ class Verdicts(unittest.TestCase):
         lsp = {"machine": machine, "open_scaling": {
             "concat-x1": {"median_ms": 5.0}, "concat-x2": {"median_ms": 8.8},
             "concat-x10": {"median_ms": 50.0}, "concat-x20": {"median_ms": 95.0}}}
+        startup = {"instructions": 50_000_000, "processes": 2}
+        work = {"machine": machine, "startup": {"text": startup, "json": startup}, "counts": {
+            # the time's ×2.1 is a PASS, the work's ×2.5 a MISS
+            "concat|text|x50": {"instructions": 1_050_000_000}, "concat|text|x100": {"instructions": 2_550_000_000},
+            # the time's ×2.5 is a MISS, the work's ×2.0 a PASS
+            "one-paragraph|json|1 MiB": {"instructions": 1_050_000_000},
+            "one-paragraph|json|2 MiB": {"instructions": 2_050_000_000},
+            # one size not counted: judged on time (×1.9, PASS) and says why
+            "tables|text|0.5 MiB": {"instructions": 900_000_000}, "tables|text|1 MiB": {"error": "exit code 2"}}}
         with tempfile.TemporaryDirectory() as d:
-            for name, data in (("batch.json", batch), ("shapes.json", shapes), ("lsp.json", lsp)):
+            for name, data in (("batch.json", batch), ("shapes.json", shapes), ("lsp.json", lsp),
+                               ("work.json", work)):
                 with open(os.path.join(d, name), "w") as f:
                     json.dump(data, f)
             subprocess.run([sys.executable, os.path.join(HERE, "report.py"), d, "test"], check=True,
@@ -96,20 +107,32 @@ class Verdicts(unittest.TestCase):
     def test_doubling_rows(self):
         md = self.report()
         cases = {
-            "doubling the input: time(concat-x2)/time(concat-x1)": ("1.76", "PASS"),
-            "doubling the input: time(concat-x20)/time(concat-x10)": ("2.40", "**MISS**"),
-            "doubling the input: time(concat-x100)/time(concat-x50)": ("2.10", "PASS"),
-            "doubling the input: one-paragraph 1 MiB→2 MiB, --format json": ("2.50", "**MISS**"),
+            "doubling the input: check concat-x1→x2": ("1.76", "PASS"),
+            "doubling the input: check concat-x10→x20": ("2.40", "**MISS**"),
+            "doubling the input: check concat-x50→x100": ("2.50", "**MISS**"),
+            "doubling the input: one-paragraph 1 MiB→2 MiB, --format json": ("2.00", "PASS"),
             "doubling the input: tables 0.5 MiB→1 MiB, --format text": ("1.90", "PASS"),
         }
         for measure, (ratio, verdict) in cases.items():
             cells = row(md, measure)
             self.assertEqual((cells[1], cells[3]), (ratio, verdict), measure)
         missed = next(line for line in md.splitlines() if line.startswith("Missed:"))
-        self.assertIn("time(concat-x20)/time(concat-x10)", missed)
-        self.assertNotIn("time(concat-x2)/time(concat-x1)", missed)
-        self.assertIn("judged on the warm server", row(md, "doubling the input: time(concat-x2)/time(concat-x1)")[4])
-        self.assertNotIn("judged on the warm server", row(md, "doubling the input: time(concat-x20)/time(concat-x10)")[4])
+        self.assertIn("check concat-x10→x20", missed)
+        self.assertIn("check concat-x50→x100", missed)
+        self.assertNotIn("check concat-x1→x2", missed)
+        detail = {measure: row(md, measure)[4] for measure in cases}
+        self.assertIn("the warm server's didOpen→diagnostics (too short",
+                      detail["doubling the input: check concat-x1→x2"])
+        self.assertNotIn("the warm server's didOpen→diagnostics (too short",
+                         detail["doubling the input: check concat-x10→x20"])
+        self.assertIn("judged on the work: instructions − start-up 1,000 M → 2,500 M",
+                      detail["doubling the input: check concat-x50→x100"])
+        self.assertIn("judged on the work: instructions − start-up 1,000 M → 2,000 M",
+                      detail["doubling the input: one-paragraph 1 MiB→2 MiB, --format json"])
+        self.assertIn("judged on time (no instruction count (exit code 2))",
+                      detail["doubling the input: tables 0.5 MiB→1 MiB, --format text"])
+        self.assertIn("judged on time (no instruction count (not counted))",
+                      detail["doubling the input: check concat-x10→x20"])
 
 
 if __name__ == "__main__":
