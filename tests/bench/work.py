@@ -16,11 +16,9 @@ itself at the end of its input and writes its counts) less the same count for a 
 the same format (the start-up: loading the rule data, the first exchange).  The counts do not
 depend on the machine's load, so two run at once.
 
-Run as under `check`: GLIBC_TUNABLES is set to what `check` restarts itself with for large inputs
-(memory.h), since its restart re-executes /proc/self/exe, which under valgrind is valgrind's own
-tool; and a plugin call is given 10 minutes, not the default 2 s that an instrumented call on
-8 MB may exceed.  A run whose command fails, or that says anything on stderr but valgrind's own
-lines (a plugin problem: its diagnostics would be missing), gives an error instead of a count.
+A plugin call is given 10 minutes, not the default 2 s, which an instrumented call on 8 MB may
+exceed.  A run whose command fails, or that says anything on stderr but valgrind's own lines (a
+plugin problem: its diagnostics would be missing), gives an error instead of a count.
 """
 import concurrent.futures
 import json
@@ -37,7 +35,6 @@ from benchlib import machine_info, save  # noqa: E402
 from shapes import PLAN, write_inputs  # noqa: E402
 
 TIMEOUT = float(os.environ.get("BENCH_WORK_TIMEOUT", "900"))
-TUNABLES = "glibc.malloc.hugetlb=1:glibc.malloc.top_pad=33554432"
 CONCAT_PAIRS = ((1, 2), (10, 20), (50, 100))
 
 
@@ -54,7 +51,7 @@ def count(valgrind, binary, config, fmt, path, tmp):
            binary, "check", "--config", config, "--format", fmt, path]
     try:
         p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                           env=dict(os.environ, GLIBC_TUNABLES=TUNABLES), timeout=TIMEOUT)
+                           timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         return {"error": f"timed out after {TIMEOUT:g} s"}
     said = [ln for ln in p.stderr.decode("utf-8", "replace").splitlines() if ln and not re.match(r"==\d+==", ln)]
