@@ -520,7 +520,7 @@ TEST_CASE("a crashing or hanging plugin is isolated, disabled for its document, 
   CHECK(has_code(h, "bad_output.span"));
 }
 
-TEST_CASE("a stopped analysis process exits by itself at the end of its input, not by SIGKILL") {
+TEST_CASE("an analysis process let go exits by itself at the end of its input, not by SIGKILL") {
   if (!std::filesystem::exists(kBinary)) return;
   // A process that exits by itself writes what it must on its way out (a profiler's counts).
   WorkerProcess process({kBinary, "--analysis-worker", "--plugin-dir", REPORTLS_BUILD_DIR "/test-plugins/digest"},
