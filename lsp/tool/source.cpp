@@ -29,8 +29,10 @@ std::string system_reason(int error) { return std::strerror(error); }
 // `expected`: the file's size when known, read straight into a string of that size, in huge pages
 // (a pipe or a file that grows meanwhile is read on in 64 KiB pieces).
 std::string read_all(int fd, const std::string &shown, size_t expected = 0) {
-  std::string out = huge_room(expected);
-  out.resize(expected);
+  // One byte more than expected, so that the read which finds the end has room and the buffer is
+  // not grown (doubled and copied) just to learn that the file is complete.
+  std::string out = huge_room(expected + 1);
+  out.resize(expected + 1);
   size_t have = 0;
   for (;;) {
     if (have == out.size()) out.resize(have + (1 << 16));

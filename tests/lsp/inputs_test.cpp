@@ -4,6 +4,7 @@
 #include "lsp/tool/encoding.h"
 #include "lsp/tool/html.h"
 #include "lsp/tool/input_error.h"
+#include "lsp/tool/source.h"
 
 #include <doctest/doctest.h>
 #include <zip.h>
@@ -89,6 +90,23 @@ TEST_CASE("encoding: UTF-8, UTF-16 with a BOM and GB18030 become UTF-8; the enco
   const Decoded g = decode_text(gbk + gbk + gbk);
   CHECK(g.encoding == "GB18030");
   CHECK(g.text.substr(0, g.text.find('\n')) == "法治政府建设情况报告");
+}
+
+TEST_CASE("a text file is read whole into one buffer of its size, never grown to find its end") {
+  std::string text;
+  while (text.size() < (1u << 20)) text += "一、总体情况\n全年办理行政复议案件12件，𠮷。\n";
+  char path[] = "/tmp/reportls-source-XXXXXX";
+  const int fd = mkstemp(path);
+  REQUIRE(fd >= 0);
+  REQUIRE(::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+  ::close(fd);
+  const Source s = load_source(path);
+  ::unlink(path);
+  CHECK(s.text == text);
+  CHECK(s.encoding == "UTF-8");
+  // The buffer it was read into, kept: a buffer grown at the end would have twice the room (an
+  // 8 MB file held 24 MB at once, the grown buffer and its copy).
+  CHECK(s.text.capacity() <= text.size() + 16);
 }
 
 TEST_CASE("encoding: binary, mixed and undecodable bytes are refused with the reason") {
