@@ -1,5 +1,6 @@
 // The in-process PluginHost: dlopen, ABI checks, create/destroy, and the calls.
 #include "lsp/host/plugin_host.h"
+#include "lsp/host/own_executable.h"
 
 #include "lsp/host/result_codec.h"
 #include "lsp/host/sink.h"
@@ -375,9 +376,8 @@ std::unique_ptr<InProcessPluginHost> make_in_process_host(const PluginHostOption
 }
 
 std::string bundled_plugin_dir() {
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (ec) return {};
+  const fs::path exe = own_executable();
+  if (exe.empty()) return {};
   return (exe.parent_path().parent_path() / REPORTLS_PLUGIN_SUBDIR).lexically_normal().string();
 }
 

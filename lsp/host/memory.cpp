@@ -1,4 +1,5 @@
 #include "lsp/host/memory.h"
+#include "lsp/host/own_executable.h"
 
 #include <malloc.h>
 #include <sys/mman.h>
@@ -7,7 +8,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string_view>
@@ -101,11 +101,8 @@ void restart_with_huge_pages() {
     start = end + 1;
   }
   if (args.empty()) return;
-  // The program's path, not /proc/self/exe itself: under valgrind that names valgrind's tool,
-  // whose readlink valgrind answers with the program's path.
-  std::error_code error;
-  const std::string self = std::filesystem::read_symlink("/proc/self/exe", error).string();
-  if (error) return;
+  const std::string self = own_executable().string();
+  if (self.empty()) return;
   std::vector<std::string> env = environment_with({kHugePages, kLargeSteps});
   std::vector<char *> argv = pointers_to(args), envp = pointers_to(env);
   ::execve(self.c_str(), argv.data(), envp.data());

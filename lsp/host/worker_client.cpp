@@ -1,6 +1,7 @@
 #include "lsp/host/worker_client.h"
 
 #include "lsp/host/memory.h"
+#include "lsp/host/own_executable.h"
 #include "lsp/host/result_reuse.h"
 #include "lsp/host/worker_process.h"
 #include "lsp/host/worker_protocol.h"
@@ -440,9 +441,7 @@ class WorkerClient final : public AnalysisHost {
 }  // namespace
 
 std::string analysis_executable() {
-  std::error_code ec;
-  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  return ((ec ? std::filesystem::path() : exe.parent_path()) / "reportls-analysis").string();
+  return (own_executable().parent_path() / "reportls-analysis").string();
 }
 
 std::shared_ptr<AnalysisHost> make_worker_client(const PluginHostOptions &plugins, const WorkerHostOptions &worker) {

@@ -1,5 +1,7 @@
 #include "lsp/tool/external.h"
 
+#include "lsp/host/own_executable.h"
+
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -14,9 +16,8 @@ namespace fs = std::filesystem;
 std::optional<int> run_external_command(const std::string &name, const std::vector<std::string> &args) {
   // Only a plain name: `reportls ../x` must not run a program elsewhere.
   if (name.empty() || name.find('/') != std::string::npos || name[0] == '.') return std::nullopt;
-  std::error_code ec;
-  const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-  if (ec) return std::nullopt;
+  const fs::path self = own_executable();
+  if (self.empty()) return std::nullopt;
   const fs::path program = self.parent_path() / ("reportls-" + name);
   if (access(program.c_str(), X_OK) != 0) return std::nullopt;
   std::vector<std::string> argv = {program.string()};

@@ -1,5 +1,6 @@
 #include "lsp/tool/readers.h"
 
+#include "lsp/host/own_executable.h"
 #include "lsp/tool/input_error.h"
 
 #include <dlfcn.h>
@@ -14,9 +15,7 @@ constexpr const char *kModuleFile = "libreportls_readers.so";
 
 // lib/reportls/ of the running executable's installation (REPORTLS_PLUGIN_SUBDIR's parent).
 std::filesystem::path module_path() {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  const std::filesystem::path exe = own_executable();
   return (exe.parent_path().parent_path() / REPORTLS_PLUGIN_SUBDIR).parent_path() / kModuleFile;
 }
 
