@@ -16,7 +16,7 @@ import shutil
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchlib import machine_info, measure, measure_against, save  # noqa: E402
+from benchlib import CONCAT_PAIRS, machine_info, measure, measure_against, save  # noqa: E402
 
 PEER_TIMEOUT = float(os.environ.get("BENCH_PEER_TIMEOUT", "60"))
 PEER_BUDGET = float(os.environ.get("BENCH_PEER_BUDGET", "15"))
@@ -47,8 +47,8 @@ def main():
     startup = [binary, "check", path("one-line")]
     groups = [({"report-20k": os.path.join(corpus_dir, REPORT_20K)}, 30, 15),
               ({"synthetic-1mb": path("synthetic-1mb")}, 11, 20)]
-    for a, b, runs in ((1, 2, 7), (10, 20, 7), (50, 100, 7)):
-        groups.append(({f"concat-x{n}": path(f"concat-x{n}") for n in (a, b)}, runs, 40))
+    for a, b in CONCAT_PAIRS:
+        groups.append(({f"concat-x{n}": path(f"concat-x{n}") for n in (a, b)}, 7, 40))
     print("  reportls check one-line.txt (start-up)", flush=True)
     results["single"]["startup"] = measure(startup, timeout=SELF_TIMEOUT, runs=15, budget=10, warmup=True)
     print("  reportls check empty.txt (refused before the analysis)", flush=True)

@@ -10,6 +10,14 @@ import threading
 import time
 
 GNU_TIME = "/usr/bin/time"
+# The doubling pairs of `check` on the concatenated corpus (concat-xN.txt): batch.py times them,
+# work.py counts their instructions, report.py judges them.
+CONCAT_PAIRS = ((1, 2), (10, 20), (50, 100))
+
+
+def work_key(shape, fmt, label):
+    """Where work.json keeps the count of a shape (or "concat"), an output format and a size label."""
+    return f"{shape}|{fmt}|{label}"
 
 
 def percentile(values, p):

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchlib import load, machine_info  # noqa: E402
+from benchlib import CONCAT_PAIRS, load, machine_info, work_key  # noqa: E402
 
 PEERS = ("zhlint", "autocorrect", "textlint")
 
@@ -285,7 +285,7 @@ def main():
     def work_ratio(shape, fmt, a, b):
         """(instructions − start-up of b / of a, what the counts were), or (None, why there are none)."""
         start = work.get("startup", {}).get(fmt, {})
-        sizes = [work.get("counts", {}).get(f"{shape}|{fmt}|{label}", {}) for label in (a, b)]
+        sizes = [work.get("counts", {}).get(work_key(shape, fmt, label), {}) for label in (a, b)]
         if all("instructions" in x for x in (start, *sizes)):
             ia, ib = (x["instructions"] - start["instructions"] for x in sizes)
             return ratio(lambda x: x, ia, ib), f"instructions − start-up {ia / 1e6:,.0f} M → {ib / 1e6:,.0f} M"
@@ -311,7 +311,7 @@ def main():
     # analyses in less than this (80 → 160 KB: about 4 → 8 ms) is timed on the warm server's
     # didOpen→diagnostics (median of seven), which has no start-up to subtract.
     too_short_ms = 20
-    for a, b in (("x1", "x2"), ("x10", "x20"), ("x50", "x100")):
+    for a, b in ((f"x{a}", f"x{b}") for a, b in CONCAT_PAIRS):
         cpu = ratio(lambda k: cpu_min_ms(f"concat-{k}"), a, b)
         wall = ratio(lambda k: check_ms(f"concat-{k}"), a, b)
         server = ratio(lambda k: scaling.get(f"concat-{k}", {}).get("median_ms"), a, b)

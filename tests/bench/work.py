@@ -31,16 +31,10 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from benchlib import machine_info, save  # noqa: E402
+from benchlib import CONCAT_PAIRS, machine_info, save, work_key  # noqa: E402
 from shapes import PLAN, write_inputs  # noqa: E402
 
 TIMEOUT = float(os.environ.get("BENCH_WORK_TIMEOUT", "900"))
-CONCAT_PAIRS = ((1, 2), (10, 20), (50, 100))
-
-
-def key(shape, fmt, label):
-    """How report.py finds a count: a shape, an output format and a size label."""
-    return f"{shape}|{fmt}|{label}"
 
 
 def count(valgrind, binary, config, fmt, path, tmp):
@@ -109,7 +103,7 @@ def main():
                 if what[0] == "startup":
                     res["startup"][what[1]] = r
                 else:
-                    res["counts"][key(*what)] = r
+                    res["counts"][work_key(*what)] = r
                 print(f"  {' '.join(what)}: {r.get('instructions', r.get('error'))}", flush=True)
     save(out_json, res)
 
